@@ -1,0 +1,252 @@
+"""From raw article text to a structured, clean article with offsets back into the raw file.
+
+Steps: split the raw text into lines; drop lines by the line rules (furniture, captions, repeats); join
+the remaining lines of each blank-line-separated block into a paragraph; apply the text rules (Unicode,
+quotes, spacing); classify blocks as headline, sub-heading or paragraph. Every dropped line and every
+changed paragraph is logged as a :class:`Change` with its rule and reason (the provenance table).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .cleaning_rules import Rule
+from .manifest import Article
+from .tracked import Edit, Tracked
+
+HEADLINE_MAX_WORDS = 25
+HEADING_MAX_WORDS = 8
+_SENTENCE_END = re.compile(r"[.:;,]['\")\]]*$")
+_WHITESPACE = re.compile(r"\s+")
+_LINE = re.compile(r"[^\n]*")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One provenance entry: a rule dropped a raw line or changed a paragraph."""
+
+    rule: str
+    action: str  # "dropped" or "changed"
+    line: int  # 1-based raw line number where the unit starts
+    raw_start: int
+    raw_end: int
+    before: str
+    after: str
+    count: int  # number of edits the rule made in this unit
+    why: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """A headline, sub-heading or paragraph of the clean text."""
+
+    kind: str  # "headline", "heading" or "paragraph"
+    text: str
+    start: int  # offsets into CleanArticle.text
+    end: int
+    raw_start: int
+    raw_end: int
+
+
+@dataclass(frozen=True)
+class CleanArticle:
+    """A cleaned article: clean text (blocks separated by a blank line), blocks and provenance."""
+
+    article: Article
+    raw: str
+    tracked: Tracked
+    blocks: tuple[Block, ...]
+    changes: tuple[Change, ...]
+
+    @property
+    def text(self) -> str:
+        """The clean text."""
+        return self.tracked.text
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw-file offsets of ``text[start:end]``."""
+        return self.tracked.raw_span(start, end)
+
+    @property
+    def headline(self) -> str:
+        """The headline found in the text, else the manifest title."""
+        found = [block.text for block in self.blocks if block.kind == "headline"]
+        return found[0] if found else self.article.title
+
+    @property
+    def paragraphs(self) -> tuple[Block, ...]:
+        """Body paragraphs only (no headline, no sub-headings)."""
+        return tuple(block for block in self.blocks if block.kind == "paragraph")
+
+
+def clean_article(article: Article, rules: list[Rule]) -> CleanArticle:
+    """Clean one manifest article with ``rules``."""
+    raw = article.read_raw()
+    context = {
+        "language": article.language,
+        "original_language": article.original_language,
+        "outlet": article.outlet,
+    }
+    tracked, blocks, changes = clean_text(raw, rules, context)
+    return CleanArticle(article, raw, tracked, blocks, changes)
+
+
+def clean_text(
+    raw: str, rules: list[Rule], context: dict[str, str] | None = None
+) -> tuple[Tracked, tuple[Block, ...], tuple[Change, ...]]:
+    """Clean ``raw``: return the clean text, its blocks and the provenance of every change."""
+    context = context or {}
+    active = [rule for rule in rules if rule.applies_to(context)]
+    line_starts = _line_starts(raw)
+    changes: list[Change] = []
+    blocks = _raw_blocks(raw)
+    for rule in (rule for rule in active if rule.drops_lines):
+        blocks = _drop_lines(rule, blocks, line_starts, changes)
+    paragraphs = [Tracked.join(lines, " ") for lines in blocks if lines]
+    for rule in (rule for rule in active if not rule.drops_lines):
+        paragraphs = [_edit_paragraph(rule, p, line_starts, changes) for p in paragraphs]
+    paragraphs = [p for p in (p.strip() for p in paragraphs) if p.text]
+    tracked = Tracked.join(paragraphs, "\n\n")
+    changes.sort(key=lambda change: (change.raw_start, change.line))
+    return tracked, _classify(paragraphs), tuple(changes)
+
+
+def _line_starts(raw: str) -> list[int]:
+    return [0] + [match.end() for match in re.finditer("\n", raw)]
+
+
+def _line_number(line_starts: list[int], offset: int) -> int:
+    low, high = 0, len(line_starts)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if line_starts[middle] <= offset:
+            low = middle
+        else:
+            high = middle
+    return low + 1
+
+
+def _raw_blocks(raw: str) -> list[list[Tracked]]:
+    """Blank-line separated blocks of stripped, non-empty lines."""
+    blocks: list[list[Tracked]] = [[]]
+    for match in _LINE.finditer(raw):
+        if match.start() > 0 and raw[match.start() - 1] != "\n":
+            continue  # finditer yields an empty match right after each line
+        line = Tracked.from_raw(raw, match.start(), match.end()).strip()
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return blocks
+
+
+def _drop_lines(
+    rule: Rule, blocks: list[list[Tracked]], line_starts: list[int], changes: list[Change]
+) -> list[list[Tracked]]:
+    seen: set[str] = set()
+    kept_blocks = []
+    for lines in blocks:
+        kept = []
+        for line in lines:
+            folded = _WHITESPACE.sub(" ", line.text)
+            if rule.kind == "drop_repeat":
+                drop = folded in seen
+                seen.add(folded)
+            else:
+                drop = rule.pattern is not None and rule.pattern.search(line.text) is not None
+            if drop:
+                start, end = line.raw_span()
+                number = _line_number(line_starts, start)
+                changes.append(Change(rule.id, "dropped", number, start, end, line.text, "", 1, rule.why))
+            else:
+                kept.append(line)
+        kept_blocks.append(kept)
+    return kept_blocks
+
+
+def _edit_paragraph(rule: Rule, paragraph: Tracked, line_starts: list[int], changes: list[Change]) -> Tracked:
+    edits = _text_edits(rule, paragraph.text)
+    if not edits:
+        return paragraph
+    edited = paragraph.apply(edits)
+    start, end = paragraph.raw_span()
+    number = _line_number(line_starts, start)
+    changes.append(
+        Change(rule.id, "changed", number, start, end, paragraph.text, edited.text, len(edits), rule.why)
+    )
+    return edited
+
+
+def _text_edits(rule: Rule, text: str) -> list[Edit]:
+    if rule.kind == "replace" and rule.pattern is not None:
+        return [
+            (m.start(), m.end(), m.expand(rule.replacement))
+            for m in rule.pattern.finditer(text)
+            if m.group(0) != m.expand(rule.replacement)
+        ]
+    if rule.kind == "unicode_nfc":
+        return _nfc_edits(text)
+    if rule.kind == "quote_spacing":
+        return quote_spacing_edits(text)
+    raise ValueError(f"rule {rule.id}: kind {rule.kind} does not edit text")
+
+
+def _nfc_edits(text: str) -> list[Edit]:
+    """Edits composing each base character with its combining marks (NFC), cluster by cluster."""
+    if unicodedata.is_normalized("NFC", text):
+        return []
+    edits = []
+    for match in re.finditer(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", text):
+        composed = unicodedata.normalize("NFC", match.group(0))
+        if composed != match.group(0):
+            edits.append((match.start(), match.end(), composed))
+    return edits
+
+
+def quote_spacing_edits(text: str) -> list[Edit]:
+    """Remove spaces just inside paired straight double quotes; add one after a closing mark if glued.
+
+    Only when the paragraph's marks pair up (an even number): otherwise which mark opens is uncertain.
+    """
+    marks = [index for index, char in enumerate(text) if char == '"']
+    if not marks or len(marks) % 2:
+        return []
+    edits: list[Edit] = []
+    for opening, closing in zip(marks[::2], marks[1::2], strict=True):
+        inner_left = opening + 1
+        while inner_left < closing and text[inner_left] == " ":
+            inner_left += 1
+        if inner_left > opening + 1:
+            edits.append((opening + 1, inner_left, ""))
+        inner_right = closing
+        while inner_right > inner_left and text[inner_right - 1] == " ":
+            inner_right -= 1
+        if inner_right < closing:
+            edits.append((inner_right, closing, ""))
+        if closing + 1 < len(text) and text[closing + 1].isalnum():
+            edits.append((closing + 1, closing + 1, " "))
+    return edits
+
+
+def _classify(paragraphs: list[Tracked]) -> tuple[Block, ...]:
+    blocks = []
+    offset = 0
+    for index, paragraph in enumerate(paragraphs):
+        kind = _block_kind(paragraph.text, first=index == 0)
+        raw_start, raw_end = paragraph.raw_span()
+        blocks.append(Block(kind, paragraph.text, offset, offset + len(paragraph), raw_start, raw_end))
+        offset += len(paragraph) + 2  # the blank line between blocks
+    return tuple(blocks)
+
+
+def _block_kind(text: str, first: bool) -> str:
+    """Headline: a short first block not ending like a sentence; heading: a very short later one."""
+    words = len(text.split())
+    looks_like_title = not _SENTENCE_END.search(text) and not text.endswith(".") and text[:1].isupper()
+    if first and looks_like_title and words <= HEADLINE_MAX_WORDS:
+        return "headline"
+    if looks_like_title and words <= HEADING_MAX_WORDS and '"' not in text and not text.endswith(("?", "!")):
+        return "heading"
+    return "paragraph"

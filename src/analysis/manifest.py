@@ -1,0 +1,152 @@
+"""Read and validate an article manifest (``manifest.csv``) and the raw files it lists.
+
+A manifest has one row per article. Required columns: ``event_id, outlet, title, date, path``;
+optional: ``language, original_language, url, sha256, notes``; any other column is carried through.
+Validation stops at the first problem and names the file, the row and what is wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .errors import InputError
+
+REQUIRED_COLUMNS = ("event_id", "outlet", "title", "date", "path")
+OPTIONAL_COLUMNS = ("language", "original_language", "url", "sha256", "notes")
+MIN_OUTLETS_PER_EVENT = 2
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SHA256 = re.compile(r"^[0-9a-f]{64}$")
+_EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One raw article as listed in a manifest."""
+
+    event_id: str
+    outlet: str
+    title: str
+    date: str
+    path: Path
+    language: str
+    original_language: str
+    url: str
+    sha256: str
+    notes: str
+
+    def read_raw(self) -> str:
+        """The file's text, decoded as UTF-8 (a clear error otherwise). Never writes."""
+        data = self.path.read_bytes()
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(self.path, f"not valid UTF-8 (byte {error.start})") from None
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 hex digest of a file's bytes."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
+    """Load and validate ``raw_dir/manifest_name``; return it sorted by event, outlet and path."""
+    raw_dir = Path(raw_dir)
+    manifest_path = raw_dir / manifest_name
+    if not manifest_path.is_file():
+        raise InputError(manifest_path, "manifest not found")
+    try:
+        table = pd.read_csv(manifest_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
+        raise InputError(manifest_path, f"cannot be read as CSV: {error}") from None
+    _check_columns(table, manifest_path)
+    for column in OPTIONAL_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    for index, row in table.iterrows():
+        _check_row(row, int(index) + 2, raw_dir, manifest_path)  # +2: header line, 1-based
+    _check_events(table, manifest_path)
+    return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
+
+
+def _check_columns(table: pd.DataFrame, manifest_path: Path) -> None:
+    missing = [column for column in REQUIRED_COLUMNS if column not in table.columns]
+    if missing:
+        raise InputError(manifest_path, f"missing required column(s): {', '.join(missing)}")
+    if table.empty:
+        raise InputError(manifest_path, "manifest has no rows")
+
+
+def _check_row(row: pd.Series, line: int, raw_dir: Path, manifest_path: Path) -> None:
+    for column in ("event_id", "outlet", "path"):
+        if not row[column].strip():
+            raise InputError(manifest_path, f"empty {column}", row=line)
+    if not _EVENT_ID.match(row["event_id"]):
+        raise InputError(
+            manifest_path, f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'", row=line
+        )
+    if not _ISO_DATE.match(row["date"]) or pd.to_datetime(row["date"], errors="coerce") is pd.NaT:
+        raise InputError(manifest_path, f"date {row['date']!r} is not an ISO date YYYY-MM-DD", row=line)
+    path = (raw_dir / row["path"]).resolve()
+    if raw_dir.resolve() not in path.parents:
+        raise InputError(manifest_path, f"path {row['path']!r} points outside {raw_dir}", row=line)
+    if not path.is_file():
+        raise InputError(manifest_path, f"file {row['path']!r} not found", row=line)
+    expected = row["sha256"].strip().lower()
+    if expected:
+        if not _SHA256.match(expected):
+            raise InputError(manifest_path, f"sha256 {row['sha256']!r} is not a SHA-256 hex digest", row=line)
+        actual = file_sha256(path)
+        if actual != expected:
+            raise InputError(
+                path, f"checksum mismatch: manifest row {line} says {expected}, file has {actual}"
+            )
+
+
+def _check_events(table: pd.DataFrame, manifest_path: Path) -> None:
+    duplicated = table[table.duplicated(["event_id", "outlet", "path"], keep=False)]
+    if not duplicated.empty:
+        first = duplicated.iloc[0]
+        raise InputError(manifest_path, f"duplicate row for {first['event_id']} / {first['path']}")
+    outlets = table.groupby("event_id")["outlet"].nunique().sort_index()
+    for event_id, count in outlets.items():
+        if count < MIN_OUTLETS_PER_EVENT:
+            raise InputError(
+                manifest_path,
+                f"event {event_id!r} has {count} outlet(s); a comparison needs at least {MIN_OUTLETS_PER_EVENT}",
+            )
+
+
+def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
+    """The validated articles of one event (or all events), in manifest order."""
+    raw_dir = Path(raw_dir)
+    table = read_manifest(raw_dir)
+    if event_id is not None:
+        table = table[table["event_id"] == event_id]
+        if table.empty:
+            raise InputError(raw_dir / "manifest.csv", f"no rows for event {event_id!r}")
+    return [
+        Article(
+            event_id=row["event_id"],
+            outlet=row["outlet"],
+            title=row["title"],
+            date=row["date"],
+            path=(raw_dir / row["path"]).resolve(),
+            language=row["language"] or "en",
+            original_language=row["original_language"] or row["language"] or "en",
+            url=row["url"],
+            sha256=row["sha256"],
+            notes=row["notes"],
+        )
+        for _, row in table.iterrows()
+    ]
+
+
+def event_ids(raw_dir: Path | str) -> list[str]:
+    """All event ids of a validated manifest, sorted."""
+    return sorted(read_manifest(raw_dir)["event_id"].unique())

@@ -1,0 +1,149 @@
+"""Rule-based sentence and token segmentation for cleaned English news paragraphs.
+
+The approach follows the rule-based tradition of Grefenstette & Tapanainen (1994, "What is a
+word, what is a sentence?"): a period, ``!`` or ``?`` (plus any closing quotes or brackets) ends a
+sentence when whitespace and a plausible sentence opening follow, unless the word before it is an
+abbreviation. Abbreviations are the hard case Kiss & Strunk (2006, "Unsupervised multilingual
+sentence boundary detection") describe: a period after ``U.S.`` may or may not end the sentence.
+Rather than learn abbreviations from a corpus, this module uses fixed, documented lists:
+
+* :data:`TITLES` never end a sentence (``Mr.``, ``Gen.``, ``Inc.``, ``Jan.`` ...);
+* multi-dot abbreviations (``U.S.``, ``a.m.``, ``e.g.``) and single-letter initials (``F.``) end
+  a sentence only when the next word is one of :data:`SENTENCE_STARTERS` (``The``, ``He`` ...)
+  or opens with a quote or bracket.
+
+Input is assumed to be cleaned text: straight quotes, single spaces, NFC-normalised Unicode.
+Everything is deterministic and uses only precompiled :mod:`re` patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = [
+    "SENTENCE_STARTERS",
+    "TITLES",
+    "Span",
+    "split_sentences",
+    "tokenize",
+    "words",
+]
+
+#: Abbreviations after which a sentence never ends (case-sensitive): titles, ranks, name and
+#: company suffixes, "No." and "vs.", and abbreviated month names.
+TITLES: frozenset[str] = frozenset(
+    {
+        # titles and ranks
+        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev",
+        "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr",
+        "Gov", "Sen", "Sens", "Rep", "Reps",
+        # places, name and company suffixes, numbering
+        "St", "Mt", "Ft", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
+        # months
+        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    }
+)  # fmt: skip
+
+#: Capitalised words that commonly open a news sentence. After a multi-dot abbreviation
+#: (``U.S.``) or a single-letter initial, the sentence ends only if the next word is one of these.
+SENTENCE_STARTERS: frozenset[str] = frozenset(
+    {
+        "The", "He", "She", "It", "They", "We", "I", "But", "And", "In", "A", "An",
+        "This", "That", "These", "Those", "There", "Its", "His", "Her", "Their", "Our",
+        "On", "At", "After", "When", "If", "However", "Meanwhile", "Yet", "So", "Some",
+    }
+)  # fmt: skip
+
+_OPENERS = "\"'([\u201c\u2018"  # straight and curly opening quotes, brackets
+_CURRENCY = "$\u00a3\u20ac\u00a5"  # $ £ € ¥ may open a sentence ("$10 million was ...")
+
+# Candidate boundary: the word before the terminator, one or more of . ! ?, optional closing
+# quotes/brackets, whitespace, and (looked ahead, not consumed) the next non-space run.
+_BOUNDARY_RE = re.compile(
+    r"(?<!\S)(?P<word>\S*?)(?P<term>[.!?]+)(?P<close>[\"')\]\u201d\u2019]*)\s+(?=(?P<next>\S+))"
+)
+# Multi-dot abbreviation without its final period: U.S, U.N, a.m, e.g, i.e.
+_MULTI_DOT_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+# First word of the following text, after any opening quotes/brackets: "It's" -> "It".
+_NEXT_WORD_RE = re.compile(r"[\w-]+")
+
+_LETTER = r"[^\W_]"  # a Unicode letter or digit
+_TOKEN_RE = re.compile(
+    # dotted abbreviations keep their final period: U.S., a.m., e.g. (and U.S.-led)
+    rf"(?:[^\W\d_]\.){{2,}}(?!{_LETTER})(?:-{_LETTER}+)*"
+    # words and numbers with internal hyphens, apostrophes, periods, or thousands commas
+    rf"|{_LETTER}+(?:(?:[-'\u2019.]|(?<=\d),(?=\d{{3}}(?!\d))){_LETTER}+)*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A piece of text with character offsets: ``source[start - offset:end - offset] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _is_boundary(match: re.Match[str]) -> bool:
+    """Decide whether a candidate boundary match really ends a sentence."""
+    following = match["next"]
+    first = following[0]
+    if not (first.isupper() or first.isdigit() or first in _OPENERS or first in _CURRENCY):
+        return False  # lower-case (or other punctuation) continues the sentence
+    if match["term"] != "." or match["close"]:
+        return True  # ! ? ... and a period inside closing quotes/brackets end the sentence
+    word = match["word"].lstrip(_OPENERS)
+    if word in TITLES:
+        return False
+    if _MULTI_DOT_RE.fullmatch(word) or (len(word) == 1 and word.isalpha() and word.isupper()):
+        if first in _OPENERS:
+            return True
+        next_word = _NEXT_WORD_RE.match(following)
+        return next_word is not None and next_word.group() in SENTENCE_STARTERS
+    return True
+
+
+def _strip_span(text: str, start: int, end: int, offset: int) -> Span | None:
+    """Span of ``text[start:end]`` without surrounding whitespace, or None if nothing is left."""
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return None
+    lead = len(piece) - len(piece.lstrip())
+    begin = start + lead
+    return Span(begin + offset, begin + len(stripped) + offset, stripped)
+
+
+def split_sentences(text: str, offset: int = 0) -> list[Span]:
+    """Split one paragraph into sentence spans without surrounding whitespace.
+
+    Offsets are positions in ``text`` plus ``offset``.
+    """
+    spans: list[Span] = []
+    start = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        if _is_boundary(match):
+            span = _strip_span(text, start, match.end("close"), offset)
+            if span is not None:
+                spans.append(span)
+            start = match.end()
+    span = _strip_span(text, start, len(text), offset)
+    if span is not None:
+        spans.append(span)
+    return spans
+
+
+def tokenize(text: str, offset: int = 0) -> list[Span]:
+    """Word tokens (letters/digits with internal ``-``, ``'``, ``.``, or thousands commas).
+
+    Punctuation and currency symbols are not tokens (``$10`` gives ``10``); dotted abbreviations
+    keep their final period (``U.S.``).
+    """
+    return [Span(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased token texts of ``text``, for counting vocabulary."""
+    return [m.group().lower() for m in _TOKEN_RE.finditer(text)]

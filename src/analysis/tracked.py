@@ -1,0 +1,98 @@
+"""Text that remembers where each of its characters came from in the raw file.
+
+Every character of a :class:`Tracked` carries the half-open raw range ``[start, end)`` it stands for, so
+any span of cleaned text maps back to the raw file however many substitutions ran in between.
+Offsets are Python ``str`` indices into the decoded raw text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+Edit = tuple[int, int, str]  # replace text[start:end] by the string
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """A string plus, per character, the raw offsets it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def from_raw(cls, raw: str, start: int, end: int) -> Tracked:
+        """The slice ``raw[start:end]``, each character mapped to itself."""
+        return cls(raw[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def raw_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
+        """Raw ``(start, end)`` covered by ``text[start:end]`` (an empty range maps to a point)."""
+        end = len(self.text) if end is None else end
+        if end <= start:
+            point = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            return point, point
+        return self.starts[start], self.ends[end - 1]
+
+    def apply(self, edits: Iterable[Edit]) -> Tracked:
+        """Apply non-overlapping edits; replacement characters inherit the raw range they replace."""
+        text, starts, ends = [], [], []
+        cursor = 0
+        for start, end, replacement in sorted(edits):
+            if start < cursor:
+                raise ValueError(f"overlapping edit at {start}")
+            text.append(self.text[cursor:start])
+            starts.extend(self.starts[cursor:start])
+            ends.extend(self.ends[cursor:start])
+            self._map_replacement(start, end, replacement, starts, ends)
+            text.append(replacement)
+            cursor = end
+        text.append(self.text[cursor:])
+        starts.extend(self.starts[cursor:])
+        ends.extend(self.ends[cursor:])
+        return Tracked("".join(text), tuple(starts), tuple(ends))
+
+    def _map_replacement(
+        self, start: int, end: int, replacement: str, starts: list[int], ends: list[int]
+    ) -> None:
+        if not replacement:
+            return
+        if end > start:
+            for i in range(len(replacement)):
+                source = start + min(i, end - start - 1)
+                starts.append(self.starts[source])
+                ends.append(self.ends[end - 1] if i == len(replacement) - 1 else self.ends[source])
+        else:  # pure insertion: a zero-width raw point
+            point = self.raw_span(start, start)[0]
+            starts.extend([point] * len(replacement))
+            ends.extend([point] * len(replacement))
+
+    def sub(self, pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str]) -> Tracked:
+        """Like ``pattern.sub`` but tracked."""
+        expand = replacement if callable(replacement) else (lambda match: match.expand(replacement))
+        return self.apply((m.start(), m.end(), expand(m)) for m in pattern.finditer(self.text))
+
+    def strip(self) -> Tracked:
+        """Without leading and trailing whitespace."""
+        left = len(self.text) - len(self.text.lstrip())
+        right = len(self.text.rstrip())
+        return Tracked(self.text[left:right], self.starts[left:right], self.ends[left:right])
+
+    @staticmethod
+    def join(parts: Sequence[Tracked], separator: str) -> Tracked:
+        """Concatenate with ``separator``; separator characters map to the point between the parts."""
+        text, starts, ends = [], [], []
+        for index, part in enumerate(parts):
+            if index:
+                point = parts[index - 1].ends[-1] if parts[index - 1].ends else 0
+                text.append(separator)
+                starts.extend([point] * len(separator))
+                ends.extend([point] * len(separator))
+            text.append(part.text)
+            starts.extend(part.starts)
+            ends.extend(part.ends)
+        return Tracked("".join(text), tuple(starts), tuple(ends))
