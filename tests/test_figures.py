@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import itertools
 import struct
 import zlib
@@ -11,14 +12,16 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import same_color  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Rectangle  # noqa: E402
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
-from analysis import figures  # noqa: E402
+from analysis import figures
 
 MEASURES = ["flesch_reading_ease", "gunning_fog", "mattr", "words"]
 FAMILIES = ["terror", "militant", "freedom fighter"]
@@ -62,6 +65,11 @@ def families_table(outlets: list[str]) -> pd.DataFrame:
                 count = 0 if family == "freedom fighter" else 3 + i + j + (voice == "quoted")
                 rows.append((outlet, family, voice, count))
     return pd.DataFrame(rows, columns=["outlet", "family", "voice", "count"])
+
+
+def same_color(a, b) -> bool:
+    """Same RGB colour, ignoring alpha."""
+    return np.allclose(to_rgb(a), to_rgb(b))
 
 
 def bars(ax) -> list[Rectangle]:
@@ -130,6 +138,24 @@ def test_save_figure_is_byte_identical(tmp_path: Path) -> None:
         assert a.read_bytes() == b.read_bytes(), a.name
 
 
+@pytest.mark.parametrize("plot", ["readability", "fightin_words", "label_families"])
+def test_save_figure_ignores_earlier_draws(tmp_path: Path, plot: str) -> None:
+    """A notebook preview before saving must not change the saved bytes."""
+    tables = {
+        "readability": readability_table(outlets_for(3)),
+        "fightin_words": fightin_table(outlets_for(3)),
+        "label_families": families_table(outlets_for(3)),
+    }
+    build = getattr(figures, f"plot_{plot}")
+    previewed = build(tables[plot])
+    previewed.savefig(io.BytesIO(), format="png", bbox_inches="tight")
+    previewed.savefig(io.BytesIO(), format="png", dpi=72)
+    first = figures.save_figure(previewed, tmp_path / "a" / plot)
+    second = figures.save_figure(build(tables[plot]), tmp_path / "b" / plot)
+    for a, b in zip(first, second, strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
 def test_save_figure_closes_figure(tmp_path: Path) -> None:
     import matplotlib.pyplot as plt
 
@@ -140,7 +166,9 @@ def test_save_figure_closes_figure(tmp_path: Path) -> None:
 
 
 def test_svg_has_no_date_or_creator(tmp_path: Path) -> None:
-    paths = figures.save_figure(figures.plot_readability(readability_table(["A", "B"])), tmp_path / "r")
+    paths = figures.save_figure(
+        figures.plot_readability(readability_table(["A", "B"])), tmp_path / "r"
+    )
     svg = paths[0].read_text(encoding="utf-8")
     assert svg.startswith("<?xml")
     assert "<dc:date>" not in svg
@@ -150,7 +178,9 @@ def test_svg_has_no_date_or_creator(tmp_path: Path) -> None:
 
 
 def test_png_has_no_software_chunk(tmp_path: Path) -> None:
-    paths = figures.save_figure(figures.plot_label_families(families_table(["A", "B"])), tmp_path / "f")
+    paths = figures.save_figure(
+        figures.plot_label_families(families_table(["A", "B"])), tmp_path / "f"
+    )
     data = paths[1].read_bytes()
     kinds = png_chunk_types(data)
     assert not {b"tEXt", b"iTXt", b"zTXt"} & set(kinds)
@@ -176,12 +206,13 @@ def test_readability_panels_bars_labels_colours(n: int) -> None:
         assert [bar.get_label() for bar in drawn] == sorted(outlets)
         for bar in drawn:
             assert same_color(bar.get_facecolor(), colours[bar.get_label()])
-        labels = [text for text in ax.texts if text.get_gid() == "value-label"]
+        labels = [text for text in ax.texts if text.get_label() == "_value-label"]
         assert len(labels) == n
         assert ax.get_title() == figures.MEASURE_TITLES[measure]
-    first = fig.axes[0]
-    assert [bar.get_width() for bar in bars(first)] == [20.0, 30.0, 10.0][:n] or n == 2
-    assert "(higher = easier)" in first.get_title()
+    first = readability_table(outlets).query("measure == 'flesch_reading_ease'")
+    expected = first.sort_values("outlet")["value"].tolist()
+    assert [bar.get_width() for bar in bars(fig.axes[0])] == expected
+    assert "(higher = easier)" in fig.axes[0].get_title()
 
 
 def test_readability_value_labels_and_order() -> None:
@@ -212,15 +243,15 @@ def test_fightin_words_panels_points_labels(n: int) -> None:
     for ax, outlet in zip(fig.axes, sorted(outlets), strict=True):
         assert ax.get_xscale() == "log"
         assert outlet in ax.get_title()
-        labels = [text for text in ax.texts if text.get_gid() == "term-label"]
+        labels = [text for text in ax.texts if text.get_label() == "_term-label"]
         expected = table[table["outlet"] == outlet].nlargest(5, "z")["term"]
         assert sorted(label.get_text() for label in labels) == sorted(expected)
-        groups = {collection.get_gid(): collection for collection in ax.collections}
+        groups = {collection.get_label(): collection for collection in ax.collections}
         rows = table[table["outlet"] == outlet]
-        strong = groups["leans-to-outlet"]
+        strong = groups["_leans-to-outlet"]
         assert len(strong.get_offsets()) == int((rows["z"] >= 1.96).sum())
         assert all(same_color(c, colours[outlet]) for c in strong.get_facecolors())
-        grey = groups["not-distinctive"]
+        grey = groups["_not-distinctive"]
         assert len(grey.get_offsets()) == int((rows["z"].abs() < 1.96).sum())
         assert not any(same_color(c, colours[outlet]) for c in grey.get_facecolors())
         dashed = [line for line in ax.lines if line.get_linestyle() == "--"]
@@ -235,7 +266,7 @@ def test_fightin_words_labels_are_deterministic_and_inside() -> None:
             (text.get_text(), tuple(text.xyann))
             for ax in fig.axes
             for text in ax.texts
-            if text.get_gid() == "term-label"
+            if text.get_label() == "_term-label"
         ]
 
     first = figures.plot_fightin_words(table)
@@ -244,18 +275,18 @@ def test_fightin_words_labels_are_deterministic_and_inside() -> None:
     renderer = first.canvas.get_renderer()
     for ax in first.axes:
         frame = ax.get_window_extent(renderer)
-        boxes = [t.get_window_extent(renderer) for t in ax.texts if t.get_gid() == "term-label"]
+        labels = [t for t in ax.texts if t.get_label() == "_term-label"]
+        boxes = [Text.get_window_extent(t, renderer) for t in labels]  # text only, no leader
         for box in boxes:
             assert frame.x0 - 1 <= box.x0 and box.x1 <= frame.x1 + 1
         for a, b in itertools.combinations(boxes, 2):
-            assert not a.overlaps(b) or a.intersection(a, b).width * a.intersection(
-                a, b
-            ).height < 0.1 * a.width * a.height
+            common = Bbox.intersection(a, b)
+            assert common is None or min(common.width, common.height) < 1.0
 
 
 def test_fightin_words_top_n_zero_has_no_labels() -> None:
     fig = figures.plot_fightin_words(fightin_table(["A", "B"]), top_n=0)
-    assert not [t for ax in fig.axes for t in ax.texts if t.get_gid() == "term-label"]
+    assert not [t for ax in fig.axes for t in ax.texts if t.get_label() == "_term-label"]
 
 
 # --------------------------------------------------------------------------- label families
@@ -269,15 +300,14 @@ def test_label_families_bars_hatches_legend(n: int) -> None:
     ax = fig.axes[0]
     drawn = bars(ax)
     assert len(drawn) == len(FAMILIES) * n * 2
-    narration = [bar for bar in drawn if bar.get_gid() == "narration"]
-    quoted = [bar for bar in drawn if bar.get_gid() == "quoted"]
+    narration = [bar for bar in drawn if bar.get_label().startswith("_narration:")]
+    quoted = [bar for bar in drawn if bar.get_label().startswith("_quoted:")]
     assert len(narration) == len(quoted) == len(FAMILIES) * n
     assert all(not bar.get_hatch() for bar in narration)
     assert all(bar.get_hatch() for bar in quoted)
     colours = figures.outlet_colours(outlets)
-    assert {bar.get_facecolor() for bar in narration} == {
-        matplotlib.colors.to_rgba(colour) for colour in colours.values()
-    }
+    used = {matplotlib.colors.to_hex(bar.get_facecolor()) for bar in narration}
+    assert used == {colour.lower() for colour in colours.values()}
     # zero family still listed, in table order
     assert [label.get_text() for label in ax.get_yticklabels()] == FAMILIES
     legend_texts = [text.get_text() for text in fig.legends[0].get_texts()]
@@ -300,7 +330,7 @@ def test_label_families_missing_rows_count_as_zero() -> None:
     table = families_table(["A", "B"])
     table = table[~((table["outlet"] == "B") & (table["voice"] == "quoted"))]
     fig = figures.plot_label_families(table)
-    quoted_b = [bar for bar in bars(fig.axes[0]) if bar.get_gid() == "quoted"][1::2]
+    quoted_b = [bar for bar in bars(fig.axes[0]) if bar.get_label().startswith("_quoted:")][1::2]
     assert [bar.get_width() for bar in quoted_b] == [0, 0, 0]
 
 

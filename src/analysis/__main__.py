@@ -1,4 +1,4 @@
-"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force]``."""
+"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force]`` and ``refresh-notebooks``."""
 
 from __future__ import annotations
 
@@ -17,14 +17,23 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     run_parser = commands.add_parser("run", help="execute the notebooks of one or all events")
     run_parser.add_argument("--event", action="append", help="event id (repeatable; default: all)")
-    run_parser.add_argument("--raw", type=Path, default=config.DATA_RAW, help="folder with manifest.csv")
-    run_parser.add_argument("--force", action="store_true", help="execute even when nothing changed")
+    run_parser.add_argument(
+        "--raw", type=Path, default=config.DATA_RAW, help="folder with manifest.csv"
+    )
+    run_parser.add_argument(
+        "--force", action="store_true", help="execute even when nothing changed"
+    )
+    commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
     args = parser.parse_args(argv)
 
-    from .runner import NotebookFailed, run
+    from .runner import NotebookFailed, refresh_notebooks, run
 
     try:
         started = time.perf_counter()
+        if args.command == "refresh-notebooks":
+            for path in refresh_notebooks():
+                print(f"refreshed {config.relative(path)}")
+            return 0
         for result in run(args.event, raw_dir=args.raw, force=args.force):
             status = "executed" if result.executed else "up to date, skipped"
             print(f"{result.event_id}: {status}")

@@ -159,14 +159,18 @@ def _drop_lines(
             if drop:
                 start, end = line.raw_span()
                 number = _line_number(line_starts, start)
-                changes.append(Change(rule.id, "dropped", number, start, end, line.text, "", 1, rule.why))
+                changes.append(
+                    Change(rule.id, "dropped", number, start, end, line.text, "", 1, rule.why)
+                )
             else:
                 kept.append(line)
         kept_blocks.append(kept)
     return kept_blocks
 
 
-def _edit_paragraph(rule: Rule, paragraph: Tracked, line_starts: list[int], changes: list[Change]) -> Tracked:
+def _edit_paragraph(
+    rule: Rule, paragraph: Tracked, line_starts: list[int], changes: list[Change]
+) -> Tracked:
     edits = _text_edits(rule, paragraph.text)
     if not edits:
         return paragraph
@@ -174,7 +178,17 @@ def _edit_paragraph(rule: Rule, paragraph: Tracked, line_starts: list[int], chan
     start, end = paragraph.raw_span()
     number = _line_number(line_starts, start)
     changes.append(
-        Change(rule.id, "changed", number, start, end, paragraph.text, edited.text, len(edits), rule.why)
+        Change(
+            rule.id,
+            "changed",
+            number,
+            start,
+            end,
+            paragraph.text,
+            edited.text,
+            len(edits),
+            rule.why,
+        )
     )
     return edited
 
@@ -198,7 +212,9 @@ def _nfc_edits(text: str) -> list[Edit]:
     if unicodedata.is_normalized("NFC", text):
         return []
     edits = []
-    for match in re.finditer(r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", text):
+    for match in re.finditer(
+        r".[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+", text
+    ):
         composed = unicodedata.normalize("NFC", match.group(0))
         if composed != match.group(0):
             edits.append((match.start(), match.end(), composed))
@@ -236,7 +252,9 @@ def _classify(paragraphs: list[Tracked]) -> tuple[Block, ...]:
     for index, paragraph in enumerate(paragraphs):
         kind = _block_kind(paragraph.text, first=index == 0)
         raw_start, raw_end = paragraph.raw_span()
-        blocks.append(Block(kind, paragraph.text, offset, offset + len(paragraph), raw_start, raw_end))
+        blocks.append(
+            Block(kind, paragraph.text, offset, offset + len(paragraph), raw_start, raw_end)
+        )
         offset += len(paragraph) + 2  # the blank line between blocks
     return tuple(blocks)
 
@@ -244,9 +262,16 @@ def _classify(paragraphs: list[Tracked]) -> tuple[Block, ...]:
 def _block_kind(text: str, first: bool) -> str:
     """Headline: a short first block not ending like a sentence; heading: a very short later one."""
     words = len(text.split())
-    looks_like_title = not _SENTENCE_END.search(text) and not text.endswith(".") and text[:1].isupper()
+    looks_like_title = (
+        not _SENTENCE_END.search(text) and not text.endswith(".") and text[:1].isupper()
+    )
     if first and looks_like_title and words <= HEADLINE_MAX_WORDS:
         return "headline"
-    if looks_like_title and words <= HEADING_MAX_WORDS and '"' not in text and not text.endswith(("?", "!")):
+    if (
+        looks_like_title
+        and words <= HEADING_MAX_WORDS
+        and '"' not in text
+        and not text.endswith(("?", "!"))
+    ):
         return "heading"
     return "paragraph"

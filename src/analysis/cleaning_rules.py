@@ -77,7 +77,10 @@ def _parse_rule(entry: object, path: Path) -> Rule:
             pattern = re.compile(str(entry["pattern"]), flags)
         except (KeyError, re.error) as error:
             raise InputError(path, f"rule {rule_id}: bad or missing pattern ({error})") from None
-    examples = tuple((str(given), None if want is None else str(want)) for given, want in entry.get("examples", []))
+    examples = tuple(
+        (str(given), None if want is None else str(want))
+        for given, want in entry.get("examples", [])
+    )
     return Rule(
         id=rule_id,
         kind=kind,

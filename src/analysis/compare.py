@@ -40,7 +40,9 @@ def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
         body = "\n\n".join(paragraphs)
         sentences = [span.text for paragraph in paragraphs for span in split_sentences(paragraph)]
         measures = style_measures(body, sentences, words(body))
-        rows += [{"outlet": outlet, "measure": name, "value": value} for name, value in measures.items()]
+        rows += [
+            {"outlet": outlet, "measure": name, "value": value} for name, value in measures.items()
+        ]
     return pd.DataFrame(rows, columns=["outlet", "measure", "value"])
 
 
@@ -61,8 +63,9 @@ def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.D
     """Every label use with its voice and the sentence it stands in (the span marked ``[[…]]``)."""
     uses = pd.concat(
         [
-            find_labels(item.article.outlet, ((block.start, block.text) for block in item.blocks), families)
-            .assign(article=item.article.path.stem)
+            find_labels(
+                item.article.outlet, ((block.start, block.text) for block in item.blocks), families
+            ).assign(article=item.article.path.stem)
             for item in cleaned
         ],
         ignore_index=True,
@@ -71,15 +74,32 @@ def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.D
     evidence = []
     for use in uses.itertuples():
         sentence = sentences[
-            (sentences["article"] == use.article) & (sentences["start"] <= use.start) & (sentences["end"] >= use.end)
+            (sentences["article"] == use.article)
+            & (sentences["start"] <= use.start)
+            & (sentences["end"] >= use.end)
         ].iloc[0]
         left, right = use.start - sentence["start"], use.end - sentence["start"]
         text = sentence["text"]
         evidence.append(
-            {"sentence": int(sentence["sentence"]), "evidence": f"{text[:left]}[[{text[left:right]}]]{text[right:]}"}
+            {
+                "sentence": int(sentence["sentence"]),
+                "evidence": f"{text[:left]}[[{text[left:right]}]]{text[right:]}",
+            }
         )
-    uses = pd.concat([uses.drop(columns="block_text"), pd.DataFrame(evidence, index=uses.index)], axis=1)
-    columns = ["outlet", "article", "family", "term", "voice", "start", "end", "sentence", "evidence"]
+    uses = pd.concat(
+        [uses.drop(columns="block_text"), pd.DataFrame(evidence, index=uses.index)], axis=1
+    )
+    columns = [
+        "outlet",
+        "article",
+        "family",
+        "term",
+        "voice",
+        "start",
+        "end",
+        "sentence",
+        "evidence",
+    ]
     return uses.reindex(columns=columns).sort_values(["outlet", "article", "start"], kind="stable")
 
 
@@ -90,7 +110,10 @@ def label_table(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.
 
 
 def write_compare_layer(
-    cleaned: list[CleanArticle], families: list[LabelFamily], out_dir: Path | str, alpha_0: float = DEFAULT_ALPHA_0
+    cleaned: list[CleanArticle],
+    families: list[LabelFamily],
+    out_dir: Path | str,
+    alpha_0: float = DEFAULT_ALPHA_0,
 ) -> dict[str, Path]:
     """Write the comparison tables of one event; return the written paths."""
     out_dir = Path(out_dir)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -15,7 +16,9 @@ from .segment import split_sentences, words
 
 
 def load_event(
-    event_id: str, raw_dir: Path | str = config.DATA_RAW, rules_path: Path | str = config.CLEANING_RULES
+    event_id: str,
+    raw_dir: Path | str = config.DATA_RAW,
+    rules_path: Path | str = config.CLEANING_RULES,
 ) -> list[CleanArticle]:
     """Validate the manifest, then clean every article of ``event_id`` (sorted by outlet)."""
     rules = load_rules(rules_path)
@@ -120,7 +123,9 @@ def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
                 "raw_chars": len(item.raw),
                 "clean_chars": len(item.text),
                 "lines_dropped": sum(change.action == "dropped" for change in item.changes),
-                "paragraphs_changed": len({c.raw_start for c in item.changes if c.action == "changed"}),
+                "paragraphs_changed": len(
+                    {c.raw_start for c in item.changes if c.action == "changed"}
+                ),
                 "sha256": item.article.sha256,
             }
         )
@@ -137,5 +142,25 @@ def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[
         "provenance": write_csv(out_dir / "provenance.csv", provenance_table(cleaned)),
     }
     for item in cleaned:
-        written[f"clean/{article_id(item)}"] = write_text(out_dir / "clean" / f"{article_id(item)}.txt", item.text)
+        written[f"clean/{article_id(item)}"] = write_text(
+            out_dir / "clean" / f"{article_id(item)}.txt", item.text
+        )
     return written
+
+
+def offset_mismatches(cleaned: list[CleanArticle], sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences whose raw span differs in letters and digits from the clean sentence (should be none).
+
+    Cleaning only drops lines and changes spacing, quote marks and invisible characters, so the letters of
+    ``raw[raw_start:raw_end]`` must equal those of the clean sentence.
+    """
+    raw_by_article = {article_id(item): item.raw for item in cleaned}
+
+    def letters(text: str) -> str:
+        return re.sub(r"[\W_]", "", text)
+
+    mismatch = [
+        letters(raw_by_article[row.article][row.raw_start : row.raw_end]) != letters(row.text)
+        for row in sentences.itertuples()
+    ]
+    return sentences[mismatch]

@@ -190,6 +190,34 @@ def save_figure(fig: Figure, stem: Path | str) -> list[Path]:
     return written
 
 
+def _png_for_display(fig: Figure) -> bytes:
+    """PNG bytes of ``fig`` for a notebook's rich display."""
+    buffer = io.BytesIO()
+    with figure_style():
+        fig.savefig(buffer, format="png", bbox_inches="tight", metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _enable_notebook_display() -> None:
+    """Let IPython show pyplot-free figures as images (pyplot only arranges this on first use)."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return
+    shell = get_ipython()
+    formatters = getattr(getattr(shell, "display_formatter", None), "formatters", {})
+    png = formatters.get("image/png")
+    if png is None:
+        return
+    try:
+        png.lookup_by_type(Figure)  # already registered (e.g. by the inline backend)
+    except KeyError:
+        png.for_type(Figure, _png_for_display)
+
+
+_enable_notebook_display()
+
+
 # --------------------------------------------------------------------------- helpers
 
 
@@ -234,6 +262,20 @@ def _new_figure(width: float, height: float) -> Figure:
     """A pyplot-free figure with an Agg canvas and constrained layout."""
     fig = Figure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(fig)
+    return fig
+
+
+def _freeze_layout(fig: Figure) -> Figure:
+    """Run constrained layout once, then fix it.
+
+    Constrained layout starts from the current axes positions, so every extra draw (a notebook
+    preview, say) would move them by rounding noise and change the SVG's clip-path ids. A fixed
+    layout makes :func:`save_figure` output independent of what was drawn before. Call
+    ``fig.set_layout_engine("constrained")`` to re-enable it after editing the figure.
+    """
+    with figure_style():
+        fig.draw_without_rendering()
+    fig.set_layout_engine("none")
     return fig
 
 
@@ -301,7 +343,7 @@ def plot_readability(table: pd.DataFrame, *, outlets: Iterable[str] | None = Non
             for position, name, value in zip(positions, names, column, strict=True):
                 style = styles[name]
                 bar_value = value if math.isfinite(value) else 0.0
-                ax.barh(
+                bar = ax.barh(
                     position,
                     bar_value,
                     height=0.7,
@@ -309,8 +351,8 @@ def plot_readability(table: pd.DataFrame, *, outlets: Iterable[str] | None = Non
                     hatch=style.hatch,
                     edgecolor=_EDGE,
                     linewidth=0.5,
-                    label=name,
                 )
+                bar.patches[0].set_label(name)  # so ax.legend() would list the outlets
                 ax.annotate(
                     _format_value(value, decimals),
                     xy=(bar_value, position),
@@ -319,7 +361,7 @@ def plot_readability(table: pd.DataFrame, *, outlets: Iterable[str] | None = Non
                     ha="left" if bar_value >= 0 else "right",
                     va="center",
                     fontsize=8,
-                    gid="value-label",
+                    label="_value-label",
                 )
             finite = column[np.isfinite(column)]
             low = min(0.0, float(finite.min())) if finite.size else 0.0
@@ -336,7 +378,7 @@ def plot_readability(table: pd.DataFrame, *, outlets: Iterable[str] | None = Non
         axes[0].set_yticks(positions, names)
         axes[0].set_ylim(len(names) - 0.5, -0.5)  # first outlet at the top
         fig.suptitle("Readability of each outlet's coverage")
-    return fig
+    return _freeze_layout(fig)
 
 
 # --------------------------------------------------------------------------- fightin' words
@@ -454,7 +496,7 @@ def _label_points(
             ha=ha,
             va=va,
             fontsize=fontsize,
-            gid="term-label",
+            label="_term-label",
             arrowprops={"arrowstyle": "-", "color": _DARK_GREY, "linewidth": 0.5, "shrinkA": 0}
             if leader
             else None,
@@ -511,7 +553,7 @@ def plot_fightin_words(
                 (rows["z"] <= -SIGNIFICANCE_Z, _DARK_GREY, "o", "leans-to-rest"),
                 (rows["z"] >= SIGNIFICANCE_Z, style.colour, style.marker, "leans-to-outlet"),
             ]
-            for mask, colour, marker, gid in groups:
+            for mask, colour, marker, kind in groups:
                 part = rows[mask]
                 ax.scatter(
                     part["total"],
@@ -519,11 +561,11 @@ def plot_fightin_words(
                     s=_MARKER_SIZE,
                     c=colour,
                     marker=marker,
-                    edgecolors=_EDGE if gid == "leans-to-outlet" else "none",
+                    edgecolors=_EDGE if kind == "leans-to-outlet" else "none",
                     linewidths=0.3,
                     alpha=0.9,
-                    gid=gid,
-                    zorder=3 if gid == "leans-to-outlet" else 2,
+                    label=f"_{kind}",
+                    zorder=3 if kind == "leans-to-outlet" else 2,
                 )
             for level in (SIGNIFICANCE_Z, -SIGNIFICANCE_Z):
                 ax.axhline(level, color=_DARK_GREY, linestyle="--", linewidth=0.8, zorder=1)
@@ -567,7 +609,7 @@ def plot_fightin_words(
                 weights[rows.index.isin(top.index)] = 4.0
                 obstacles = (rows[["total", "z"]].to_numpy(dtype=float), weights)
                 _label_points(ax, labels, obstacles, renderer, fontsize=7.5)
-    return fig
+    return _freeze_layout(fig)
 
 
 # --------------------------------------------------------------------------- label families
@@ -615,17 +657,18 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
                 y = group - 0.4 + slot * (index + 0.5)
                 narration, quoted = (float(v) for v in counts.loc[(family, name), list(VOICES)])
                 common = {"height": slot * 0.9, "color": style.colour, "edgecolor": _EDGE}
-                ax.barh(y, narration, hatch=style.hatch, linewidth=0.5, gid="narration", **common)
-                ax.barh(
+                solid = ax.barh(y, narration, hatch=style.hatch, linewidth=0.5, **common)
+                hatched = ax.barh(
                     y,
                     quoted,
                     left=narration,
                     hatch=style.hatch + QUOTED_HATCH,
                     hatchcolor=_hatch_colour(style.colour),
                     linewidth=0.5,
-                    gid="quoted",
                     **common,
                 )
+                solid.patches[0].set_label(f"_narration:{name}")
+                hatched.patches[0].set_label(f"_quoted:{name}")
                 label = (
                     f"{narration:,.0f} + {quoted:,.0f} quoted" if quoted else f"{narration:,.0f}"
                 )
@@ -637,7 +680,7 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
                     va="center",
                     fontsize=7,
                     color=_EDGE,
-                    gid="count-label",
+                    label="_count-label",
                 )
             if group:
                 ax.axhline(group - 0.5, color="#DDDDDD", linewidth=0.6)
@@ -665,4 +708,4 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
             ),
         ]
         fig.legend(handles=handles, loc="outside right upper", title="Outlet / voice")
-    return fig
+    return _freeze_layout(fig)

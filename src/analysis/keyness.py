@@ -27,7 +27,9 @@ def fightin_words(counts_a: Counts, counts_b: Counts, prior: float | Counts = 0.
     ``prior`` is a uniform α_w (float) or a mapping term → α_w; with a mapping every counted term needs
     a positive α_w. Returns a DataFrame indexed by term (sorted), columns ``delta``, ``var``, ``z``.
     """
-    vocabulary = sorted(set(counts_a) | set(counts_b) | (set(prior) if isinstance(prior, Mapping) else set()))
+    vocabulary = sorted(
+        set(counts_a) | set(counts_b) | (set(prior) if isinstance(prior, Mapping) else set())
+    )
     if not vocabulary:
         raise ValueError("fightin_words needs at least one term")
     y_a = np.array([counts_a.get(term, 0) for term in vocabulary], dtype=float)
@@ -68,7 +70,9 @@ def informative_prior(background: Counts, alpha_0: float) -> dict[str, float]:
     total = float(sum(background.values()))
     if total <= 0:
         raise ValueError("background counts are empty")
-    return {term: alpha_0 * count / total for term, count in sorted(background.items()) if count > 0}
+    return {
+        term: alpha_0 * count / total for term, count in sorted(background.items()) if count > 0
+    }
 
 
 def one_vs_rest(counts_by_group: Mapping[str, Counts], alpha_0: float = 100.0) -> pd.DataFrame:

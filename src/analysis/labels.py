@@ -50,7 +50,9 @@ def load_codebook(path: Path | str = config.LABEL_CODEBOOK) -> list[LabelFamily]
         if not patterns:
             raise InputError(path, f"family {name!r} has no patterns")
         try:
-            pattern = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE)
+            pattern = re.compile(
+                r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE
+            )
         except re.error as error:
             raise InputError(path, f"family {name!r}: bad pattern ({error})") from None
         parsed.append(LabelFamily(str(name), str(entry.get("description", "")), pattern))
@@ -84,7 +86,9 @@ def find_labels(
     return pd.DataFrame(rows, columns=columns)
 
 
-def count_labels(uses: pd.DataFrame, outlets: list[str], families: list[LabelFamily]) -> pd.DataFrame:
+def count_labels(
+    uses: pd.DataFrame, outlets: list[str], families: list[LabelFamily]
+) -> pd.DataFrame:
     """Counts per outlet × family × voice, zeros included, in codebook order."""
     grid = pd.MultiIndex.from_product(
         [sorted(outlets), [family.name for family in families], list(VOICES)],

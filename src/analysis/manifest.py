@@ -88,10 +88,14 @@ def _check_row(row: pd.Series, line: int, raw_dir: Path, manifest_path: Path) ->
             raise InputError(manifest_path, f"empty {column}", row=line)
     if not _EVENT_ID.match(row["event_id"]):
         raise InputError(
-            manifest_path, f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'", row=line
+            manifest_path,
+            f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'",
+            row=line,
         )
     if not _ISO_DATE.match(row["date"]) or pd.to_datetime(row["date"], errors="coerce") is pd.NaT:
-        raise InputError(manifest_path, f"date {row['date']!r} is not an ISO date YYYY-MM-DD", row=line)
+        raise InputError(
+            manifest_path, f"date {row['date']!r} is not an ISO date YYYY-MM-DD", row=line
+        )
     path = (raw_dir / row["path"]).resolve()
     if raw_dir.resolve() not in path.parents:
         raise InputError(manifest_path, f"path {row['path']!r} points outside {raw_dir}", row=line)
@@ -100,7 +104,9 @@ def _check_row(row: pd.Series, line: int, raw_dir: Path, manifest_path: Path) ->
     expected = row["sha256"].strip().lower()
     if expected:
         if not _SHA256.match(expected):
-            raise InputError(manifest_path, f"sha256 {row['sha256']!r} is not a SHA-256 hex digest", row=line)
+            raise InputError(
+                manifest_path, f"sha256 {row['sha256']!r} is not a SHA-256 hex digest", row=line
+            )
         actual = file_sha256(path)
         if actual != expected:
             raise InputError(

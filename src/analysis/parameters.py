@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +28,21 @@ def check_parameters(notebook: Path, parameters: dict[str, Any]) -> None:
         if name not in declared:
             known = ", ".join(sorted(declared))
             raise InputError(notebook, f"unknown parameter {name!r} (declared: {known})")
-        expected = _TYPES.get(str(declared[name].get("inferred_type_name")))
-        if expected is not None and (isinstance(value, bool) and expected is not bool or not isinstance(value, expected)):
+        type_name = declared_type(declared[name])
+        expected = _TYPES.get(type_name)
+        wrong_bool = isinstance(value, bool) and expected is not bool
+        if expected is not None and (wrong_bool or not isinstance(value, expected)):
             raise InputError(
-                notebook,
-                f"parameter {name!r} must be {declared[name]['inferred_type_name']}, got {type(value).__name__}",
+                notebook, f"parameter {name!r} must be {type_name}, got {type(value).__name__}"
             )
+
+
+def declared_type(declaration: dict[str, Any]) -> str:
+    """The parameter's type: its annotation if it has one, else the type of its literal default."""
+    annotated = str(declaration.get("inferred_type_name"))
+    if annotated != "None":
+        return annotated
+    try:
+        return type(ast.literal_eval(declaration.get("default", ""))).__name__
+    except (ValueError, SyntaxError):
+        return "unknown"

@@ -40,7 +40,9 @@ class RunResult:
     outputs: tuple[Path, ...]
 
 
-def event_parameters(event_id: str, raw_dir: Path, processed_root: Path, reports_root: Path) -> dict[str, Any]:
+def event_parameters(
+    event_id: str, raw_dir: Path, processed_root: Path, reports_root: Path
+) -> dict[str, Any]:
     """The papermill parameters of every notebook of one event."""
     return {
         "event_id": event_id,
@@ -50,7 +52,9 @@ def event_parameters(event_id: str, raw_dir: Path, processed_root: Path, reports
     }
 
 
-def fingerprint(event_id: str, raw_dir: Path, parameters: dict[str, Any], notebooks_dir: Path) -> str:
+def fingerprint(
+    event_id: str, raw_dir: Path, parameters: dict[str, Any], notebooks_dir: Path
+) -> str:
     """SHA-256 over every input of a run: raw files, manifest, notebooks, library, lock, parameters."""
     digest = hashlib.sha256()
 
@@ -148,17 +152,28 @@ def export_html(notebook_path: Path) -> list[Path]:
     written = []
     for suffix, exclude_input in ((".html", False), (".nocode.html", True)):
         exporter = HTMLExporter(template_name="lab", exclude_input=exclude_input)
-        body, _ = exporter.from_notebook_node(notebook, resources={"metadata": {"name": notebook_path.stem}})
+        body, _ = exporter.from_notebook_node(
+            notebook, resources={"metadata": {"name": notebook_path.stem}}
+        )
         written.append(write_text(notebook_path.with_suffix(suffix), body))
     return written
 
 
-def run(event_ids: list[str] | None = None, raw_dir: Path = config.DATA_RAW, force: bool = False) -> list[RunResult]:
+def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS) -> list[Path]:
+    """Re-execute the committed notebooks in place on their default parameters (the seed event)."""
+    return [execute_notebook(notebooks_dir / name, notebooks_dir / name, {}) for name in NOTEBOOKS]
+
+
+def run(
+    event_ids: list[str] | None = None, raw_dir: Path = config.DATA_RAW, force: bool = False
+) -> list[RunResult]:
     """Run every event of ``raw_dir`` (or the listed ones)."""
     from .manifest import event_ids as all_events
 
     known = all_events(raw_dir)
     for event_id in event_ids or []:
         if event_id not in known:
-            raise InputError(raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})")
+            raise InputError(
+                raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
+            )
     return [run_event(event_id, raw_dir=raw_dir, force=force) for event_id in (event_ids or known)]

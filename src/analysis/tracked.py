@@ -34,7 +34,11 @@ class Tracked:
         """Raw ``(start, end)`` covered by ``text[start:end]`` (an empty range maps to a point)."""
         end = len(self.text) if end is None else end
         if end <= start:
-            point = self.starts[start] if start < len(self.starts) else (self.ends[-1] if self.ends else 0)
+            point = (
+                self.starts[start]
+                if start < len(self.starts)
+                else (self.ends[-1] if self.ends else 0)
+            )
             return point, point
         return self.starts[start], self.ends[end - 1]
 
@@ -71,7 +75,9 @@ class Tracked:
             starts.extend([point] * len(replacement))
             ends.extend([point] * len(replacement))
 
-    def sub(self, pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str]) -> Tracked:
+    def sub(
+        self, pattern: re.Pattern[str], replacement: str | Callable[[re.Match[str]], str]
+    ) -> Tracked:
         """Like ``pattern.sub`` but tracked."""
         expand = replacement if callable(replacement) else (lambda match: match.expand(replacement))
         return self.apply((m.start(), m.end(), expand(m)) for m in pattern.finditer(self.text))

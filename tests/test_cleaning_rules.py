@@ -1,0 +1,192 @@
+"""Every cleaning rule is tested through the engine by its own examples and keeps, and bad rule
+files are rejected with an error that names the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+from analysis.cleaning import clean_text
+from analysis.cleaning_rules import LINE_KINDS, Rule, load_rules
+from analysis.errors import InputError
+
+RULES = load_rules()
+
+# Bugs found in the shipped rule file (src/analysis/codebooks/cleaning_rules.yaml); see the report.
+KNOWN_BUGS = {
+    ("example", "unicode_nfc"): (
+        "the unicode_nfc example input 'Jaïch al-Adl' is already NFC (precomposed U+00EF), "
+        "so the rule has nothing to compose and logs no change: the example tests nothing"
+    ),
+    ("keep", "french_left_marker"): (
+        r"pattern '(?<=\w) \(G\)' fires after any word, so the keep 'Section (G) of the law "
+        "applies.' becomes 'Section (left) of the law applies.'"
+    ),
+}
+
+
+def _params(kind: str, rules: list[Rule]) -> list:
+    params = []
+    for rule in rules:
+        reason = KNOWN_BUGS.get((kind, rule.id))
+        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
+        params.append(pytest.param(rule, id=rule.id, marks=marks))
+    return params
+
+
+def _joined(text: str) -> str:
+    """What the engine makes of a block of lines when no rule touches it: stripped lines joined."""
+    return " ".join(line.strip() for line in text.split("\n") if line.strip())
+
+
+def test_rule_file_loads_the_documented_rules() -> None:
+    ids = [rule.id for rule in RULES]
+    assert len(ids) == len(set(ids))
+    for expected in (
+        "furniture_navigation",
+        "furniture_share_bar",
+        "photo_caption_credit",
+        "repeated_line",
+        "curly_double_quotes",
+        "quote_spacing",
+    ):
+        assert expected in ids
+    assert all(rule.why.strip() for rule in RULES)
+
+
+@pytest.mark.parametrize("rule", _params("has_example", RULES))
+def test_rule_has_an_example(rule: Rule) -> None:
+    assert len(rule.examples) >= 1, f"rule {rule.id} has no example"
+
+
+@pytest.mark.parametrize("rule", _params("example", RULES))
+def test_rule_examples_through_the_engine(rule: Rule) -> None:
+    context = dict(rule.when)
+    assert rule.applies_to(context)
+    for given, want in rule.examples:
+        tracked, blocks, changes = clean_text(given, [rule], context)
+        if want is None:
+            assert tracked.text == "", f"{rule.id}: {given!r} should be dropped"
+            assert blocks == ()
+        else:
+            assert tracked.text == want, f"{rule.id}: {given!r}"
+        logged = [change for change in changes if change.rule == rule.id]
+        assert logged, f"{rule.id}: the change to {given!r} is not logged"
+        expected_action = "dropped" if rule.kind in LINE_KINDS else "changed"
+        assert {change.action for change in logged} == {expected_action}
+        assert all(change.why == rule.why for change in logged)
+
+
+@pytest.mark.parametrize("rule", _params("keep", [rule for rule in RULES if rule.keeps]))
+def test_rule_keeps_are_left_alone(rule: Rule) -> None:
+    context = dict(rule.when)
+    for kept in rule.keeps:
+        tracked, _, changes = clean_text(kept, [rule], context)
+        assert tracked.text == _joined(kept), f"{rule.id} changed the keep {kept!r}"
+        assert not [change for change in changes if change.rule == rule.id]
+
+
+@pytest.mark.parametrize("rule", [pytest.param(r, id=r.id) for r in RULES if r.when])
+@pytest.mark.parametrize("context", [{}, {"original_language": "en", "language": "en"}])
+def test_when_rule_does_not_fire_outside_its_context(rule: Rule, context: dict[str, str]) -> None:
+    assert not rule.applies_to(context)
+    for given, _ in rule.examples:
+        tracked, _, changes = clean_text(given, [rule], context)
+        assert tracked.text == _joined(given)
+        assert changes == ()
+
+
+def test_french_markers_fire_only_on_french_originals() -> None:
+    rules = [rule for rule in RULES if rule.id in ("french_left_marker", "french_right_marker")]
+    assert len(rules) == 2
+    text = "Rohani (G) hosted Khan (D) in Tehran"
+    assert clean_text(text, rules, {"original_language": "en"})[0].text == text
+    tracked, _, changes = clean_text(text, rules, {"original_language": "fr"})
+    assert tracked.text == "Rohani (left) hosted Khan (right) in Tehran"
+    assert [change.rule for change in changes] == ["french_left_marker", "french_right_marker"]
+
+
+# --- bad rule files ---------------------------------------------------------------------------
+
+GOOD_RULE = """\
+  - id: ok
+    kind: replace
+    why: a reason
+    pattern: 'a'
+    replacement: 'b'
+"""
+
+
+def _write(tmp_path: Path, body: str) -> Path:
+    path = tmp_path / "my_rules.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        pytest.param(
+            "rules:\n  - id: r1\n    kind: explode\n    why: w\n",
+            "rule r1: unknown kind 'explode'",
+            id="unknown-kind",
+        ),
+        pytest.param(
+            "rules:\n  - id: r2\n    kind: drop_line\n    pattern: 'x'\n",
+            "rule r2: 'why' is required",
+            id="missing-why",
+        ),
+        pytest.param(
+            "rules:\n  - id: r3\n    kind: replace\n    why: w\n    pattern: '(unclosed'\n",
+            "rule r3: bad or missing pattern",
+            id="bad-regex",
+        ),
+        pytest.param(
+            "rules:\n  - id: r4\n    kind: drop_line\n    why: w\n",
+            "rule r4: bad or missing pattern",
+            id="missing-pattern",
+        ),
+        pytest.param("rules:\n" + GOOD_RULE + GOOD_RULE, "duplicate rule id(s): ok", id="duplicate-id"),
+        pytest.param("rules:\n  - kind: replace\n    why: w\n", "every rule needs an id", id="no-id"),
+        pytest.param("rules: []\n", "expected a top-level 'rules' list", id="empty-list"),
+        pytest.param("- just a list\n", "expected a top-level 'rules' list", id="no-rules-key"),
+        pytest.param("rules: [unclosed\n", "cannot read rule file", id="bad-yaml"),
+    ],
+)
+def test_bad_rule_file_raises_input_error_naming_the_file(
+    tmp_path: Path, body: str, problem: str
+) -> None:
+    path = _write(tmp_path, body)
+    with pytest.raises(InputError) as caught:
+        load_rules(path)
+    assert caught.value.path == str(path)
+    assert str(caught.value).startswith(f"{path}: ")
+    assert problem in caught.value.problem
+
+
+def test_missing_rule_file_raises_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "absent.yaml"
+    with pytest.raises(InputError, match="cannot read rule file") as caught:
+        load_rules(path)
+    assert caught.value.path == str(path)
+
+
+def test_valid_temp_rule_file_loads(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        "rules:\n" + GOOD_RULE + "    flags: i\n    when: {original_language: fr}\n"
+        "    examples:\n      - ['A cat', 'b cbt']\n      - ['gone', null]\n",
+    )
+    (rule,) = load_rules(path)
+    assert rule.id == "ok"
+    assert rule.pattern is not None and rule.pattern.flags & 2  # re.IGNORECASE
+    assert rule.when == {"original_language": "fr"}
+    assert rule.examples == (("A cat", "b cbt"), ("gone", None))
+    assert clean_text("A cat", [rule], {"original_language": "fr"})[0].text == "b cbt"
+
+
+def test_default_rule_path_is_the_codebook() -> None:
+    assert config.CLEANING_RULES.name == "cleaning_rules.yaml"
+    assert [rule.id for rule in load_rules(config.CLEANING_RULES)] == [rule.id for rule in RULES]

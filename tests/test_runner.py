@@ -1,0 +1,143 @@
+"""Integration tests of the runner on the seed event: outputs, no-op rerun, byte-identical rerun, errors."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from analysis import config, runner
+from analysis.errors import InputError
+from analysis.parameters import check_parameters
+
+EVENT = config.DEFAULT_EVENT
+
+
+def _digests(*folders: Path) -> dict[str, str]:
+    return {
+        str(path): hashlib.sha256(path.read_bytes()).hexdigest()
+        for folder in folders
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, runner.RunResult]:
+    root = tmp_path_factory.mktemp("run")
+    processed, reports = root / "processed", root / "reports"
+    result = runner.run_event(EVENT, processed_root=processed, reports_root=reports)
+    return processed, reports, result
+
+
+def test_run_writes_notebooks_html_figures_and_tables(first_run) -> None:
+    processed, reports, result = first_run
+    assert result.executed
+    event_reports = reports / EVENT
+    for name in runner.NOTEBOOKS:
+        stem = name.removesuffix(".ipynb")
+        for suffix in (".ipynb", ".html", ".nocode.html"):
+            assert (event_reports / f"{stem}{suffix}").stat().st_size > 0
+    for figure in ("readability", "fightin_words", "label_families"):
+        assert (event_reports / "figures" / f"{figure}.svg").is_file()
+        assert (event_reports / "figures" / f"{figure}.png").is_file()
+    tables = {path.name for path in (processed / EVENT).glob("*.csv")}
+    assert {"articles.csv", "provenance.csv", "style.csv", "keyness.csv", "labels.csv"} <= tables
+
+
+def test_nocode_html_hides_the_code(first_run) -> None:
+    _, reports, _ = first_run
+    with_code = (reports / EVENT / "02_compare.html").read_text(encoding="utf-8")
+    without = (reports / EVENT / "02_compare.nocode.html").read_text(encoding="utf-8")
+    assert "keyness_table" in with_code
+    assert "keyness_table" not in without
+
+
+def test_executed_notebook_carries_no_run_specific_metadata(first_run) -> None:
+    _, reports, _ = first_run
+    notebook = nbformat.read(reports / EVENT / "01_clean.ipynb", as_version=4)
+    papermill = notebook.metadata["papermill"]
+    assert set(papermill) == {"input_path", "parameters", "version"}
+    assert papermill["parameters"]["event_id"] == EVENT
+    text = (reports / EVENT / "01_clean.ipynb").read_text(encoding="utf-8")
+    assert "start_time" not in text and "duration" not in text
+    assert str(config.PROJECT_ROOT) not in text
+    ids = [cell["id"] for cell in notebook.cells]
+    assert "injected-parameters" in ids
+
+
+def test_rerun_with_nothing_changed_executes_nothing(first_run, monkeypatch) -> None:
+    processed, reports, _ = first_run
+    before = _digests(processed, reports)
+
+    def no_kernel(*args, **kwargs):
+        raise AssertionError("a notebook was executed")
+
+    monkeypatch.setattr(runner, "execute_notebook", no_kernel)
+    result = runner.run_event(EVENT, processed_root=processed, reports_root=reports)
+    assert not result.executed
+    assert _digests(processed, reports) == before
+
+
+def test_missing_output_makes_the_run_stale(first_run, tmp_path) -> None:
+    _, reports, _ = first_run
+    stamp_path = reports / EVENT / runner.FINGERPRINT_FILE
+    recorded = json.loads(stamp_path.read_text(encoding="utf-8"))
+    assert runner._up_to_date(stamp_path, recorded["fingerprint"])
+    assert not runner._up_to_date(stamp_path, "another-fingerprint")
+    figure = reports / EVENT / "figures" / "readability.png"
+    kept = tmp_path / "readability.png"
+    shutil.move(figure, kept)
+    try:
+        assert not runner._up_to_date(stamp_path, recorded["fingerprint"])
+    finally:
+        shutil.move(kept, figure)
+
+
+def test_forced_rerun_is_byte_identical(first_run) -> None:
+    processed, reports, _ = first_run
+    before = _digests(processed, reports)
+    result = runner.run_event(EVENT, processed_root=processed, reports_root=reports, force=True)
+    assert result.executed
+    assert _digests(processed, reports) == before
+
+
+def test_unknown_parameter_is_an_error_naming_the_notebook() -> None:
+    notebook = config.NOTEBOOKS / "02_compare.ipynb"
+    with pytest.raises(InputError, match=r"02_compare\.ipynb.*unknown parameter 'event'"):
+        check_parameters(notebook, {"event": EVENT})
+
+
+def test_wrong_parameter_type_is_an_error() -> None:
+    with pytest.raises(InputError, match="must be str, got int"):
+        check_parameters(config.NOTEBOOKS / "01_clean.ipynb", {"event_id": 42})
+
+
+def test_failing_notebook_names_notebook_and_cell(tmp_path) -> None:
+    parameters = new_code_cell('event_id = "x"')
+    parameters.metadata["tags"] = ["parameters"]
+    notebook = new_notebook(
+        cells=[parameters, new_code_cell("1 + 1"), new_code_cell("raise ValueError('boom')")]
+    )
+    notebook.metadata["kernelspec"] = {
+        "name": "python3",
+        "display_name": "Python 3",
+        "language": "python",
+    }
+    source = tmp_path / "broken.ipynb"
+    nbformat.write(notebook, source)
+    with pytest.raises(
+        runner.NotebookFailed, match=r"broken\.ipynb failed in cell .*ValueError: boom"
+    ):
+        runner.execute_notebook(source, tmp_path / "out" / "broken.ipynb", {"event_id": "y"})
+    assert not (tmp_path / "out" / "broken.ipynb").exists()
+
+
+def test_unknown_event_is_an_error() -> None:
+    with pytest.raises(InputError, match="no event 'nope'"):
+        runner.run(["nope"])
