@@ -67,7 +67,7 @@ def fingerprint(
     for name in NOTEBOOKS:
         add(f"notebook:{name}", (notebooks_dir / name).read_bytes())
     for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".yaml"}:
+        if path.suffix in {".py", ".yaml", ".j2", ".json"}:
             add(f"library:{path.relative_to(config.PACKAGE_DIR).as_posix()}", path.read_bytes())
     if config.LOCK_FILE.is_file():
         add("lock", config.LOCK_FILE.read_bytes())
@@ -144,14 +144,21 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
 
 
 def export_html(notebook_path: Path) -> list[Path]:
-    """Export an executed notebook to HTML twice: with code and without (``.nocode.html``)."""
+    """Export an executed notebook to HTML twice: with code and without (``.nocode.html``).
+
+    The template (``templates/offline_lab``) is JupyterLab's without CDN scripts, so pages open offline.
+    """
     import nbformat
     from nbconvert import HTMLExporter
 
     notebook = nbformat.read(notebook_path, as_version=4)
     written = []
     for suffix, exclude_input in ((".html", False), (".nocode.html", True)):
-        exporter = HTMLExporter(template_name="lab", exclude_input=exclude_input)
+        exporter = HTMLExporter(
+            template_name="offline_lab",
+            extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
+            exclude_input=exclude_input,
+        )
         body, _ = exporter.from_notebook_node(
             notebook, resources={"metadata": {"name": notebook_path.stem}}
         )

@@ -1,0 +1,47 @@
+"""The comparison layer on the seed event: values equal their definitions."""
+
+from __future__ import annotations
+
+import pytest
+import textstat
+
+from analysis import config
+from analysis.compare import keyness_table, style_table, term_counts
+from analysis.event import load_event
+from analysis.keyness import fightin_words, informative_prior
+from analysis.readability import READABILITY_MEASURES, use_offline_cmudict
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    return load_event(config.DEFAULT_EVENT)
+
+
+def test_readability_table_equals_textstat_on_the_clean_body(cleaned) -> None:
+    use_offline_cmudict()
+    table = style_table(cleaned).set_index(["outlet", "measure"])["value"]
+    for item in cleaned:
+        body = "\n\n".join(block.text for block in item.paragraphs)
+        for measure in READABILITY_MEASURES:
+            expected = getattr(textstat, measure)(body)
+            assert table[(item.article.outlet, measure)] == expected, (item.article.outlet, measure)
+
+
+def test_style_table_has_every_measure_for_every_outlet(cleaned) -> None:
+    table = style_table(cleaned)
+    assert sorted(table["outlet"].unique()) == ["RFI", "VOA"]
+    assert table.groupby("outlet")["measure"].apply(list).map(len).nunique() == 1
+    words = table[table["measure"] == "words"].set_index("outlet")["value"]
+    assert words["VOA"] > words["RFI"]  # VOA's body is the longer article
+
+
+def test_keyness_is_each_outlet_against_the_rest(cleaned) -> None:
+    counts = term_counts(cleaned)
+    pooled = counts["RFI"] + counts["VOA"]
+    expected = fightin_words(counts["VOA"], counts["RFI"], informative_prior(pooled, 100.0))
+    table = keyness_table(cleaned, alpha_0=100.0)
+    voa = table[table["outlet"] == "VOA"].set_index("term")
+    assert voa.loc["terrorist", "z"] == pytest.approx(expected.loc["terrorist", "z"], abs=1e-12)
+    assert voa.loc["terrorist", "count_outlet"] == counts["VOA"]["terrorist"]
+    rfi = table[table["outlet"] == "RFI"].set_index("term")
+    assert rfi.loc["terrorist", "z"] == pytest.approx(-voa.loc["terrorist", "z"], abs=1e-12)
