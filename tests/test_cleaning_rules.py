@@ -14,25 +14,11 @@ from analysis.errors import InputError
 
 RULES = load_rules()
 
-# Bugs found in the shipped rule file (src/analysis/codebooks/cleaning_rules.yaml); see the report.
-KNOWN_BUGS = {
-    ("example", "unicode_nfc"): (
-        "the unicode_nfc example input 'Jaïch al-Adl' is already NFC (precomposed U+00EF), "
-        "so the rule has nothing to compose and logs no change: the example tests nothing"
-    ),
-    ("keep", "french_left_marker"): (
-        r"pattern '(?<=\w) \(G\)' fires after any word, so the keep 'Section (G) of the law "
-        "applies.' becomes 'Section (left) of the law applies.'"
-    ),
-}
-
 
 def _params(kind: str, rules: list[Rule]) -> list:
     params = []
     for rule in rules:
-        reason = KNOWN_BUGS.get((kind, rule.id))
-        marks = [pytest.mark.xfail(reason=reason, strict=True)] if reason else []
-        params.append(pytest.param(rule, id=rule.id, marks=marks))
+        params.append(pytest.param(rule, id=rule.id))
     return params
 
 
@@ -99,13 +85,13 @@ def test_when_rule_does_not_fire_outside_its_context(rule: Rule, context: dict[s
 
 
 def test_french_markers_fire_only_on_french_originals() -> None:
-    rules = [rule for rule in RULES if rule.id in ("french_left_marker", "french_right_marker")]
-    assert len(rules) == 2
-    text = "Rohani (G) hosted Khan (D) in Tehran"
+    rules = [rule for rule in RULES if rule.id == "french_left_right_markers"]
+    assert len(rules) == 1
+    text = "Hassan Rohani (G) hosted Imran Khan (D) in Tehran"
     assert clean_text(text, rules, {"original_language": "en"})[0].text == text
     tracked, _, changes = clean_text(text, rules, {"original_language": "fr"})
-    assert tracked.text == "Rohani (left) hosted Khan (right) in Tehran"
-    assert [change.rule for change in changes] == ["french_left_marker", "french_right_marker"]
+    assert tracked.text == "Hassan Rohani (left) hosted Imran Khan (right) in Tehran"
+    assert [(change.rule, change.count) for change in changes] == [("french_left_right_markers", 1)]
 
 
 # --- bad rule files ---------------------------------------------------------------------------
@@ -148,8 +134,12 @@ def _write(tmp_path: Path, body: str) -> Path:
             "rule r4: bad or missing pattern",
             id="missing-pattern",
         ),
-        pytest.param("rules:\n" + GOOD_RULE + GOOD_RULE, "duplicate rule id(s): ok", id="duplicate-id"),
-        pytest.param("rules:\n  - kind: replace\n    why: w\n", "every rule needs an id", id="no-id"),
+        pytest.param(
+            "rules:\n" + GOOD_RULE + GOOD_RULE, "duplicate rule id(s): ok", id="duplicate-id"
+        ),
+        pytest.param(
+            "rules:\n  - kind: replace\n    why: w\n", "every rule needs an id", id="no-id"
+        ),
         pytest.param("rules: []\n", "expected a top-level 'rules' list", id="empty-list"),
         pytest.param("- just a list\n", "expected a top-level 'rules' list", id="no-rules-key"),
         pytest.param("rules: [unclosed\n", "cannot read rule file", id="bad-yaml"),

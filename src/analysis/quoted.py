@@ -3,7 +3,8 @@
 Works on clean text (straight quotes). Double quotes pair left to right. News style leaves a quote open at
 the end of a paragraph when the quotation continues in the next one; an unmatched opening mark therefore
 runs to the end of its paragraph. Single quotes count only as a pair (an opening mark before a word, a
-closing mark after one), so apostrophes (Pakistan's, don't, students') are never mistaken for quotes.
+closing mark after one; not before a digit or a common elision), so apostrophes (Pakistan's, don't,
+students', '90s, rock 'n' roll) are not mistaken for quotes.
 Which quotations are speech and which are scare quotes is a later, finer question; here every quoted
 span counts as "quoted" (Bednarek 2016 and the news-quotation literature treat both as not the
 narrator's own wording).
@@ -16,7 +17,16 @@ import re
 Interval = tuple[int, int]
 
 _DOUBLE = re.compile(r'"')
-_SINGLE_OPEN = re.compile(r"(?<![\w'])'(?=\w)")
+ELISIONS = (
+    "em",
+    "n",
+    "til",
+    "cause",
+    "tis",
+    "twas",
+    "bout",
+)  # 'em, rock 'n' roll ... are not quotes
+_SINGLE_OPEN = re.compile(rf"(?<![\w'])'(?=[^\W\d_])(?!(?:{'|'.join(ELISIONS)})\b)")
 _SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?![\w'])")
 
 
