@@ -21,6 +21,12 @@ def main(argv: list[str] | None = None) -> int:
         "--raw", type=Path, default=config.DATA_RAW, help="folder with manifest.csv"
     )
     run_parser.add_argument(
+        "--processed", type=Path, default=config.DATA_PROCESSED, help="folder for processed tables"
+    )
+    run_parser.add_argument(
+        "--reports", type=Path, default=config.REPORTS, help="folder for notebooks, HTML, figures"
+    )
+    run_parser.add_argument(
         "--force", action="store_true", help="execute even when nothing changed"
     )
     commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
@@ -34,7 +40,14 @@ def main(argv: list[str] | None = None) -> int:
             for path in refresh_notebooks():
                 print(f"refreshed {config.relative(path)}")
             return 0
-        for result in run(args.event, raw_dir=args.raw, force=args.force):
+        results = run(
+            args.event,
+            raw_dir=args.raw,
+            processed_root=args.processed,
+            reports_root=args.reports,
+            force=args.force,
+        )
+        for result in results:
             status = "executed" if result.executed else "up to date, skipped"
             print(f"{result.event_id}: {status}")
         print(f"done in {time.perf_counter() - started:.1f} s")

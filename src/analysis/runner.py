@@ -172,15 +172,23 @@ def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS) -> list[Path]:
 
 
 def run(
-    event_ids: list[str] | None = None, raw_dir: Path = config.DATA_RAW, force: bool = False
+    event_ids: list[str] | None = None,
+    raw_dir: Path = config.DATA_RAW,
+    processed_root: Path = config.DATA_PROCESSED,
+    reports_root: Path = config.REPORTS,
+    force: bool = False,
 ) -> list[RunResult]:
     """Run every event of ``raw_dir`` (or the listed ones)."""
     from .manifest import event_ids as all_events
 
+    raw_dir = Path(raw_dir)
     known = all_events(raw_dir)
     for event_id in event_ids or []:
         if event_id not in known:
             raise InputError(
                 raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
             )
-    return [run_event(event_id, raw_dir=raw_dir, force=force) for event_id in (event_ids or known)]
+    return [
+        run_event(event_id, raw_dir, processed_root, reports_root, force=force)
+        for event_id in (event_ids or known)
+    ]
