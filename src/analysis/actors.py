@@ -1,0 +1,482 @@
+"""The actors of one event: who is named, how often, where, in whose voice, and with which label.
+
+Actors come from two sources, so that an unseen event works without any setup:
+
+* an optional, editable file ``<event folder>/actors.yaml`` (:func:`load_actor_file`): a list of
+  ``{name, type, aliases}`` written by a researcher, which fixes the canonical name, the type
+  (:data:`ACTOR_TYPES`) and the aliases of the event's main actors;
+* automatic candidates: proper names found in the body paragraphs by
+  :func:`analysis.names.name_candidates`, grouped into actors by :func:`analysis.names.group_aliases`
+  (normalisation, acronyms, last names, token sub-sequences, fuzzy similarity; Christen 2012, "Data
+  Matching", chs. 4-5). A candidate grouped with a file alias joins that file actor.
+
+Mentions are found by whole-word matching of every surface form (file aliases: case-sensitive for
+acronyms, case-insensitive otherwise; automatic candidates: case-sensitive, since they were found as
+capitalised names and their lower-case forms are ordinary words) over all blocks, headline included,
+longest form first, without overlaps; a form glued to a hyphen does not match ("anti-Iran",
+"Sistan-Baluchistan" is no mention of "Baluchistan").
+
+Decisions, stated once:
+
+* Nationality adjectives are not mentions of the country ("Pakistani Prime Minister", "27 Iranian
+  soldiers"): an automatic candidate that is the demonym of another candidate or file alias
+  (:func:`analysis.names.is_demonym_of`) is dropped. A file may still list a noun phrase such as
+  "Iranian government" as an alias.
+* Automatic actors mentioned fewer than :data:`MIN_AUTO_MENTIONS` (2) times in the whole event are
+  dropped (one-off names are mostly places and passing references); file actors are always kept.
+* Automatic actors get the type "other"; the file is where types are decided.
+
+Voice: a mention is "quoted" when it lies inside quotation marks of its block
+(:func:`analysis.quoted.quoted_spans`), else "narration" (Tuchman 1972; Entman 1993 on naming as
+framing). Descriptor (:func:`descriptor`): the label-like words attached to the mention in its noun
+phrase, e.g. "extremist group" in "Sunni Muslim extremist group Jaish al-Adl" and "separatists" in
+"Baloch separatists"; ``label_families`` are the codebook families (:mod:`analysis.labels`) whose
+patterns match the descriptor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .cleaning import CleanArticle
+from .errors import InputError
+from .labels import LabelFamily, load_codebook
+from .names import (
+    TITLE_WORDS,
+    group_aliases,
+    is_acronym,
+    is_demonym_of,
+    name_candidates,
+    similarity,
+)
+from .quoted import is_quoted, quoted_spans
+from .segment import Span, split_sentences, tokenize
+
+__all__ = [
+    "ACTOR_FILE_NAME",
+    "ACTOR_TYPES",
+    "DESCRIPTOR_WORDS",
+    "MENTION_COLUMNS",
+    "MIN_AUTO_MENTIONS",
+    "TABLE_COLUMNS",
+    "Actor",
+    "actor_mentions",
+    "actors_table",
+    "descriptor",
+    "find_actor_file",
+    "load_actor_file",
+]
+
+ACTOR_FILE_NAME = "actors.yaml"
+ACTOR_TYPES = ("person", "organisation", "country", "group", "other")
+_TYPE_SPELLINGS = {"organization": "organisation"}
+AUTO_TYPE = "other"
+MIN_AUTO_MENTIONS = 2
+DESCRIPTORS_SHOWN = 3
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+PRE_WINDOW = 4  # descriptor words looked at before a mention
+POST_WINDOW = 3  # ... and after it
+
+#: Lower-case words that can describe an actor inside its noun phrase: head nouns of groups,
+#: institutions and roles, and the modifiers that label them. Words matching a label-codebook
+#: pattern (terrorist, militant, separatists ...) count too, as do title words before a name.
+DESCRIPTOR_WORDS: frozenset[str] = _wordset(
+    """
+    group groups organization organizations organisation organisations movement movements network
+    networks faction factions militia militias army armies force forces guards corps wing cell
+    cells outfit outfits alliance coalition party parties front brigade brigades unit units
+    government governments regime regimes authorities administration officials official leader
+    leaders leadership chief commander commanders spokesman spokeswoman spokesperson minister
+    ministry president premier diplomat diplomats agency media state country countries neighbor
+    neighbors neighbour neighbours ally allies rival rivals enemy enemies member members supporters
+    men soldiers troops refugees minority minorities community tribe tribes people activists
+    protesters critics opposition clerics cleric elite establishment
+    armed banned outlawed proscribed hardline hard-line violent foreign regional local ruling main
+    suspected alleged so-called notorious shadowy little-known rebel separatist secessionist
+    radical religious sectarian ethnic tribal anti-government pro-government prime vice deputy
+    secretary general senior top former
+    """
+)
+_LOWER_STOP = _wordset("a an the of and or to in on at by for with from that which who")
+
+MENTION_COLUMNS = [
+    "event_id", "outlet", "article", "actor", "type", "mention", "start", "end",
+    "sentence_start", "sentence_end", "position", "voice", "descriptor", "label_families",
+    "source",
+]  # fmt: skip
+TABLE_COLUMNS = [
+    "event_id", "outlet", "actor", "type", "mentions", "first_position", "narration_mentions",
+    "quoted_mentions", "descriptors", "label_families", "source",
+]  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor of an event: canonical name, type, and the surface forms that name it."""
+
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    source: str = "file"  # "file" (actors.yaml) or "auto" (found in the text)
+
+    @property
+    def surfaces(self) -> tuple[str, ...]:
+        """The name and the aliases, in file order, without duplicates."""
+        return tuple(dict.fromkeys((self.name, *self.aliases)))
+
+
+# --- the actor file --------------------------------------------------------------------------------
+
+
+def find_actor_file(cleaned: Sequence[CleanArticle]) -> Path | None:
+    """``<event folder>/actors.yaml`` of the event's first article, if it exists."""
+    if not cleaned:
+        return None
+    path = cleaned[0].article.path.parent / ACTOR_FILE_NAME
+    return path if path.is_file() else None
+
+
+def _surface_key(surface: str) -> str:
+    return surface if is_acronym(surface) else surface.casefold()
+
+
+def load_actor_file(path: Path | str) -> list[Actor]:
+    """Read an actor file: a YAML list of ``{name, type, aliases}`` (``notes`` allowed).
+
+    An empty file means no actors. Errors (:class:`InputError`) name the file, the entry and the
+    problem: unreadable YAML, not a list, a missing or empty name, an unknown type, aliases that are
+    not a list of strings, unknown keys, or one surface form listed under two actors.
+    """
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read actor file: {error}") from None
+    if document is None:
+        return []
+    if isinstance(document, dict) and set(document) == {"actors"}:
+        document = document["actors"] or []
+    if not isinstance(document, list):
+        raise InputError(
+            path,
+            "expected a list of actors ({name, type, aliases}), got " + type(document).__name__,
+        )
+    actors: list[Actor] = []
+    owner: dict[str, str] = {}
+    for number, entry in enumerate(document, start=1):
+        actor = _parse_entry(path, number, entry)
+        for surface in actor.surfaces:
+            key = _surface_key(surface)
+            if key in owner and owner[key] != actor.name:
+                raise InputError(
+                    path,
+                    f"entry {number} ({actor.name!r}): {surface!r} is already a name or alias "
+                    f"of {owner[key]!r}",
+                )
+            owner[key] = actor.name
+        actors.append(actor)
+    return actors
+
+
+def _parse_entry(path: Path, number: int, entry: object) -> Actor:
+    where = f"entry {number}"
+    if not isinstance(entry, dict):
+        raise InputError(path, f"{where}: expected a mapping with name, type, aliases")
+    unknown = sorted(set(map(str, entry)) - {"name", "type", "aliases", "notes"})
+    if unknown:
+        raise InputError(path, f"{where}: unknown key(s) {', '.join(unknown)}")
+    name = entry.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(path, f"{where}: 'name' must be a non-empty string")
+    where = f"{where} ({name.strip()!r})"
+    kind = entry.get("type")
+    kind = _TYPE_SPELLINGS.get(kind, kind) if isinstance(kind, str) else kind
+    if kind not in ACTOR_TYPES:
+        raise InputError(
+            path, f"{where}: type {entry.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}"
+        )
+    aliases = entry.get("aliases") or []
+    if not isinstance(aliases, list) or not all(
+        isinstance(alias, str) and alias.strip() for alias in aliases
+    ):
+        raise InputError(path, f"{where}: 'aliases' must be a list of non-empty strings")
+    return Actor(name.strip(), kind, tuple(alias.strip() for alias in aliases), "file")
+
+
+# --- descriptors -----------------------------------------------------------------------------------
+
+
+def _is_descriptor_word(word: str, families: Sequence[LabelFamily], before: bool) -> bool:
+    folded = word.casefold()
+    if word[:1].isupper():
+        return before and all(part in TITLE_WORDS for part in folded.rstrip(".").split("-"))
+    if folded in _LOWER_STOP:
+        return False
+    return folded in DESCRIPTOR_WORDS or any(f.pattern.fullmatch(folded) for f in families)
+
+
+def descriptor(sentence: Span, start: int, end: int, families: Sequence[LabelFamily] = ()) -> str:
+    """Label-like words attached to the mention ``start:end`` in its noun phrase.
+
+    Window rule: within the mention's sentence, the contiguous words immediately before the mention
+    (at most :data:`PRE_WINDOW`) and immediately after it (at most :data:`POST_WINDOW`), plus
+    lower-case words inside the mention itself, as long as each word is a descriptor word
+    (:data:`DESCRIPTOR_WORDS`, a label-codebook match, or, before the mention, a title such as
+    "President"). The window stops at the first other word and at any punctuation between words, so
+    appositions ("Imran Khan, the Pakistani prime minister") and verbs ("Khan said") are not
+    included. Words keep their case and order: "extremist group", "Prime Minister", "separatists".
+    """
+    tokens = tokenize(sentence.text, offset=sentence.start)
+    text, base = sentence.text, sentence.start
+
+    def joined(left: Span, right: Span) -> bool:
+        return text[left.end - base : right.start - base].strip() == ""
+
+    before = [token for token in tokens if token.end <= start]
+    after = [token for token in tokens if token.start >= end]
+    inside = [token for token in tokens if start <= token.start and token.end <= end]
+    picked: list[str] = []
+    edge = Span(start, start, "")
+    for token in reversed(before[-PRE_WINDOW:]):
+        if not (joined(token, edge) and _is_descriptor_word(token.text, families, before=True)):
+            break
+        picked.insert(0, token.text)
+        edge = token
+    picked += [
+        token.text
+        for token in inside
+        if token.text[:1].islower() and _is_descriptor_word(token.text, families, before=False)
+    ]
+    edge = Span(end, end, "")
+    for token in after[:POST_WINDOW]:
+        if not (joined(edge, token) and _is_descriptor_word(token.text, families, before=False)):
+            break
+        picked.append(token.text)
+        edge = token
+    return " ".join(picked)
+
+
+def _families_of(text: str, families: Sequence[LabelFamily]) -> str:
+    if not text:
+        return ""
+    return ";".join(family.name for family in families if family.pattern.search(text))
+
+
+# --- mentions --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Form:
+    """One surface form to search for, and the actor it names."""
+
+    surface: str
+    actor: Actor
+    case_sensitive: bool
+
+
+def _candidates(cleaned: Sequence[CleanArticle]) -> list[str]:
+    """Every automatic name candidate of the body paragraphs (repeats kept: they are counts).
+
+    A one-word candidate that opens a sentence every time it occurs in the event ("Tell me ...",
+    "Born to ...") is left out: capitalisation there is no evidence of a name.
+    """
+    spans = [
+        span
+        for item in cleaned
+        for block in item.paragraphs
+        for span in name_candidates(block.text, block.start)
+    ]
+    inside = {span.name for span in spans if not span.initial}
+    return [span.name for span in spans if " " in span.name or span.name in inside]
+
+
+def _resolve(
+    file_actors: Sequence[Actor], candidates: list[str], threshold: float | None
+) -> list[_Form]:
+    """Surface forms with their actors: file aliases as listed, candidates by their group."""
+    file_surfaces = {surface: actor for actor in file_actors for surface in actor.surfaces}
+    known = sorted(set(file_surfaces) | set(candidates))
+    demonyms = {
+        name
+        for name in set(candidates) - set(file_surfaces)
+        if len(name.split()) == 1
+        and any(is_demonym_of(name, other) for other in known if other != name)
+    }
+    kept = [name for name in candidates if name not in demonyms]
+    grouping = {} if threshold is None else {"threshold": threshold}
+    canonical = group_aliases([*kept, *file_surfaces], **grouping)
+    members: dict[str, list[str]] = {}
+    counts = Counter(kept)
+    for surface, head in canonical.items():
+        members.setdefault(head, []).append(surface)
+    forms: dict[str, _Form] = {}
+    for surface, actor in file_surfaces.items():
+        forms[surface] = _Form(surface, actor, is_acronym(surface))
+    for head, group in sorted(members.items()):
+        linked = [file_surfaces[name] for name in group if name in file_surfaces]
+        for surface in sorted(group):
+            if surface in forms or surface not in counts:
+                continue
+            if linked:
+                actor = max(
+                    linked,
+                    key=lambda a: (
+                        max(similarity(surface, alias) for alias in a.surfaces),
+                        -file_actors.index(a),
+                    ),
+                )
+            else:
+                actor = Actor(head, AUTO_TYPE, (), "auto")
+            forms[surface] = _Form(surface, actor, True)
+    return sorted(forms.values(), key=lambda form: (-len(form.surface), form.surface))
+
+
+def _pattern(forms: Sequence[_Form]) -> re.Pattern[str] | None:
+    if not forms:
+        return None
+    alternatives = [
+        re.escape(form.surface) if form.case_sensitive else f"(?i:{re.escape(form.surface)})"
+        for form in forms
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])")
+
+
+def actor_mentions(
+    cleaned: Sequence[CleanArticle],
+    actor_file: Path | str | None = None,
+    *,
+    discover: bool = True,
+    families: Sequence[LabelFamily] | None = None,
+    min_auto_mentions: int = MIN_AUTO_MENTIONS,
+    threshold: float | None = None,
+) -> pd.DataFrame:
+    """Every mention of every actor of one event, one row each (columns :data:`MENTION_COLUMNS`).
+
+    ``actor_file``: the event's actor file; when None and ``discover`` is true,
+    ``<event folder>/actors.yaml`` is used if it exists (:func:`find_actor_file`). ``families``:
+    label codebook (default :func:`analysis.labels.load_codebook`). ``threshold``: fuzzy threshold
+    of :func:`analysis.names.group_aliases` (default its own). Offsets index ``CleanArticle.text``:
+    ``text[start:end] == mention``. Sorted by outlet, article and start.
+    """
+    if actor_file is None and discover:
+        actor_file = find_actor_file(cleaned)
+    file_actors = load_actor_file(actor_file) if actor_file is not None else []
+    families = load_codebook() if families is None else families
+    forms = _resolve(file_actors, _candidates(cleaned), threshold)
+    pattern = _pattern(forms)
+    exact = {form.surface: form for form in forms if form.case_sensitive}
+    folded = {}
+    for form in forms:  # case-insensitive forms; file forms were added first and win
+        if not form.case_sensitive:
+            folded.setdefault(form.surface.casefold(), form)
+    rows = []
+    for item in cleaned if pattern is not None else ():
+        rows += _article_mentions(item, pattern, exact, folded, families)
+    table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    auto_counts = table[table["source"] == "auto"].groupby("actor").size()
+    rare = set(auto_counts[auto_counts < min_auto_mentions].index)
+    table = table[~((table["source"] == "auto") & table["actor"].isin(rare))]
+    return table.sort_values(["event_id", "outlet", "article", "start"], kind="stable").reset_index(
+        drop=True
+    )
+
+
+def _article_mentions(
+    item: CleanArticle,
+    pattern: re.Pattern[str],
+    exact: dict[str, _Form],
+    folded: dict[str, _Form],
+    families: Sequence[LabelFamily],
+) -> list[dict]:
+    rows = []
+    length = max(len(item.text), 1)
+    for block in item.blocks:
+        matches = list(pattern.finditer(block.text))
+        if not matches:
+            continue
+        quotes = quoted_spans(block.text)
+        sentences = split_sentences(block.text, offset=block.start)
+        for match in matches:
+            form = exact.get(match.group()) or folded[match.group().casefold()]
+            start, end = block.start + match.start(), block.start + match.end()
+            sentence = next(
+                (s for s in sentences if s.start <= start < s.end),
+                Span(block.start, block.end, block.text),
+            )
+            words = descriptor(sentence, start, end, families)
+            rows.append(
+                {
+                    "event_id": item.article.event_id,
+                    "outlet": item.article.outlet,
+                    "article": item.article.path.stem,
+                    "actor": form.actor.name,
+                    "type": form.actor.type,
+                    "mention": match.group(),
+                    "start": start,
+                    "end": end,
+                    "sentence_start": sentence.start,
+                    "sentence_end": sentence.end,
+                    "position": round(start / length, 6),
+                    "voice": "quoted" if is_quoted(match.start(), quotes) else "narration",
+                    "descriptor": words,
+                    "label_families": _families_of(words, families),
+                    "source": form.actor.source,
+                }
+            )
+    return rows
+
+
+# --- one row per outlet x actor ----------------------------------------------------------------------
+
+
+def _most_common(values: Iterable[str], limit: int | None = None) -> str:
+    counts = Counter(value for value in values if value)
+    ranked = sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+    return ";".join(value for value, _ in ranked[:limit])
+
+
+def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
+    """One row per outlet x actor (columns :data:`TABLE_COLUMNS`).
+
+    ``mentions``: all mentions; ``first_position``: earliest relative position (0 = the start of the
+    article); ``descriptors``: the :data:`DESCRIPTORS_SHOWN` most common descriptors (ties
+    alphabetical); ``label_families``: every family met, most frequent first. Sorted by event,
+    outlet, mentions (most first) and actor.
+    """
+    rows = []
+    keys = ["event_id", "outlet", "actor", "type", "source"]
+    for (event_id, outlet, actor, kind, source), group in mentions.groupby(keys, sort=True):
+        families = (f for value in group["label_families"] for f in value.split(";") if f)
+        rows.append(
+            {
+                "event_id": event_id,
+                "outlet": outlet,
+                "actor": actor,
+                "type": kind,
+                "mentions": len(group),
+                "first_position": float(group["position"].min()),
+                "narration_mentions": int((group["voice"] == "narration").sum()),
+                "quoted_mentions": int((group["voice"] == "quoted").sum()),
+                "descriptors": _most_common(group["descriptor"], DESCRIPTORS_SHOWN),
+                "label_families": _most_common(families),
+                "source": source,
+            }
+        )
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    return table.sort_values(
+        ["event_id", "outlet", "mentions", "actor"],
+        ascending=[True, True, False, True],
+        kind="stable",
+    ).reset_index(drop=True)

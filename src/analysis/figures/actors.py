@@ -1,0 +1,101 @@
+"""Actor figure: how often each outlet mentions each actor, and how often inside quotes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from analysis.figures.style import (
+    EDGE,
+    QUOTED_HATCH,
+    check_table,
+    check_top_n,
+    check_unique,
+    counts,
+    figure_style,
+    fit_value_labels,
+    freeze_layout,
+    grouped_barh,
+    grouped_height,
+    new_figure,
+    outlet_handles,
+    side_legend,
+    styles_for,
+    wrap,
+)
+
+__all__ = ["plot_actor_mentions"]
+
+
+def plot_actor_mentions(
+    actors: pd.DataFrame, *, outlets: Iterable[str] | None = None, top_n: int = 12
+) -> Figure:
+    """Grouped horizontal bars of mentions per actor and outlet; the quoted part hatched.
+
+    ``actors`` has columns ``outlet, actor, mentions, quoted_mentions`` (one row per outlet and
+    actor; ``quoted_mentions`` is the part of ``mentions`` inside quotation marks). The
+    ``top_n`` actors by mentions over all outlets are shown, most mentioned at the top; missing
+    outlet/actor combinations count as zero.
+    """
+    what = "plot_actor_mentions"
+    table = check_table(actors, ["outlet", "actor", "mentions", "quoted_mentions"], what)
+    check_top_n(top_n, what)
+    table["actor"] = table["actor"].astype(str)
+    for column in ("mentions", "quoted_mentions"):
+        table[column] = counts(table, column, what)
+    too_many = table[table["quoted_mentions"] > table["mentions"]]
+    if not too_many.empty:
+        first = too_many.iloc[0]
+        raise ValueError(
+            f"{what}: quoted_mentions exceeds mentions for outlet {first['outlet']!r}, "
+            f"actor {first['actor']!r}"
+        )
+    check_unique(table, ["outlet", "actor"], what)
+
+    styles = styles_for(table, outlets)
+    names = sorted(set(table["outlet"]))
+    totals = table.groupby("actor")["mentions"].sum()
+    chosen = sorted(totals.index, key=lambda actor: (-float(totals[actor]), actor))[:top_n]
+    index = pd.MultiIndex.from_product([chosen, names], names=["actor", "outlet"])
+    grid = table.set_index(["actor", "outlet"]).reindex(index, fill_value=0.0)
+    mentions = grid["mentions"].to_numpy(dtype=float).reshape(len(chosen), len(names))
+    quoted = grid["quoted_mentions"].to_numpy(dtype=float).reshape(len(chosen), len(names))
+    labels = [
+        [f"{m:,.0f} ({q:,.0f} quoted)" if q else f"{m:,.0f}" for m, q in zip(*row, strict=True)]
+        for row in zip(mentions, quoted, strict=True)
+    ]
+    with figure_style():
+        fig = new_figure(8.5, grouped_height(len(chosen), len(names)))
+        ax = fig.subplots()
+        grouped_barh(
+            ax,
+            [wrap(actor, 24) for actor in chosen],
+            names,
+            styles,
+            mentions - quoted,
+            labels,
+            hatched=quoted,
+            kinds=("unquoted", "quoted"),
+        )
+        ax.set_xlim(0, max(float(np.max(mentions)), 1.0))
+        ax.set_xlabel("Number of mentions")
+        more = len(totals) > top_n
+        ax.set_ylabel(f"Actor ({len(chosen)} most mentioned of {len(totals)})" if more else "Actor")
+        fig.suptitle("Who is mentioned, and how often inside quotes?")
+        handles = outlet_handles(names, styles)
+        handles += [
+            Patch(facecolor="white", edgecolor=EDGE, label="solid: in the outlet's own words"),
+            Patch(
+                facecolor="white",
+                edgecolor=EDGE,
+                hatch=QUOTED_HATCH,
+                label="hatched: inside quotation marks",
+            ),
+        ]
+        side_legend(ax, handles, "Outlet / voice")
+    fit_value_labels(fig, [ax])
+    return freeze_layout(fig)

@@ -1,0 +1,188 @@
+"""Quotation figures: whose words each outlet quotes, and which reporting verbs it uses."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from analysis.figures.style import (
+    EDGE,
+    check_table,
+    check_top_n,
+    counts,
+    figure_style,
+    fit_value_labels,
+    format_percent,
+    freeze_layout,
+    grouped_barh,
+    grouped_height,
+    new_figure,
+    outlet_handles,
+    side_legend,
+    styles_for,
+    text_column,
+    wrap,
+)
+
+__all__ = ["OTHERS", "SPEECH_KINDS", "UNATTRIBUTED", "plot_quote_shares", "plot_verb_classes"]
+
+#: Quotation kinds that reproduce a speaker's own words; other kinds (e.g. indirect) are ignored.
+SPEECH_KINDS: tuple[str, ...] = ("direct", "partial")
+
+#: Speaker name for quotations without an attributed speaker.
+UNATTRIBUTED = "unattributed"
+
+#: Bar that collects the speakers beyond ``top_n``.
+OTHERS = "others"
+
+
+def _speaker_words(rows: pd.DataFrame, top_n: int) -> pd.Series:
+    """Quoted words per speaker, largest first (ties by name); speakers beyond ``top_n`` merged.
+
+    The merged bar is called ``"others (k speakers)"``; a single leftover speaker keeps its name.
+    """
+    words = rows.groupby("speaker")["words"].sum()
+    words = words.sort_index().sort_values(ascending=False, kind="stable")
+    if len(words) <= top_n + 1:
+        return words
+    rest = words.iloc[top_n:]
+    merged = pd.Series({f"{OTHERS} ({len(rest)} speakers)": float(rest.sum())})
+    return pd.concat([words.iloc[:top_n], merged])
+
+
+def plot_quote_shares(
+    quotes: pd.DataFrame, *, outlets: Iterable[str] | None = None, top_n: int = 6
+) -> Figure:
+    """One panel per outlet: share of the outlet's quoted words that each speaker gets.
+
+    ``quotes`` has one row per quotation with columns ``outlet, speaker, kind, words``. Only
+    kinds ``"direct"`` and ``"partial"`` count as speech; an empty speaker counts as
+    ``"unattributed"``. Each panel shows the ``top_n`` speakers by words, the rest merged as
+    "others", largest at the top, with the share printed after each bar.
+    """
+    what = "plot_quote_shares"
+    table = check_table(quotes, ["outlet", "speaker", "kind", "words"], what)
+    check_top_n(top_n, what)
+    table["kind"] = text_column(table, "kind").str.lower()
+    table["speaker"] = text_column(table, "speaker").replace("", UNATTRIBUTED)
+    table["words"] = counts(table, "words", what)
+    speech = table[table["kind"].isin(SPEECH_KINDS)]
+    if speech.empty:
+        raise ValueError(
+            f"{what}: no quotation of kind {' or '.join(SPEECH_KINDS)} "
+            f"(kinds found: {sorted(set(table['kind']))})"
+        )
+
+    styles = styles_for(table, outlets)
+    names = sorted(set(table["outlet"]))
+    per_outlet = {name: _speaker_words(speech[speech["outlet"] == name], top_n) for name in names}
+    nrows = math.ceil(len(names) / 3)
+    ncols = math.ceil(len(names) / nrows)  # balanced rows: 4 outlets as 2 x 2, not 3 + 1
+    most_bars = max(max(len(words) for words in per_outlet.values()), 1)
+    with figure_style():
+        fig = new_figure(3.9 * ncols + 0.6, nrows * (0.7 + 0.3 * most_bars) + 0.9)
+        axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
+        for ax, name in zip(axes, names, strict=False):
+            words = per_outlet[name]
+            total = float(words.sum())
+            style = styles[name]
+            ax.set_title(f"{name}: {total:,.0f} quoted words", loc="left")
+            ax.spines["left"].set_visible(False)
+            ax.tick_params(axis="y", length=0)
+            if total <= 0:
+                ax.set_yticks([])
+                ax.text(
+                    0.5,
+                    0.5,
+                    "no direct or partial quotations",
+                    transform=ax.transAxes,
+                    ha="center",
+                    va="center",
+                    color="grey",
+                )
+                continue
+            shares = 100.0 * words.to_numpy(dtype=float) / total
+            positions = np.arange(len(words))
+            for position, speaker, share in zip(positions, words.index, shares, strict=True):
+                bar = ax.barh(
+                    position,
+                    share,
+                    height=0.7,
+                    color=style.colour,
+                    hatch=style.hatch,
+                    edgecolor=EDGE,
+                    linewidth=0.5,
+                )
+                bar.patches[0].set_label(f"_speaker:{speaker}")
+                ax.annotate(
+                    format_percent(share),
+                    xy=(share, position),
+                    xytext=(3, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7.5,
+                    color=EDGE,
+                    label="_value-label",
+                )
+            ax.set_yticks(positions, [wrap(str(speaker), 26) for speaker in words.index])
+            for tick, speaker in zip(ax.get_yticklabels(), words.index, strict=True):
+                if speaker == UNATTRIBUTED or str(speaker).startswith(f"{OTHERS} ("):
+                    tick.set_fontstyle("italic")
+            ax.set_ylim(most_bars - 0.5, -0.5)  # largest share at the top, same bar size
+        for ax in axes[len(names) :]:
+            fig.delaxes(ax)
+        peaks = [100.0 * w.max() / w.sum() for w in per_outlet.values() if w.sum() > 0]
+        axes[0].set_xlim(0, max(peaks, default=1.0))
+        for index, ax in enumerate(axes[: len(names)]):
+            ax.xaxis.set_tick_params(labelbottom=True)
+            if index + ncols >= len(names):  # nothing below this panel
+                ax.set_xlabel("Share of the outlet's quoted words (%)")
+        fig.suptitle("Whose words does each outlet quote?")
+    fit_value_labels(fig, axes[: len(names)])
+    return freeze_layout(fig)
+
+
+def plot_verb_classes(quotes: pd.DataFrame, *, outlets: Iterable[str] | None = None) -> Figure:
+    """Grouped horizontal bars: how many quotations each outlet introduces with each verb class.
+
+    ``quotes`` has columns ``outlet, verb_class`` (one row per quotation); rows with an empty
+    ``verb_class`` are ignored. Classes are sorted by their total count (most used at the top);
+    each bar is labelled with the count and its share of the outlet's classified quotations.
+    """
+    what = "plot_verb_classes"
+    table = check_table(quotes, ["outlet", "verb_class"], what)
+    table["verb_class"] = text_column(table, "verb_class")
+    used = table[table["verb_class"] != ""]
+    if used.empty:
+        raise ValueError(f"{what}: every row has an empty verb_class, so there is nothing to plot")
+
+    styles = styles_for(table, outlets)
+    names = sorted(set(table["outlet"]))
+    matrix = pd.crosstab(used["verb_class"], used["outlet"]).reindex(columns=names, fill_value=0)
+    totals = matrix.sum(axis=1)
+    order = sorted(matrix.index, key=lambda verb_class: (-int(totals[verb_class]), verb_class))
+    matrix = matrix.loc[order]
+    values = matrix.to_numpy(dtype=float)
+    per_outlet = values.sum(axis=0)
+    labels = [
+        [
+            f"{count:,.0f} ({format_percent(100.0 * count / per_outlet[i])})" if count else "0"
+            for i, count in enumerate(row)
+        ]
+        for row in values
+    ]
+    with figure_style():
+        fig = new_figure(8.5, grouped_height(len(order), len(names)))
+        ax = fig.subplots()
+        grouped_barh(ax, [wrap(c, 24) for c in order], names, styles, values, labels)
+        ax.set_xlim(0, max(float(values.max()), 1.0))
+        ax.set_xlabel("Number of quotations (in brackets: share of the outlet's quotations)")
+        ax.set_ylabel("Reporting-verb class")
+        fig.suptitle("Which reporting verbs does each outlet use to introduce quotations?")
+        side_legend(ax, outlet_handles(names, styles), "Outlet")
+    fit_value_labels(fig, [ax])
+    return freeze_layout(fig)

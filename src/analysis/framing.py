@@ -1,0 +1,173 @@
+"""Who speaks, what is selected, how facts are told: the framing layer of one event.
+
+Framing is selection and salience (Entman 1993, "Framing: Toward clarification of a fractured
+paradigm", Journal of Communication 43(4)). This module runs the analyses that measure it, each in its
+own module with its method and sources (quotes, actors, alignment, numbers, frames, tone), joins them
+where one needs another (speakers become actors; actors get their tone), and writes the tables.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .actors import actor_mentions, actors_table, find_actor_file
+from .alignment import align_sentences, classify_sentences, coverage_table, lead_table
+from .atomic import write_csv
+from .cleaning import CleanArticle
+from .event import sentences_table
+from .frames import frame_indicators, frame_profile, load_frame_codebook
+from .labels import LabelFamily, load_codebook
+from .names import link_rule
+from .numbers import match_numbers, numbers_table, side_by_side
+from .quotes import quotes_table
+from .tone import (
+    actor_tone,
+    hedge_counts,
+    hedge_uses,
+    load_hedge_codebook,
+    sentence_tone,
+    tone_summary,
+)
+
+SPEECH_KINDS = ("direct", "partial", "indirect")
+
+
+def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """The event actor each quote's speaker is (by the alias rules of :mod:`analysis.names`), else the speaker."""
+    names_by_article = {
+        article: sorted(set(group["actor"]) | set(group["mention"]))
+        for article, group in mentions.groupby("article")
+    }
+    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
+    canonical.update({actor: actor for actor in mentions["actor"]})
+
+    def resolve(row: pd.Series) -> str:
+        speaker = row["speaker"]
+        if not speaker:
+            return ""
+        for name in names_by_article.get(row["article"], []):
+            if name == speaker or link_rule(speaker, name) is not None:
+                return canonical[name]
+        return speaker
+
+    return quotes.apply(resolve, axis=1) if len(quotes) else pd.Series([], dtype=str)
+
+
+def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
+    """Per outlet × speaking actor: quotations, quoted words, share of the outlet's quoted words."""
+    speech = quotes[quotes["kind"].isin(SPEECH_KINDS) & (quotes["actor"] != "")]
+    table = (
+        speech.groupby(["outlet", "actor"], sort=True)
+        .agg(quotes=("quote", "size"), quoted_words=("words", "sum"))
+        .reset_index()
+    )
+    totals = quotes[quotes["kind"].isin(SPEECH_KINDS)].groupby("outlet")["words"].sum()
+    table["share_of_quoted_words"] = (table["quoted_words"] / table["outlet"].map(totals)).round(6)
+    return table
+
+
+def actor_labels(mentions: pd.DataFrame) -> pd.DataFrame:
+    """Label families attached to each actor, per outlet and voice (narration / quoted).
+
+    The spine's narration-vs-quoted split (:mod:`analysis.labels`) applied to the descriptors of every
+    actor mention: e.g. one outlet calls a group "separatists" in its own voice, another "terrorist
+    organizations".
+    """
+    labelled = mentions[mentions["label_families"] != ""].assign(
+        family=lambda table: table["label_families"].str.split(";")
+    )
+    labelled = labelled.explode("family")
+    columns = ["outlet", "actor", "family", "voice", "uses", "descriptors"]
+    if labelled.empty:
+        return pd.DataFrame(columns=columns)
+    table = (
+        labelled.groupby(["outlet", "actor", "family", "voice"], sort=True)
+        .agg(
+            uses=("mention", "size"),
+            descriptors=("descriptor", lambda d: "; ".join(sorted(set(d)))),
+        )
+        .reset_index()
+    )
+    return table[columns]
+
+
+def aligned_pairs(alignment: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Aligned sentences side by side (each pair once), most similar first: the evidence of sharing."""
+    text = sentences.set_index(["article", "sentence"])["text"]
+    pairs = alignment[alignment["outlet"] < alignment["other_outlet"]].copy()
+    pairs["text"] = [text[key] for key in zip(pairs["article"], pairs["sentence"], strict=True)]
+    pairs["other_text"] = [
+        text[key] for key in zip(pairs["other_article"], pairs["other_sentence"], strict=True)
+    ]
+    pairs = pairs.sort_values(["similarity", "article", "sentence"], ascending=[False, True, True])
+    columns = [
+        "outlet",
+        "sentence",
+        "text",
+        "other_outlet",
+        "other_sentence",
+        "other_text",
+        "similarity",
+    ]
+    return pairs[columns].reset_index(drop=True)
+
+
+def framing_tables(
+    cleaned: list[CleanArticle],
+    actor_file: Path | str | None = None,
+    label_families: list[LabelFamily] | None = None,
+) -> dict[str, pd.DataFrame]:
+    """Every table of the framing layer of one event, by name (see ``data/processed/README.md``)."""
+    families = label_families if label_families is not None else load_codebook()
+    sentences = sentences_table(cleaned)
+    mentions = actor_mentions(cleaned, actor_file or find_actor_file(cleaned), families=families)
+    quotes = quotes_table(cleaned)
+    quotes.insert(quotes.columns.get_loc("speaker") + 1, "actor", speaker_actors(quotes, mentions))
+    tone = sentence_tone(sentences, cleaned)
+    alignment = align_sentences(sentences)
+    status = classify_sentences(sentences, alignment)
+    numbers = match_numbers(numbers_table(cleaned))
+    frames_codebook = load_frame_codebook()
+    indicators = frame_indicators(sentences, frames_codebook)
+    markers = load_hedge_codebook()
+    speaking = speaking_table(quotes)
+    actors = actors_table(mentions).merge(
+        speaking.drop(columns="share_of_quoted_words"), on=["outlet", "actor"], how="left"
+    )
+    actors[["quotes", "quoted_words"]] = actors[["quotes", "quoted_words"]].fillna(0).astype(int)
+    actors = actors.merge(
+        actor_tone(tone, mentions)[["outlet", "actor", "mean_compound"]],
+        on=["outlet", "actor"],
+        how="left",
+    )
+    return {
+        "quotes": quotes,
+        "speakers": speaking,
+        "actor_mentions": mentions,
+        "actors": actors,
+        "actor_labels": actor_labels(mentions),
+        "alignment": alignment,
+        "aligned_pairs": aligned_pairs(alignment, sentences),
+        "sentence_status": status,
+        "coverage": coverage_table(status),
+        "lead": lead_table(sentences, status, alignment),
+        "numbers": numbers,
+        "numbers_side_by_side": side_by_side(numbers),
+        "frame_indicators": indicators,
+        "frame_profile": frame_profile(indicators, sentences, frames_codebook),
+        "tone": tone,
+        "tone_summary": tone_summary(tone),
+        "actor_tone": actor_tone(tone, mentions),
+        "hedge_uses": hedge_uses(sentences, markers, cleaned),
+        "hedges": hedge_counts(sentences, markers, cleaned),
+    }
+
+
+def write_framing_layer(tables: dict[str, pd.DataFrame], out_dir: Path | str) -> dict[str, Path]:
+    """Write every framing table as ``<name>.csv`` into ``out_dir``; return the paths."""
+    out_dir = Path(out_dir)
+    return {
+        name: write_csv(out_dir / f"{name}.csv", table) for name, table in sorted(tables.items())
+    }

@@ -1,0 +1,828 @@
+"""Who is speaking: person, organisation and pronoun mentions of one article, resolved to in-article names.
+
+Method (rule-based, no trained model, no downloads), in the line of the news quote-attribution work of
+Pareti (2016, "PARC 3.0: A corpus of attribution relations", LREC), Newell, Margolin & Ruths (2018, "An
+attribution relations corpus for political news", LREC) and the GenderGapTracker (Asr, Mazraeh, Lopes,
+Gautam, Gonzales, Rao & Taboada 2021, "The Gender Gap Tracker: Using natural language processing to
+measure gender bias in media", PLOS ONE 16(1)):
+
+1. **Mentions.** Capitalised word sequences (with name particles such as *al-*, *bin*, *de*, *van*)
+   are names; a leading title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
+   :data:`TITLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded as
+   the person's roles and places/affiliations. Definite descriptions (*the Pakistani prime minister*,
+   *the Iranian leader*, *the aide*) are matched by role nouns (:data:`ROLE_WORDS`) with optional
+   nationality/place modifiers; subject pronouns (*he*, *she*, *they*, *it*) and unnamed plural sources
+   (*analysts*, *officials*) are mentions too. Text inside quotation marks is ignored.
+2. **Persons and organisations.** A name is a person when a title or a role noun precedes it, an
+   appositive follows it (*Imran Khan, the Pakistani Prime Minister,*; *X, 31,*; *X, R-Texas,*), its first
+   word is a listed first name, its last word is the surname of a person already known, or it has two to
+   four words none of which is an organisation or place word (:data:`ORG_WORDS`, :data:`PLACES`).
+   Other names (*Tehran*, *Islamabad*, *the White House*, *Iran's foreign ministry*) are organisations.
+3. **Canonical names.** Each person mention maps to the fullest form in the article with the same last
+   word (*Khan*, *Prime Minister Khan* → *Imran Khan*); with several candidates, the last one mentioned
+   before it.
+4. **Descriptions** resolve to the person whose registered roles and places are compatible (*the
+   Iranian leader* → the person registered as *Iranian President Hassan Rohani*: place Iran, and *leader*
+   is a generic role matching any office), preferring the most recently mentioned one.
+5. **Pronouns** resolve by recency in the manner of Hobbs (1978, "Resolving pronoun references",
+   Lingua 44): first the current sentence left to right before the pronoun, then each earlier sentence
+   left to right (so the subject of the closest sentence wins); the first person (for *he*/*she*) of
+   compatible gender, or organisation (for *it*), is taken.
+
+Limits: no syntax, so subjects are found by adjacency (see :meth:`Mentions.subject_before`); gender is
+known only from honorifics, gendered role nouns and a short first-name list; *they* is not resolved;
+a surname shared by two people resolves by recency; a description with no compatible registered person
+stays unresolved (speaker ``""``, the surface form is kept).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+Interval = tuple[int, int]
+
+#: Titles before a name (lower case, dots removed) and the role they give the person ("" = honorific).
+TITLES: dict[tuple[str, ...], str] = {
+    ("president",): "president", ("vice", "president"): "vice president",
+    ("president-elect",): "president", ("prime", "minister"): "prime minister",
+    ("premier",): "prime minister", ("foreign", "minister"): "foreign minister",
+    ("defense", "minister"): "defense minister", ("defence", "minister"): "defense minister",
+    ("interior", "minister"): "interior minister", ("finance", "minister"): "finance minister",
+    ("minister",): "minister", ("secretary", "of", "state"): "secretary of state",
+    ("secretary",): "secretary", ("press", "secretary"): "press secretary",
+    ("chancellor",): "chancellor", ("sen",): "senator", ("senator",): "senator",
+    ("rep",): "representative", ("representative",): "representative",
+    ("congressman",): "representative", ("congresswoman",): "representative",
+    ("gov",): "governor", ("governor",): "governor", ("lt", "gov"): "lieutenant governor",
+    ("lieutenant", "governor"): "lieutenant governor", ("mayor",): "mayor", ("sheriff",): "sheriff",
+    ("speaker",): "speaker", ("leader",): "leader", ("majority", "leader"): "leader",
+    ("minority", "leader"): "leader", ("supreme", "leader"): "supreme leader",
+    ("chairman",): "chairman", ("chairwoman",): "chairman", ("judge",): "judge",
+    ("chief", "justice"): "judge", ("justice",): "judge", ("attorney", "general"): "attorney general",
+    ("gen",): "general", ("general",): "general", ("adm",): "admiral", ("col",): "colonel",
+    ("lt",): "lieutenant", ("maj",): "major", ("sgt",): "sergeant", ("capt",): "captain",
+    ("pope",): "pope", ("king",): "king", ("queen",): "queen", ("prince",): "prince",
+    ("ayatollah",): "ayatollah", ("sheikh",): "sheikh", ("ambassador",): "ambassador",
+    ("envoy",): "envoy", ("commissioner",): "commissioner", ("director",): "director",
+    ("spokesman",): "spokesman", ("spokeswoman",): "spokesman", ("ceo",): "chief executive",
+    ("chief", "executive"): "chief executive", ("executive", "director"): "executive director",
+    ("mr",): "", ("mrs",): "",
+    ("ms",): "", ("miss",): "", ("dr",): "", ("prof",): "", ("rev",): "",
+}  # fmt: skip
+_MAX_TITLE = max(len(key) for key in TITLES)
+
+#: Role nouns of descriptions ("the Pakistani prime minister") and of appositives, longest first.
+ROLE_WORDS: tuple[str, ...] = (
+    "prime minister", "foreign minister", "defense minister", "interior minister", "vice president",
+    "secretary of state", "supreme leader", "attorney general", "press secretary", "head of state",
+    "executive director", "lieutenant governor", "president", "premier", "leader", "minister",
+    "diplomat", "official", "governor", "senator", "congressman", "congresswoman", "representative",
+    "lawmaker", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "chairman",
+    "chairwoman", "mayor", "sheriff", "candidate", "nominee", "judge", "general", "commander",
+    "ambassador", "envoy", "politician", "chief", "director", "secretary", "statesman", "cleric",
+    "ayatollah", "king", "queen", "prince", "chancellor", "ruler", "strongman", "businessman",
+    "businesswoman", "activist", "lawyer", "attorney", "prosecutor", "founder", "strategist",
+    "analyst", "executive", "host", "blogger", "columnist", "economist", "professor", "speaker",
+)  # fmt: skip
+#: Roles that match any office ("the Pakistani diplomat" may be its prime minister).
+GENERIC_ROLES = frozenset({"leader", "official", "diplomat", "politician", "statesman", "chief",
+                           "head of state", "ruler", "strongman"})  # fmt: skip
+_ROLE_CANON = {
+    "premier": "prime minister", "congressman": "representative", "congresswoman": "representative",
+    "lawmaker": "legislator", "chairwoman": "chairman", "spokeswoman": "spokesman",
+    "spokesperson": "spokesman", "attorney": "lawyer", "advisor": "adviser",
+    "businesswoman": "businessman",
+}  # fmt: skip
+_FEMALE_ROLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen",
+                           "mrs", "ms", "miss"})  # fmt: skip
+_MALE_ROLES = frozenset({"congressman", "chairman", "spokesman", "businessman", "king", "prince",
+                         "mr", "pope", "ayatollah", "sheikh"})  # fmt: skip
+
+#: Demonyms, parties and group adjectives, normalised to a place or affiliation key.
+DEMONYMS: dict[str, str] = {
+    "iranian": "iran", "pakistani": "pakistan", "american": "united states", "u.s.": "united states",
+    "us": "united states", "afghan": "afghanistan", "saudi": "saudi arabia", "iraqi": "iraq",
+    "syrian": "syria", "israeli": "israel", "palestinian": "palestine", "turkish": "turkey",
+    "russian": "russia", "chinese": "china", "indian": "india", "british": "britain",
+    "french": "france", "german": "germany", "egyptian": "egypt", "mexican": "mexico",
+    "canadian": "canada", "japanese": "japan", "korean": "korea", "ukrainian": "ukraine",
+    "emirati": "united arab emirates", "qatari": "qatar", "lebanese": "lebanon",
+    "jordanian": "jordan", "yemeni": "yemen", "european": "europe", "italian": "italy",
+    "spanish": "spain", "libyan": "libya", "cuban": "cuba", "venezuelan": "venezuela",
+    "republican": "republican", "democratic": "democratic", "democrat": "democratic",
+    "gop": "republican", "conservative": "conservative", "liberal": "liberal",
+    "sunni": "sunni", "shiite": "shia", "shia": "shia", "muslim": "muslim", "islamic": "islamic",
+    "christian": "christian", "jewish": "jewish", "catholic": "catholic", "arab": "arab",
+    "kurdish": "kurdish", "baluch": "baluch", "baloch": "baluch", "pashtun": "pashtun",
+    "federal": "federal", "state": "state",
+}  # fmt: skip
+
+#: Words that make a capitalised sequence an organisation or place, not a person.
+ORG_WORDS = frozenset("""
+house senate congress department ministry office party campaign committee council court agency army
+guards guard corps force forces police news times post journal press network university college school
+institute foundation association organization organisation union group bank company corporation inc
+corp co ltd administration government republic states nations kingdom emirates commission board bureau
+service services center centre fund assembly parliament cabinet coalition alliance federation league
+club church media magazine review herald tribune gazette globe daily weekly cnn nbc abc cbs msnbc npr bbc
+afp reuters irna voa rfi twitter facebook youtube google airlines street avenue square province state
+county city district region valley river island islands sea ocean gulf lake bay border capitol pentagon
+kremlin hall airport station project program programme initiative act bill law amendment constitution
+rights liberties care security authority authorities watch now america caucus tea obamacare medicare
+medicaid court supreme guardian express mail sun telegraph herald fox huffpost huffington lighthouse
+busters day week month year
+""".split())  # fmt: skip
+#: Multi-word place names that look like person names.
+PLACES = frozenset({
+    "united states", "saudi arabia", "united arab emirates", "united kingdom", "new york",
+    "new jersey", "new hampshire", "new mexico", "new zealand", "new delhi", "north carolina",
+    "south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "los angeles",
+    "san francisco", "san diego", "las vegas", "hong kong", "sri lanka", "south korea",
+    "north korea", "south africa", "costa rica", "puerto rico", "abu dhabi", "el salvador",
+    "middle east", "latin america", "wall street", "capitol hill", "tel aviv", "gaza strip",
+    "west bank", "great britain", "soviet union", "european union", "new orleans", "salt lake",
+    "fort hood", "st. louis", "san antonio", "el paso", "des moines", "baton rouge", "long island",
+    "white house", "oval office", "ground zero",
+})  # fmt: skip
+#: Capitalised words that never start or belong to a name (function words, days, months, sentence
+#: openers).
+NOT_NAMES = frozenset("""
+The A An And But Or Nor In On At For Of To By With From As If When While After Before This That These
+Those It Its He She They We I You His Her Their Our My Your Him Them Us There Here Both Earlier Later Last
+Next However Meanwhile Also Yet So Some Many Most All Each Every No Not Then Now Today Yesterday Tomorrow
+Tonight Still Even Such What Which Who Whom Whose Why How Where Another Other Since Until Despite Although
+Though Because During Under Over Through Into Onto About Against Between Among Without Within Instead
+Please Yes Thanks Sure Just Only First Second Third One Two Three Four Five Six Seven Eight Nine Ten
+According Asked Said Says Speaking Like Unlike Beyond Above Below Once Again Further Regardless Rather
+Indeed Perhaps Moreover Furthermore Nevertheless Nonetheless Thus Hence Otherwise Besides Overall Finally
+Already Together Almost Nearly Never Always Often Sometimes Much Well Meanwhile Instead Whether Unless
+""".split())  # fmt: skip
+#: Days and months: they never start a name but may continue one ("Theresa May").
+CALENDAR = frozenset("""
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+August September October November December
+""".split())  # fmt: skip
+_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "della", "der", "den", "van", "von", "da",
+                        "du", "la", "le", "el", "di", "dos", "das", "of"})  # fmt: skip
+_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj",
+                            "Sgt", "Capt", "Adm", "Rev", "Prof", "St", "Jr", "Sr", "Ft", "Mt"})  # fmt: skip
+PREPOSITIONS = frozenset("""
+of on in at for from with to by about against into onto over under between among toward towards than
+like via per through across without within behind near despite during upon
+""".split())  # fmt: skip
+#: Unnamed plural (or indefinite) sources that can be the subject of a reporting verb.
+GROUP_NOUNS = frozenset("""
+analysts officials experts critics sources observers residents witnesses authorities police lawmakers
+activists protesters protestors supporters opponents aides advocates organizers diplomats leaders
+investigators prosecutors researchers scientists economists doctors teachers students parents voters
+citizens people reports polls democrats republicans conservatives liberals administration spokesman
+spokeswoman spokesperson source official officers soldiers military militants rebels groups families
+members neighbors commentators historians pundits
+""".split())  # fmt: skip
+
+FEMALE_NAMES = frozenset("""
+Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
+Ashley Kimberly Emily Donna Michelle Michele Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon
+Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine
+Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria
+Olivia Kelly Christina Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances
+Gloria Ann Anne Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise
+Amber Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose
+Alexis Kayla Hillary Nikki Kamala Sasha Malia Huma Joni Sonia Sheila Maxine Dianne Debbie Kirsten Tammy
+Elena Valerie Condoleezza Condi Madeleine Janet Benazir Angela Theresa Jacinda Marine Ségolène Christiane
+Kellyanne Sarah Ivanka Melania Michele Kathleen Loretta Janet Gina Elise Ilhan Alexandria Ayanna Rashida
+Tulsi Liz Lynne Jan Wendy Carly Meg Patty Barbara Olympia Lisa Susan Heidi Claire Mazie Tammy Terri Jill
+""".split())  # fmt: skip
+MALE_NAMES = frozenset("""
+James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
+Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
+Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory
+Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary
+Peter Kyle Walter Keith Roger Sean Gerald Carl Harold Arthur Lawrence Jesse Bryan Billy Bruce Joe Alan
+Eugene Russell Vincent Philip Bobby Johnny Bradley Roy Ralph Randy Wayne Howard Mitt Rick Barack Bill
+Newt Ted Rand Chris Jeb Marco Mitch Harry Hassan Imran Ali Mohammad Muhammad Mohammed Ahmed Vladimir Bernie
+Jim Tom Bob Mike Dan Dave Steve Tim Jon Ron Ben Sam Greg Jeff Matt Nick Andy Tony Ken Doug Al Lindsey
+Dick Newt Herman Reince Rudy Karl Rush Sean Glenn Hosni Bashar Recep Narendra Nawaz Shinzo Xi Emmanuel
+Javad Mahmoud Hamid Ashraf Shah Abbas Hugo Fidel Raul Deval Anthony Todd Chuck Darrell Jerrold Jay Reid
+Eliot Andrew Orrin Lamar Jared Rex Mike Kevin Elijah Trey Jason Adam Jeb Ron Bret Lloyd Pete Beto Cory
+""".split())  # fmt: skip
+
+_WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*[^\W_])?")
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter"}
+_ROLE_ALT = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in ROLE_WORDS)
+_DESCRIPTION = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+"
+    r"(?P<adj>(?:(?:former|then|new|current|outgoing|incoming|top|senior|same|veteran|embattled|"
+    r"fellow|longtime|powerful|visiting|deputy|chief)\s+)*)"
+    r"(?P<mod>(?:(?:[A-Z][\w'\u2019.-]*|U\.S\.)\s+){0,3})"
+    rf"(?P<role>(?i:{_ROLE_ALT}))\b(?! [A-Z][a-z])"
+)
+_INSTITUTION = re.compile(
+    r"\b(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})['\u2019]s\s+"
+    r"(?P<noun>(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|campaign|committee|army|"
+    r"military|administration|foreign ministry|state media|media|parliament|police|presidency))\b"
+)
+_GROUP = re.compile(rf"\b(?:(?:[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
+                    rf"(?:{'|'.join(sorted(GROUP_NOUNS))})\b")  # fmt: skip
+_SUBORDINATOR = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Bb]ecause|[Ss]ince|[Uu]ntil|[Ii]f|"
+                          r"[Aa]lthough|[Tt]hough|[Oo]nce|[Aa]s soon as)\s+")
+_APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
+_PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a possible speaker; ``canonical`` is filled by :func:`resolve`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "description", "pronoun", "group" or "organisation"
+    tokens: tuple[str, ...] = ()
+    roles: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    gender: str = ""  # "m", "f" or "" (unknown)
+    person: bool = False
+    possessive: bool = False
+    prep: bool = False  # object of a preposition (never a subject)
+    canonical: str = ""
+    link: int = -1  # index of an appositive partner mention
+
+
+def normalise_place(word: str) -> str:
+    """A modifier word made a place/affiliation key: ``Iranian`` → ``iran``, ``Iran's`` → ``iran``."""
+    word = _POSSESSIVE.sub("", word.strip()).lower().rstrip(".")
+    return DEMONYMS.get(word, DEMONYMS.get(word + ".", word))
+
+
+def role_key(role: str) -> str:
+    """A role noun in canonical form (``premier`` → ``prime minister``)."""
+    role = re.sub(r"\s+", " ", role.lower().strip())
+    return _ROLE_CANON.get(role, role)
+
+
+def roles_compatible(wanted: str, roles: set[str]) -> bool:
+    """Whether a description's role fits a person's registered roles."""
+    wanted = role_key(wanted)
+    if wanted in GENERIC_ROLES:
+        return bool(roles - {""})
+    if wanted == "legislator":
+        return bool(roles & {"senator", "representative", "legislator"})
+    if wanted in roles:
+        return True
+    if wanted in {"minister", "secretary"}:
+        return any(role.endswith(wanted) for role in roles)
+    return wanted == "leader" and bool(roles)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens = []
+    for match in _WORD.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        if end < len(text) and text[end] == "." and (
+            word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word
+        ):
+            end += 1
+            word += "."
+        tokens.append(_Token(start, end, word))
+    return tokens
+
+
+def _inside(position: int, spans: list[Interval]) -> bool:
+    index = bisect.bisect_right(spans, (position, float("inf"))) - 1
+    return index >= 0 and spans[index][0] <= position < spans[index][1]
+
+
+class Mentions:
+    """All speaker mentions of one article (outside quotations), resolved, with subject look-ups."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Interval],
+        quoted: list[Interval],
+        exclude: list[Interval] | None = None,
+    ) -> None:
+        """Find and resolve the mentions of ``text`` outside ``quoted`` and ``exclude`` (headlines)."""
+        self.text = text
+        self.sentences = sorted(sentences)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self.quoted = sorted(list(quoted) + list(exclude or []))
+        self.items = self._find()
+        self._starts = [mention.start for mention in self.items]
+        resolve(self)
+
+    # --- finding ---------------------------------------------------------------------------------
+
+    def sentence_of(self, position: int) -> int:
+        """Index of the sentence containing (or last starting before) ``position``."""
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+
+    def _sentence_initial(self, token: _Token) -> bool:
+        index = self.sentence_of(token.start)
+        start = self.sentences[index][0] if self.sentences else 0
+        return not self.text[start : token.start].strip(" \"'\u201c\u2018(\u00ab")
+
+    def _find(self) -> list[Mention]:
+        text = self.text
+        tokens = [t for t in _tokens(text) if not _inside(t.start, self.quoted)]
+        lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
+        found: list[Mention] = []
+        found += self._names(tokens, lower_words)
+        taken = [(m.start, m.end) for m in found]
+        for mention in self._descriptions() + self._institutions() + self._pronouns_and_groups():
+            if _inside(mention.start, self.quoted):
+                continue
+            if any(start < mention.end and mention.start < end for start, end in taken):
+                contained = all(
+                    mention.start <= start and end <= mention.end
+                    for start, end in taken
+                    if start < mention.end and mention.start < end
+                )
+                if mention.kind in {"organisation", "description"} and contained:
+                    # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
+                    found = [m for m in found if not (m.start >= mention.start and m.end <= mention.end)]
+                    taken = [(m.start, m.end) for m in found]
+                else:
+                    continue
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+        found.sort(key=lambda m: (m.start, m.end))
+        for mention in found:
+            mention.prep = self._after_preposition(mention.start)
+        self._link_appositives(found)
+        return found
+
+    def _name_token(self, token: _Token, lower_words: set[str], following: str = "") -> bool:
+        word = _POSSESSIVE.sub("", token.text)
+        key = word.lower().rstrip(".")
+        if word[:1].isupper() and ((key,) in TITLES or (key, following.lower().rstrip(".")) in TITLES):
+            return True
+        if not word[:1].isupper() or word in NOT_NAMES or word.rstrip(".") in NOT_NAMES:
+            return False
+        if re.fullmatch(r"[RDI]-[A-Z][\w.]*", word):  # party designation "R-Texas"
+            return False
+        if self._sentence_initial(token) and (
+            word.lower() in lower_words
+            or (word.endswith("ly") and len(word) > 4)
+            or self.text[token.end : token.end + 1] == ":"  # a label: "Updated: ..."
+        ):
+            return False
+        return True
+
+    def _names(self, tokens: list[_Token], lower_words: set[str]) -> list[Mention]:
+        text = self.text
+        runs: list[list[_Token]] = []
+        current: list[_Token] = []
+        for index, token in enumerate(tokens):
+            glued = current and text[current[-1].end : token.start] == " "
+            possessive_before = current and _POSSESSIVE.search(current[-1].text) is not None
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            is_name = self._name_token(token, lower_words, following)
+            if is_name and (glued and not possessive_before):
+                current.append(token)
+                continue
+            if token.text in CALENDAR and glued and not possessive_before and len(current) == 1:
+                current.append(token)
+                continue
+            particle = (
+                token.text in _PARTICLES
+                and current
+                and glued
+                and index + 1 < len(tokens)
+                and tokens[index + 1].text[:1].isupper()
+                and text[token.end : tokens[index + 1].start] == " "
+            )
+            if particle and not possessive_before:
+                current.append(token)
+                continue
+            if current:
+                runs.append(current)
+            current = [token] if is_name and token.text not in CALENDAR else []
+        if current:
+            runs.append(current)
+        mentions = []
+        for run in runs:
+            while run and run[-1].text in _PARTICLES:
+                run = run[:-1]
+            mentions += self._parse_run(run)
+        return mentions
+
+    def _parse_run(self, run: list[_Token]) -> list[Mention]:
+        """Split a capitalised run into modifiers, title and name; split at 'of' when not a title."""
+        words = [_POSSESSIVE.sub("", t.text) if i == len(run) - 1 else t.text for i, t in enumerate(run)]
+        keys = [w.lower().rstrip(".") for w in words]
+        if "of" in keys:
+            cut = keys.index("of")
+            head = keys[cut - 1] if cut else ""
+            if not (head in ORG_WORDS or (head,) in TITLES or head in {"secretary", "chief", "head"}):
+                return self._parse_run(run[:cut]) + self._parse_run(run[cut + 1 :])
+        if not run:
+            return []
+        title_at, title_len = -1, 0
+        for i in range(len(keys)):
+            for length in range(min(_MAX_TITLE, len(keys) - i), 0, -1):
+                if tuple(keys[i : i + length]) in TITLES:
+                    title_at, title_len = i, length
+                    break
+            if title_at >= 0:
+                break
+        start, end = run[0].start, run[-1].end
+        possessive = _POSSESSIVE.search(run[-1].text) is not None and run[-1].text[-1] in "s'\u2019"
+        if possessive:
+            end -= len(run[-1].text) - len(words[-1])
+        if title_at >= 0:
+            modifiers = keys[:title_at]
+            name_keys = keys[title_at + title_len :]
+            titles = [tuple(keys[title_at : title_at + title_len])]
+            while name_keys:  # chained titles ("Lt. Gov.", "Supreme Leader Ayatollah")
+                for length in range(min(_MAX_TITLE, len(name_keys)), 0, -1):
+                    if tuple(name_keys[:length]) in TITLES and len(name_keys) > length:
+                        titles.append(tuple(name_keys[:length]))
+                        name_keys = name_keys[length:]
+                        break
+                else:
+                    break
+            roles = {TITLES[t] for t in titles} - {""}
+            gender = "f" if any(t[0] in _FEMALE_ROLES for t in titles) else ""
+            gender = gender or ("m" if any(t[0] in _MALE_ROLES for t in titles) else "")
+            places = {normalise_place(m) for m in modifiers}
+            if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
+                return [self._capitalised_description(start, end, roles, places, gender, possessive)]
+            name_tokens = tuple(words[len(words) - len(name_keys) :])
+            if set(name_keys) & ORG_WORDS:
+                return [Mention(start, end, self.text[start:end], "organisation",
+                                tokens=tuple(words), possessive=possessive)]  # fmt: skip
+            name_start = run[len(words) - len(name_keys)].start
+            return [
+                Mention(start, end, self.text[start:end], "name", tokens=name_tokens,
+                        roles=roles, places=places, gender=gender, person=True,
+                        possessive=possessive, canonical=self.text[name_start:end])
+            ]  # fmt: skip
+        # no title: strip leading demonyms/parties ("Republican Paul Ryan")
+        places = set()
+        while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
+            places.add(normalise_place(keys[0]))
+            run, words, keys = run[1:], words[1:], keys[1:]
+        if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
+            return []
+        start = run[0].start
+        return [Mention(start, end, self.text[start:end], "name", tokens=tuple(words),
+                        places=places, possessive=possessive)]  # fmt: skip
+
+    def _capitalised_description(
+        self, start: int, end: int, roles: set[str], places: set[str], gender: str, possessive: bool
+    ) -> Mention:
+        before = self.text[max(0, start - 4) : start]
+        kind = "description" if re.search(r"\b[Tt]he\s$", before) else "group"
+        if kind == "description":
+            start -= 4
+        return Mention(start, end, self.text[start:end], kind, roles=roles, places=places,
+                       gender=gender, person=True, possessive=possessive)  # fmt: skip
+
+    def _descriptions(self) -> list[Mention]:
+        mentions = []
+        for match in _DESCRIPTION.finditer(self.text):
+            role = re.sub(r"\s+", " ", match["role"].lower())
+            modifiers = match["mod"].split()
+            places = {normalise_place(m) for m in modifiers}
+            gender = "f" if role in _FEMALE_ROLES else ("m" if role in _MALE_ROLES else "")
+            mentions.append(
+                Mention(match.start(), match.end(), match.group(), "description",
+                        roles={role_key(role)}, places=places, gender=gender, person=True)
+            )  # fmt: skip
+        return mentions
+
+    def _institutions(self) -> list[Mention]:
+        return [
+            Mention(m.start(), m.end(), m.group(), "organisation", canonical=m.group())
+            for m in _INSTITUTION.finditer(self.text)
+        ]
+
+    def _pronouns_and_groups(self) -> list[Mention]:
+        mentions = [
+            Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
+            for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", self.text)
+        ]
+        mentions += [Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)]
+        return mentions
+
+    def _after_preposition(self, position: int) -> bool:
+        before = self.text[max(0, position - 40) : position]
+        match = re.search(r"(\w+)\s+(?:(?:the|a|an)\s+)?$", before)
+        return match is not None and match.group(1).lower() in PREPOSITIONS
+
+    def _link_appositives(self, found: list[Mention]) -> None:
+        """Link "NAME, the ROLE," and "the ROLE, NAME," pairs and register the role with the name."""
+        for index, mention in enumerate(found[:-1]):
+            following = found[index + 1]
+            gap = self.text[mention.end : following.start]
+            if not re.fullmatch(r",\s*", gap):
+                continue
+            pair = {mention.kind, following.kind}
+            if pair == {"name", "description"}:
+                name, description = (
+                    (mention, following) if mention.kind == "name" else (following, mention)
+                )
+                name.person = True
+                name.roles |= description.roles
+                name.places |= description.places
+                name.gender = name.gender or description.gender
+                mention.link, following.link = index + 1, index
+        for mention in found:
+            if mention.kind == "name" and _PERSON_APPOSITIVE.match(self.text[mention.end : mention.end + 12]):
+                mention.person = True
+
+    # --- look-ups --------------------------------------------------------------------------------
+
+    def between(self, lower: int, upper: int) -> list[Mention]:
+        """Mentions lying inside ``[lower, upper)``, in text order."""
+        index = bisect.bisect_left(self._starts, lower)
+        result = []
+        while index < len(self.items) and self.items[index].start < upper:
+            if self.items[index].end <= upper:
+                result.append(self.items[index])
+            index += 1
+        return result
+
+    def subject_before(self, verb_start: int, lower: int, participle: bool = False) -> list[Mention]:
+        """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
+
+        The nearest non-possessive mention not governed by a preposition (at most 12 words before the
+        verb). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
+        is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
+        party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
+        else the first mention of the clause; a person named just before the comma is itself the
+        appositive name (*Obama's press secretary, Ben LaBolt, said*). For a participle (*..., saying*;
+        *while insisting*) the subject is the first mention of the main clause. Coordinated subjects
+        (*Khan and President Rohani*) come back together.
+        """
+        candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
+        candidates = [m for m in candidates if not (m.kind == "pronoun" and m.gender == "neuter"
+                                                    and self._expletive(m))]  # fmt: skip
+        if not candidates:
+            return []
+        nearest = candidates[-1]
+        gap = self.text[nearest.end : verb_start]
+        if participle:
+            begin = self._clause_start(lower, verb_start)
+            clause = [m for m in candidates if m.start >= begin and self._can_lead(m)]
+            if not clause:
+                return []
+            subject = clause[0]
+        elif gap.startswith(","):
+            if re.fullmatch(r",\s*", gap) and nearest.person and nearest.canonical:
+                subject = nearest
+            else:
+                heads = [
+                    m for m in candidates
+                    if _APPOSITIVE_AFTER.match(self.text[m.end : m.end + 12])
+                    and self.text[m.end : verb_start].strip(" ,")
+                    and self._can_lead(m)
+                ]  # fmt: skip
+                leading = [m for m in candidates if self._can_lead(m)]
+                if not (heads or leading):
+                    return []
+                subject = heads[-1] if heads else leading[0]
+        elif len(_WORD.findall(gap)) > 12:
+            return []
+        else:
+            subject = nearest
+        if subject.link >= 0 and self.items[subject.link].kind == "name":
+            subject = self.items[subject.link]
+        return self._coordinated(subject, lower)
+
+    @staticmethod
+    def _can_lead(mention: Mention) -> bool:
+        return bool(mention.canonical) or mention.kind != "pronoun" or mention.gender in {"m", "f"}
+
+    def _clause_start(self, lower: int, upper: int) -> int:
+        """Start of the main clause: after the last subordinator (*after*, *when* ...) before ``upper``."""
+        start = lower
+        for match in _SUBORDINATOR.finditer(self.text, lower, upper):
+            if match.end() < upper:  # not the "while" of "while insisting" itself
+                start = match.end()
+        return start
+
+    def _expletive(self, mention: Mention) -> bool:
+        following = self.text[mention.end : mention.end + 12]
+        return re.match(r"\s+(?:is|was|'s|seems|would|will|has)\b", following) is not None
+
+    def _coordinated(self, subject: Mention, lower: int) -> list[Mention]:
+        result = [subject]
+        index = self.items.index(subject)
+        while index > 0:
+            previous = self.items[index - 1]
+            gap = self.text[previous.end : result[0].start]
+            if previous.start < lower or not re.fullmatch(r",?\s+and\s+", gap):
+                break
+            if previous.kind not in {"name", "description", "organisation"} or previous.prep:
+                break
+            result.insert(0, previous)
+            index -= 1
+        return result
+
+    def subject_after(self, verb_end: int, upper: int) -> list[Mention]:
+        """The subject of an inverted verb (*said the Pakistani prime minister*): the mention right after."""
+        for mention in self.between(verb_end, upper):
+            if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*",
+                            self.text[verb_end : mention.start]):  # fmt: skip
+                return [mention]
+            break
+        return []
+
+    def name_of(self, mentions: list[Mention]) -> tuple[str, str]:
+        """Speaker (canonical names joined by '; ') and surface form of subject mentions."""
+        if not mentions:
+            return "", ""
+        names = []
+        for mention in mentions:
+            if mention.canonical and mention.canonical not in names:
+                names.append(mention.canonical)
+        surface = self.text[mentions[0].start : mentions[-1].end]
+        return "; ".join(names), surface
+
+
+# --- resolution ------------------------------------------------------------------------------------
+
+
+def _first_name_gender(tokens: tuple[str, ...]) -> str:
+    if len(tokens) < 2:
+        return ""
+    first = tokens[0]
+    return "f" if first in FEMALE_NAMES else ("m" if first in MALE_NAMES else "")
+
+
+def _is_place(tokens: tuple[str, ...]) -> bool:
+    key = " ".join(tokens).lower()
+    return key in PLACES or any(t.lower().rstrip(".") in ORG_WORDS for t in tokens)
+
+
+def resolve(mentions: Mentions) -> None:
+    """Fill ``canonical`` (and ``person``) of every mention in place; see the module docstring."""
+    items = mentions.items
+    names = [m for m in items if m.kind == "name"]
+    text = mentions.text
+    for mention in names:  # person evidence from context
+        before = text[max(0, mention.start - 30) : mention.start]
+        role_before = re.search(r"\b([a-z]+(?: [a-z]+)?)\s$", before)
+        if role_before and role_before.group(1).split()[-1] in ROLE_WORDS:
+            mention.person = True
+            mention.roles.add(role_key(role_before.group(1).split()[-1]))
+        if re.search(r"\b(?:group|organi[sz]ation|party|militia|province|city|agency|company)\s$", before):
+            mention.person = False
+            continue
+        mention.gender = mention.gender or _first_name_gender(mention.tokens)
+        if _first_name_gender(mention.tokens):
+            mention.person = True
+    surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
+    for mention in names:
+        if mention.person or not mention.tokens:
+            continue
+        if mention.tokens[-1].lower() in surnames:
+            mention.person = True
+        elif 2 <= len(mention.tokens) <= 4 and not _is_place(mention.tokens):
+            mention.person = True
+    surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
+    # canonical names: the fullest form with the same last word
+    full: dict[str, list[Mention]] = {}
+    for mention in names:
+        if mention.person and mention.tokens:
+            full.setdefault(mention.tokens[-1].lower(), []).append(mention)
+    for mention in names:
+        if not mention.tokens:
+            continue
+        if not mention.person and len(mention.tokens) == 1 and mention.tokens[0].lower() in surnames:
+            mention.person = True
+        if not mention.person:
+            mention.kind = "organisation"
+            mention.canonical = re.sub(r"^[Tt]he\s+", "", mention.text)
+            continue
+        same = full[mention.tokens[-1].lower()]
+        longest = max(len(m.tokens) for m in same)
+        forms = {" ".join(m.tokens) for m in same if len(m.tokens) == longest}
+        own = " ".join(mention.tokens)
+        wider = sorted(f for f in forms if set(mention.tokens) <= set(f.split()))
+        if len(mention.tokens) == longest:
+            mention.canonical = own
+        elif len(forms) == 1:
+            mention.canonical = forms.pop()
+        elif len(wider) == 1 and len(mention.tokens) > 1:
+            mention.canonical = wider[0]
+        else:  # several people share the surname (Barack, Michelle, Sasha Obama): keep the short form
+            mention.canonical = own
+    # merge attributes per canonical person
+    profile: dict[str, Mention] = {}
+    for mention in names:
+        if mention.person:
+            entry = profile.setdefault(mention.canonical, Mention(0, 0, mention.canonical, "name"))
+            entry.roles |= mention.roles
+            entry.places |= mention.places
+            entry.gender = entry.gender or mention.gender
+    for mention in names:
+        if mention.person and mention.canonical in profile:
+            mention.gender = mention.gender or profile[mention.canonical].gender
+    for index, mention in enumerate(items):
+        if mention.kind == "description":
+            if mention.link >= 0 and items[mention.link].kind == "name":
+                mention.canonical = items[mention.link].canonical
+            else:
+                mention.canonical = _resolve_description(mention, index, items, profile)
+            if mention.canonical in profile:
+                mention.gender = mention.gender or profile[mention.canonical].gender
+    for index, mention in enumerate(items):
+        if mention.kind == "pronoun":
+            mention.canonical = _resolve_pronoun(mention, index, mentions)
+
+
+def _resolve_description(
+    mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
+) -> str:
+    role = next(iter(mention.roles), "")
+    places = {p for p in mention.places if p}
+    candidates = []
+    for name, entry in profile.items():
+        if places and not places <= entry.places:
+            continue
+        if not roles_compatible(role, entry.roles) and not (places and role in GENERIC_ROLES):
+            continue
+        if not places and role in GENERIC_ROLES and not entry.roles:
+            continue
+        candidates.append(name)
+    if not candidates:
+        return _recent_person(mention, items, profile)
+    last_seen: dict[str, int] = {}
+    first_after: dict[str, int] = {}
+    for other in items:
+        if other.kind == "name" and other.canonical in candidates:
+            if other.start < mention.start:
+                last_seen[other.canonical] = other.start
+            else:
+                first_after.setdefault(other.canonical, other.start)
+    if last_seen:
+        return max(last_seen, key=lambda name: last_seen[name])
+    if first_after:
+        return min(first_after, key=lambda name: first_after[name])
+    return ""
+
+
+def _recent_person(mention: Mention, items: list[Mention], profile: dict[str, Mention]) -> str:
+    """Fallback for a description no registered person fits ("the Texas governor" when the article
+    never says Perry governs Texas): the last person named in the 600 characters before it, unless
+    that person's known places or gender contradict the description."""
+    for other in reversed(items):
+        if other.start >= mention.start or other.kind != "name" or not other.person:
+            continue
+        if mention.start - other.end > 600:
+            break
+        entry = profile.get(other.canonical)
+        if entry is None:
+            continue
+        places = {p for p in mention.places if p}
+        if places and entry.places and not places & entry.places:
+            continue
+        if mention.gender and entry.gender and mention.gender != entry.gender:
+            continue
+        return other.canonical
+    return ""
+
+
+def _resolve_pronoun(mention: Mention, index: int, mentions: Mentions) -> str:
+    """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right."""
+    wanted = mention.gender
+    if wanted == "plural":
+        return ""
+    sentence = mentions.sentence_of(mention.start)
+    items = mentions.items
+    for back in range(0, 6):
+        number = sentence - back
+        if number < 0:
+            break
+        lower, upper = mentions.sentences[number]
+        upper = mention.start if back == 0 else upper
+        found = mentions.between(lower, upper)
+        ordered = [m for m in found if not m.prep] + ([m for m in found if m.prep] if back else [])
+        for other in ordered:
+            if other is mention or not other.canonical:
+                continue
+            if wanted == "neuter":
+                if other.kind == "organisation":
+                    return other.canonical
+                continue
+            if other.kind == "pronoun" or not (other.person and other.kind in {"name", "description"}):
+                continue
+            if other.gender and other.gender != wanted:
+                continue
+            return other.canonical
+    del items
+    return ""

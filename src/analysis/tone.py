@@ -1,0 +1,514 @@
+"""Tone of each sentence (VADER), in the outlet's narration and in quoted text; hedges and modality.
+
+Tone. VADER (Hutto & Gilbert 2014, "VADER: A parsimonious rule-based model for sentiment analysis of
+social media text", ICWSM-14; PyPI ``vaderSentiment``, lexicon shipped with the package, nothing is
+downloaded) scores each sentence: ``compound`` (normalised sum of valences, −1 … 1) and ``pos``,
+``neu``, ``neg`` (proportions of the text). A compound ≤ −0.05 counts as negative and ≥ 0.05 as positive,
+the thresholds VADER's authors recommend. Each sentence also gets a *voice*: the share of its characters
+(quotation marks included) that lie inside quotation marks (:mod:`analysis.quoted`, computed on the whole
+paragraph, so a quotation opened in an earlier sentence counts) makes it "quoted" when it is at least
+one half (:data:`QUOTED_SHARE`), "narration" when it is zero, and "mixed" otherwise. The quoted part and
+the narration part of each sentence are also scored on their own (the pieces of each voice joined by a
+space; NaN when a part has no word), so an outlet's own wording and the words it attributes to others
+can be compared even inside one sentence.
+
+Limits. VADER was built and validated on social-media text; its lexicon rates news vocabulary of
+violence ("terrorism", "attack", "fight") as negative whatever the stance, so tone here largely tracks
+topic, not the outlet's evaluation. It is English-only: machine-translated articles are scored in
+translation. Sentence tone is not stance towards an actor; :func:`actor_tone` only averages the tone of
+the sentences that mention the actor.
+
+Hedges and modality. Dictionary counts of hedges and boosters (Hyland 1998, "Hedging in Scientific
+Research Articles"; Hyland 2005, "Metadiscourse") and epistemic and deontic modality (Palmer 2001, "Mood
+and Modality") from ``codebooks/hedges.yaml``, one use per match, in narration or inside quotation marks
+(by the position of the match), with rates per 1,000 words of that voice. The families overlap by design
+(may/might/could are hedges and epistemic modals), so rates are read per family; forms are ambiguous out
+of context (see the codebook).
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from . import config
+from .cleaning import CleanArticle
+from .errors import InputError
+from .event import article_id
+from .frames import compile_patterns, mark, non_overlapping, require_columns
+from .quoted import Interval, is_quoted, quoted_spans
+from .segment import tokenize
+
+HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
+
+VOICES = ("narration", "quoted")
+SENTENCE_VOICES = ("narration", "mixed", "quoted")
+#: A sentence is "quoted" when at least this share of its characters lies inside quotation marks.
+QUOTED_SHARE = 0.5
+#: VADER's recommended thresholds on the compound score (Hutto & Gilbert 2014).
+NEGATIVE_AT_MOST = -0.05
+POSITIVE_AT_LEAST = 0.05
+DECIMALS = 6
+
+SENTENCE_COLUMNS = ("event_id", "outlet", "article", "sentence", "block", "start", "end", "text")
+TONE_COLUMNS = [
+    "event_id",
+    "outlet",
+    "article",
+    "sentence",
+    "block",
+    "start",
+    "end",
+    "words",
+    "quoted_share",
+    "voice",
+    "compound",
+    "pos",
+    "neu",
+    "neg",
+    "narration_compound",
+    "quoted_compound",
+    "narration_words",
+    "quoted_words",
+    "text",
+    "narration_text",
+    "quoted_text",
+]
+SUMMARY_COLUMNS = [
+    "outlet",
+    "voice",
+    "sentences",
+    "mean_compound",
+    "share_negative",
+    "share_positive",
+]
+ACTOR_COLUMNS = [
+    "outlet",
+    "actor",
+    "sentences",
+    "mean_compound",
+    "share_negative",
+    "share_positive",
+    "mean_narration_compound",
+    "mean_quoted_compound",
+]
+USE_COLUMNS = [
+    "event_id",
+    "outlet",
+    "article",
+    "sentence",
+    "family",
+    "term",
+    "voice",
+    "start",
+    "end",
+    "evidence",
+]
+COUNT_COLUMNS = ["outlet", "family", "voice", "count", "words", "rate_per_1000"]
+
+
+# --- VADER ---------------------------------------------------------------------------------------
+
+
+@functools.cache
+def analyzer() -> SentimentIntensityAnalyzer:
+    """The VADER analyser (built once; reads the lexicon shipped with the package)."""
+    return SentimentIntensityAnalyzer()
+
+
+def vader_scores(text: str) -> dict[str, float]:
+    """VADER's ``compound``, ``pos``, ``neu`` and ``neg`` for ``text`` (unchanged from VADER)."""
+    scores = analyzer().polarity_scores(text)
+    return {key: float(scores[key]) for key in ("compound", "pos", "neu", "neg")}
+
+
+def _part_compound(text: str) -> float:
+    return vader_scores(text)["compound"] if tokenize(text) else math.nan
+
+
+# --- voice ---------------------------------------------------------------------------------------
+
+
+def sentence_voice(quoted_share: float) -> str:
+    """Voice of a sentence: "quoted" if ``quoted_share`` ≥ :data:`QUOTED_SHARE`, "narration" if 0, else "mixed"."""
+    if quoted_share >= QUOTED_SHARE:
+        return "quoted"
+    return "narration" if quoted_share == 0 else "mixed"
+
+
+def _merge(spans: list[Interval]) -> list[Interval]:
+    merged: list[Interval] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _block_quotes(
+    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None
+) -> dict[tuple[str, int], list[Interval]]:
+    """Quoted intervals (clean-text offsets) of every block the sentences come from."""
+    by_id = {article_id(item): item for item in cleaned} if cleaned is not None else None
+    quotes = {}
+    for (article, block), group in sentences.groupby(["article", "block"], sort=False):
+        if by_id is None:
+            # Rebuild the block from its sentences: the gaps between sentences are whitespace only.
+            base = int(group["start"].min())
+            chars = [" "] * (int(group["end"].max()) - base)
+            for row in group.itertuples(index=False):
+                chars[int(row.start) - base : int(row.end) - base] = str(row.text)
+            text = "".join(chars)
+        else:
+            item = by_id.get(article)
+            if item is None or not 0 <= int(block) < len(item.blocks):
+                raise InputError(
+                    f"article {article}", f"block {block} not among the cleaned articles"
+                )
+            found = item.blocks[int(block)]
+            base, text = found.start, found.text
+            for row in group.itertuples(index=False):
+                if item.text[int(row.start) : int(row.end)] != row.text:
+                    raise InputError(
+                        f"article {article}",
+                        f"sentence {row.sentence} does not match the clean text at its offsets",
+                    )
+        quotes[(article, int(block))] = [(base + a, base + b) for a, b in quoted_spans(text)]
+    return quotes
+
+
+def quote_intervals(
+    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
+) -> list[list[Interval]]:
+    """For each row of ``sentences`` (in order), its quoted intervals relative to the sentence start.
+
+    Quotation marks are found on the whole paragraph (a quotation opened in an earlier sentence of the
+    paragraph counts). With ``cleaned`` the paragraphs are the cleaned blocks (and every sentence is
+    checked against the clean text); without, each paragraph is rebuilt from its sentences, which is
+    exact when all sentences of the paragraph are given.
+    """
+    require_columns(
+        sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
+    )
+    quotes = _block_quotes(sentences, cleaned)
+    result = []
+    for row in sentences.itertuples(index=False):
+        start, end = int(row.start), int(row.end)
+        spans = [
+            (max(a, start) - start, min(b, end) - start)
+            for a, b in quotes[(row.article, int(row.block))]
+            if a < end and b > start
+        ]
+        result.append(_merge(spans))
+    return result
+
+
+def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
+    """The narration part and the quoted part of ``text``: each voice's pieces, stripped, joined by a space."""
+    quoted = [text[a:b] for a, b in spans]
+    narration, cursor = [], 0
+    for a, b in spans:
+        narration.append(text[cursor:a])
+        cursor = b
+    narration.append(text[cursor:])
+
+    def join(pieces: list[str]) -> str:
+        return " ".join(piece.strip() for piece in pieces if piece.strip())
+
+    return join(narration), join(quoted)
+
+
+def voice_words(text: str, spans: list[Interval]) -> tuple[int, int]:
+    """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character)."""
+    tokens = tokenize(text)
+    quoted = sum(is_quoted(token.start, spans) for token in tokens)
+    return len(tokens) - quoted, quoted
+
+
+# --- tone ----------------------------------------------------------------------------------------
+
+
+def sentence_tone(
+    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
+) -> pd.DataFrame:
+    """VADER scores and voice of every sentence, and of its narration and quoted parts.
+
+    ``sentences`` is :func:`analysis.event.sentences_table` of ``cleaned`` (quotation marks are found in
+    the cleaned paragraphs; without ``cleaned``, in paragraphs rebuilt from the sentences, see
+    :func:`quote_intervals`). Columns: event_id, outlet,
+    article, sentence, block, start, end, words, quoted_share (share of the sentence's characters inside
+    quotation marks, 6 decimals), voice (narration / mixed / quoted, see :func:`sentence_voice`),
+    compound, pos, neu, neg (VADER on the whole sentence), narration_compound, quoted_compound (VADER on
+    each part; NaN where the part has no word), narration_words, quoted_words, text, narration_text,
+    quoted_text. Sorted by event, outlet, article, sentence.
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
+    rows = []
+    for row, spans in zip(
+        sentences.itertuples(index=False), quote_intervals(sentences, cleaned), strict=True
+    ):
+        text = str(row.text)
+        share = sum(b - a for a, b in spans) / len(text) if text else 0.0
+        narration_text, quoted_text = split_voices(text, spans)
+        narration_words, quoted_words = voice_words(text, spans)
+        rows.append(
+            {
+                "event_id": row.event_id,
+                "outlet": row.outlet,
+                "article": row.article,
+                "sentence": int(row.sentence),
+                "block": int(row.block),
+                "start": int(row.start),
+                "end": int(row.end),
+                "words": narration_words + quoted_words,
+                "quoted_share": round(share, DECIMALS),
+                "voice": sentence_voice(share),
+                **vader_scores(text),
+                "narration_compound": _part_compound(narration_text),
+                "quoted_compound": _part_compound(quoted_text),
+                "narration_words": narration_words,
+                "quoted_words": quoted_words,
+                "text": text,
+                "narration_text": narration_text,
+                "quoted_text": quoted_text,
+            }
+        )
+    table = pd.DataFrame(rows, columns=TONE_COLUMNS)
+    order = ["event_id", "outlet", "article", "sentence"]
+    return table.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+def _tone_stats(values: pd.Series) -> pd.Series:
+    return pd.Series(
+        {
+            "sentences": len(values),
+            "mean_compound": values.mean() if len(values) else math.nan,
+            "share_negative": (values <= NEGATIVE_AT_MOST).mean() if len(values) else math.nan,
+            "share_positive": (values >= POSITIVE_AT_LEAST).mean() if len(values) else math.nan,
+        }
+    )
+
+
+def _grouped_stats(
+    long: pd.DataFrame, keys: list[str], grid: pd.MultiIndex, value: str = "value"
+) -> pd.DataFrame:
+    stats = {key: _tone_stats(group[value]) for key, group in long.groupby(keys, sort=True)}
+    empty = _tone_stats(pd.Series(dtype=float))
+    table = pd.DataFrame([stats.get(key, empty) for key in grid], index=grid).reset_index()
+    table["sentences"] = table["sentences"].astype(int)
+    return table.round({column: DECIMALS for column in SUMMARY_COLUMNS[3:]})
+
+
+def tone_summary(tone: pd.DataFrame, by: str = "part") -> pd.DataFrame:
+    """Tone per outlet × voice: sentences, mean_compound, share_negative, share_positive.
+
+    ``by="part"`` (default): voices narration and quoted; each sentence contributes its narration part
+    (``narration_compound``) and its quoted part (``quoted_compound``) where they are not empty, so
+    ``sentences`` counts sentences with a part in that voice. ``by="sentence"``: the whole-sentence
+    ``compound`` grouped by the sentence's voice (narration, mixed, quoted). Shares use VADER's
+    thresholds (≤ −0.05 negative, ≥ 0.05 positive). Every outlet × voice, empty ones with 0 sentences
+    and NaN; floats rounded to 6 decimals.
+    """
+    outlets = sorted(set(tone["outlet"]))
+    if by == "part":
+        voices = VOICES
+        long = pd.concat(
+            [
+                pd.DataFrame({"outlet": tone["outlet"], "voice": v, "value": tone[f"{v}_compound"]})
+                for v in VOICES
+            ],
+            ignore_index=True,
+        ).dropna(subset=["value"])
+    elif by == "sentence":
+        voices = SENTENCE_VOICES
+        long = pd.DataFrame(
+            {"outlet": tone["outlet"], "voice": tone["voice"], "value": tone["compound"]}
+        )
+    else:
+        raise ValueError(f"by must be 'part' or 'sentence', not {by!r}")
+    grid = pd.MultiIndex.from_product([outlets, list(voices)], names=["outlet", "voice"])
+    return _grouped_stats(long, ["outlet", "voice"], grid)[SUMMARY_COLUMNS]
+
+
+def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame:
+    """Mean tone of the sentences that mention each actor, per outlet × actor (every pair).
+
+    ``actor_mentions`` needs columns outlet, article, actor, sentence_start, sentence_end (clean-text
+    offsets). A sentence of ``tone`` mentions an actor when it is in the same article and its span
+    contains the mention's span or lies within it (so both a mention's own span and the span of the
+    sentence it stands in work). A sentence counts once per actor however often it mentions the actor;
+    the outlet is the tone table's. Columns: outlet, actor, sentences, mean_compound, share_negative,
+    share_positive, mean_narration_compound, mean_quoted_compound (means over the sentences with that
+    part). Sorted by outlet, actor; floats rounded to 6 decimals.
+    """
+    require_columns(
+        actor_mentions,
+        ("outlet", "article", "actor", "sentence_start", "sentence_end"),
+        "actor mentions",
+    )
+    columns = [
+        "outlet",
+        "article",
+        "sentence",
+        "start",
+        "end",
+        "compound",
+        "narration_compound",
+        "quoted_compound",
+    ]
+    require_columns(tone, columns, "tone table")
+    mentions = actor_mentions[["article", "actor", "sentence_start", "sentence_end"]]
+    pairs = mentions.merge(tone[columns], on="article", how="inner")
+    inside = (pairs["start"] <= pairs["sentence_start"]) & (pairs["sentence_end"] <= pairs["end"])
+    covers = (pairs["sentence_start"] <= pairs["start"]) & (pairs["end"] <= pairs["sentence_end"])
+    pairs = pairs[inside | covers].drop_duplicates(["outlet", "article", "sentence", "actor"])
+    outlets = sorted(set(tone["outlet"]))
+    actors = sorted(set(actor_mentions["actor"]))
+    grid = pd.MultiIndex.from_product([outlets, actors], names=["outlet", "actor"])
+    table = _grouped_stats(pairs, ["outlet", "actor"], grid, value="compound")
+    for part in VOICES:
+        means = pairs.groupby(["outlet", "actor"])[f"{part}_compound"].mean().reindex(grid)
+        table[f"mean_{part}_compound"] = means.round(DECIMALS).to_numpy()
+    return table[ACTOR_COLUMNS]
+
+
+# --- hedges, boosters, modality ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MarkerFamily:
+    """A family of hedge, booster or modality markers and its compiled pattern."""
+
+    name: str
+    description: str
+    source: str
+    pattern: re.Pattern[str]
+    examples: tuple[str, ...] = ()
+    keeps: tuple[str, ...] = ()
+
+
+def load_hedge_codebook(path: Path | str = HEDGE_CODEBOOK) -> list[MarkerFamily]:
+    """Read a hedge/modality codebook; errors name the file and the family."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read hedge codebook: {error}") from None
+    families = document.get("families") if isinstance(document, dict) else None
+    if not isinstance(families, dict) or not families:
+        raise InputError(path, "expected a top-level 'families' mapping")
+    parsed = []
+    for name, entry in families.items():
+        if not isinstance(entry, dict):
+            raise InputError(path, f"family {name!r}: expected a mapping")
+        lists = {key: entry.get(key) or [] for key in ("patterns", "examples", "keeps")}
+        if not all(
+            isinstance(value, list) and all(isinstance(item, str) for item in value)
+            for value in lists.values()
+        ):
+            raise InputError(
+                path, f"family {name!r}: patterns, examples, keeps must be string lists"
+            )
+        if not lists["patterns"]:
+            raise InputError(path, f"family {name!r} has no patterns")
+        try:
+            pattern = compile_patterns(lists["patterns"])
+        except re.error as error:
+            raise InputError(path, f"family {name!r}: bad pattern ({error})") from None
+        parsed.append(
+            MarkerFamily(
+                str(name),
+                str(entry.get("description", "")).strip(),
+                str(entry.get("source", "")).strip(),
+                pattern,
+                tuple(lists["examples"]),
+                tuple(lists["keeps"]),
+            )
+        )
+    return parsed
+
+
+def _uses(
+    sentences: pd.DataFrame, families: list[MarkerFamily], intervals: list[list[Interval]]
+) -> pd.DataFrame:
+    rank = {family.name: index for index, family in enumerate(families)}
+    rows = []
+    for row, spans in zip(sentences.itertuples(index=False), intervals, strict=True):
+        text = str(row.text)
+        for family in families:
+            for _, start, end in non_overlapping(text, [family.pattern]):
+                rows.append(
+                    {
+                        "event_id": row.event_id,
+                        "outlet": row.outlet,
+                        "article": row.article,
+                        "sentence": int(row.sentence),
+                        "family": family.name,
+                        "term": " ".join(text[start:end].lower().split()),
+                        "voice": "quoted" if is_quoted(start, spans) else "narration",
+                        "start": int(row.start) + start,
+                        "end": int(row.start) + end,
+                        "evidence": mark(text, start, end),
+                    }
+                )
+    table = pd.DataFrame(rows, columns=USE_COLUMNS)
+    order = ["event_id", "outlet", "article", "start", "end", "_rank"]
+    table = table.assign(_rank=table["family"].map(rank)).sort_values(order, kind="stable")
+    return table.drop(columns="_rank").reset_index(drop=True)
+
+
+def hedge_uses(
+    sentences: pd.DataFrame,
+    families: list[MarkerFamily],
+    cleaned: list[CleanArticle] | None = None,
+) -> pd.DataFrame:
+    """Every hedge/booster/modality marker: one row per use, with its voice and evidence.
+
+    Columns: event_id, outlet, article, sentence, family, term (lower case), voice (narration or quoted,
+    by the position of the match's first character), start, end (clean-text offsets), evidence (the
+    sentence with the marker marked ``[[…]]``). Within one family overlapping matches count once. Pass
+    ``cleaned`` to take quotation marks from the cleaned paragraphs (see :func:`quote_intervals`).
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
+    return _uses(sentences, families, quote_intervals(sentences, cleaned))
+
+
+def hedge_counts(
+    sentences: pd.DataFrame,
+    families: list[MarkerFamily],
+    cleaned: list[CleanArticle] | None = None,
+) -> pd.DataFrame:
+    """Marker uses per outlet × family × voice, with the rate per 1,000 words of that voice.
+
+    Columns: outlet, family, voice, count, words (word tokens of the outlet in that voice, by the
+    token's first character), rate_per_1000 (count / words × 1000, 6 decimals; NaN without words).
+    Every outlet × family × voice, in codebook order for families.
+    """
+    require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
+    intervals = quote_intervals(sentences, cleaned)
+    uses = _uses(sentences, families, intervals)
+    outlets = sorted(set(sentences["outlet"]))
+    names = [family.name for family in families]
+    grid = pd.MultiIndex.from_product(
+        [outlets, names, list(VOICES)], names=["outlet", "family", "voice"]
+    )
+    counts = uses.groupby(["outlet", "family", "voice"]).size().reindex(grid, fill_value=0)
+    totals = {(outlet, voice): 0 for outlet in outlets for voice in VOICES}
+    for row, spans in zip(sentences.itertuples(index=False), intervals, strict=True):
+        narration, quoted = voice_words(str(row.text), spans)
+        totals[(row.outlet, "narration")] += narration
+        totals[(row.outlet, "quoted")] += quoted
+    table = counts.rename("count").reset_index()
+    table["count"] = table["count"].astype(int)
+    table["words"] = [totals[(o, v)] for o, v in zip(table["outlet"], table["voice"], strict=True)]
+    rate = table["count"] / table["words"].where(table["words"] > 0) * 1000
+    table["rate_per_1000"] = rate.round(DECIMALS)
+    return table[COUNT_COLUMNS]
