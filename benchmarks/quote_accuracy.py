@@ -13,7 +13,8 @@ extracted quotation covers at least 0.3 of it):
   covering extracted record (direct/partial, else indirect) names a speaker with the same normalised
   last name; among the found spans (GenderGapTracker-comparable) and over all such spans (end to end).
 
-Run: ``.venv/bin/python benchmarks/quote_accuracy.py [--out benchmarks/quote_accuracy.json]``.
+Run: ``.venv/bin/python benchmarks/quote_accuracy.py [--out figures.json] [--errors]`` (``--errors``
+prints the missed spans and wrong speakers by path and offsets, without article text).
 """
 
 from __future__ import annotations
@@ -63,7 +64,9 @@ def last_name(name: str) -> str:
     return folded.lower()
 
 
-def clean_offsets(starts: np.ndarray, ends: np.ndarray, raw_start: int, raw_end: int) -> tuple[int, int]:
+def clean_offsets(
+    starts: np.ndarray, ends: np.ndarray, raw_start: int, raw_end: int
+) -> tuple[int, int]:
     """Clean-text span of the characters whose raw range lies inside ``[raw_start, raw_end)``."""
     inside = np.nonzero((starts >= raw_start) & (ends <= raw_end))[0]
     if not len(inside):
@@ -90,10 +93,14 @@ def evaluate(basil: Path = BASIL_DIR) -> tuple[dict[str, float], pd.DataFrame]:
         )  # fmt: skip
         quotes = extracted[path]
         length = max(1, end - start)
-        overlap = (np.minimum(quotes["end"], end) - np.maximum(quotes["start"], start)).clip(lower=0)
+        overlap = (np.minimum(quotes["end"], end) - np.maximum(quotes["start"], start)).clip(
+            lower=0
+        )
         share = overlap / length
         found = quotes[share >= OVERLAP].assign(share=share[share >= OVERLAP])
-        direct = found[found["kind"].isin(["direct", "partial"])].sort_values("share", ascending=False)
+        direct = found[found["kind"].isin(["direct", "partial"])].sort_values(
+            "share", ascending=False
+        )
         indirect = found[found["kind"] == "indirect"].sort_values("share", ascending=False)
         best = direct.iloc[0] if len(direct) else (indirect.iloc[0] if len(indirect) else None)
         speaker = "" if best is None else best["speaker"]
@@ -125,7 +132,9 @@ def evaluate(basil: Path = BASIL_DIR) -> tuple[dict[str, float], pd.DataFrame]:
         "quote_recall_with_indirect": round(table["found_any"].mean(), 4),
         "named_speaker_spans": len(named),
         "named_speaker_spans_found": len(named_found),
-        "speaker_accuracy_found": round(named_found["speaker_right"].mean(), 4) if len(named_found) else 0.0,
+        "speaker_accuracy_found": round(named_found["speaker_right"].mean(), 4)
+        if len(named_found)
+        else 0.0,
         "speaker_accuracy_all": round(named["speaker_right"].mean(), 4) if len(named) else 0.0,
         "extracted_records": int(sum(len(q) for q in extracted.values())),
         "seconds": round(seconds, 2),
@@ -137,8 +146,10 @@ def main(argv: list[str] | None = None) -> int:
     """Print the figures and write them as JSON (``--out``)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--basil", type=Path, default=BASIL_DIR)
-    parser.add_argument("--out", type=Path, default=Path(__file__).with_name("quote_accuracy.json"))
-    parser.add_argument("--errors", action="store_true", help="also print the missed and wrong spans")
+    parser.add_argument("--out", type=Path, help="also write the figures to this JSON file")
+    parser.add_argument(
+        "--errors", action="store_true", help="also print the missed and wrong spans"
+    )
     args = parser.parse_args(argv)
     if not (args.basil / "manifest.csv").is_file():
         print(f"BASIL corpus not found at {args.basil} (set BASIL_DIR)", file=sys.stderr)
@@ -146,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     figures, table = evaluate(args.basil)
     for key, value in figures.items():
         print(f"{key:28s} {value}")
-    args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    if args.out is not None:
+        args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.errors:
         with pd.option_context("display.width", 200, "display.max_rows", 500):
             print(table[~table["found_direct"]].to_string())

@@ -7,32 +7,46 @@ Gautam, Gonzales, Rao & Taboada 2021, "The Gender Gap Tracker: Using natural lan
 measure gender bias in media", PLOS ONE 16(1)):
 
 1. **Mentions.** Capitalised word sequences (with name particles such as *al-*, *bin*, *de*, *van*)
-   are names; a leading title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
-   :data:`TITLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded as
-   the person's roles and places/affiliations. Definite descriptions (*the Pakistani prime minister*,
-   *the Iranian leader*, *the aide*) are matched by role nouns (:data:`ROLE_WORDS`) with optional
-   nationality/place modifiers; subject pronouns (*he*, *she*, *they*, *it*) and unnamed plural sources
-   (*analysts*, *officials*) are mentions too. Text inside quotation marks is ignored.
+   are names; a title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
+   :data:`TITLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded
+   as the person's roles and places/affiliations. A sentence opener whose lower-case form occurs in the
+   article (*Leaders*), an adverb in *-ly*, a label before a colon (*Updated:*) and an all-capitals
+   dateline (*DENVER —*) are not names. Definite descriptions (*the Pakistani prime minister*, *the
+   Iranian leader*, *the aide*) are matched by role nouns (:data:`ROLE_WORDS`) with optional
+   nationality/place modifiers; subject pronouns (*he*, *she*, *they*, *it*), possessive institutions
+   (*Iran's foreign ministry*) and unnamed sources (*analysts*, *officials*: :data:`GROUP_NOUNS`) are
+   mentions too. Text inside quotation marks and headlines is ignored.
 2. **Persons and organisations.** A name is a person when a title or a role noun precedes it, an
    appositive follows it (*Imran Khan, the Pakistani Prime Minister,*; *X, 31,*; *X, R-Texas,*), its first
    word is a listed first name, its last word is the surname of a person already known, or it has two to
-   four words none of which is an organisation or place word (:data:`ORG_WORDS`, :data:`PLACES`).
-   Other names (*Tehran*, *Islamabad*, *the White House*, *Iran's foreign ministry*) are organisations.
+   four words none of which is an organisation or place word (:data:`ORG_WORDS`, :data:`PLACES`) and
+   the last of which is not a demonym or party (*a California Republican*). Other names (*Tehran*,
+   *Islamabad*, *the White House*) are organisations; an organisation's canonical form is its text.
 3. **Canonical names.** Each person mention maps to the fullest form in the article with the same last
-   word (*Khan*, *Prime Minister Khan* → *Imran Khan*); with several candidates, the last one mentioned
-   before it.
+   word (*Khan*, *Prime Minister Khan* → *Imran Khan*), even one that comes later; when several people
+   share the surname (*Sasha*, *Malia*, *Barack Obama*) a short mention keeps its own form (*Obama*).
 4. **Descriptions** resolve to the person whose registered roles and places are compatible (*the
    Iranian leader* → the person registered as *Iranian President Hassan Rohani*: place Iran, and *leader*
-   is a generic role matching any office), preferring the most recently mentioned one.
+   is a generic role matching any office), preferring the most recently mentioned one; an appositive
+   pair (*the aide, Elizabeth Lauten,*) resolves directly. A generic role with no modifier (*the
+   official*) stays unresolved; when no registered person fits, the last person named in the 600
+   characters before is taken unless their places or gender contradict (*the Texas governor* after
+   *Rick Perry* when the article never says he governs Texas).
 5. **Pronouns** resolve by recency in the manner of Hobbs (1978, "Resolving pronoun references",
-   Lingua 44): first the current sentence left to right before the pronoun, then each earlier sentence
-   left to right (so the subject of the closest sentence wins); the first person (for *he*/*she*) of
-   compatible gender, or organisation (for *it*), is taken.
+   Lingua 44): first the current sentence left to right before the pronoun (skipping a fronted
+   prepositional phrase: *Of Obama, he said*), then each earlier sentence left to right, up to
+   :data:`PRONOUN_WINDOW` sentences back, subjects before objects of prepositions (so the subject of the
+   closest sentence wins); the first person (for *he*/*she*) of compatible gender, or organisation (for
+   *it*), is taken.
+6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
+   the nearest mention before the verb, skipping possessives and objects of prepositions; across an
+   appositive the head it describes; for participles the first mention of the clause; coordinated
+   subjects together; in inverted order the mention right after the verb.
 
-Limits: no syntax, so subjects are found by adjacency (see :meth:`Mentions.subject_before`); gender is
-known only from honorifics, gendered role nouns and a short first-name list; *they* is not resolved;
-a surname shared by two people resolves by recency; a description with no compatible registered person
-stays unresolved (speaker ``""``, the surface form is kept).
+Limits: no syntax, so subjects are found by adjacency and long or embedded subjects can be missed;
+gender is known only from honorifics, gendered role nouns and a short first-name list; *they* is not
+resolved; a Title Case word that opens a sentence and never occurs in lower case (*Officials*) can be
+taken for a name; a misspelt surname is another person.
 """
 
 from __future__ import annotations
@@ -43,6 +57,14 @@ from dataclasses import dataclass, field
 
 Interval = tuple[int, int]
 
+
+def _wordset(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists kept readable in the source)."""
+    return frozenset(text.split())
+
+
+#: How many sentences back a pronoun looks for its antecedent (long quotations hold none).
+PRONOUN_WINDOW = 10
 #: Titles before a name (lower case, dots removed) and the role they give the person ("" = honorific).
 TITLES: dict[tuple[str, ...], str] = {
     ("president",): "president", ("vice", "president"): "vice president",
@@ -87,18 +109,42 @@ ROLE_WORDS: tuple[str, ...] = (
     "analyst", "executive", "host", "blogger", "columnist", "economist", "professor", "speaker",
 )  # fmt: skip
 #: Roles that match any office ("the Pakistani diplomat" may be its prime minister).
-GENERIC_ROLES = frozenset({"leader", "official", "diplomat", "politician", "statesman", "chief",
-                           "head of state", "ruler", "strongman"})  # fmt: skip
+GENERIC_ROLES = frozenset(
+    {
+        "leader",
+        "official",
+        "diplomat",
+        "politician",
+        "statesman",
+        "chief",
+        "head of state",
+        "ruler",
+        "strongman",
+    }
+)
 _ROLE_CANON = {
     "premier": "prime minister", "congressman": "representative", "congresswoman": "representative",
     "lawmaker": "legislator", "chairwoman": "chairman", "spokeswoman": "spokesman",
     "spokesperson": "spokesman", "attorney": "lawyer", "advisor": "adviser",
     "businesswoman": "businessman",
 }  # fmt: skip
-_FEMALE_ROLES = frozenset({"congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen",
-                           "mrs", "ms", "miss"})  # fmt: skip
-_MALE_ROLES = frozenset({"congressman", "chairman", "spokesman", "businessman", "king", "prince",
-                         "mr", "pope", "ayatollah", "sheikh"})  # fmt: skip
+_FEMALE_ROLES = frozenset(
+    {"congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen", "mrs", "ms", "miss"}
+)
+_MALE_ROLES = frozenset(
+    {
+        "congressman",
+        "chairman",
+        "spokesman",
+        "businessman",
+        "king",
+        "prince",
+        "mr",
+        "pope",
+        "ayatollah",
+        "sheikh",
+    }
+)
 
 #: Demonyms, parties and group adjectives, normalised to a place or affiliation key.
 DEMONYMS: dict[str, str] = {
@@ -116,11 +162,10 @@ DEMONYMS: dict[str, str] = {
     "sunni": "sunni", "shiite": "shia", "shia": "shia", "muslim": "muslim", "islamic": "islamic",
     "christian": "christian", "jewish": "jewish", "catholic": "catholic", "arab": "arab",
     "kurdish": "kurdish", "baluch": "baluch", "baloch": "baluch", "pashtun": "pashtun",
-    "federal": "federal", "state": "state",
 }  # fmt: skip
 
 #: Words that make a capitalised sequence an organisation or place, not a person.
-ORG_WORDS = frozenset("""
+ORG_WORDS = _wordset("""
 house senate congress department ministry office party campaign committee council court agency army
 guards guard corps force forces police news times post journal press network university college school
 institute foundation association organization organisation union group bank company corporation inc
@@ -133,7 +178,7 @@ kremlin hall airport station project program programme initiative act bill law a
 rights liberties care security authority authorities watch now america caucus tea obamacare medicare
 medicaid court supreme guardian express mail sun telegraph herald fox huffpost huffington lighthouse
 busters day week month year
-""".split())  # fmt: skip
+""")
 #: Multi-word place names that look like person names.
 PLACES = frozenset({
     "united states", "saudi arabia", "united arab emirates", "united kingdom", "new york",
@@ -148,7 +193,7 @@ PLACES = frozenset({
 })  # fmt: skip
 #: Capitalised words that never start or belong to a name (function words, days, months, sentence
 #: openers).
-NOT_NAMES = frozenset("""
+NOT_NAMES = _wordset("""
 The A An And But Or Nor In On At For Of To By With From As If When While After Before This That These
 Those It Its He She They We I You His Her Their Our My Your Him Them Us There Here Both Earlier Later Last
 Next However Meanwhile Also Yet So Some Many Most All Each Every No Not Then Now Today Yesterday Tomorrow
@@ -158,31 +203,77 @@ Please Yes Thanks Sure Just Only First Second Third One Two Three Four Five Six 
 According Asked Said Says Speaking Like Unlike Beyond Above Below Once Again Further Regardless Rather
 Indeed Perhaps Moreover Furthermore Nevertheless Nonetheless Thus Hence Otherwise Besides Overall Finally
 Already Together Almost Nearly Never Always Often Sometimes Much Well Meanwhile Instead Whether Unless
-""".split())  # fmt: skip
-#: Days and months: they never start a name but may continue one ("Theresa May").
-CALENDAR = frozenset("""
+Plus True False Sure Certainly Clearly Obviously Apparently Ultimately Initially Currently Recently
+""")
+#: Days and months never start a name; a month may continue a one-word one ("Theresa May").
+CALENDAR = _wordset("""
 Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
 August September October November December
-""".split())  # fmt: skip
-_PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "della", "der", "den", "van", "von", "da",
-                        "du", "la", "le", "el", "di", "dos", "das", "of"})  # fmt: skip
-_ABBREVIATIONS = frozenset({"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Maj",
-                            "Sgt", "Capt", "Adm", "Rev", "Prof", "St", "Jr", "Sr", "Ft", "Mt"})  # fmt: skip
-PREPOSITIONS = frozenset("""
+""")
+MONTHS = CALENDAR - {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+_PARTICLES = frozenset(
+    {
+        "al",
+        "bin",
+        "ibn",
+        "de",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "da",
+        "du",
+        "la",
+        "le",
+        "el",
+        "di",
+        "dos",
+        "das",
+        "of",
+    }
+)
+_ABBREVIATIONS = frozenset(
+    {
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Sen",
+        "Rep",
+        "Gov",
+        "Gen",
+        "Lt",
+        "Col",
+        "Maj",
+        "Sgt",
+        "Capt",
+        "Adm",
+        "Rev",
+        "Prof",
+        "St",
+        "Jr",
+        "Sr",
+        "Ft",
+        "Mt",
+    }
+)
+PREPOSITIONS = _wordset("""
 of on in at for from with to by about against into onto over under between among toward towards than
 like via per through across without within behind near despite during upon
-""".split())  # fmt: skip
+""")
 #: Unnamed plural (or indefinite) sources that can be the subject of a reporting verb.
-GROUP_NOUNS = frozenset("""
+GROUP_NOUNS = _wordset("""
 analysts officials experts critics sources observers residents witnesses authorities police lawmakers
 activists protesters protestors supporters opponents aides advocates organizers diplomats leaders
 investigators prosecutors researchers scientists economists doctors teachers students parents voters
 citizens people reports polls democrats republicans conservatives liberals administration spokesman
 spokeswoman spokesperson source official officers soldiers military militants rebels groups families
 members neighbors commentators historians pundits
-""".split())  # fmt: skip
+""")
 
-FEMALE_NAMES = frozenset("""
+FEMALE_NAMES = _wordset("""
 Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
 Ashley Kimberly Emily Donna Michelle Michele Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon
 Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine
@@ -194,8 +285,8 @@ Alexis Kayla Hillary Nikki Kamala Sasha Malia Huma Joni Sonia Sheila Maxine Dian
 Elena Valerie Condoleezza Condi Madeleine Janet Benazir Angela Theresa Jacinda Marine Ségolène Christiane
 Kellyanne Sarah Ivanka Melania Michele Kathleen Loretta Janet Gina Elise Ilhan Alexandria Ayanna Rashida
 Tulsi Liz Lynne Jan Wendy Carly Meg Patty Barbara Olympia Lisa Susan Heidi Claire Mazie Tammy Terri Jill
-""".split())  # fmt: skip
-MALE_NAMES = frozenset("""
+""")
+MALE_NAMES = _wordset("""
 James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
 Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
 Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory
@@ -207,8 +298,9 @@ Jim Tom Bob Mike Dan Dave Steve Tim Jon Ron Ben Sam Greg Jeff Matt Nick Andy Ton
 Dick Newt Herman Reince Rudy Karl Rush Sean Glenn Hosni Bashar Recep Narendra Nawaz Shinzo Xi Emmanuel
 Javad Mahmoud Hamid Ashraf Shah Abbas Hugo Fidel Raul Deval Anthony Todd Chuck Darrell Jerrold Jay Reid
 Eliot Andrew Orrin Lamar Jared Rex Mike Kevin Elijah Trey Jason Adam Jeb Ron Bret Lloyd Pete Beto Cory
-""".split())  # fmt: skip
+""")
 
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter"}
@@ -217,7 +309,7 @@ _DESCRIPTION = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+"
     r"(?P<adj>(?:(?:former|then|new|current|outgoing|incoming|top|senior|same|veteran|embattled|"
     r"fellow|longtime|powerful|visiting|deputy|chief)\s+)*)"
-    r"(?P<mod>(?:(?:[A-Z][\w'\u2019.-]*|U\.S\.)\s+){0,3})"
+    r"(?P<mod>(?:(?:[A-Z][\w'\u2019.-]*|U\.S\.)\s+){0,3}?)"
     rf"(?P<role>(?i:{_ROLE_ALT}))\b(?! [A-Z][a-z])"
 )
 _INSTITUTION = re.compile(
@@ -225,10 +317,14 @@ _INSTITUTION = re.compile(
     r"(?P<noun>(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|campaign|committee|army|"
     r"military|administration|foreign ministry|state media|media|parliament|police|presidency))\b"
 )
-_GROUP = re.compile(rf"\b(?:(?:[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
-                    rf"(?:{'|'.join(sorted(GROUP_NOUNS))})\b")  # fmt: skip
-_SUBORDINATOR = re.compile(r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Bb]ecause|[Ss]ince|[Uu]ntil|[Ii]f|"
-                          r"[Aa]lthough|[Tt]hough|[Oo]nce|[Aa]s soon as)\s+")
+_GROUP = re.compile(
+    rf"\b(?:(?:[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
+    rf"(?:{'|'.join(sorted(GROUP_NOUNS))})\b"
+)
+_SUBORDINATOR = re.compile(
+    r"\b(?:[Aa]fter|[Bb]efore|[Ww]hen|[Ww]hile|[Bb]ecause|[Ss]ince|[Uu]ntil|[Ii]f|"
+    r"[Aa]lthough|[Tt]hough|[Oo]nce|[Aa]s soon as)\s+"
+)
 _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
 _PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
 
@@ -286,11 +382,14 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
+    """Word tokens with offsets; abbreviations and initials keep their period."""
     tokens = []
     for match in _WORD.finditer(text):
         start, end, word = match.start(), match.end(), match.group()
-        if end < len(text) and text[end] == "." and (
-            word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word
+        if (
+            end < len(text)
+            and text[end] == "."
+            and (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
         ):
             end += 1
             word += "."
@@ -299,6 +398,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _inside(position: int, spans: list[Interval]) -> bool:
+    """Whether ``position`` lies in one of the sorted half-open ``spans``."""
     index = bisect.bisect_right(spans, (position, float("inf"))) - 1
     return index >= 0 and spans[index][0] <= position < spans[index][1]
 
@@ -329,11 +429,13 @@ class Mentions:
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
 
     def _sentence_initial(self, token: _Token) -> bool:
+        """Whether the token opens its sentence (after any opening marks)."""
         index = self.sentence_of(token.start)
         start = self.sentences[index][0] if self.sentences else 0
         return not self.text[start : token.start].strip(" \"'\u201c\u2018(\u00ab")
 
     def _find(self) -> list[Mention]:
+        """All mentions outside quotations and excluded blocks, in text order, appositives linked."""
         text = self.text
         tokens = [t for t in _tokens(text) if not _inside(t.start, self.quoted)]
         lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
@@ -351,7 +453,9 @@ class Mentions:
                 )
                 if mention.kind in {"organisation", "description"} and contained:
                     # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
-                    found = [m for m in found if not (m.start >= mention.start and m.end <= mention.end)]
+                    found = [
+                        m for m in found if not (m.start >= mention.start and m.end <= mention.end)
+                    ]
                     taken = [(m.start, m.end) for m in found]
                 else:
                     continue
@@ -364,23 +468,28 @@ class Mentions:
         return found
 
     def _name_token(self, token: _Token, lower_words: set[str], following: str = "") -> bool:
+        """Whether a token may belong to a name (capitalised, not a function word or opener)."""
         word = _POSSESSIVE.sub("", token.text)
         key = word.lower().rstrip(".")
-        if word[:1].isupper() and ((key,) in TITLES or (key, following.lower().rstrip(".")) in TITLES):
+        if word[:1].isupper() and (
+            (key,) in TITLES or (key, following.lower().rstrip(".")) in TITLES
+        ):
             return True
         if not word[:1].isupper() or word in NOT_NAMES or word.rstrip(".") in NOT_NAMES:
             return False
         if re.fullmatch(r"[RDI]-[A-Z][\w.]*", word):  # party designation "R-Texas"
             return False
-        if self._sentence_initial(token) and (
-            word.lower() in lower_words
-            or (word.endswith("ly") and len(word) > 4)
-            or self.text[token.end : token.end + 1] == ":"  # a label: "Updated: ..."
-        ):
-            return False
-        return True
+        return not (
+            self._sentence_initial(token)
+            and (
+                word.lower() in lower_words
+                or (word.endswith("ly") and len(word) > 4)
+                or self.text[token.end : token.end + 1] == ":"  # a label: "Updated: ..."
+            )
+        )
 
     def _names(self, tokens: list[_Token], lower_words: set[str]) -> list[Mention]:
+        """Mentions from runs of capitalised tokens (name particles allowed inside)."""
         text = self.text
         runs: list[list[_Token]] = []
         current: list[_Token] = []
@@ -392,7 +501,7 @@ class Mentions:
             if is_name and (glued and not possessive_before):
                 current.append(token)
                 continue
-            if token.text in CALENDAR and glued and not possessive_before and len(current) == 1:
+            if token.text in MONTHS and glued and not possessive_before and len(current) == 1:
                 current.append(token)
                 continue
             particle = (
@@ -415,17 +524,35 @@ class Mentions:
         for run in runs:
             while run and run[-1].text in _PARTICLES:
                 run = run[:-1]
+            if run and self._dateline(run):
+                continue
             mentions += self._parse_run(run)
         return mentions
 
+    def _dateline(self, run: list[_Token]) -> bool:
+        """'DENVER — ...', 'WASHINGTON, D.C. -- ...': an all-capitals place opening a paragraph."""
+        if not all(t.text.isupper() and len(t.text) > 2 for t in run[:1]):
+            return False
+        before = self.text[max(0, run[0].start - 2) : run[0].start]
+        opens = run[0].start == 0 or before.endswith("\n")
+        after = self.text[run[-1].end : run[-1].end + 16]
+        return (
+            opens
+            and re.match(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\u2014|\u2013|--|-)", after) is not None
+        )
+
     def _parse_run(self, run: list[_Token]) -> list[Mention]:
         """Split a capitalised run into modifiers, title and name; split at 'of' when not a title."""
-        words = [_POSSESSIVE.sub("", t.text) if i == len(run) - 1 else t.text for i, t in enumerate(run)]
+        words = [
+            _POSSESSIVE.sub("", t.text) if i == len(run) - 1 else t.text for i, t in enumerate(run)
+        ]
         keys = [w.lower().rstrip(".") for w in words]
         if "of" in keys:
             cut = keys.index("of")
             head = keys[cut - 1] if cut else ""
-            if not (head in ORG_WORDS or (head,) in TITLES or head in {"secretary", "chief", "head"}):
+            if not (
+                head in ORG_WORDS or (head,) in TITLES or head in {"secretary", "chief", "head"}
+            ):
                 return self._parse_run(run[:cut]) + self._parse_run(run[cut + 1 :])
         if not run:
             return []
@@ -458,17 +585,41 @@ class Mentions:
             gender = gender or ("m" if any(t[0] in _MALE_ROLES for t in titles) else "")
             places = {normalise_place(m) for m in modifiers}
             if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
-                return [self._capitalised_description(start, end, roles, places, gender, possessive)]
+                return [
+                    self._capitalised_description(start, end, roles, places, gender, possessive)
+                ]
+            if "of" in name_keys:  # "Director of National Intelligence James Clapper"
+                tail = name_keys[name_keys.index("of") + 1 :]
+                first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
+                name_keys = tail[first:] if first is not None else tail[-2:]
             name_tokens = tuple(words[len(words) - len(name_keys) :])
             if set(name_keys) & ORG_WORDS:
-                return [Mention(start, end, self.text[start:end], "organisation",
-                                tokens=tuple(words), possessive=possessive)]  # fmt: skip
+                return [
+                    Mention(
+                        start,
+                        end,
+                        self.text[start:end],
+                        "organisation",
+                        tokens=tuple(words),
+                        possessive=possessive,
+                    )
+                ]
             name_start = run[len(words) - len(name_keys)].start
             return [
-                Mention(start, end, self.text[start:end], "name", tokens=name_tokens,
-                        roles=roles, places=places, gender=gender, person=True,
-                        possessive=possessive, canonical=self.text[name_start:end])
-            ]  # fmt: skip
+                Mention(
+                    start,
+                    end,
+                    self.text[start:end],
+                    "name",
+                    tokens=name_tokens,
+                    roles=roles,
+                    places=places,
+                    gender=gender,
+                    person=True,
+                    possessive=possessive,
+                    canonical=self.text[name_start:end],
+                )
+            ]
         # no title: strip leading demonyms/parties ("Republican Paul Ryan")
         places = set()
         while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
@@ -476,21 +627,53 @@ class Mentions:
             run, words, keys = run[1:], words[1:], keys[1:]
         if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
             return []
+        if keys[-1] in DEMONYMS:  # "a California Republican": a description, not a name
+            return [
+                Mention(
+                    run[0].start,
+                    end,
+                    self.text[run[0].start : end],
+                    "organisation",
+                    tokens=tuple(words),
+                    places=places,
+                    possessive=possessive,
+                )
+            ]
         start = run[0].start
-        return [Mention(start, end, self.text[start:end], "name", tokens=tuple(words),
-                        places=places, possessive=possessive)]  # fmt: skip
+        return [
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                "name",
+                tokens=tuple(words),
+                places=places,
+                possessive=possessive,
+            )
+        ]
 
     def _capitalised_description(
         self, start: int, end: int, roles: set[str], places: set[str], gender: str, possessive: bool
     ) -> Mention:
+        """A title without a name ("the Pakistani Prime Minister") as a description."""
         before = self.text[max(0, start - 4) : start]
         kind = "description" if re.search(r"\b[Tt]he\s$", before) else "group"
         if kind == "description":
             start -= 4
-        return Mention(start, end, self.text[start:end], kind, roles=roles, places=places,
-                       gender=gender, person=True, possessive=possessive)  # fmt: skip
+        return Mention(
+            start,
+            end,
+            self.text[start:end],
+            kind,
+            roles=roles,
+            places=places,
+            gender=gender,
+            person=True,
+            possessive=possessive,
+        )
 
     def _descriptions(self) -> list[Mention]:
+        """Definite descriptions: "the" + modifiers + a role noun."""
         mentions = []
         for match in _DESCRIPTION.finditer(self.text):
             role = re.sub(r"\s+", " ", match["role"].lower())
@@ -498,28 +681,41 @@ class Mentions:
             places = {normalise_place(m) for m in modifiers}
             gender = "f" if role in _FEMALE_ROLES else ("m" if role in _MALE_ROLES else "")
             mentions.append(
-                Mention(match.start(), match.end(), match.group(), "description",
-                        roles={role_key(role)}, places=places, gender=gender, person=True)
-            )  # fmt: skip
+                Mention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    "description",
+                    roles={role_key(role)},
+                    places=places,
+                    gender=gender,
+                    person=True,
+                )
+            )
         return mentions
 
     def _institutions(self) -> list[Mention]:
+        """Possessive institutions: "Iran's foreign ministry"."""
         return [
             Mention(m.start(), m.end(), m.group(), "organisation", canonical=m.group())
             for m in _INSTITUTION.finditer(self.text)
         ]
 
     def _pronouns_and_groups(self) -> list[Mention]:
+        """Subject pronouns and unnamed plural sources."""
         mentions = [
             Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
             for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", self.text)
         ]
-        mentions += [Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)]
+        mentions += [
+            Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)
+        ]
         return mentions
 
     def _after_preposition(self, position: int) -> bool:
+        """Whether a preposition (optionally + article and capitalised modifiers) precedes."""
         before = self.text[max(0, position - 40) : position]
-        match = re.search(r"(\w+)\s+(?:(?:the|a|an)\s+)?$", before)
+        match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'\u2019-]* )*$", before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
 
     def _link_appositives(self, found: list[Mention]) -> None:
@@ -540,7 +736,9 @@ class Mentions:
                 name.gender = name.gender or description.gender
                 mention.link, following.link = index + 1, index
         for mention in found:
-            if mention.kind == "name" and _PERSON_APPOSITIVE.match(self.text[mention.end : mention.end + 12]):
+            if mention.kind == "name" and _PERSON_APPOSITIVE.match(
+                self.text[mention.end : mention.end + 12]
+            ):
                 mention.person = True
 
     # --- look-ups --------------------------------------------------------------------------------
@@ -555,7 +753,9 @@ class Mentions:
             index += 1
         return result
 
-    def subject_before(self, verb_start: int, lower: int, participle: bool = False) -> list[Mention]:
+    def subject_before(
+        self, verb_start: int, lower: int, participle: bool = False
+    ) -> list[Mention]:
         """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
 
         The nearest non-possessive mention not governed by a preposition (at most 12 words before the
@@ -568,8 +768,11 @@ class Mentions:
         (*Khan and President Rohani*) come back together.
         """
         candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
-        candidates = [m for m in candidates if not (m.kind == "pronoun" and m.gender == "neuter"
-                                                    and self._expletive(m))]  # fmt: skip
+        candidates = [
+            m
+            for m in candidates
+            if not (m.kind == "pronoun" and m.gender == "neuter" and self._expletive(m))
+        ]
         if not candidates:
             return []
         nearest = candidates[-1]
@@ -580,16 +783,17 @@ class Mentions:
             if not clause:
                 return []
             subject = clause[0]
-        elif gap.startswith(","):
+        elif gap.startswith(",") or gap.rstrip().endswith(","):
             if re.fullmatch(r",\s*", gap) and nearest.person and nearest.canonical:
                 subject = nearest
             else:
                 heads = [
-                    m for m in candidates
+                    m
+                    for m in candidates
                     if _APPOSITIVE_AFTER.match(self.text[m.end : m.end + 12])
                     and self.text[m.end : verb_start].strip(" ,")
                     and self._can_lead(m)
-                ]  # fmt: skip
+                ]
                 leading = [m for m in candidates if self._can_lead(m)]
                 if not (heads or leading):
                     return []
@@ -604,21 +808,30 @@ class Mentions:
 
     @staticmethod
     def _can_lead(mention: Mention) -> bool:
+        """Whether a mention can be a subject: named, or a gendered pronoun."""
         return bool(mention.canonical) or mention.kind != "pronoun" or mention.gender in {"m", "f"}
 
     def _clause_start(self, lower: int, upper: int) -> int:
-        """Start of the main clause: after the last subordinator (*after*, *when* ...) before ``upper``."""
+        """Start of the clause a participle belongs to: after the last subordinator (*after*, *when*)
+        before ``upper``; a sentence-initial subordinate clause ends at its comma (*After X left, Y
+        stormed back and said*)."""
         start = lower
         for match in _SUBORDINATOR.finditer(self.text, lower, upper):
-            if match.end() < upper:  # not the "while" of "while insisting" itself
-                start = match.end()
+            if match.end() >= upper:  # the "while" of "while insisting" itself
+                continue
+            start = match.end()
+            if not self.text[lower : match.start()].strip():
+                comma = self.text.find(",", match.end(), upper)
+                start = comma + 1 if comma >= 0 else start
         return start
 
     def _expletive(self, mention: Mention) -> bool:
+        """An expletive "it" ("it is", "it seems")."""
         following = self.text[mention.end : mention.end + 12]
         return re.match(r"\s+(?:is|was|'s|seems|would|will|has)\b", following) is not None
 
     def _coordinated(self, subject: Mention, lower: int) -> list[Mention]:
+        """The subject with the mentions coordinated before it by "and"."""
         result = [subject]
         index = self.items.index(subject)
         while index > 0:
@@ -635,8 +848,14 @@ class Mentions:
     def subject_after(self, verb_end: int, upper: int) -> list[Mention]:
         """The subject of an inverted verb (*said the Pakistani prime minister*): the mention right after."""
         for mention in self.between(verb_end, upper):
-            if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*",
-                            self.text[verb_end : mention.start]):  # fmt: skip
+            if (
+                mention.kind == "pronoun"
+            ):  # '"...," saying it means': "it" is not an inverted subject
+                break
+            if re.fullmatch(
+                r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*",
+                self.text[verb_end : mention.start],
+            ):
                 return [mention]
             break
         return []
@@ -657,6 +876,7 @@ class Mentions:
 
 
 def _first_name_gender(tokens: tuple[str, ...]) -> str:
+    """Gender from a listed first name of a multi-word name, else ``""``."""
     if len(tokens) < 2:
         return ""
     first = tokens[0]
@@ -664,6 +884,7 @@ def _first_name_gender(tokens: tuple[str, ...]) -> str:
 
 
 def _is_place(tokens: tuple[str, ...]) -> bool:
+    """Whether a capitalised sequence names a known place or contains an organisation word."""
     key = " ".join(tokens).lower()
     return key in PLACES or any(t.lower().rstrip(".") in ORG_WORDS for t in tokens)
 
@@ -679,7 +900,9 @@ def resolve(mentions: Mentions) -> None:
         if role_before and role_before.group(1).split()[-1] in ROLE_WORDS:
             mention.person = True
             mention.roles.add(role_key(role_before.group(1).split()[-1]))
-        if re.search(r"\b(?:group|organi[sz]ation|party|militia|province|city|agency|company)\s$", before):
+        if re.search(
+            r"\b(?:group|organi[sz]ation|party|militia|province|city|agency|company)\s$", before
+        ):
             mention.person = False
             continue
         mention.gender = mention.gender or _first_name_gender(mention.tokens)
@@ -689,9 +912,8 @@ def resolve(mentions: Mentions) -> None:
     for mention in names:
         if mention.person or not mention.tokens:
             continue
-        if mention.tokens[-1].lower() in surnames:
-            mention.person = True
-        elif 2 <= len(mention.tokens) <= 4 and not _is_place(mention.tokens):
+        known_surname = mention.tokens[-1].lower() in surnames
+        if known_surname or (2 <= len(mention.tokens) <= 4 and not _is_place(mention.tokens)):
             mention.person = True
     surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
     # canonical names: the fullest form with the same last word
@@ -702,7 +924,11 @@ def resolve(mentions: Mentions) -> None:
     for mention in names:
         if not mention.tokens:
             continue
-        if not mention.person and len(mention.tokens) == 1 and mention.tokens[0].lower() in surnames:
+        if (
+            not mention.person
+            and len(mention.tokens) == 1
+            and mention.tokens[0].lower() in surnames
+        ):
             mention.person = True
         if not mention.person:
             mention.kind = "organisation"
@@ -748,8 +974,11 @@ def resolve(mentions: Mentions) -> None:
 def _resolve_description(
     mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
 ) -> str:
+    """Canonical name for a definite description (role and places), by recency."""
     role = next(iter(mention.roles), "")
     places = {p for p in mention.places if p}
+    if role in GENERIC_ROLES and not places:
+        return ""  # "the official": too vague to name anyone
     candidates = []
     for name, entry in profile.items():
         if places and not places <= entry.places:
@@ -804,14 +1033,22 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: Mentions) -> str:
         return ""
     sentence = mentions.sentence_of(mention.start)
     items = mentions.items
-    for back in range(0, 6):
+    for back in range(0, PRONOUN_WINDOW + 1):
         number = sentence - back
         if number < 0:
             break
         lower, upper = mentions.sentences[number]
         upper = mention.start if back == 0 else upper
         found = mentions.between(lower, upper)
-        ordered = [m for m in found if not m.prep] + ([m for m in found if m.prep] if back else [])
+        if back == 0:  # "Of Obama, he said": a fronted prepositional phrase is not the antecedent
+            found = [
+                m
+                for m in found
+                if not (
+                    m.prep and re.fullmatch(r"\s*\w+\s+(?:the\s+)?", mentions.text[lower : m.start])
+                )
+            ]
+        ordered = [m for m in found if not m.prep] + [m for m in found if m.prep]
         for other in ordered:
             if other is mention or not other.canonical:
                 continue
@@ -819,7 +1056,9 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: Mentions) -> str:
                 if other.kind == "organisation":
                     return other.canonical
                 continue
-            if other.kind == "pronoun" or not (other.person and other.kind in {"name", "description"}):
+            if other.kind == "pronoun" or not (
+                other.person and other.kind in {"name", "description"}
+            ):
                 continue
             if other.gender and other.gender != wanted:
                 continue
