@@ -1,6 +1,9 @@
-"""Shared fixtures: the cleaning rule set and the cleaned seed event (cleaned once per session)."""
+"""Shared fixtures: the cleaning rules, the cleaned seed event, and the BASIL corpus folder."""
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -23,3 +26,17 @@ def seed_event() -> dict[str, CleanArticle]:
     by_outlet = {item.article.outlet: item for item in cleaned}
     assert sorted(by_outlet) == ["RFI", "VOA"], "the seed event has one VOA and one RFI article"
     return by_outlet
+
+
+BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
+
+
+@pytest.fixture(scope="session")
+def basil() -> Path:
+    """The BASIL development corpus (Fan et al. 2019), read at run time; skip when it is absent."""
+    if not (BASIL_DIR / "manifest.csv").is_file():
+        pytest.skip(
+            f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder, "
+            "or place it at ../shared/corpora/basil-dev)"
+        )
+    return BASIL_DIR

@@ -7,7 +7,6 @@ The corpus is read at run time from ``../shared/corpora/basil-dev`` (or the fold
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -15,12 +14,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis import config
 from analysis.cleaning import clean_article
 from analysis.cleaning_rules import load_rules
 from analysis.manifest import articles
 
-BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 _FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 
 
@@ -31,16 +28,6 @@ def fold(text: str) -> str:
 
 def test_fold() -> None:
     assert fold("\u201cA  b\u2019c\u201d\n d") == '"Ab\'c"d'
-
-
-@pytest.fixture(scope="module")
-def basil() -> Path:
-    if not (BASIL_DIR / "manifest.csv").is_file():
-        pytest.skip(
-            f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder, "
-            "or place it at ../shared/corpora/basil-dev)"
-        )
-    return BASIL_DIR
 
 
 @pytest.mark.corpus

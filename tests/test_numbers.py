@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import random
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
-from analysis import config
 from analysis.cleaning import CleanArticle, clean_article, clean_text
 from analysis.cleaning_rules import load_rules
 from analysis.manifest import Article, articles
@@ -25,8 +23,6 @@ from analysis.numbers import (
     numbers_table,
     side_by_side,
 )
-
-BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 
 
 def make_article(text: str, outlet: str = "VOA", stem: str = "000_test", event: str = "ev"):
@@ -492,16 +488,6 @@ def test_seed_other_voa_quantities(seed_numbers) -> None:
 
 
 # --- BASIL smoke test --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def basil() -> Path:
-    if not (BASIL_DIR / "manifest.csv").is_file():
-        pytest.skip(
-            f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder, "
-            "or place it at ../shared/corpora/basil-dev)"
-        )
-    return BASIL_DIR
 
 
 @pytest.mark.corpus

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
-import os
 from pathlib import Path
 
 import pandas as pd
@@ -29,7 +28,6 @@ from analysis.quotes import (
 
 GOLD = config.PROJECT_ROOT / "data" / "gold" / "seed_quotes.csv"
 BENCHMARK = config.PROJECT_ROOT / "benchmarks" / "quote_accuracy.py"
-BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 
 
 def make_article(text: str, rules: list | None = None, outlet: str = "T") -> CleanArticle:
@@ -430,16 +428,6 @@ def test_seed_event_agrees_with_the_gold_file(
 
 
 # --- BASIL accuracy -----------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def basil() -> Path:
-    if not (BASIL_DIR / "manifest.csv").is_file():
-        pytest.skip(
-            f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder, "
-            "or place it at ../shared/corpora/basil-dev)"
-        )
-    return BASIL_DIR
 
 
 @pytest.mark.corpus
