@@ -178,8 +178,13 @@ def run(
     reports_root: Path = config.REPORTS,
     force: bool = False,
 ) -> list[RunResult]:
-    """Run every event of ``raw_dir`` (or the listed ones)."""
+    """Run every event of ``raw_dir`` (or the listed ones), then rebuild the reader's site.
+
+    The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) is rebuilt for every
+    event of the manifest that has processed tables, even when every event was up to date.
+    """
     from .manifest import event_ids as all_events
+    from .site import build_site
 
     raw_dir = Path(raw_dir)
     known = all_events(raw_dir)
@@ -188,7 +193,9 @@ def run(
             raise InputError(
                 raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
             )
-    return [
+    results = [
         run_event(event_id, raw_dir, processed_root, reports_root, force=force)
         for event_id in (event_ids or known)
     ]
+    build_site(known, processed_root, reports_root)
+    return results
