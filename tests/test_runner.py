@@ -12,6 +12,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import config, runner
+from analysis.actors import ACTOR_FILE_NAME
 from analysis.errors import InputError
 from analysis.parameters import check_parameters
 
@@ -141,3 +142,16 @@ def test_failing_notebook_names_notebook_and_cell(tmp_path) -> None:
 def test_unknown_event_is_an_error() -> None:
     with pytest.raises(InputError, match="no event 'nope'"):
         runner.run(["nope"])
+
+
+def test_fingerprint_changes_with_the_event_actor_file(tmp_path) -> None:
+    raw = tmp_path / "raw"
+    shutil.copytree(config.DATA_RAW, raw)
+    parameters = {"event_id": EVENT}
+    actor_file = raw / EVENT / ACTOR_FILE_NAME
+    actor_file.unlink(missing_ok=True)
+    without = runner.fingerprint(EVENT, raw, parameters, config.NOTEBOOKS)
+    actor_file.write_text("actors:\n  - name: Imran Khan\n    type: person\n", encoding="utf-8")
+    with_file = runner.fingerprint(EVENT, raw, parameters, config.NOTEBOOKS)
+    assert with_file != without
+    assert runner.fingerprint(EVENT, raw, parameters, config.NOTEBOOKS) == with_file

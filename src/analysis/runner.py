@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config
+from .actors import ACTOR_FILE_NAME
 from .atomic import write_text
 from .errors import InputError
 from .kernel import current_env_kernel
@@ -55,15 +56,20 @@ def event_parameters(
 def fingerprint(
     event_id: str, raw_dir: Path, parameters: dict[str, Any], notebooks_dir: Path
 ) -> str:
-    """SHA-256 over every input of a run: raw files, manifest, notebooks, library, lock, parameters."""
+    """SHA-256 over every input of a run: raw files, actor files, manifest, notebooks, library, lock,
+    parameters."""
     digest = hashlib.sha256()
 
     def add(label: str, data: bytes) -> None:
         digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
 
     add("manifest", (raw_dir / "manifest.csv").read_bytes())
-    for article in articles(raw_dir, event_id):
+    listed = articles(raw_dir, event_id)
+    for article in listed:
         add(f"raw:{article.path.name}", article.path.read_bytes())
+    for folder in sorted({article.path.parent for article in listed}):
+        if (folder / ACTOR_FILE_NAME).is_file():
+            add(f"actors:{folder.name}", (folder / ACTOR_FILE_NAME).read_bytes())
     for name in NOTEBOOKS:
         add(f"notebook:{name}", (notebooks_dir / name).read_bytes())
     for path in sorted(config.PACKAGE_DIR.rglob("*")):
