@@ -155,3 +155,49 @@ def test_fingerprint_changes_with_the_event_actor_file(tmp_path) -> None:
     with_file = runner.fingerprint(EVENT, raw, parameters, config.NOTEBOOKS)
     assert with_file != without
     assert runner.fingerprint(EVENT, raw, parameters, config.NOTEBOOKS) == with_file
+
+
+def _raw_with_a_binary_article(tmp_path: Path) -> Path:
+    raw = tmp_path / "raw"
+    shutil.copytree(config.DATA_RAW, raw)
+    (raw / EVENT / "002_picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with open(raw / "manifest.csv", "a", encoding="utf-8") as manifest:
+        manifest.write(f"\n{EVENT},Third Outlet,,2019-04-22,en,en,,{EVENT}/002_picture.txt,,\n")
+    return raw
+
+
+def test_a_bad_article_is_reported_and_the_event_still_runs(tmp_path) -> None:
+    raw = _raw_with_a_binary_article(tmp_path)
+    runnable, problems = runner.check_events([EVENT], raw)
+    assert runnable == [EVENT]
+    assert len(problems) == 1 and "002_picture.txt" in str(problems[0])
+    assert problems[0].row == 4
+
+
+def test_the_cli_writes_the_errors_report_and_fails(tmp_path, monkeypatch, capsys) -> None:
+    from analysis.__main__ import main
+
+    raw = _raw_with_a_binary_article(tmp_path)
+    ran = []
+    monkeypatch.setattr(
+        runner,
+        "run_event",
+        lambda event_id, *args, **kwargs: (
+            ran.append(event_id) or runner.RunResult(event_id, False, ())
+        ),
+    )
+    status = main(
+        [
+            "run",
+            "--raw",
+            str(raw),
+            "--processed",
+            str(tmp_path / "p"),
+            "--reports",
+            str(tmp_path / "r"),
+        ]
+    )
+    assert status == 1 and ran == [EVENT]
+    errors = (tmp_path / "r" / "errors.csv").read_text(encoding="utf-8")
+    assert "002_picture.txt" in errors
+    assert "002_picture.txt" in capsys.readouterr().err

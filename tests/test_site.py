@@ -583,7 +583,8 @@ def test_run_rebuilds_the_site_when_every_event_is_up_to_date(
 
     monkeypatch.setattr(runner, "run_event", skipped)
     monkeypatch.setattr("analysis.manifest.event_ids", lambda raw: [HOSTILE_EVENT])
-    results = runner.run(processed_root=processed, reports_root=reports)
+    monkeypatch.setattr(runner, "check_events", lambda event_ids, raw_dir: (event_ids, []))
+    results, _ = runner.run(processed_root=processed, reports_root=reports)
     assert calls == [HOSTILE_EVENT] and not results[0].executed
     assert (reports / "index.html").is_file()
     assert (reports / HOSTILE_EVENT / "index.html").is_file()

@@ -1,4 +1,9 @@
-"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force]`` and ``refresh-notebooks``."""
+"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force] [--wait]`` and
+``refresh-notebooks``.
+
+Exit status 1 with a one-line message (no traceback) on a bad input, a failed notebook, a failed write
+(the path and the reason; previous outputs stay) or when another run is writing the same outputs.
+"""
 
 from __future__ import annotations
 
@@ -29,9 +34,16 @@ def main(argv: list[str] | None = None) -> int:
     run_parser.add_argument(
         "--force", action="store_true", help="execute even when nothing changed"
     )
+    run_parser.add_argument(
+        "--wait",
+        action="store_true",
+        help="when another run is writing the same outputs, wait for it instead of stopping",
+    )
     commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
     args = parser.parse_args(argv)
 
+    from .event import failed
+    from .lock import LockBusy
     from .runner import NotebookFailed, refresh_notebooks, run
 
     try:
@@ -40,19 +52,31 @@ def main(argv: list[str] | None = None) -> int:
             for path in refresh_notebooks():
                 print(f"refreshed {config.relative(path)}")
             return 0
-        results = run(
+        results, problems = run(
             args.event,
             raw_dir=args.raw,
             processed_root=args.processed,
             reports_root=args.reports,
             force=args.force,
+            wait=args.wait,
         )
         for result in results:
             status = "executed" if result.executed else "up to date, skipped"
             print(f"{result.event_id}: {status}")
+        for problem in problems:
+            print(f"problem: {problem}", file=sys.stderr)
         print(f"done in {time.perf_counter() - started:.1f} s")
-    except (InputError, NotebookFailed) as error:
+        if failed(problems):
+            print(
+                f"error: some input was excluded; see {config.relative(args.reports / 'errors.csv')}",
+                file=sys.stderr,
+            )
+            return 1
+    except (InputError, NotebookFailed, LockBusy) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)  # WriteError: "cannot write PATH: reason"
         return 1
     return 0
 

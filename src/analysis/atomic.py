@@ -1,32 +1,103 @@
-"""Atomic writes: a crash leaves either the old file or the new one, never half of one."""
+"""Atomic writes: a crash leaves either the old file or the new one, never half of one.
+
+Every output is written to a hidden temporary beside its target (``.<name>.<random>.tmp``), flushed to
+disk and moved over the target with ``os.replace``; the folder is then fsynced where the platform allows
+it. A process killed mid-write can leave only such a hidden temporary, which the next run removes
+(:func:`remove_stale_temporaries`). A failed write raises :class:`WriteError`, naming the target and the
+reason; the previous file stays as it was.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
 
+from . import config
+
+TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
+"""The name of a temporary made by :func:`atomic_path` (``tempfile.mkstemp``'s 8 random characters)."""
+
+
+class WriteError(OSError):
+    """An output could not be written; the message names the path and the reason."""
+
+    def __init__(self, target: Path | str, error: OSError) -> None:
+        super().__init__(error.errno, error.strerror or str(error))
+        self.target = Path(target)
+
+    def __str__(self) -> str:
+        return f"cannot write {config.relative(self.target)}: {self.strerror}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; a no-op where folders cannot be opened (Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
 
 @contextlib.contextmanager
 def atomic_path(target: Path | str) -> Iterator[Path]:
-    """Yield a temporary path beside ``target``; move it over ``target`` only if the block succeeds."""
+    """Yield a temporary path beside ``target``; move it over ``target`` only if the block succeeds.
+
+    Raises :class:`WriteError` (an ``OSError``) when the folder or the file cannot be written.
+    """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+    except OSError as error:
+        raise WriteError(target, error) from None
     tmp = Path(tmp_name)
     try:
-        yield tmp
-        with open(tmp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
+        try:
+            yield tmp
+        except OSError as error:
+            if isinstance(error, WriteError):
+                raise
+            raise WriteError(target, error) from None
+        try:
+            with open(tmp, "rb") as handle:
+                os.fsync(handle.fileno())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, target)
+        except OSError as error:
+            raise WriteError(target, error) from None
+        _fsync_folder(target.parent)
     finally:
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+
+
+def remove_stale_temporaries(folder: Path | str, recursive: bool = True) -> list[Path]:
+    """Delete the temporaries a killed writer left in ``folder`` (and below); return them.
+
+    Call it only while no other process writes there (the runner holds :mod:`analysis.lock`).
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    candidates = folder.rglob(".*.tmp") if recursive else folder.glob(".*.tmp")
+    removed = []
+    for path in sorted(candidates):
+        if TEMPORARY.match(path.name) and path.is_file() and not path.is_symlink():
+            path.unlink(missing_ok=True)
+            removed.append(path)
+    return removed
 
 
 def write_bytes(target: Path | str, data: bytes) -> Path:

@@ -1,18 +1,126 @@
-"""One event: load its articles, clean them, segment them, and lay the clean layer out as tables."""
+"""One event: load its articles, clean them, segment them, and lay the clean layer out as tables.
+
+Bad articles do not stop an event: :func:`load_event_checked` decodes each file with
+:func:`analysis.reading.decode_article` and checks its language, drops the article on a problem (binary,
+empty, saved HTML page, bad byte-order mark, not English) and records it as a :class:`Problem`; repairs
+(encoding fallback, byte-order mark, mojibake) are recorded too but the article is kept. An event left with
+fewer than two outlets is itself a problem and yields no articles. :func:`write_problems` writes the list
+as the errors report (``reports/errors.csv``); :func:`failed` says whether the exit status should be
+non-zero. A bad manifest is not a per-article problem: it raises :class:`analysis.errors.InputError`.
+"""
 
 from __future__ import annotations
 
 import re
+import warnings
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from . import config
 from .atomic import write_csv, write_text
-from .cleaning import CleanArticle, clean_article
-from .cleaning_rules import load_rules
-from .manifest import articles
+from .cleaning import CleanArticle, clean_text
+from .cleaning_rules import Rule, load_rules
+from .errors import InputError
+from .manifest import MIN_OUTLETS_PER_EVENT, Article, articles
+from .reading import (
+    BinaryInputError,
+    EmptyInputError,
+    HtmlInputError,
+    NotEnglishError,
+    check_language,
+    decode_article,
+)
 from .segment import split_sentences, words
+
+PROBLEM_COLUMNS = ["path", "row", "kind", "action", "message"]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem of one article (or event): the file, its manifest row, what kind, what was done."""
+
+    path: str
+    row: int | None
+    kind: str  # e.g. "binary", "empty", "html", "encoding", "not-english", "too-few-outlets", "repaired"
+    message: str
+    action: str = "excluded"  # "excluded", "repaired" or "event dropped"
+
+    def __str__(self) -> str:
+        where = f"{self.path}, row {self.row}" if self.row is not None else self.path
+        return f"{where}: {self.message} ({self.action})"
+
+
+def _kind(error: InputError) -> str:
+    for cls, kind in ((BinaryInputError, "binary"), (EmptyInputError, "empty"),
+                      (HtmlInputError, "html"), (NotEnglishError, "not-english")):  # fmt: skip
+        if isinstance(error, cls):
+            return kind
+    return "unreadable"
+
+
+def _clean_checked(
+    article: Article, rules: list[Rule], problems: list[Problem]
+) -> CleanArticle | None:
+    """Decode, check and clean one article (as :func:`analysis.cleaning.clean_article` does); None if bad."""
+    try:
+        data = article.path.read_bytes()  # read only: raw files are never written
+    except OSError as error:
+        problems.append(
+            Problem(
+                str(article.path), article.row, "unreadable", f"cannot be read: {error.strerror}"
+            )
+        )
+        return None
+    try:
+        decoded = decode_article(data, article.path)
+        check_language(decoded.text, article.language, article.path)
+    except InputError as error:
+        problems.append(Problem(error.path, article.row, _kind(error), error.problem))
+        return None
+    for repair in decoded.repairs:
+        problems.append(Problem(str(article.path), article.row, "repaired", repair, "repaired"))
+    context = {
+        "language": article.language,
+        "original_language": article.original_language,
+        "outlet": article.outlet,
+    }
+    tracked, blocks, changes = clean_text(decoded.text, rules, context)
+    return CleanArticle(article, decoded.text, tracked, blocks, changes)
+
+
+def load_event_checked(
+    event_id: str,
+    raw_dir: Path | str = config.DATA_RAW,
+    rules_path: Path | str = config.CLEANING_RULES,
+) -> tuple[list[CleanArticle], list[Problem]]:
+    """Clean the good articles of ``event_id`` and list the problems of the others (see module doc).
+
+    The manifest is validated first and a bad manifest raises :class:`InputError`. Returns no articles
+    (and a "too-few-outlets" problem) when fewer than two outlets are left.
+    """
+    rules = load_rules(rules_path)
+    problems: list[Problem] = []
+    listed = articles(raw_dir, event_id)
+    cleaned = [item for item in (_clean_checked(a, rules, problems) for a in listed) if item]
+    outlets = {item.article.outlet for item in cleaned}
+    if len(outlets) < MIN_OUTLETS_PER_EVENT:
+        manifest_path = Path(raw_dir) / "manifest.csv"
+        problems.append(
+            Problem(
+                str(manifest_path),
+                None,
+                "too-few-outlets",
+                f"event {event_id!r} has {len(outlets)} readable outlet(s) left "
+                f"({', '.join(sorted(outlets)) or 'none'}); a comparison needs at least "
+                f"{MIN_OUTLETS_PER_EVENT}",
+                "event dropped",
+            )
+        )
+        cleaned = []
+    return cleaned, problems
 
 
 def load_event(
@@ -20,9 +128,38 @@ def load_event(
     raw_dir: Path | str = config.DATA_RAW,
     rules_path: Path | str = config.CLEANING_RULES,
 ) -> list[CleanArticle]:
-    """Validate the manifest, then clean every article of ``event_id`` (sorted by outlet)."""
-    rules = load_rules(rules_path)
-    return [clean_article(article, rules) for article in articles(raw_dir, event_id)]
+    """Validate the manifest, then clean every article of ``event_id`` (sorted by outlet).
+
+    Bad articles are dropped with a warning naming the file (see :func:`load_event_checked`); raises
+    :class:`InputError` naming the manifest when fewer than two outlets are left.
+    """
+    cleaned, problems = load_event_checked(event_id, raw_dir, rules_path)
+    for problem in problems:
+        if problem.kind == "too-few-outlets":
+            dropped = [str(p) for p in problems if p.action == "excluded"]
+            raise InputError(problem.path, "; ".join([problem.message, *dropped]))
+    for problem in problems:
+        warnings.warn(str(problem), stacklevel=2)
+    return cleaned
+
+
+def problems_table(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The errors report: one row per problem, in the order found."""
+    rows = [
+        {"path": p.path, "row": p.row, "kind": p.kind, "action": p.action, "message": p.message}
+        for p in problems
+    ]
+    return pd.DataFrame(rows, columns=PROBLEM_COLUMNS).astype({"row": "Int64"})
+
+
+def write_problems(problems: Iterable[Problem], path: Path | str) -> Path:
+    """Write the errors report atomically (``reports/errors.csv``); header only when there is none."""
+    return write_csv(path, problems_table(problems))
+
+
+def failed(problems: Iterable[Problem]) -> bool:
+    """True when any article or event was excluded (repairs alone do not fail a run)."""
+    return any(problem.action != "repaired" for problem in problems)
 
 
 def article_id(cleaned: CleanArticle) -> str:

@@ -2,14 +2,19 @@
 
 A manifest has one row per article. Required columns: ``event_id, outlet, title, date, path``;
 optional: ``language, original_language, url, sha256, notes``; any other column is carried through.
-Validation stops at the first problem and names the file, the row and what is wrong.
+Validation stops at the first problem and names the file, the row and what is wrong: a bad manifest is
+a hard error that stops the run. Two rows for the same outlet in one event are rejected (naming both rows):
+the comparison is between outlets, and the tables key articles by outlet, so a second article of one outlet
+would be silently merged or mistaken for another. Put a second story in an event of its own.
+Problems of one article's *text* (encoding, binary, HTML, language) are checked later, per article, by
+:mod:`analysis.reading` and collected by :func:`analysis.event.load_event_checked`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +44,7 @@ class Article:
     url: str
     sha256: str
     notes: str
+    row: int | None = field(default=None, compare=False)  # line of the manifest (header = 1)
 
     def read_raw(self) -> str:
         """The file's text, decoded as UTF-8 (a clear error otherwise). Never writes."""
@@ -56,6 +62,13 @@ def file_sha256(path: Path) -> str:
 
 def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
     """Load and validate ``raw_dir/manifest_name``; return it sorted by event, outlet and path."""
+    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW])
+
+
+_ROW = "__manifest_row__"
+
+
+def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
     raw_dir = Path(raw_dir)
     manifest_path = raw_dir / manifest_name
     if not manifest_path.is_file():
@@ -70,6 +83,7 @@ def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> p
             table[column] = ""
     for index, row in table.iterrows():
         _check_row(row, int(index) + 2, raw_dir, manifest_path)  # +2: header line, 1-based
+    table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
     _check_events(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
@@ -126,12 +140,26 @@ def _check_events(table: pd.DataFrame, manifest_path: Path) -> None:
                 manifest_path,
                 f"event {event_id!r} has {count} outlet(s); a comparison needs at least {MIN_OUTLETS_PER_EVENT}",
             )
+    same_outlet = table[table.duplicated(["event_id", "outlet"], keep=False)]
+    if not same_outlet.empty:
+        first = same_outlet.iloc[0]
+        rows = same_outlet[
+            (same_outlet["event_id"] == first["event_id"])
+            & (same_outlet["outlet"] == first["outlet"])
+        ]
+        lines = ", ".join(str(line) for line in rows[_ROW])
+        raise InputError(
+            manifest_path,
+            f"rows {lines}: event {first['event_id']!r} has more than one article from outlet "
+            f"{first['outlet']!r} ({', '.join(rows['path'])}); keep one article per outlet per event",
+            row=int(rows[_ROW].iloc[0]),
+        )
 
 
 def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
     """The validated articles of one event (or all events), in manifest order."""
     raw_dir = Path(raw_dir)
-    table = read_manifest(raw_dir)
+    table = _read_manifest(raw_dir)
     if event_id is not None:
         table = table[table["event_id"] == event_id]
         if table.empty:
@@ -148,6 +176,7 @@ def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
             url=row["url"],
             sha256=row["sha256"],
             notes=row["notes"],
+            row=int(row[_ROW]),
         )
         for _, row in table.iterrows()
     ]

@@ -2,6 +2,13 @@
 
 A run is skipped when nothing it depends on changed (raw data, notebooks, library code, parameters, lock
 file): a fingerprint of those inputs is stored beside the outputs and written last.
+
+Faults: :func:`run` holds an exclusive lock on the output folders (:mod:`analysis.lock`; a second run on
+the same outputs stops, or waits with ``wait=True``); every output is written atomically
+(:mod:`analysis.atomic`), and the hidden temporaries of a killed run are removed when the next run starts.
+The fingerprint is removed before an event executes, so a run killed or failed midway is redone in full by
+the next one, whose outputs are byte-identical to an uninterrupted run's. A failed write raises
+:class:`analysis.atomic.WriteError` and leaves the previous file in place.
 """
 
 from __future__ import annotations
@@ -17,15 +24,18 @@ from typing import Any
 
 from . import config
 from .actors import ACTOR_FILE_NAME
-from .atomic import write_text
+from .atomic import remove_stale_temporaries, write_text
 from .errors import InputError
+from .event import Problem, load_event_checked, write_problems
 from .kernel import current_env_kernel
+from .lock import output_lock
 from .manifest import articles
 from .notebook_io import normalise, write_notebook
 from .parameters import check_parameters
 
 NOTEBOOKS = ("01_clean.ipynb", "02_compare.ipynb", "03_figures.ipynb")
 FINGERPRINT_FILE = ".fingerprint.json"
+ERRORS_FILE = "errors.csv"
 
 
 class NotebookFailed(RuntimeError):
@@ -177,17 +187,36 @@ def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS) -> list[Path]:
     return [execute_notebook(notebooks_dir / name, notebooks_dir / name, {}) for name in NOTEBOOKS]
 
 
+def check_events(event_ids: list[str], raw_dir: Path) -> tuple[list[str], list[Problem]]:
+    """The events that can run (≥ 2 outlets left after excluding bad articles) and every problem found."""
+    runnable, problems = [], []
+    for event_id in event_ids:
+        cleaned, event_problems = load_event_checked(event_id, raw_dir)
+        problems += event_problems
+        if len({item.article.outlet for item in cleaned}) >= 2:
+            runnable.append(event_id)
+    return runnable, problems
+
+
 def run(
     event_ids: list[str] | None = None,
     raw_dir: Path = config.DATA_RAW,
     processed_root: Path = config.DATA_PROCESSED,
     reports_root: Path = config.REPORTS,
     force: bool = False,
-) -> list[RunResult]:
+    wait: bool = False,
+) -> tuple[list[RunResult], list[Problem]]:
     """Run every event of ``raw_dir`` (or the listed ones), then rebuild the reader's site.
+
+    Articles that cannot be read (binary, empty, HTML, not English …) are excluded and reported in
+    ``reports/errors.csv`` with the file, the manifest row and the problem; the other articles and events
+    still run. Returns the per-event results and the problems.
 
     The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) is rebuilt for every
     event of the manifest that has processed tables, even when every event was up to date.
+
+    The whole run holds the lock on ``processed_root`` and ``reports_root``: when another run holds it,
+    :class:`analysis.lock.LockBusy` is raised at once, or the run waits for it with ``wait=True``.
     """
     from .manifest import event_ids as all_events
     from .site import build_site
@@ -199,9 +228,14 @@ def run(
             raise InputError(
                 raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
             )
-    results = [
-        run_event(event_id, raw_dir, processed_root, reports_root, force=force)
-        for event_id in (event_ids or known)
-    ]
-    build_site(known, processed_root, reports_root)
-    return results
+    with output_lock(processed_root, reports_root, wait=wait):
+        for folder in (processed_root, reports_root):
+            remove_stale_temporaries(folder)
+        runnable, problems = check_events(event_ids or known, raw_dir)
+        results = [
+            run_event(event_id, raw_dir, processed_root, reports_root, force=force)
+            for event_id in runnable
+        ]
+        write_problems(problems, Path(reports_root) / ERRORS_FILE)
+        build_site(known, processed_root, reports_root)
+    return results, problems

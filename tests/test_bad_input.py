@@ -1,0 +1,432 @@
+"""Bad input, one test per kind: every message names the file (and manifest row) and the problem.
+
+Fixtures are tiny files in ``tests/fixtures/bad_input/`` (the several-MB article is made in ``tmp_path``).
+Per-article problems are collected by ``load_event_checked`` and the rest of the event is still cleaned;
+manifest problems raise ``InputError`` and stop the run. The kinds and behaviours are listed in
+``tests/README.md``.
+"""
+
+from __future__ import annotations
+
+import ast
+import csv
+import hashlib
+import os
+import stat
+import time
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from analysis import config
+from analysis.cleaning import clean_article
+from analysis.cleaning_rules import load_rules
+from analysis.errors import InputError
+from analysis.event import (
+    PROBLEM_COLUMNS,
+    Problem,
+    failed,
+    load_event,
+    load_event_checked,
+    problems_table,
+    write_problems,
+)
+from analysis.manifest import articles, read_manifest
+from analysis.parameters import check_parameters
+from analysis.reading import decode_article
+
+FIXTURES = Path(__file__).parent / "fixtures" / "bad_input"
+NOTEBOOK = config.NOTEBOOKS / "01_clean.ipynb"
+HEADER = ["event_id", "outlet", "title", "date", "language", "original_language", "path", "sha256"]
+
+
+def sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def make_event(
+    tmp_path: Path,
+    files: dict[str, bytes | str],
+    language: dict[str, str] | None = None,
+    extra_rows: list[dict[str, str]] | None = None,
+) -> Path:
+    """A raw folder with event ``ev``: one article per outlet (name -> fixture name or bytes)."""
+    raw_dir = tmp_path / "raw"
+    (raw_dir / "ev").mkdir(parents=True)
+    rows = []
+    for outlet, source in files.items():
+        data = (FIXTURES / source).read_bytes() if isinstance(source, str) else source
+        name = f"ev/{outlet.lower()}.txt"
+        (raw_dir / name).write_bytes(data)
+        rows.append({"event_id": "ev", "outlet": outlet, "title": "", "date": "2019-04-22",
+                     "language": (language or {}).get(outlet, "en"), "original_language": "en",
+                     "path": name, "sha256": sha(data)})  # fmt: skip
+    rows += extra_rows or []
+    with (raw_dir / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=HEADER, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return raw_dir
+
+
+def bad_article(tmp_path: Path, fixture: str | bytes) -> tuple[Path, list, list[Problem]]:
+    """Event with two good outlets and one bad one (``Bad``, manifest row 4); load it checked."""
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt", "Bad": fixture})
+    cleaned, problems = load_event_checked("ev", raw_dir)
+    return raw_dir, cleaned, problems
+
+
+def assert_excluded(raw_dir: Path, cleaned: list, problems: list[Problem], kind: str, *fragments):
+    """The bad article is excluded with a problem naming its file and row; the others are cleaned."""
+    assert sorted(item.article.outlet for item in cleaned) == ["Alpha", "Beta"]
+    excluded = [p for p in problems if p.action == "excluded"]
+    assert len(excluded) == 1, problems
+    problem = excluded[0]
+    assert problem.path == str((raw_dir / "ev" / "bad.txt").resolve())
+    assert problem.row == 4
+    assert problem.kind == kind
+    for fragment in fragments:
+        assert fragment in problem.message, (fragment, problem.message)
+    assert "bad.txt, row 4" in str(problem)
+    assert failed(problems)
+
+
+def repairs(problems: list[Problem]) -> list[str]:
+    return [p.message for p in problems if p.action == "repaired"]
+
+
+def clean_of(cleaned: list, outlet: str):
+    return next(item for item in cleaned if item.article.outlet == outlet)
+
+
+# --- the article's bytes -------------------------------------------------------------------------
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, "empty.txt")
+    assert_excluded(raw_dir, cleaned, problems, "empty", "is empty")
+
+
+def test_whitespace_only(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, "whitespace.txt")
+    assert_excluded(raw_dir, cleaned, problems, "empty", "only whitespace")
+
+
+def test_png_named_txt(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, "image.png.txt")
+    assert_excluded(raw_dir, cleaned, problems, "binary", "PNG image", "not text")
+
+
+def test_nul_bytes_are_binary(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, b"abc\x00\x01\x02def" * 20)
+    assert_excluded(raw_dir, cleaned, problems, "binary", "NUL bytes")
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    _, cleaned, problems = bad_article(tmp_path, "utf16_bom.txt")
+    assert not failed(problems)
+    assert repairs(problems) == ["decoded as utf-16 (byte-order mark)"]
+    assert "friends – café" in clean_of(cleaned, "Bad").text
+    assert "\ufeff" not in clean_of(cleaned, "Bad").raw
+
+
+def test_utf8_bom_is_stripped(tmp_path: Path) -> None:
+    data = b"\xef\xbb\xbf" + (FIXTURES / "good_a.txt").read_bytes()
+    _, cleaned, problems = bad_article(tmp_path, data)
+    assert repairs(problems) == ["UTF-8 byte-order mark removed"]
+    assert clean_of(cleaned, "Bad").raw == (FIXTURES / "good_a.txt").read_text(encoding="utf-8")
+
+
+def test_windows_1252_text(tmp_path: Path) -> None:
+    _, cleaned, problems = bad_article(tmp_path, "cp1252.txt")
+    assert not failed(problems)
+    (message,) = repairs(problems)
+    assert "not valid UTF-8" in message and "decoded as cp1252" in message
+    assert problems[0].path.endswith("bad.txt") and problems[0].row == 4
+    assert "café" in clean_of(cleaned, "Bad").text
+
+
+def test_latin1_fallback_for_bytes_cp1252_leaves_undefined() -> None:
+    decoded = decode_article("caf\u00e9 \x81".encode("latin-1"), "x.txt")
+    assert decoded.encoding == "latin-1"
+    assert decoded.text == "caf\u00e9 \x81"
+
+
+def test_mojibake_is_repaired_and_recorded(tmp_path: Path) -> None:
+    _, cleaned, problems = bad_article(tmp_path, "mojibake.txt")
+    assert not failed(problems)
+    assert repairs(problems) == ["mojibake repaired (ftfy, encoding fixes only)"]
+    text = clean_of(cleaned, "Bad").raw
+    assert "We\u2019re friends \u2014 at the caf\u00e9 too" in text
+    assert "â€" not in text
+
+
+def test_saved_html_page(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, "saved_page.txt")
+    assert_excluded(raw_dir, cleaned, problems, "html", "saved HTML page", "save it as .html")
+
+
+def test_several_megabyte_article(tmp_path: Path) -> None:
+    paragraph = (FIXTURES / "good_a.txt").read_text(encoding="utf-8").split("\n\n")[1]
+    body = "\n\n".join(f"{index}. {paragraph.strip()}" for index in range(22_000))
+    data = ("A Very Long Article\n\n" + body + "\n").encode("utf-8")
+    assert len(data) > 5_000_000
+    started = time.perf_counter()
+    _, cleaned, problems = bad_article(tmp_path, data)
+    elapsed = time.perf_counter() - started
+    assert problems == []
+    assert len(clean_of(cleaned, "Bad").paragraphs) == 22_000
+    assert elapsed < 120, f"{elapsed:.0f} s for a 5 MB article"
+
+
+def test_no_sentence_punctuation(tmp_path: Path) -> None:
+    from analysis.event import sentences_table
+
+    _, cleaned, problems = bad_article(tmp_path, "no_punctuation.txt")
+    assert problems == []
+    sentences = sentences_table([clean_of(cleaned, "Bad")])
+    assert len(sentences) >= 1
+    assert "the first such force" in " ".join(sentences["text"])
+
+
+def test_unbalanced_and_nested_quotes(tmp_path: Path) -> None:
+    from analysis.event import sentences_table
+    from analysis.quotes import quotes_table
+
+    _, cleaned, problems = bad_article(tmp_path, "quotes.txt")
+    assert problems == []
+    item = clean_of(cleaned, "Bad")
+    assert "never closes" in item.text
+    assert len(sentences_table([item])) > 3
+    quotes = quotes_table([item])  # must not raise on unbalanced or nested marks
+    assert any("We are friends" in text for text in quotes["text"]), quotes["text"].tolist()
+
+
+def test_control_and_zero_width_characters_are_removed_by_cleaning(tmp_path: Path) -> None:
+    _, cleaned, problems = bad_article(tmp_path, "controls.txt")
+    assert problems == []
+    text = clean_of(cleaned, "Bad").text
+    for char in "\x07\x0b\x1b\u200b\u200c\u200d\ufeff":
+        assert char not in text, repr(char)
+    assert "The two leaders said on Monday that they would set up a joint force" in text
+
+
+def test_non_english_article_labelled_english(tmp_path: Path) -> None:
+    raw_dir, cleaned, problems = bad_article(tmp_path, "french.txt")
+    assert_excluded(raw_dir, cleaned, problems, "not-english", "not English (stop-word share 0.0")
+
+
+def test_article_in_another_language_is_excluded(tmp_path: Path) -> None:
+    raw_dir = make_event(
+        tmp_path,
+        {"Alpha": "good_a.txt", "Beta": "good_b.txt", "Bad": "french.txt"},
+        language={"Bad": "fr"},
+    )
+    cleaned, problems = load_event_checked("ev", raw_dir)
+    assert_excluded(raw_dir, cleaned, problems, "not-english", "'fr'", "only English")
+
+
+# --- the event -----------------------------------------------------------------------------------
+
+
+def test_event_left_with_one_outlet_is_dropped(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Bad": "image.png.txt"})
+    cleaned, problems = load_event_checked("ev", raw_dir)
+    assert cleaned == []
+    assert [p.kind for p in problems] == ["binary", "too-few-outlets"]
+    assert problems[1].path == str(raw_dir / "manifest.csv")
+    assert "event 'ev' has 1 readable outlet(s) left (Alpha)" in problems[1].message
+    with pytest.raises(InputError) as caught:
+        load_event("ev", raw_dir)
+    assert "bad.txt, row 3: is a PNG image" in str(caught.value)
+
+
+def test_load_event_warns_and_drops_a_bad_article(tmp_path: Path) -> None:
+    raw_dir = make_event(
+        tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt", "Bad": "empty.txt"}
+    )
+    with pytest.warns(UserWarning, match=r"bad\.txt, row 4: is empty"):
+        cleaned = load_event("ev", raw_dir)
+    assert [item.article.outlet for item in cleaned] == ["Alpha", "Beta"]
+
+
+def test_manifest_event_with_one_outlet(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt"})
+    with pytest.raises(InputError) as caught:
+        load_event_checked("ev", raw_dir)
+    assert caught.value.path == str(raw_dir / "manifest.csv")
+    assert "event 'ev' has 1 outlet(s)" in caught.value.problem
+
+
+def test_two_rows_for_the_same_outlet(tmp_path: Path) -> None:
+    data = (FIXTURES / "good_b.txt").read_bytes()
+    second = {"event_id": "ev", "outlet": "Alpha", "title": "", "date": "2019-04-22",
+              "path": "ev/second.txt", "sha256": sha(data)}  # fmt: skip
+    raw_dir = make_event(
+        tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"}, extra_rows=[second]
+    )
+    (raw_dir / "ev" / "second.txt").write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    error = caught.value
+    assert error.path == str(raw_dir / "manifest.csv")
+    assert error.row == 2
+    assert "rows 2, 4" in error.problem
+    assert "more than one article from outlet 'Alpha'" in error.problem
+    assert "ev/alpha.txt, ev/second.txt" in error.problem
+
+
+# --- the manifest (hard errors: the run stops) ----------------------------------------------------
+
+
+def test_manifest_row_points_to_missing_file(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    (raw_dir / "ev" / "beta.txt").unlink()
+    with pytest.raises(InputError) as caught:
+        load_event_checked("ev", raw_dir)
+    assert caught.value.path == str(raw_dir / "manifest.csv")
+    assert caught.value.row == 3
+    assert "file 'ev/beta.txt' not found" in str(caught.value)
+
+
+def test_checksum_mismatch(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    changed = raw_dir / "ev" / "beta.txt"
+    changed.write_bytes(changed.read_bytes() + b" edited")
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert caught.value.path == str(changed.resolve())
+    assert "checksum mismatch: manifest row 3 says" in caught.value.problem
+
+
+def _rewrite_manifest(raw_dir: Path, edit) -> None:
+    table = pd.read_csv(raw_dir / "manifest.csv", dtype=str, keep_default_na=False)
+    edit(table).to_csv(raw_dir / "manifest.csv", index=False)
+
+
+def test_manifest_missing_column(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.drop(columns=["date"]))
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert str(caught.value) == f"{raw_dir / 'manifest.csv'}: missing required column(s): date"
+
+
+def test_manifest_bad_date(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+
+    def edit(table: pd.DataFrame) -> pd.DataFrame:
+        table.loc[1, "date"] = "2019-02-30"
+        return table
+
+    _rewrite_manifest(raw_dir, edit)
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert caught.value.row == 3
+    assert "date '2019-02-30' is not an ISO date" in str(caught.value)
+
+
+def test_manifest_duplicate_id(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: pd.concat([table, table.iloc[[0]]]))
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert caught.value.path == str(raw_dir / "manifest.csv")
+    assert "duplicate row for ev / ev/alpha.txt" in caught.value.problem
+
+
+# --- notebook parameters ---------------------------------------------------------------------------
+
+
+def test_unknown_papermill_parameter() -> None:
+    with pytest.raises(InputError) as caught:
+        check_parameters(NOTEBOOK, {"event_idd": "ev"})
+    assert caught.value.path == str(NOTEBOOK)
+    assert "unknown parameter 'event_idd'" in caught.value.problem
+
+
+def test_parameter_of_the_wrong_type() -> None:
+    with pytest.raises(InputError) as caught:
+        check_parameters(NOTEBOOK, {"event_id": 42})
+    assert caught.value.path == str(NOTEBOOK)
+    assert "parameter 'event_id' must be str, got int" in caught.value.problem
+
+
+HOSTILE = [
+    'ev"; import os; os.system("touch /tmp/pwned") #',
+    "ev'''\nimport os\n'''",
+    "line one\nline two\r\n\ttab \\ backslash \\",
+    "__import__('os').remove('x')",
+    'caf\u00e9 \u201cquoted\u201d \\"',
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_string_parameter_stays_data(value: str) -> None:
+    from papermill.parameterize import parameterize_notebook
+
+    check_parameters(NOTEBOOK, {"event_id": value})  # a str: accepted, and must stay a str
+    notebook = nbformat.read(NOTEBOOK, as_version=4)
+    injected = parameterize_notebook(
+        notebook, {"event_id": value}, kernel_name="python3", language="python"
+    )
+    (cell,) = [c for c in injected.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    tree = ast.parse(cell.source)
+    assignments = [node for node in tree.body if isinstance(node, ast.Assign)]
+    assert len(assignments) == len(tree.body) == 1, cell.source  # one assignment, nothing else runs
+    assert isinstance(assignments[0].value, ast.Constant)
+    assert ast.literal_eval(assignments[0].value) == value
+
+
+# --- the errors report, raw data and the seed event -----------------------------------------------
+
+
+def test_errors_report_is_written_atomically(tmp_path: Path) -> None:
+    _, _, problems = bad_article(tmp_path, "image.png.txt")
+    target = tmp_path / "reports" / "errors.csv"
+    write_problems(problems, target)
+    table = pd.read_csv(target, dtype=str, keep_default_na=False)
+    assert list(table.columns) == PROBLEM_COLUMNS
+    assert table.loc[0, "row"] == "4" and table.loc[0, "kind"] == "binary"
+    assert table.loc[0, "path"].endswith("bad.txt")
+    assert sorted(path.name for path in target.parent.iterdir()) == ["errors.csv"]  # no temp left
+    write_problems([], target)
+    assert target.read_text(encoding="utf-8") == ",".join(PROBLEM_COLUMNS) + "\n"
+    assert problems_table([]).empty and not failed([])
+
+
+def test_raw_files_are_never_written(tmp_path: Path) -> None:
+    raw_dir = make_event(
+        tmp_path,
+        {"Alpha": "good_a.txt", "Beta": "mojibake.txt", "Gamma": "cp1252.txt", "Bad": "french.txt"},
+    )
+    files = sorted(path for path in raw_dir.rglob("*") if path.is_file())
+    for path in files:
+        path.chmod(stat.S_IRUSR)  # read-only: any write would fail (unless root)
+    before = {path: (path.read_bytes(), os.stat(path).st_mtime_ns) for path in files}
+    try:
+        cleaned, problems = load_event_checked("ev", raw_dir)
+    finally:
+        for path in files:
+            path.chmod(stat.S_IRUSR | stat.S_IWUSR)
+    assert len(cleaned) == 3 and failed(problems)
+    assert before == {path: (path.read_bytes(), os.stat(path).st_mtime_ns) for path in files}
+    assert sorted(path for path in raw_dir.rglob("*") if path.is_file()) == files
+
+
+def test_seed_event_loads_byte_identically() -> None:
+    """The checked loader gives the same raw and clean texts as cleaning each article directly."""
+    rules = load_rules(config.CLEANING_RULES)
+    expected = [
+        clean_article(article, rules) for article in articles(config.DATA_RAW, config.DEFAULT_EVENT)
+    ]
+    cleaned, problems = load_event_checked(config.DEFAULT_EVENT)
+    assert problems == []
+    assert [item.raw for item in cleaned] == [item.raw for item in expected]
+    assert [item.text for item in cleaned] == [item.text for item in expected]
+    assert [item.changes for item in cleaned] == [item.changes for item in expected]
+    assert [item.text for item in load_event(config.DEFAULT_EVENT)] == [
+        item.text for item in expected
+    ]

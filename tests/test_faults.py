@@ -1,0 +1,337 @@
+"""Fault tolerance of ``python -m analysis run``: SIGKILL at any point, two runs at once, a failed write.
+
+Every run goes to the same temporary output folders (the executed notebooks record their parameters, so
+outputs are only comparable at the same path); a reference uninterrupted run is taken first and each test
+compares its final outputs with it, byte for byte. Excluded from the comparison, as run-specific: the lock
+files (``.lock``, holding the pid of the last run), the input hash inside ``.fingerprint.json`` (it covers
+the library sources, which may change while the test runs; its list of outputs is compared) and, after a
+failed run, ``.fingerprint.json`` itself (removed when an event starts executing, so that the next run
+redoes the work). About 2 minutes in all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import config
+from analysis.atomic import TEMPORARY, WriteError, atomic_path, remove_stale_temporaries
+from analysis.lock import LockBusy, output_lock
+from analysis.runner import FINGERPRINT_FILE
+
+psutil = pytest.importorskip("psutil")
+
+EVENT = config.DEFAULT_EVENT
+KILL_AFTER = (1.0, 4.0, 9.0, 15.0)  # seconds; fixed, so the test is deterministic and bounded
+RUN_TIMEOUT = 150
+RUN_SPECIFIC = {".lock"}
+
+
+def _command(out: Path, *extra: str) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "analysis",
+        "run",
+        "--event",
+        EVENT,
+        "--processed",
+        str(out / "processed"),
+        "--reports",
+        str(out / "reports"),
+        *extra,
+    ]
+
+
+def _env(**extra: str) -> dict[str, str]:
+    return {**os.environ, "PYTHONHASHSEED": "0", **extra}
+
+
+def _start(out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        _command(out, *extra),
+        env=env or _env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+
+
+def _run(out: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        _command(out, *extra),
+        env=env or _env(),
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT,
+        check=False,
+    )
+
+
+def _kill_tree(process: subprocess.Popen) -> None:
+    """SIGKILL the runner, its process group and every descendant (kernels run in their own session)."""
+    try:
+        children = psutil.Process(process.pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        children = []
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(process.pid, signal.SIGKILL)
+    for child in children:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGKILL)
+        with contextlib.suppress(psutil.NoSuchProcess):
+            child.kill()
+    process.communicate(timeout=30)
+    psutil.wait_procs(children, timeout=10)
+
+
+def _content(path: Path) -> bytes:
+    """A file's bytes; for the fingerprint, without the input hash (it covers the library sources, which
+    may be edited while the test runs) but with the list of outputs it records."""
+    data = path.read_bytes()
+    if path.name == FINGERPRINT_FILE:
+        record = json.loads(data)
+        assert len(record.pop("fingerprint")) == 64
+        data = json.dumps(record, sort_keys=True).encode()
+    return data
+
+
+def _digests(out: Path, skip: set[str] = RUN_SPECIFIC) -> dict[str, str]:
+    return {
+        path.relative_to(out).as_posix(): hashlib.sha256(_content(path)).hexdigest()
+        for path in sorted(out.rglob("*"))
+        if path.is_file() and path.name not in skip
+    }
+
+
+def _visible_partials(out: Path) -> list[Path]:
+    """Files that are not complete outputs and that a reader would see: any ``*.tmp`` not hidden."""
+    return [
+        path
+        for path in out.rglob("*")
+        if path.is_file()
+        and (path.suffix == ".tmp" or ".tmp" in path.name)
+        and not TEMPORARY.match(path.name)
+    ]
+
+
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str], Path]:
+    """The output folder every test uses, the digests of a reference run there and a saved copy."""
+    root = tmp_path_factory.mktemp("faults")
+    out = root / "out"
+    done = _run(out)
+    assert done.returncode == 0, done.stderr
+    saved = root / "reference"
+    shutil.copytree(out, saved)
+    return out, _digests(out), saved
+
+
+def _reset(out: Path, saved: Path | None = None) -> None:
+    shutil.rmtree(out, ignore_errors=True)
+    if saved is not None:
+        shutil.copytree(saved, out)
+
+
+# ------------------------------------------------------------------------------------ library units
+
+
+def test_atomic_write_failure_keeps_the_old_file_and_no_temporary(tmp_path) -> None:
+    target = tmp_path / "table.csv"
+    target.write_text("old\n", encoding="utf-8")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_text("half", encoding="utf-8")
+        raise RuntimeError("killed")
+    assert target.read_text(encoding="utf-8") == "old\n"
+    assert [p.name for p in tmp_path.iterdir()] == ["table.csv"]
+
+
+def test_write_error_names_the_path_and_the_reason(tmp_path, monkeypatch) -> None:
+    target = tmp_path / "figures" / "readability.svg"
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("analysis.atomic.tempfile.mkstemp", refuse)
+    expected = r"cannot write .*figures/readability\.svg: Permission denied"
+    with pytest.raises(WriteError, match=expected), atomic_path(target) as tmp:
+        tmp.write_text("x", encoding="utf-8")
+    assert isinstance(WriteError(target, PermissionError(13, "x")), OSError)
+
+
+def test_stale_temporaries_are_removed_and_nothing_else(tmp_path) -> None:
+    (tmp_path / "figures").mkdir()
+    stale = [
+        tmp_path / ".articles.csv.ab_cd123.tmp",
+        tmp_path / "figures" / ".tone.svg.x1y2z3w4.tmp",
+    ]
+    kept = [tmp_path / "articles.csv", tmp_path / ".fingerprint.json", tmp_path / "notes.tmp"]
+    for path in stale + kept:
+        path.write_text("x", encoding="utf-8")
+    assert remove_stale_temporaries(tmp_path) == sorted(stale)
+    assert all(path.exists() for path in kept) and not any(path.exists() for path in stale)
+    assert remove_stale_temporaries(tmp_path / "missing") == []
+
+
+def test_lock_is_exclusive_and_names_the_holder(tmp_path) -> None:
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time\nfrom analysis.lock import output_lock\n"
+            "with output_lock(sys.argv[1]):\n    print('locked', flush=True)\n    time.sleep(60)\n",
+            str(tmp_path),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        busy = rf"another run is writing .*\(pid {holder.pid}\)"
+        with pytest.raises(LockBusy, match=busy), output_lock(tmp_path):
+            pass
+        os.killpg(holder.pid, signal.SIGKILL)  # the kernel releases a dead process's lock
+        holder.wait(timeout=10)
+        with output_lock(tmp_path) as taken:
+            assert taken == [tmp_path.resolve() / ".lock"]
+    finally:
+        if holder.poll() is None:
+            os.killpg(holder.pid, signal.SIGKILL)
+            holder.wait(timeout=10)
+        holder.stdout.close()
+
+
+# ------------------------------------------------------------------------------ whole runs, killed
+
+
+def test_sigkill_at_any_point_then_a_rerun_is_byte_identical(outputs) -> None:
+    out, reference, _ = outputs
+    _reset(out)
+    for delay in KILL_AFTER:
+        process = _start(out)
+        time.sleep(delay)
+        _kill_tree(process)
+        assert _visible_partials(out) == [], f"partial file visible after a kill at {delay} s"
+    done = _run(out)  # no --wait: a killed run leaves no lock behind
+    assert done.returncode == 0, done.stderr
+    assert not [p for p in out.rglob("*.tmp")], "the rerun left temporaries"
+    assert _digests(out) == reference
+
+
+def test_two_runs_at_once_one_stops_one_waits_outputs_identical(outputs) -> None:
+    out, reference, _ = outputs
+    _reset(out)
+    first, waiting = _start(out), None
+    lock_file = out / "reports" / ".lock"
+    deadline = time.monotonic() + 60
+    try:
+        while time.monotonic() < deadline:
+            if lock_file.is_file() and lock_file.read_text(encoding="ascii").strip() == str(
+                first.pid
+            ):
+                break
+            assert first.poll() is None, first.communicate()[1]
+            time.sleep(0.1)
+        else:
+            pytest.fail("the first run never took the lock")
+        second = _run(out)
+        assert second.returncode == 1
+        assert "another run is writing" in second.stderr and f"(pid {first.pid})" in second.stderr
+        assert "Traceback" not in second.stderr
+        waiting = _start(out, "--wait")
+        _, first_err = first.communicate(timeout=RUN_TIMEOUT)
+        assert first.returncode == 0, first_err
+        waited_out, waited_err = waiting.communicate(timeout=RUN_TIMEOUT)
+        assert waiting.returncode == 0, waited_err
+        assert f"{EVENT}: up to date, skipped" in waited_out
+    finally:
+        for process in (first, waiting):
+            if process is not None and process.poll() is None:
+                _kill_tree(process)
+    assert _digests(out) == reference
+
+
+# ------------------------------------------------------------------------------ a write that fails
+
+FAULT_HOOK = """
+import builtins, os
+_folder = os.path.realpath(os.environ["ANALYSIS_FAULT_READONLY"])
+
+
+def _inside(path):
+    try:
+        return os.path.realpath(os.fspath(path)).startswith(_folder + os.sep)
+    except TypeError:
+        return False
+
+
+def _deny(path):
+    raise PermissionError(13, "Permission denied", os.fspath(path))
+
+
+_open, _os_open, _replace = builtins.open, os.open, os.replace
+
+
+def _guarded_open(file, mode="r", *args, **kwargs):
+    if isinstance(file, (str, bytes, os.PathLike)) and set(mode) & set("wax+") and _inside(file):
+        _deny(file)
+    return _open(file, mode, *args, **kwargs)
+
+
+def _guarded_os_open(path, flags, *args, **kwargs):
+    if flags & (os.O_WRONLY | os.O_RDWR | os.O_CREAT) and _inside(path):
+        _deny(path)
+    return _os_open(path, flags, *args, **kwargs)
+
+
+def _guarded_replace(src, dst, *args, **kwargs):
+    if _inside(dst):
+        _deny(dst)
+    return _replace(src, dst, *args, **kwargs)
+
+
+builtins.open, os.open, os.replace = _guarded_open, _guarded_os_open, _guarded_replace
+"""
+
+
+def test_write_error_is_reported_and_previous_outputs_stay(outputs, tmp_path) -> None:
+    out, reference, saved = outputs
+    _reset(out, saved)
+    figures = out / "reports" / EVENT / "figures"
+    before = _digests(out)
+    env = _env()
+    if os.geteuid() == 0:
+        # root writes into read-only folders: make the folder read-only for the runner and its kernels
+        # by a sitecustomize that refuses every write below it (PermissionError, as chmod would give)
+        hook = tmp_path / "hook"
+        hook.mkdir()
+        (hook / "sitecustomize.py").write_text(FAULT_HOOK, encoding="utf-8")
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hook), env.get("PYTHONPATH")]))
+        env["ANALYSIS_FAULT_READONLY"] = str(figures)
+    else:
+        figures.chmod(0o555)
+    try:
+        done = _run(out, "--force", env=env)
+    finally:
+        figures.chmod(0o755)
+    assert done.returncode == 1, done.stdout + done.stderr
+    message = done.stderr.strip().splitlines()[-1]
+    assert message.startswith("error: ")
+    assert f"{EVENT}/figures/" in message and "Permission denied" in message, message
+    assert "Traceback" not in done.stderr
+    after = _digests(out, RUN_SPECIFIC | {FINGERPRINT_FILE})
+    assert after == _digests(saved, RUN_SPECIFIC | {FINGERPRINT_FILE})
+    assert not [p for p in out.rglob("*.tmp")]
+    assert before == reference
