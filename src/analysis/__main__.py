@@ -11,9 +11,18 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import config
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .runner import RunResult
+
+
+def _print_result(result: RunResult) -> None:
+    status = "executed" if result.executed else "up to date, skipped"
+    print(f"{result.event_id}: {status}", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,17 +61,15 @@ def main(argv: list[str] | None = None) -> int:
             for path in refresh_notebooks():
                 print(f"refreshed {config.relative(path)}")
             return 0
-        results, problems = run(
+        _, problems = run(
             args.event,
             raw_dir=args.raw,
             processed_root=args.processed,
             reports_root=args.reports,
             force=args.force,
             wait=args.wait,
+            on_result=_print_result,
         )
-        for result in results:
-            status = "executed" if result.executed else "up to date, skipped"
-            print(f"{result.event_id}: {status}")
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
         print(f"done in {time.perf_counter() - started:.1f} s")

@@ -14,6 +14,7 @@ import pandas as pd
 from .atomic import write_csv
 from .cleaning import CleanArticle
 from .event import sentences_table
+from .evidence import mark
 from .keyness import one_vs_rest
 from .labels import LabelFamily, count_labels, find_labels
 from .readability import style_measures
@@ -83,7 +84,7 @@ def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.D
         evidence.append(
             {
                 "sentence": int(sentence["sentence"]),
-                "evidence": f"{text[:left]}[[{text[left:right]}]]{text[right:]}",
+                "evidence": mark(text, left, right),
             }
         )
     uses = pd.concat(

@@ -37,6 +37,7 @@ import yaml
 
 from . import config
 from .errors import InputError
+from .evidence import mark
 
 FRAME_CODEBOOK = config.CODEBOOKS / "generic_frames.yaml"
 SECTIONS = ("generic_frames", "policy_frames")
@@ -242,11 +243,6 @@ def cue_matches(text: str, cues: Sequence[Cue]) -> list[tuple[Cue, int, int]]:
     """Cue matches in ``text``; overlapping matches count once (leftmost, earlier cue, longest)."""
     hits = non_overlapping(text, [cue.pattern for cue in cues])
     return [(cues[order], start, end) for order, start, end in hits]
-
-
-def mark(text: str, start: int, end: int) -> str:
-    """``text`` with ``text[start:end]`` marked ``[[…]]``."""
-    return f"{text[:start]}[[{text[start:end]}]]{text[end:]}"
 
 
 def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.DataFrame:

@@ -120,6 +120,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .cleaning import CleanArticle
+from .evidence import mark
 from .segment import split_sentences
 
 __all__ = [
@@ -900,7 +901,7 @@ def extract_numbers(cleaned: CleanArticle) -> pd.DataFrame:
             for quantity in find_quantities(sentence.text, sentence.start, title_case):
                 left = quantity.start - sentence.start
                 right = quantity.end - sentence.start
-                marked = f"{sentence.text[:left]}[[{quantity.text}]]{sentence.text[right:]}"
+                marked = mark(sentence.text, left, right)
                 assert text[quantity.start : quantity.end] == quantity.text
                 rows.append(
                     {

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -205,12 +206,14 @@ def run(
     reports_root: Path = config.REPORTS,
     force: bool = False,
     wait: bool = False,
+    on_result: Callable[[RunResult], None] | None = None,
 ) -> tuple[list[RunResult], list[Problem]]:
     """Run every event of ``raw_dir`` (or the listed ones), then rebuild the reader's site.
 
     Articles that cannot be read (binary, empty, HTML, not English …) are excluded and reported in
     ``reports/errors.csv`` with the file, the manifest row and the problem; the other articles and events
-    still run. Returns the per-event results and the problems.
+    still run. ``on_result`` is called after each event (progress for long corpus runs). Returns the
+    per-event results and the problems.
 
     The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) is rebuilt for every
     event of the manifest that has processed tables, even when every event was up to date.
@@ -232,10 +235,11 @@ def run(
         for folder in (processed_root, reports_root):
             remove_stale_temporaries(folder)
         runnable, problems = check_events(event_ids or known, raw_dir)
-        results = [
-            run_event(event_id, raw_dir, processed_root, reports_root, force=force)
-            for event_id in runnable
-        ]
+        results = []
+        for event_id in runnable:
+            results.append(run_event(event_id, raw_dir, processed_root, reports_root, force=force))
+            if on_result is not None:
+                on_result(results[-1])
         write_problems(problems, Path(reports_root) / ERRORS_FILE)
         build_site(known, processed_root, reports_root)
     return results, problems

@@ -42,7 +42,8 @@ from . import config
 from .cleaning import CleanArticle
 from .errors import InputError
 from .event import article_id
-from .frames import compile_patterns, mark, non_overlapping, require_columns
+from .evidence import mark
+from .frames import compile_patterns, non_overlapping, require_columns
 from .quoted import Interval, is_quoted, quoted_spans
 from .segment import tokenize
 
