@@ -163,9 +163,15 @@ def test_mojibake_is_repaired_and_recorded(tmp_path: Path) -> None:
     assert "â€" not in text
 
 
-def test_saved_html_page(tmp_path: Path) -> None:
-    raw_dir, cleaned, problems = bad_article(tmp_path, "saved_page.txt")
-    assert_excluded(raw_dir, cleaned, problems, "html", "saved HTML page", "save it as .html")
+def test_saved_html_page_named_txt_is_extracted(tmp_path: Path) -> None:
+    _, cleaned, problems = bad_article(tmp_path, "saved_page.txt")
+    assert not failed(problems)
+    assert repairs(problems) == ["HTML page in a .txt file: main text extracted with trafilatura"]
+    assert problems[0].path.endswith("bad.txt") and problems[0].row == 4
+    item = clean_of(cleaned, "Bad")
+    assert item.raw == "Border force\n\nThe two leaders said that they would set up a force."
+    assert item.extracted is not None and item.extracted.title == "Border force"
+    assert "<" not in item.text
 
 
 def test_several_megabyte_article(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .cleaning_rules import Rule
+from .html_input import Extracted
 from .manifest import Article
 from .tracked import Edit, Tracked
 
@@ -52,13 +53,18 @@ class Block:
 
 @dataclass(frozen=True)
 class CleanArticle:
-    """A cleaned article: clean text (blocks separated by a blank line), blocks and provenance."""
+    """A cleaned article: clean text (blocks separated by a blank line), blocks and provenance.
+
+    ``raw`` is the decoded file; for a web page it is the main text extracted from the page (``extracted``
+    holds it with the page's title, date and author), and every raw offset refers to that text.
+    """
 
     article: Article
     raw: str
     tracked: Tracked
     blocks: tuple[Block, ...]
     changes: tuple[Change, ...]
+    extracted: Extracted | None = None
 
     @property
     def text(self) -> str:

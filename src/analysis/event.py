@@ -1,9 +1,11 @@
 """One event: load its articles, clean them, segment them, and lay the clean layer out as tables.
 
 Bad articles do not stop an event: :func:`load_event_checked` decodes each file with
-:func:`analysis.reading.decode_article` and checks its language, drops the article on a problem (binary,
-empty, saved HTML page, bad byte-order mark, not English) and records it as a :class:`Problem`; repairs
-(encoding fallback, byte-order mark, mojibake) are recorded too but the article is kept. An event left with
+:func:`analysis.reading.read_article` (a ``.html``/``.htm`` page is reduced to its main text by
+:mod:`analysis.html_input`) and checks its language, drops the article on a problem (binary, empty, web
+page without main text, bad byte-order mark, not English) and records it as a :class:`Problem`; repairs
+(encoding fallback, byte-order mark, mojibake, a web page saved as ``.txt``) are recorded too but the
+article is kept. An event left with
 fewer than two outlets is itself a problem and yields no articles. :func:`write_problems` writes the list
 as the errors report (``reports/errors.csv``); :func:`failed` says whether the exit status should be
 non-zero. A bad manifest is not a per-article problem: it raises :class:`analysis.errors.InputError`.
@@ -24,14 +26,14 @@ from .atomic import write_csv, write_text
 from .cleaning import CleanArticle, clean_text
 from .cleaning_rules import Rule, load_rules
 from .errors import InputError
+from .html_input import Extracted, NoMainTextError
 from .manifest import MIN_OUTLETS_PER_EVENT, Article, articles
 from .reading import (
     BinaryInputError,
     EmptyInputError,
-    HtmlInputError,
     NotEnglishError,
     check_language,
-    decode_article,
+    read_article,
 )
 from .segment import split_sentences, words
 
@@ -44,7 +46,7 @@ class Problem:
 
     path: str
     row: int | None
-    kind: str  # e.g. "binary", "empty", "html", "encoding", "not-english", "too-few-outlets", "repaired"
+    kind: str  # e.g. "binary", "empty", "no-main-text", "not-english", "too-few-outlets"
     message: str
     action: str = "excluded"  # "excluded", "repaired" or "event dropped"
 
@@ -55,16 +57,19 @@ class Problem:
 
 def _kind(error: InputError) -> str:
     for cls, kind in ((BinaryInputError, "binary"), (EmptyInputError, "empty"),
-                      (HtmlInputError, "html"), (NotEnglishError, "not-english")):  # fmt: skip
+                      (NoMainTextError, "no-main-text"), (NotEnglishError, "not-english")):  # fmt: skip
         if isinstance(error, cls):
             return kind
     return "unreadable"
 
 
-def _clean_checked(
+def clean_checked(
     article: Article, rules: list[Rule], problems: list[Problem]
 ) -> CleanArticle | None:
-    """Decode, check and clean one article (as :func:`analysis.cleaning.clean_article` does); None if bad."""
+    """Decode, check and clean one article; on a problem append it to ``problems`` and return None.
+
+    Web pages (``.html``) are reduced to their main text first (:mod:`analysis.html_input`).
+    """
     try:
         data = article.path.read_bytes()  # read only: raw files are never written
     except OSError as error:
@@ -75,7 +80,7 @@ def _clean_checked(
         )
         return None
     try:
-        decoded = decode_article(data, article.path)
+        decoded, extracted = read_article(data, article.path)
         check_language(decoded.text, article.language, article.path)
     except InputError as error:
         problems.append(Problem(error.path, article.row, _kind(error), error.problem))
@@ -88,7 +93,7 @@ def _clean_checked(
         "outlet": article.outlet,
     }
     tracked, blocks, changes = clean_text(decoded.text, rules, context)
-    return CleanArticle(article, decoded.text, tracked, blocks, changes)
+    return CleanArticle(article, decoded.text, tracked, blocks, changes, extracted)
 
 
 def load_event_checked(
@@ -104,7 +109,7 @@ def load_event_checked(
     rules = load_rules(rules_path)
     problems: list[Problem] = []
     listed = articles(raw_dir, event_id)
-    cleaned = [item for item in (_clean_checked(a, rules, problems) for a in listed) if item]
+    cleaned = [item for item in (clean_checked(a, rules, problems) for a in listed) if item]
     outlets = {item.article.outlet for item in cleaned}
     if len(outlets) < MIN_OUTLETS_PER_EVENT:
         manifest_path = Path(raw_dir) / "manifest.csv"
@@ -217,28 +222,56 @@ def blocks_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
 
 
 def provenance_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
-    """Every line a rule dropped and every paragraph a rule changed, with the rule and why."""
+    """Every page extraction, every line a rule dropped and every paragraph a rule changed, and why."""
     columns = ["event_id", "outlet", "article", "line", "raw_start", "raw_end", "rule", "action",
                "count", "before", "after", "why"]  # fmt: skip
-    rows = [
-        {
+    rows = []
+    for item in cleaned:
+        where = {
             "event_id": item.article.event_id,
             "outlet": item.article.outlet,
             "article": article_id(item),
-            "line": change.line,
-            "raw_start": change.raw_start,
-            "raw_end": change.raw_end,
-            "rule": change.rule,
-            "action": change.action,
-            "count": change.count,
-            "before": change.before,
-            "after": change.after,
-            "why": change.why,
         }
-        for item in cleaned
-        for change in item.changes
-    ]
+        if item.extracted is not None:
+            rows.append({**where, **_extraction_row(item.extracted)})
+        rows.extend(
+            {
+                **where,
+                "line": change.line,
+                "raw_start": change.raw_start,
+                "raw_end": change.raw_end,
+                "rule": change.rule,
+                "action": change.action,
+                "count": change.count,
+                "before": change.before,
+                "after": change.after,
+                "why": change.why,
+            }
+            for change in item.changes
+        )
     return pd.DataFrame(rows, columns=columns)
+
+
+def _extraction_row(extracted: Extracted) -> dict[str, object]:
+    """Provenance of a web page's extraction: the whole extracted text, its sizes and metadata."""
+    found = "; ".join(
+        f"{name}: {value or 'not found'}"
+        for name, value in (("title", extracted.title), ("date", extracted.date),
+                            ("author", extracted.author))
+    )  # fmt: skip
+    return {
+        "line": 1,
+        "raw_start": 0,
+        "raw_end": extracted.chars_out,
+        "rule": "html_extraction",
+        "action": "extracted",
+        "count": 1,
+        "before": f"{extracted.chars_in} characters of HTML",
+        "after": f"{extracted.chars_out} characters of text; {found}",
+        "why": f"main text and metadata of a web page extracted with {extracted.extractor} "
+        "(Barbaresi 2021); navigation, share bars, banners, related links, comments, tables and "
+        "footers dropped",
+    }
 
 
 def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:

@@ -6,13 +6,17 @@ cleaning and every problem names the file (:class:`analysis.errors.InputError`).
 - Encoding: a byte-order mark decides first (UTF-8, UTF-16 and UTF-32 BOMs; Unicode Standard §23.8); then
   strict UTF-8; then Windows-1252 and, for the five bytes cp1252 leaves undefined, Latin-1 (ISO 8859-1),
   recorded as a repair. This is the order WHATWG's Encoding Standard uses for a BOM, and the common
-  "UTF-8 else cp1252" fallback of text tools.
+  "UTF-8 else cp1252" fallback of text tools. A web page (:func:`decode_html`) is decoded with the charset
+  its ``<meta charset>`` or ``http-equiv`` declares between the BOM and the fallbacks (WHATWG's prescan;
+  ``iso-8859-1``, ``latin1`` and ``ascii`` mean windows-1252 there).
 - Mojibake (UTF-8 bytes once decoded as Latin-1 / cp1252, e.g. ``â€™`` for ``’``) is repaired with ftfy
   (Speer 2019, "ftfy", Zenodo, doi:10.5281/zenodo.2591652) configured to fix encoding only: no quote,
   width or line-break normalisation, which the cleaning rules do and log themselves.
 - Binary: NUL bytes, PNG/PDF/ZIP/GIF/JPEG magic numbers, or more than 10 % control bytes (the heuristic of
   ``file(1)`` and of Git's ``buffer_is_binary``, which looks for NUL in the first 8000 bytes).
-- Saved HTML page: a doctype, ``<html>``, ``<head>`` or ``<body>`` tag near the start.
+- Saved HTML page: a doctype, ``<html>``, ``<head>`` or ``<body>`` tag near the start. :func:`read_article`
+  extracts the main text of a page (:mod:`analysis.html_input`): of a ``.html``/``.htm`` file as a matter
+  of course, of a page saved under another name (e.g. ``.txt``) as a recorded repair.
 - Language: the share of running words that are English function words (Grefenstette 1995, "Comparing two
   language identification schemes", JADT 1995: short frequent words identify a language well from a few
   dozen words). English news prose has a share around 0.35-0.5 (the seed articles, page furniture included: 0.35); other languages written in Latin script
@@ -28,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import InputError
+from .html_input import Extracted, extract_html
 
 BINARY_CONTROL_SHARE = 0.10
 ENGLISH_MIN_SHARE = 0.15
@@ -50,6 +55,9 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+HTML_SUFFIXES = (".html", ".htm")
+_META_CHARSET = re.compile(r"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
+_LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"})
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # 61 frequent English function words (articles, pronouns, prepositions, auxiliaries, conjunctions).
@@ -124,6 +132,54 @@ def _fix_mojibake(text: str) -> str:
 
 def decode_article(data: bytes, path: Path | str) -> Decoded:
     """Decode the bytes of the article at ``path``; raise :class:`InputError` naming it if it is not text."""
+    return _checked(*_decode(data, path), path)
+
+
+def decode_html(data: bytes, path: Path | str) -> Decoded:
+    """Decode a saved web page: byte-order mark, then the charset its ``<meta>`` declares, then as text."""
+    return _checked(*_decode(data, path, _declared_charset(data)), path, html=True)
+
+
+def read_article(data: bytes, path: Path | str) -> tuple[Decoded, Extracted | None]:
+    """The text of an article and, for a web page, its extraction (:mod:`analysis.html_input`).
+
+    A file named ``.html``/``.htm`` is a web page and its text is the extracted main text. A page saved
+    under another name is extracted too, and that is recorded as a repair.
+    """
+    if Path(path).suffix.lower() in HTML_SUFFIXES:
+        return _extract(decode_html(data, path), path, [])
+    try:
+        return decode_article(data, path), None
+    except HtmlInputError:
+        suffix = Path(path).suffix or "text"
+        repair = f"HTML page in a {suffix} file: main text extracted with trafilatura"
+        return _extract(decode_html(data, path), path, [repair])
+
+
+def _extract(decoded: Decoded, path: Path | str, repairs: list[str]) -> tuple[Decoded, Extracted]:
+    extracted = extract_html(decoded.text, path)
+    return Decoded(extracted.text, decoded.encoding, [*repairs, *decoded.repairs]), extracted
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The Python codec of the charset a page's ``<meta>`` declares (WHATWG labels), if known."""
+    match = _META_CHARSET.search(data[:_SNIFF_BYTES].decode("latin-1"))
+    if not match:
+        return None
+    label = match.group(1).lower()
+    if label in _LATIN1_LABELS:
+        return "cp1252"  # WHATWG: these labels mean windows-1252
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # WHATWG: a <meta> read as ASCII cannot declare UTF-16 or UTF-32; it means UTF-8
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _decode(
+    data: bytes, path: Path | str, declared: str | None = None
+) -> tuple[str, str, list[str]]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -131,30 +187,35 @@ def decode_article(data: bytes, path: Path | str) -> Decoded:
             except UnicodeDecodeError as error:
                 raise InputError(path, f"has a {encoding} byte-order mark but is not valid {encoding} "
                                        f"(byte {error.start})") from None  # fmt: skip
-            repairs = (
-                [] if encoding == "utf-8-sig" else [f"decoded as {encoding} (byte-order mark)"]
-            )
             if encoding == "utf-8-sig":
-                repairs = ["UTF-8 byte-order mark removed"]
-            return _checked(text, encoding, repairs, path)
+                return text, encoding, ["UTF-8 byte-order mark removed"]
+            return text, encoding, [f"decoded as {encoding} (byte-order mark)"]
     what = _is_binary(data)
     if what:
         raise BinaryInputError(path, f"is {what}, not text")
+    repairs: list[str] = []
+    if declared and declared != "utf-8":  # UTF-8 is tried next anyway
+        try:
+            return data.decode(declared), declared, []
+        except UnicodeDecodeError as error:
+            repairs = [f"not valid {declared} as its <meta> declares (byte {error.start})"]
     try:
-        text, encoding, repairs = data.decode("utf-8"), "utf-8", []
+        return data.decode("utf-8"), "utf-8", repairs
     except UnicodeDecodeError as error:
         try:
             text, encoding = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, encoding = data.decode("latin-1"), "latin-1"
-        repairs = [f"not valid UTF-8 (byte {error.start}); decoded as {encoding}"]
-    return _checked(text, encoding, repairs, path)
+        repairs.append(f"not valid UTF-8 (byte {error.start}); decoded as {encoding}")
+        return text, encoding, repairs
 
 
-def _checked(text: str, encoding: str, repairs: list[str], path: Path | str) -> Decoded:
+def _checked(
+    text: str, encoding: str, repairs: list[str], path: Path | str, html: bool = False
+) -> Decoded:
     if not text.strip():
         raise EmptyInputError(path, "is empty" if not text else "holds only whitespace")
-    if _HTML.search(text[:_SNIFF_BYTES]):
+    if not html and _HTML.search(text[:_SNIFF_BYTES]):
         raise HtmlInputError(path, "looks like a saved HTML page; save it as .html")
     fixed = _fix_mojibake(text)
     if fixed != text:
