@@ -1,0 +1,225 @@
+"""analysis.features: the batch call equals the per-event tables, article by article."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from analysis.cleaning import CleanArticle
+from analysis.compare import label_uses, style_table
+from analysis.event import article_id, load_event_checked, sentences_table
+from analysis.features import (
+    article_features,
+    blocks_of,
+    compound,
+    feature_columns,
+    may_match,
+    snake_case,
+    text_keys,
+    word_start_keys,
+)
+from analysis.frames import frame_indicators, frame_profile, load_frame_codebook
+from analysis.labels import LabelFamily, load_codebook
+from analysis.manifest import event_ids
+from analysis.quoted import quoted_spans
+from analysis.tone import hedge_uses, load_hedge_codebook, sentence_tone, vader_scores
+
+BASIL_EVENTS = 4
+
+
+def _table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    return pd.DataFrame(
+        {"article": [article_id(item) for item in cleaned], "text": [item.text for item in cleaned]}
+    )
+
+
+def _expected(cleaned: list[CleanArticle]) -> dict[str, dict[str, float]]:
+    """Every feature of every article, read from the per-event tables."""
+    families, markers, frames = load_codebook(), load_hedge_codebook(), load_frame_codebook()
+    outlet = {article_id(item): item.article.outlet for item in cleaned}
+    style = style_table(cleaned).pivot(index="outlet", columns="measure", values="value")
+    sentences = sentences_table(cleaned)
+    tone = sentence_tone(sentences, cleaned)
+    labels = label_uses(cleaned, families)
+    hedges = hedge_uses(sentences, markers, cleaned)
+    indicators = frame_indicators(sentences, frames)
+    expected = {}
+    for article in outlet:
+        row = dict(style.loc[outlet[article]])
+        for name, column in [
+            ("tone_mean_compound", "compound"),
+            ("tone_narration", "narration_compound"),
+            ("tone_quoted", "quoted_compound"),
+        ]:
+            # pandas' grouped mean can differ from the correctly rounded mean in the last bit
+            # (analysis.features); the exact mean is checked in test_tone_means_are_exact.
+            row[name] = tone.groupby("article")[column].mean()[article]
+        for voice in ("narration", "quoted"):
+            row[f"{voice}_words"] = tone.loc[tone["article"] == article, f"{voice}_words"].sum()
+            for prefix, uses, books in (("label", labels, families), ("hedge", hedges, markers)):
+                for family in books:
+                    hit = (
+                        (uses["article"] == article)
+                        & (uses["family"] == family.name)
+                        & (uses["voice"] == voice)
+                    )
+                    row[f"{prefix}_{snake_case(family.name)}_{voice}"] = int(hit.sum())
+        profile = frame_profile(
+            indicators[indicators["article"] == article],
+            sentences[sentences["article"] == article],
+            frames,
+        ).set_index("frame")
+        for frame in frames.names:
+            row[f"frame_{snake_case(frame)}"] = profile.loc[frame, "share_of_sentences"]
+        expected[article] = row
+    return expected
+
+
+def _same(got: float, want: float, column: str = "") -> bool:
+    """Equal (NaN equals NaN); tone means to 1e-14 relative (see test_tone_means_are_exact)."""
+    if math.isnan(want):
+        return math.isnan(got)
+    if column.startswith("tone_"):
+        return math.isclose(got, want, rel_tol=1e-14, abs_tol=1e-17)
+    return got == want
+
+
+def _assert_matches(cleaned: list[CleanArticle]) -> None:
+    table = _table(cleaned)
+    features = article_features(table)
+    assert list(features["article"]) == list(table["article"])
+    assert list(features.columns) == feature_columns()
+    expected = _expected(cleaned)
+    for row in features.to_dict("records"):
+        want = expected[row["article"]]
+        assert set(want) == set(row) - {"article"}
+        wrong = {k: (row[k], v) for k, v in want.items() if not _same(float(row[k]), float(v), k)}
+        assert not wrong, (row["article"], wrong)
+
+
+def _basil_events(basil) -> list[list[CleanArticle]]:
+    return [load_event_checked(event, basil)[0] for event in event_ids(basil)[:BASIL_EVENTS]]
+
+
+def test_seed_event_equals_per_event_tables(seed_event) -> None:
+    _assert_matches(sorted(seed_event.values(), key=lambda item: item.article.outlet))
+
+
+@pytest.mark.corpus
+def test_basil_events_equal_per_event_tables(basil) -> None:
+    for cleaned in _basil_events(basil):
+        _assert_matches(cleaned)
+
+
+def test_columns_and_types(seed_event) -> None:
+    cleaned = list(seed_event.values())
+    features = article_features(_table(cleaned))
+    assert len(features) == len(cleaned)
+    for column in features.columns[1:]:
+        assert features[column].dtype in (np.int64, np.float64), column
+    assert features["words"].dtype == np.int64
+    assert features["mattr"].dtype == np.float64
+    assert features["label_terrorism_narration"].dtype == np.int64
+    assert (features["words"] > 0).all()
+    assert features.filter(like="label_").to_numpy().sum() > 0
+    assert features.filter(like="hedge_").to_numpy().sum() > 0
+
+
+def test_input_order_repeats_and_empty_text(seed_event) -> None:
+    item = seed_event["VOA"]
+    table = pd.DataFrame(
+        {"article": ["b", "a", "empty", "b2"], "text": [item.text, "", "", item.text]}
+    )
+    features = article_features(table.drop(index=1).reset_index(drop=True))
+    assert list(features["article"]) == ["b", "empty", "b2"]
+    numeric = features.drop(columns="article")
+    pd.testing.assert_series_equal(numeric.iloc[0], numeric.iloc[2], check_names=False)
+    empty = features.iloc[1]
+    assert empty["words"] == 0 and empty["narration_words"] == 0
+    assert math.isnan(empty["tone_mean_compound"]) and math.isnan(empty["frame_conflict"])
+    none = article_features(table.iloc[:0])
+    assert list(none.columns) == feature_columns() and len(none) == 0
+
+
+@pytest.mark.corpus
+def test_blocks_are_recovered_from_text(seed_event, basil) -> None:
+    items = [*seed_event.values(), *(i for c in _basil_events(basil) for i in c)]
+    for item in items:
+        got = blocks_of(item.text)
+        assert got == [(block.start, block.kind, block.text) for block in item.blocks]
+
+
+def test_snake_case_and_duplicate_columns() -> None:
+    assert snake_case("Armed group (men)") == "armed_group_men"
+    pattern = re.compile(r"\bx\b")
+    twins = [LabelFamily("Armed group", "", pattern), LabelFamily("armed-group", "", pattern)]
+    with pytest.raises(ValueError, match="label_armed_group_narration"):
+        feature_columns(label_families=twins)
+
+
+def _all_sentences(cleaned: list[CleanArticle]) -> list[str]:
+    return list(sentences_table(cleaned)["text"]) if cleaned else []
+
+
+@pytest.mark.corpus
+def test_vader_shortcut_equals_vader(seed_event, basil) -> None:
+    texts = _all_sentences(list(seed_event.values()))
+    for event in event_ids(basil):
+        texts += _all_sentences(load_event_checked(event, basil)[0])
+    texts += ["", "   ", ":) :-(", "no", "😀 fine", "The U.S. Senate met on Tuesday.", "Ugh!!!"]
+    skipped = 0
+    for text in texts:
+        assert compound(text) == vader_scores(text)["compound"], text
+        skipped += vader_scores(text)["compound"] == 0.0
+    assert 0 < skipped < len(texts)
+
+
+@pytest.mark.corpus
+def test_word_start_prefilter_is_safe(seed_event, basil) -> None:
+    """Where a pattern's prefilter says no match, the pattern has none (codebooks, real text)."""
+    patterns = [family.pattern for family in load_codebook()]
+    patterns += [family.pattern for family in load_hedge_codebook()]
+    patterns += [cue.pattern for cue in load_frame_codebook().cues]
+    keyed = [(pattern, word_start_keys(pattern)) for pattern in patterns]
+    assert sum(keys is not None for _, keys in keyed) > len(keyed) // 2
+    texts = _all_sentences(list(seed_event.values()))
+    for cleaned in _basil_events(basil):
+        texts += _all_sentences(cleaned) + [item.text for item in cleaned]
+    texts += ["Terrorists, ARMED MEN and militants may attack.", "Naïve militants", "about 5"]
+    ruled_out = 0
+    for text in texts:
+        found = text_keys(text)
+        for pattern, keys in keyed:
+            if not may_match(keys, found):
+                ruled_out += 1
+                assert pattern.search(text) is None, (pattern.pattern[:60], text)
+    assert ruled_out > 0
+
+
+def test_quoted_spans_used_per_block(seed_event) -> None:
+    """Sanity: the seed articles contain quotations, so the quoted columns are exercised."""
+    item = seed_event["VOA"]
+    assert any(quoted_spans(block.text) for block in item.blocks)
+    features = article_features(_table([item]))
+    assert features.loc[0, "quoted_words"] > 0
+
+
+@pytest.mark.corpus
+def test_tone_means_are_exact(seed_event, basil) -> None:
+    """Tone means are fsum means of sentence_tone's values of the article (NaN skipped)."""
+    for cleaned in [list(seed_event.values()), *_basil_events(basil)]:
+        features = article_features(_table(cleaned)).set_index("article")
+        tone = sentence_tone(sentences_table(cleaned), cleaned)
+        for article, group in tone.groupby("article"):
+            for name, column in [
+                ("tone_mean_compound", "compound"),
+                ("tone_narration", "narration_compound"),
+                ("tone_quoted", "quoted_compound"),
+            ]:
+                kept = group[column].dropna().tolist()
+                want = math.fsum(kept) / len(kept) if kept else math.nan
+                assert _same(features.loc[article, name], want), (article, name)
