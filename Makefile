@@ -8,7 +8,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lint format notebooks lock clean
+.PHONY: help env report test lint format notebooks bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ format: $(STAMP) ## apply ruff's fixes and formatting
 
 notebooks: $(STAMP) ## re-execute notebooks/ in place on the seed event (refresh stored outputs)
 	$(BIN)/python -m analysis refresh-notebooks
+
+bench: $(STAMP) ## run the speed benchmarks (benchmarks/run_benchmarks.py), rewrite benchmarks/README.md
+	$(BIN)/python benchmarks/run_benchmarks.py
 
 lock: $(STAMP) ## re-resolve requirements.lock from pyproject.toml (needs the package index)
 	$(BIN)/python -m pip install --quiet uv

@@ -3,10 +3,11 @@
 Every run goes to the same temporary output folders (the executed notebooks record their parameters, so
 outputs are only comparable at the same path); a reference uninterrupted run is taken first and each test
 compares its final outputs with it, byte for byte. Excluded from the comparison, as run-specific: the lock
-files (``.lock``, holding the pid of the last run), the input hash inside ``.fingerprint.json`` (it covers
-the library sources, which may change while the test runs; its list of outputs is compared) and, after a
-failed run, ``.fingerprint.json`` itself (removed when an event starts executing, so that the next run
-redoes the work). About 2 minutes in all.
+files (``.lock``, holding the pid of the last run), the input hash inside ``.fingerprint.json`` and the
+runner's other stamps (it covers the library sources, which may change while the test runs; the rest of
+each stamp, such as its list of outputs, is compared) and, after a failed run, ``.fingerprint.json``
+itself (removed when an event starts executing, so that the next run redoes the work). About 2 minutes
+in all.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ import pytest
 from analysis import config
 from analysis.atomic import TEMPORARY, WriteError, atomic_path, remove_stale_temporaries
 from analysis.lock import LockBusy, output_lock
-from analysis.runner import FINGERPRINT_FILE
+from analysis.runner import FINGERPRINT_FILE, STAMP_FILES
 
 psutil = pytest.importorskip("psutil")
 
@@ -97,10 +98,10 @@ def _kill_tree(process: subprocess.Popen) -> None:
 
 
 def _content(path: Path) -> bytes:
-    """A file's bytes; for the fingerprint, without the input hash (it covers the library sources, which
-    may be edited while the test runs) but with the list of outputs it records."""
+    """A file's bytes; for the runner's stamps, without the input hash (it covers the library sources,
+    which may be edited while the test runs) but with what else they record (outputs, problems)."""
     data = path.read_bytes()
-    if path.name == FINGERPRINT_FILE:
+    if path.name in STAMP_FILES:
         record = json.loads(data)
         assert len(record.pop("fingerprint")) == 64
         data = json.dumps(record, sort_keys=True).encode()

@@ -1,4 +1,5 @@
-"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force] [--wait]`` and
+"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force] [--wait]``,
+``python -m analysis run --corpus DIR [--workers N | --scheduler ADDRESS] [--event-reports]`` and
 ``refresh-notebooks``.
 
 Exit status 1 with a one-line message (no traceback) on a bad input, a failed notebook, a failed write
@@ -17,12 +18,22 @@ from . import config
 from .errors import InputError
 
 if TYPE_CHECKING:
+    from .event import Problem
     from .runner import RunResult
 
 
 def _print_result(result: RunResult) -> None:
     status = "executed" if result.executed else "up to date, skipped"
     print(f"{result.event_id}: {status}", flush=True)
+
+
+def _failed(problems: list[Problem]) -> bool:
+    """Whether a problem should fail the run (:func:`analysis.event.failed`, imported only if any)."""
+    if not problems:
+        return False
+    from .event import failed
+
+    return failed(problems)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,10 +59,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="when another run is writing the same outputs, wait for it instead of stopping",
     )
+    _corpus_options(run_parser)
     commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
     args = parser.parse_args(argv)
+    if args.corpus is not None:
+        return _run_corpus(args)
 
-    from .event import failed
     from .lock import LockBusy
     from .runner import NotebookFailed, refresh_notebooks, run
 
@@ -73,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
         print(f"done in {time.perf_counter() - started:.1f} s")
-        if failed(problems):
+        if _failed(problems):
             print(
                 f"error: some input was excluded; see {config.relative(args.reports / 'errors.csv')}",
                 file=sys.stderr,
@@ -84,6 +97,84 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except OSError as error:
         print(f"error: {error}", file=sys.stderr)  # WriteError: "cannot write PATH: reason"
+        return 1
+    return 0
+
+
+def _corpus_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group(
+        "corpus runs", "batch features of every article, Parquet tables, the corpus notebook"
+    )
+    group.add_argument("--corpus", type=Path, help="corpus folder with manifest.csv (any size)")
+    group.add_argument(
+        "--workers", type=int, default=1, help="local Dask worker processes (default 1: in process)"
+    )
+    group.add_argument(
+        "--scheduler", help="address of an existing Dask scheduler (tcp://HOST:PORT)"
+    )
+    group.add_argument("--partition-size", type=int, help="articles per partition (whole events)")
+    group.add_argument(
+        "--no-comparison",
+        action="store_true",
+        help="skip quotes and shared sentences (the slow part): article features only "
+        "(kept for later runs into the same folder until --comparison)",
+    )
+    group.add_argument(
+        "--comparison", action="store_true", help="compute quotes and shared sentences again"
+    )
+    group.add_argument(
+        "--event-reports",
+        action="store_true",
+        help="also render every event's notebooks (or the --event ones), in parallel processes",
+    )
+    group.add_argument("--jobs", type=int, default=2, help="processes for --event-reports")
+    group.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def _run_corpus(args: argparse.Namespace) -> int:
+    """``run --corpus``: extraction, corpus notebook, optional event reports; exit status."""
+    from .corpus.report import run_corpus
+    from .lock import LockBusy
+    from .runner import NotebookFailed
+
+    started = time.perf_counter()
+    try:
+        report = run_corpus(
+            args.corpus,
+            args.processed,
+            args.reports,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            partition_articles=args.partition_size,
+            comparison=False if args.no_comparison else (True if args.comparison else None),
+            event_reports=args.event if args.event else args.event_reports,
+            jobs=args.jobs,
+            force=args.force,
+            wait=args.wait,
+            progress=not args.no_progress,
+            on_event=lambda event_id, ran: print(
+                f"{event_id}: {'executed' if ran else 'up to date, skipped'}", flush=True
+            ),
+        )
+    except (InputError, NotebookFailed, LockBusy, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    extraction = report.extraction
+    print(
+        f"corpus {config.relative(args.corpus)}: {extraction.articles} articles in "
+        f"{extraction.partitions} partition(s), {extraction.extracted} extracted; tables in "
+        f"{config.relative(extraction.tables_dir)}; notebook "
+        f"{'executed' if report.notebook_executed else 'up to date'}"
+    )
+    for problem in extraction.problems:
+        print(f"problem: {problem}", file=sys.stderr)
+    print(f"done in {time.perf_counter() - started:.1f} s")
+    if _failed(list(extraction.problems)):
+        errors = config.relative(extraction.summary_dir / "errors.csv")
+        print(f"error: some input was excluded; see {errors}", file=sys.stderr)
         return 1
     return 0
 

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -66,6 +68,7 @@ def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> p
 
 
 _ROW = "__manifest_row__"
+MANIFEST_ROW = "manifest_row"
 
 
 def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
@@ -164,22 +167,29 @@ def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
         table = table[table["event_id"] == event_id]
         if table.empty:
             raise InputError(raw_dir / "manifest.csv", f"no rows for event {event_id!r}")
-    return [
-        Article(
-            event_id=row["event_id"],
-            outlet=row["outlet"],
-            title=row["title"],
-            date=row["date"],
-            path=(raw_dir / row["path"]).resolve(),
-            language=row["language"] or "en",
-            original_language=row["original_language"] or row["language"] or "en",
-            url=row["url"],
-            sha256=row["sha256"],
-            notes=row["notes"],
-            row=int(row[_ROW]),
-        )
-        for _, row in table.iterrows()
-    ]
+    return [article_from_row(row, raw_dir) for row in table.to_dict("records")]
+
+
+def manifest_with_rows(raw_dir: Path | str) -> pd.DataFrame:
+    """The validated manifest (all columns, strings) with each article's line in ``manifest_row``."""
+    return _read_manifest(raw_dir).rename(columns={_ROW: MANIFEST_ROW})
+
+
+def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
+    """The :class:`Article` of one validated manifest row (with ``manifest_row`` or the internal row)."""
+    return Article(
+        event_id=row["event_id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        date=row["date"],
+        path=(Path(raw_dir) / row["path"]).resolve(),
+        language=row["language"] or "en",
+        original_language=row["original_language"] or row["language"] or "en",
+        url=row["url"],
+        sha256=row["sha256"],
+        notes=row["notes"],
+        row=int(row.get(MANIFEST_ROW, row.get(_ROW))),
+    )
 
 
 def event_ids(raw_dir: Path | str) -> list[str]:

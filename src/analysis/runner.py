@@ -1,7 +1,12 @@
 """Run the notebooks of an event through papermill into ``reports/<event_id>/`` and export HTML.
 
 A run is skipped when nothing it depends on changed (raw data, notebooks, library code, parameters, lock
-file): a fingerprint of those inputs is stored beside the outputs and written last.
+file): a fingerprint of those inputs is stored beside the outputs and written last. Two more stamps make a
+rerun with nothing changed cheap (no kernel, no pandas-heavy checks, nothing rewritten):
+``reports/.checked.json`` keeps the result of validating the manifest and checking the articles (keyed by
+the manifest, every listed file, the library and the lock file), and ``reports/.site-fingerprint.json``
+the inputs of the reader's site (processed tables, the report listings it links to, the library). The
+heavy libraries (pandas, papermill, nbformat, Jinja2) are imported only when something runs.
 
 Faults: :func:`run` holds an exclusive lock on the output folders (:mod:`analysis.lock`; a second run on
 the same outputs stops, or waits with ``wait=True``); every output is written atomically
@@ -13,30 +18,38 @@ the next one, whose outputs are byte-identical to an uninterrupted run's. A fail
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import hashlib
+import io
 import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import config
-from .actors import ACTOR_FILE_NAME
 from .atomic import remove_stale_temporaries, write_text
 from .errors import InputError
-from .event import Problem, load_event_checked, write_problems
-from .kernel import current_env_kernel
 from .lock import output_lock
-from .manifest import articles
-from .notebook_io import normalise, write_notebook
-from .parameters import check_parameters
+
+if TYPE_CHECKING:
+    from .event import Problem
 
 NOTEBOOKS = ("01_clean.ipynb", "02_compare.ipynb", "03_figures.ipynb")
 FINGERPRINT_FILE = ".fingerprint.json"
+CHECK_FILE = ".checked.json"
+SITE_FINGERPRINT_FILE = ".site-fingerprint.json"
+#: Every stamp the runner writes: ``{"fingerprint": <inputs hash>, ...}``, deterministic otherwise.
+STAMP_FILES = (FINGERPRINT_FILE, CHECK_FILE, SITE_FINGERPRINT_FILE)
 ERRORS_FILE = "errors.csv"
+#: :data:`analysis.actors.ACTOR_FILE_NAME`, named here so the up-to-date check need not import it.
+ACTOR_FILE_NAME = "actors.yaml"
+#: Files of the package that count as library code (sources, codebooks, templates, site assets).
+LIBRARY_SUFFIXES = {".py", ".yaml", ".j2", ".json", ".html", ".css", ".js"}
 
 
 class NotebookFailed(RuntimeError):
@@ -52,6 +65,15 @@ class RunResult:
     outputs: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class CheckedEvents:
+    """The manifest's events, the ones that can run and the problems found while checking them."""
+
+    known: list[str]
+    runnable: list[str]
+    problems: list[Problem]
+
+
 def event_parameters(
     event_id: str, raw_dir: Path, processed_root: Path, reports_root: Path
 ) -> dict[str, Any]:
@@ -64,42 +86,88 @@ def event_parameters(
     }
 
 
+def _add(digest: Any, label: str, data: bytes) -> None:
+    digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
+
+
+def _add_file(digest: Any, label: str, path: Path) -> None:
+    """Add a file's bytes, or a marker when it cannot be read (so a missing file changes the hash)."""
+    try:
+        _add(digest, label, path.read_bytes())
+    except OSError:
+        _add(digest, f"missing:{label}", b"")
+
+
+def _add_environment(digest: Any) -> None:
+    """Add the library code, the lock file and the Python version."""
+    for path in sorted(config.PACKAGE_DIR.rglob("*")):
+        if path.suffix in LIBRARY_SUFFIXES and "__pycache__" not in path.parts:
+            _add(
+                digest,
+                f"library:{path.relative_to(config.PACKAGE_DIR).as_posix()}",
+                path.read_bytes(),
+            )
+    if config.LOCK_FILE.is_file():
+        _add(digest, "lock", config.LOCK_FILE.read_bytes())
+    _add(digest, "python", sys.version.encode())
+
+
+def manifest_rows(raw_dir: Path) -> list[dict[str, str]]:
+    """The rows of ``raw_dir/manifest.csv`` as plain strings, without validation (that is
+    :mod:`analysis.manifest`'s job): enough to find the files a run depends on, without pandas."""
+    text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def _listed_paths(
+    rows: Iterable[dict[str, str]], raw_dir: Path, event_id: str | None
+) -> list[Path]:
+    """The raw files of one event (or all), sorted by outlet and path as the manifest module sorts."""
+    chosen = [row for row in rows if event_id is None or row.get("event_id") == event_id]
+    chosen.sort(key=lambda row: (row.get("outlet") or "", row.get("path") or ""))
+    return [(raw_dir / (row.get("path") or "")).resolve() for row in chosen]
+
+
 def fingerprint(
     event_id: str, raw_dir: Path, parameters: dict[str, Any], notebooks_dir: Path
 ) -> str:
     """SHA-256 over every input of a run: raw files, actor files, manifest, notebooks, library, lock,
     parameters."""
     digest = hashlib.sha256()
-
-    def add(label: str, data: bytes) -> None:
-        digest.update(label.encode() + b"\0" + hashlib.sha256(data).digest())
-
-    add("manifest", (raw_dir / "manifest.csv").read_bytes())
-    listed = articles(raw_dir, event_id)
-    for article in listed:
-        add(f"raw:{article.path.name}", article.path.read_bytes())
-    for folder in sorted({article.path.parent for article in listed}):
+    _add(digest, "manifest", (raw_dir / "manifest.csv").read_bytes())
+    listed = _listed_paths(manifest_rows(raw_dir), raw_dir, event_id)
+    for path in listed:
+        _add_file(digest, f"raw:{path.name}", path)
+    for folder in sorted({path.parent for path in listed}):
         if (folder / ACTOR_FILE_NAME).is_file():
-            add(f"actors:{folder.name}", (folder / ACTOR_FILE_NAME).read_bytes())
+            _add(digest, f"actors:{folder.name}", (folder / ACTOR_FILE_NAME).read_bytes())
     for name in NOTEBOOKS:
-        add(f"notebook:{name}", (notebooks_dir / name).read_bytes())
-    for path in sorted(config.PACKAGE_DIR.rglob("*")):
-        if path.suffix in {".py", ".yaml", ".j2", ".json"}:
-            add(f"library:{path.relative_to(config.PACKAGE_DIR).as_posix()}", path.read_bytes())
-    if config.LOCK_FILE.is_file():
-        add("lock", config.LOCK_FILE.read_bytes())
-    add("parameters", json.dumps(parameters, sort_keys=True).encode())
-    add("python", sys.version.encode())
+        _add(digest, f"notebook:{name}", (notebooks_dir / name).read_bytes())
+    _add_environment(digest)
+    _add(digest, "parameters", json.dumps(parameters, sort_keys=True).encode())
     return digest.hexdigest()
 
 
-def _up_to_date(stamp_path: Path, stamp: str) -> bool:
+def _read_stamp(stamp_path: Path, stamp: str | None) -> dict[str, Any] | None:
+    """The stamp's record when it was written for the inputs hash ``stamp``, else None."""
     try:
         recorded = json.loads(stamp_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
+        return None
+    if stamp is None or not isinstance(recorded, dict) or recorded.get("fingerprint") != stamp:
+        return None
+    return recorded
+
+
+def _write_stamp(stamp_path: Path, record: dict[str, Any]) -> None:
+    write_text(stamp_path, json.dumps(record, indent=1, sort_keys=True) + "\n")
+
+
+def _up_to_date(stamp_path: Path, stamp: str) -> bool:
+    recorded = _read_stamp(stamp_path, stamp)
+    if recorded is None:
         return False
-    outputs = [config.PROJECT_ROOT / path for path in recorded.get("outputs", [])]
-    return recorded.get("fingerprint") == stamp and all(path.is_file() for path in outputs)
+    return all((config.PROJECT_ROOT / path).is_file() for path in recorded.get("outputs", []))
 
 
 def run_event(
@@ -110,15 +178,21 @@ def run_event(
     notebooks_dir: Path = config.NOTEBOOKS,
     force: bool = False,
 ) -> RunResult:
-    """Execute the notebooks of one event unless its outputs are up to date; export HTML."""
+    """Execute the notebooks of one event unless its outputs are up to date; export HTML.
+
+    The parameters are checked against the notebooks only when the event runs: an up-to-date event ran
+    with the same notebooks and parameters, which were checked then.
+    """
+    from .parameters import check_parameters
+
     parameters = event_parameters(event_id, raw_dir, processed_root, reports_root)
-    for name in NOTEBOOKS:
-        check_parameters(notebooks_dir / name, parameters)
     stamp = fingerprint(event_id, raw_dir, parameters, notebooks_dir)
     out_dir = config.report_dir(event_id, reports_root)
     stamp_path = out_dir / FINGERPRINT_FILE
     if not force and _up_to_date(stamp_path, stamp):
         return RunResult(event_id, executed=False, outputs=())
+    for name in NOTEBOOKS:
+        check_parameters(notebooks_dir / name, parameters)
     stamp_path.unlink(missing_ok=True)
     outputs: list[Path] = []
     for name in NOTEBOOKS:
@@ -126,8 +200,10 @@ def run_event(
         outputs += [executed, *export_html(executed)]
     outputs += _files_under(config.report_dir(event_id, reports_root) / "figures")
     outputs += _files_under(config.processed_dir(event_id, processed_root))
-    record = {"fingerprint": stamp, "outputs": sorted(config.relative(path) for path in outputs)}
-    write_text(stamp_path, json.dumps(record, indent=1, sort_keys=True) + "\n")
+    _write_stamp(
+        stamp_path,
+        {"fingerprint": stamp, "outputs": sorted(config.relative(path) for path in outputs)},
+    )
     return RunResult(event_id, executed=True, outputs=tuple(outputs))
 
 
@@ -139,6 +215,9 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
     """Run ``source`` with ``parameters`` in the notebooks folder; write the normalised result to ``target``."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
+
+    from .kernel import current_env_kernel
+    from .notebook_io import normalise, write_notebook
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     with current_env_kernel() as kernel_name, tempfile.TemporaryDirectory() as scratch:
@@ -184,12 +263,16 @@ def export_html(notebook_path: Path) -> list[Path]:
 
 
 def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS) -> list[Path]:
-    """Re-execute the committed notebooks in place on their default parameters (the seed event)."""
-    return [execute_notebook(notebooks_dir / name, notebooks_dir / name, {}) for name in NOTEBOOKS]
+    """Re-execute the committed notebooks in place on their default parameters (the seed event; the
+    seed data as a corpus for the corpus notebook)."""
+    names = (*NOTEBOOKS, "04_corpus.ipynb")
+    return [execute_notebook(notebooks_dir / name, notebooks_dir / name, {}) for name in names]
 
 
 def check_events(event_ids: list[str], raw_dir: Path) -> tuple[list[str], list[Problem]]:
     """The events that can run (≥ 2 outlets left after excluding bad articles) and every problem found."""
+    from .event import load_event_checked
+
     runnable, problems = [], []
     for event_id in event_ids:
         cleaned, event_problems = load_event_checked(event_id, raw_dir)
@@ -197,6 +280,125 @@ def check_events(event_ids: list[str], raw_dir: Path) -> tuple[list[str], list[P
         if len({item.article.outlet for item in cleaned}) >= 2:
             runnable.append(event_id)
     return runnable, problems
+
+
+def check_fingerprint(raw_dir: Path, event_ids: list[str] | None) -> str | None:
+    """SHA-256 over what validating the manifest and checking the articles depend on: the manifest,
+    every file it lists, the library, the lock file and the events asked for. None when the manifest
+    cannot even be read (the full check then reports why)."""
+    try:
+        manifest = (raw_dir / "manifest.csv").read_bytes()
+        rows = manifest_rows(raw_dir)
+    except (OSError, UnicodeDecodeError, csv.Error):
+        return None
+    digest = hashlib.sha256()
+    _add(digest, "manifest", manifest)
+    _add(digest, "raw_dir", str(raw_dir.resolve()).encode())
+    for path in _listed_paths(rows, raw_dir, None):
+        _add_file(digest, f"raw:{path}", path)
+    _add_environment(digest)
+    _add(digest, "events", json.dumps(event_ids).encode())
+    return digest.hexdigest()
+
+
+def _checked_from(recorded: dict[str, Any] | None) -> CheckedEvents | None:
+    """The checked events of a check stamp's record (None without a record)."""
+    if recorded is None:
+        return None
+    problems = []
+    if recorded["problems"]:
+        from .event import Problem
+
+        problems = [Problem(**problem) for problem in recorded["problems"]]
+    return CheckedEvents(recorded["known"], recorded["runnable"], problems)
+
+
+def _known_events(raw_dir: Path, event_ids: list[str] | None) -> list[str]:
+    """Validate the manifest; return its events. Raises :class:`InputError` for an unknown event."""
+    from .manifest import event_ids as all_events
+
+    known = all_events(raw_dir)
+    for event_id in event_ids or []:
+        if event_id not in known:
+            raise InputError(
+                raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
+            )
+    return known
+
+
+def _check(raw_dir: Path, event_ids: list[str] | None, known: list[str]) -> CheckedEvents:
+    runnable, problems = check_events(event_ids or known, raw_dir)
+    return CheckedEvents(known, runnable, problems)
+
+
+def _write_errors(checked: CheckedEvents, path: Path, recorded: str | None) -> str:
+    """Write the errors report unless the file already holds it (``recorded``: its SHA-256 as last
+    written); return the report's SHA-256."""
+    if recorded is not None and path.is_file() and _sha256(path) == recorded:
+        return recorded
+    from .event import write_problems
+
+    return _sha256(write_problems(checked.problems, path))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _record_check(stamp_path: Path, stamp: str | None, checked: CheckedEvents, errors: str) -> None:
+    if stamp is None:
+        return
+    record = {
+        "fingerprint": stamp,
+        "known": checked.known,
+        "runnable": checked.runnable,
+        "problems": [dataclasses.asdict(problem) for problem in checked.problems],
+        "errors_sha256": errors,
+    }
+    if _read_stamp(stamp_path, stamp) != record:
+        _write_stamp(stamp_path, record)
+
+
+def site_fingerprint(event_ids: list[str], processed_root: Path, reports_root: Path) -> str:
+    """SHA-256 over what the site shows: each event's processed tables (bytes), the names of its
+    notebooks' HTML and figures (it links to them), the library (templates, assets) and the lock file."""
+    digest = hashlib.sha256()
+    _add(digest, "events", json.dumps(sorted(event_ids)).encode())
+    for event_id in sorted(event_ids):
+        folder = config.processed_dir(event_id, processed_root)
+        for path in _files_under(folder):
+            _add(
+                digest,
+                f"processed:{event_id}/{path.relative_to(folder).as_posix()}",
+                path.read_bytes(),
+            )
+        report = config.report_dir(event_id, reports_root)
+        linked = (
+            [p for p in report.glob("*.html") if p.name != "index.html"] if report.is_dir() else []
+        )
+        linked += _files_under(report / "figures")
+        names = sorted(path.relative_to(report).as_posix() for path in linked)
+        _add(digest, f"linked:{event_id}", json.dumps(names).encode())
+    _add_environment(digest)
+    return digest.hexdigest()
+
+
+def update_site(
+    event_ids: list[str], processed_root: Path, reports_root: Path, force: bool = False
+) -> bool:
+    """Rebuild the reader's site unless its inputs are unchanged and its pages are there (or ``force``);
+    return whether it was rebuilt. The stamp is removed first, so a build killed midway is redone."""
+    stamp = site_fingerprint(event_ids, processed_root, reports_root)
+    stamp_path = reports_root / SITE_FINGERPRINT_FILE
+    if not force and _up_to_date(stamp_path, stamp):
+        return False
+    from .site import build_site
+
+    stamp_path.unlink(missing_ok=True)
+    written = build_site(event_ids, processed_root, reports_root)
+    outputs = sorted(config.relative(path) for path in written)
+    _write_stamp(stamp_path, {"fingerprint": stamp, "outputs": outputs})
+    return True
 
 
 def run(
@@ -208,38 +410,38 @@ def run(
     wait: bool = False,
     on_result: Callable[[RunResult], None] | None = None,
 ) -> tuple[list[RunResult], list[Problem]]:
-    """Run every event of ``raw_dir`` (or the listed ones), then rebuild the reader's site.
+    """Run every event of ``raw_dir`` (or the listed ones), then update the reader's site.
 
     Articles that cannot be read (binary, empty, HTML, not English …) are excluded and reported in
     ``reports/errors.csv`` with the file, the manifest row and the problem; the other articles and events
     still run. ``on_result`` is called after each event (progress for long corpus runs). Returns the
     per-event results and the problems.
 
-    The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) is rebuilt for every
-    event of the manifest that has processed tables, even when every event was up to date.
+    The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) covers every event of
+    the manifest that has processed tables; it is rebuilt whenever what it shows changed (see
+    :func:`update_site`), even when every event was up to date. With nothing changed, the manifest
+    check, the article checks and the site come from their stamps and no file is rewritten.
 
     The whole run holds the lock on ``processed_root`` and ``reports_root``: when another run holds it,
     :class:`analysis.lock.LockBusy` is raised at once, or the run waits for it with ``wait=True``.
     """
-    from .manifest import event_ids as all_events
-    from .site import build_site
-
-    raw_dir = Path(raw_dir)
-    known = all_events(raw_dir)
-    for event_id in event_ids or []:
-        if event_id not in known:
-            raise InputError(
-                raw_dir / "manifest.csv", f"no event {event_id!r} (known: {', '.join(known)})"
-            )
+    raw_dir, processed_root, reports_root = Path(raw_dir), Path(processed_root), Path(reports_root)
+    check_path = reports_root / CHECK_FILE
+    stamp = check_fingerprint(raw_dir, event_ids)
+    recorded = None if force else _read_stamp(check_path, stamp)
+    cached = _checked_from(recorded)
+    known = cached.known if cached else _known_events(raw_dir, event_ids)
     with output_lock(processed_root, reports_root, wait=wait):
         for folder in (processed_root, reports_root):
             remove_stale_temporaries(folder)
-        runnable, problems = check_events(event_ids or known, raw_dir)
+        checked = cached or _check(raw_dir, event_ids, known)
         results = []
-        for event_id in runnable:
+        for event_id in checked.runnable:
             results.append(run_event(event_id, raw_dir, processed_root, reports_root, force=force))
             if on_result is not None:
                 on_result(results[-1])
-        write_problems(problems, Path(reports_root) / ERRORS_FILE)
-        build_site(known, processed_root, reports_root)
-    return results, problems
+        errors_sha = recorded["errors_sha256"] if recorded else None
+        errors = _write_errors(checked, reports_root / ERRORS_FILE, errors_sha)
+        _record_check(check_path, stamp, checked, errors)
+        update_site(known, processed_root, reports_root, force=force)
+    return results, checked.problems

@@ -9,7 +9,9 @@
 * :mod:`~analysis.figures.selection` - sentences shared with the other outlets or unique;
 * :mod:`~analysis.figures.frames` - share of sentences per frame;
 * :mod:`~analysis.figures.tone` - VADER tone by voice and by actor;
-* :mod:`~analysis.figures.actors` - actor mentions, inside and outside quotes.
+* :mod:`~analysis.figures.actors` - actor mentions, inside and outside quotes;
+* :mod:`~analysis.figures.profiles` - corpus outlet profiles and distinctive words, each with
+  a 95 % interval from a bootstrap over events.
 
 Every plot function takes a tidy table, checks its columns (``ValueError`` naming the missing
 ones), and returns a pyplot-free :class:`matplotlib.figure.Figure` with a fixed layout. Pass
@@ -22,6 +24,7 @@ from analysis.figures.actors import plot_actor_mentions
 from analysis.figures.frames import plot_frame_profile
 from analysis.figures.keyness import SIGNIFICANCE_Z, plot_fightin_words
 from analysis.figures.labels import plot_label_families
+from analysis.figures.profiles import PROFILE_TITLES, plot_corpus_keyness, plot_profile
 from analysis.figures.quotes import plot_quote_shares, plot_verb_classes
 from analysis.figures.readability import MEASURE_TITLES, plot_readability
 from analysis.figures.selection import plot_coverage
@@ -48,6 +51,7 @@ __all__ = [
     "MEASURE_TITLES",
     "OKABE_ITO",
     "OUTLET_PALETTE",
+    "PROFILE_TITLES",
     "QUOTED_HATCH",
     "SIGNIFICANCE_Z",
     "VOICES",
@@ -57,10 +61,12 @@ __all__ = [
     "outlet_styles",
     "plot_actor_mentions",
     "plot_actor_tone",
+    "plot_corpus_keyness",
     "plot_coverage",
     "plot_fightin_words",
     "plot_frame_profile",
     "plot_label_families",
+    "plot_profile",
     "plot_quote_shares",
     "plot_readability",
     "plot_tone",

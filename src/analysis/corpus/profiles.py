@@ -1,0 +1,195 @@
+"""Outlet profiles across the events of a corpus, each with a percentile interval over events.
+
+Every figure is a ratio of sums over the outlet's analysed articles (:func:`analysis.bootstrap.ratio_by_group`):
+the mean per article for readability, style, tone, frame-cue shares and unique-content share; a rate per
+1,000 words of the same voice for label families and hedges; a share of words for quoted text; a share of
+attributed quotes for attribution-verb classes. Fightin' Words (Monroe, Colaresi & Quinn 2008) is computed
+once on the corpus-wide word counts of each outlet against the rest, with intervals for its top terms.
+Sources of the underlying measures: the docstrings of :mod:`analysis.features` and :mod:`analysis.quotes`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from ..bootstrap import DEFAULT_RESAMPLES, fightin_words_intervals, ratio_by_group
+from ..compare import DEFAULT_ALPHA_0
+from ..keyness import one_vs_rest
+from ..readability import READABILITY_MEASURES
+from .extract import COVERAGE_COLUMNS, STATUS_ANALYSED
+from .store import read_table
+
+PROFILE_COLUMNS = ["section", "measure", "outlet", "estimate", "low", "high", "events", "articles"]
+STYLE_MEASURES = (*READABILITY_MEASURES, "words", "mean_sentence_length", "mattr")
+TONE_MEASURES = ("tone_mean_compound", "tone_narration", "tone_quoted")
+VOICES = ("narration", "quoted")
+KEYNESS_TOP = 15
+
+
+def analysed_articles(tables_dir: Path | str) -> pd.DataFrame:
+    """The ``articles`` table restricted to analysed articles, with per-article quote counts joined
+    (unless the run skipped the event comparison: no coverage, no quote columns)."""
+    articles = read_table(tables_dir, "articles")
+    articles = articles[articles["status"] == STATUS_ANALYSED].reset_index(drop=True)
+    if articles["unique_share"].isna().all():
+        return articles.drop(columns=list(COVERAGE_COLUMNS))
+    quotes = read_table(tables_dir, "quote_counts")
+    keys = ["event_id", "outlet"]
+    for column in ("kind", "verb_class"):
+        wide = quotes.pivot_table(
+            index=keys, columns=column, values="quotes", aggfunc="sum", fill_value=0
+        )
+        wide.columns = [f"quotes_{column}_{value}" for value in wide.columns]
+        articles = articles.merge(wide.reset_index(), on=keys, how="left")
+    total = quotes.groupby(keys)["quotes"].sum().rename("quotes").reset_index()
+    articles = articles.merge(total, on=keys, how="left")
+    counted = [name for name in articles.columns if name.startswith("quotes")]
+    articles[counted] = articles[counted].fillna(0)
+    articles["attributed_quotes"] = articles["quotes"] - articles.get("quotes_verb_class_none", 0)
+    return articles
+
+
+def _section(
+    articles: pd.DataFrame,
+    section: str,
+    measures: dict[str, tuple[str, str | None, float]],
+    resamples: int,
+) -> list[pd.DataFrame]:
+    frames = []
+    for measure, (numerator, denominator, scale) in measures.items():
+        if numerator not in articles or (denominator and denominator not in articles):
+            continue
+        table = ratio_by_group(articles, numerator, denominator, scale=scale, resamples=resamples)
+        frames.append(table.assign(section=section, measure=measure))
+    return frames
+
+
+def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
+    """Every profile measure per outlet with its interval (long table, :data:`PROFILE_COLUMNS`)."""
+    articles = articles.assign(all_words=articles["narration_words"] + articles["quoted_words"])
+    columns = list(articles.columns)
+    frames = _section(
+        articles, "style", {name: (name, None, 1.0) for name in STYLE_MEASURES}, resamples
+    )
+    frames += _section(
+        articles, "tone", {name: (name, None, 1.0) for name in TONE_MEASURES}, resamples
+    )
+    frames += _section(
+        articles,
+        "labels per 1,000 words",
+        {
+            f"{name[len('label_') : -len(voice) - 1]} ({voice})": (name, f"{voice}_words", 1000.0)
+            for name in columns
+            for voice in VOICES
+            if name.startswith("label_") and name.endswith(f"_{voice}")
+        },
+        resamples,
+    )
+    frames += _section(
+        articles,
+        "hedges per 1,000 words",
+        {
+            f"{name[len('hedge_') : -len(voice) - 1]} ({voice})": (name, f"{voice}_words", 1000.0)
+            for name in columns
+            for voice in VOICES
+            if name.startswith("hedge_") and name.endswith(f"_{voice}")
+        },
+        resamples,
+    )
+    frames += _section(
+        articles,
+        "quotes",
+        {
+            "share of words quoted": ("quoted_words", "all_words", 1.0),
+            "quotes per article": ("quotes", None, 1.0),
+            **{
+                f"{name[len('quotes_kind_') :]} quotes per article": (name, None, 1.0)
+                for name in columns
+                if name.startswith("quotes_kind_")
+            },
+        },
+        resamples,
+    )
+    frames += _section(
+        articles,
+        "attribution verbs (share of attributed quotes)",
+        {
+            name[len("quotes_verb_class_") :]: (name, "attributed_quotes", 1.0)
+            for name in columns
+            if name.startswith("quotes_verb_class_") and name != "quotes_verb_class_none"
+        },
+        resamples,
+    )
+    frames += _section(
+        articles,
+        "selection",
+        {
+            "unique share (words)": ("unique_share", None, 1.0),
+            "unique share (sentences)": ("unique_share_sentences", None, 1.0),
+        },
+        resamples,
+    )
+    frames += _section(
+        articles,
+        "frames (share of sentences with a cue)",
+        {name[len("frame_") :]: (name, None, 1.0) for name in columns if name.startswith("frame_")},
+        resamples,
+    )
+    return pd.concat(frames, ignore_index=True)[PROFILE_COLUMNS]
+
+
+def corpus_keyness(
+    terms: pd.DataFrame,
+    top: int = KEYNESS_TOP,
+    alpha_0: float = DEFAULT_ALPHA_0,
+    resamples: int = DEFAULT_RESAMPLES,
+) -> pd.DataFrame:
+    """Fightin' Words of each outlet against the rest over the whole corpus: the ``top`` terms by z,
+    with a percentile interval of z over events."""
+    totals = terms.groupby(["outlet", "term"], sort=True)["count"].sum()
+    counts = {
+        outlet: totals.loc[outlet].to_dict() for outlet in totals.index.get_level_values(0).unique()
+    }
+    scores = one_vs_rest(counts, alpha_0=alpha_0).groupby("outlet", sort=True).head(top)
+    intervals = fightin_words_intervals(terms, sorted(set(scores["term"])), alpha_0, resamples)
+    return scores.merge(intervals, on=["outlet", "term"], how="left").reset_index(drop=True)
+
+
+def events_table(tables_dir: Path | str) -> pd.DataFrame:
+    """Per event: outlets analysed and articles by status."""
+    articles = read_table(tables_dir, "articles", ["event_id", "outlet", "status"])
+    table = articles.pivot_table(
+        index="event_id", columns="status", values="outlet", aggfunc="count", fill_value=0
+    )
+    table.columns.name = None
+    outlets = articles[articles["status"] == STATUS_ANALYSED].groupby("event_id")["outlet"]
+    return table.join(outlets.agg(lambda names: "; ".join(sorted(names))).rename("outlets"))
+
+
+def interval_table(profiles: pd.DataFrame, section: str, digits: int = 2) -> pd.DataFrame:
+    """One section as measure × outlet cells "estimate [low, high]" for reading (no interval: "–")."""
+    rows = profiles[profiles["section"] == section]
+
+    def cell(row: pd.Series) -> str:
+        if pd.isna(row["estimate"]):
+            return "–"
+        interval = (
+            "" if pd.isna(row["low"]) else f" [{row['low']:.{digits}f}, {row['high']:.{digits}f}]"
+        )
+        return f"{row['estimate']:.{digits}f}{interval}"
+
+    cells = rows.assign(cell=rows.apply(cell, axis=1))
+    table = cells.pivot(index="measure", columns="outlet", values="cell")
+    table = table.loc[list(dict.fromkeys(rows["measure"]))]
+    table.columns.name = None
+    return table
+
+
+def drop_empty_measures(profiles: pd.DataFrame) -> pd.DataFrame:
+    """Profiles without the measures that are zero (or missing) for every outlet: nothing to draw."""
+    drawn = profiles.groupby(["section", "measure"], sort=False)["estimate"].transform(
+        lambda values: bool((values.fillna(0) != 0).any())
+    )
+    return profiles[drawn.astype(bool)].reset_index(drop=True)

@@ -1,0 +1,177 @@
+"""``analysis run --corpus PATH``: extract the corpus, execute the corpus notebook, and optionally render
+every event's own notebooks in parallel processes.
+
+The corpus notebook (``notebooks/04_corpus.ipynb``) is executed into ``reports/corpus/<corpus name>/`` with
+HTML (with and without code) and its figures; it is skipped when its inputs (the partitions' fingerprints,
+the notebook, the library, the parameters) are unchanged. Per-event reports run :func:`analysis.runner.run_event`
+in separate processes: papermill switches the working directory of its process, which threads would share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .. import config
+from ..atomic import write_text
+from ..errors import InputError
+from ..lock import output_lock
+from ..parameters import check_parameters
+from .extract import STATUS_ANALYSED
+from .plan import code_fingerprint
+from .run import CORPUS_FOLDER, Extraction, corpus_name, corpus_out_dir, extract_corpus
+from .store import read_table
+
+CORPUS_NOTEBOOK = "04_corpus.ipynb"
+STAMP_FILE = ".fingerprint.json"
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """What a corpus run did."""
+
+    extraction: Extraction
+    notebook_executed: bool
+    events_executed: tuple[str, ...]
+
+
+def corpus_parameters(
+    corpus_dir: Path,
+    processed_root: Path = config.DATA_PROCESSED,
+    reports_root: Path = config.REPORTS,
+) -> dict[str, Any]:
+    """The papermill parameters of the corpus notebook."""
+    return {
+        "corpus_dir": config.relative(corpus_dir),
+        "out_dir": config.relative(corpus_out_dir(corpus_dir, processed_root)),
+        "figures_dir": config.relative(corpus_report_dir(corpus_dir, reports_root) / "figures"),
+    }
+
+
+def corpus_report_dir(corpus_dir: Path, reports_root: Path = config.REPORTS) -> Path:
+    """``reports/corpus/<corpus name>``."""
+    return Path(reports_root) / CORPUS_FOLDER / corpus_name(corpus_dir)
+
+
+def run_corpus(
+    corpus_dir: Path | str,
+    processed_root: Path = config.DATA_PROCESSED,
+    reports_root: Path = config.REPORTS,
+    *,
+    workers: int = 1,
+    scheduler: str | None = None,
+    partition_articles: int | None = None,
+    comparison: bool | None = None,
+    event_reports: bool | Sequence[str] = False,
+    jobs: int = 2,
+    force: bool = False,
+    wait: bool = False,
+    progress: bool = True,
+    on_event: Callable[[str, bool], None] | None = None,
+) -> CorpusReport:
+    """Extract ``corpus_dir``, execute the corpus notebook, and render per-event reports if asked
+    (``event_reports``: True for every event whose articles were analysed, or a list of event ids)."""
+    corpus_dir = Path(corpus_dir).resolve()
+    extraction = extract_corpus(
+        corpus_dir,
+        corpus_out_dir(corpus_dir, processed_root),
+        workers=workers,
+        scheduler=scheduler,
+        comparison=comparison,
+        force=force,
+        wait=wait,
+        progress=progress,
+        partition_articles=partition_articles,
+    )
+    executed = _corpus_notebook(corpus_dir, processed_root, reports_root, extraction, force, wait)
+    events: tuple[str, ...] = ()
+    if event_reports:
+        chosen = analysed_events(extraction.tables_dir)
+        if event_reports is not True:
+            unknown = sorted(set(event_reports) - set(chosen))
+            if unknown:
+                raise InputError(
+                    corpus_dir / "manifest.csv", f"no analysed event {', '.join(unknown)}"
+                )
+            chosen = [event_id for event_id in chosen if event_id in set(event_reports)]
+        with output_lock(processed_root, reports_root, wait=wait):
+            events = _event_reports(
+                chosen, corpus_dir, processed_root, reports_root, jobs, force, on_event
+            )
+    return CorpusReport(extraction, executed, events)
+
+
+def _corpus_notebook(
+    corpus_dir: Path,
+    processed_root: Path,
+    reports_root: Path,
+    extraction: Extraction,
+    force: bool,
+    wait: bool,
+) -> bool:
+    """Execute the corpus notebook unless up to date; True when it ran."""
+    from ..runner import execute_notebook, export_html
+
+    source = config.NOTEBOOKS / CORPUS_NOTEBOOK
+    parameters = corpus_parameters(corpus_dir, processed_root, reports_root)
+    out_dir = corpus_report_dir(corpus_dir, reports_root)
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(source.read_bytes())
+    digest.update(json.dumps(parameters, sort_keys=True).encode())
+    digest.update((extraction.summary_dir / ".fingerprint").read_bytes())
+    stamp, stamp_path = digest.hexdigest(), out_dir / STAMP_FILE
+    with output_lock(out_dir, wait=wait):
+        if not force and _recorded(stamp_path) == stamp and (out_dir / CORPUS_NOTEBOOK).is_file():
+            return False
+        check_parameters(source, parameters)
+        stamp_path.unlink(missing_ok=True)
+        export_html(execute_notebook(source, out_dir / CORPUS_NOTEBOOK, parameters))
+        write_text(stamp_path, json.dumps({"fingerprint": stamp}) + "\n")
+    return True
+
+
+def _recorded(stamp_path: Path) -> str | None:
+    try:
+        return json.loads(stamp_path.read_text(encoding="utf-8")).get("fingerprint")
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def analysed_events(tables_dir: Path) -> list[str]:
+    """Events with analysed articles (at least two outlets left), sorted."""
+    articles = read_table(tables_dir, "articles", ["event_id", "status"])
+    return sorted(articles.loc[articles["status"] == STATUS_ANALYSED, "event_id"].unique())
+
+
+def _event_reports(
+    event_ids: list[str],
+    corpus_dir: Path,
+    processed_root: Path,
+    reports_root: Path,
+    jobs: int,
+    force: bool,
+    on_event: Callable[[str, bool], None] | None,
+) -> tuple[str, ...]:
+    """Run the events' notebooks, ``jobs`` events at a time in separate processes."""
+    from ..runner import run_event
+
+    executed = []
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        futures = {
+            event_id: pool.submit(
+                run_event, event_id, corpus_dir, processed_root, reports_root, force=force
+            )
+            for event_id in event_ids
+        }
+        for event_id, future in futures.items():
+            result = future.result()
+            if on_event is not None:
+                on_event(event_id, result.executed)
+            if result.executed:
+                executed.append(event_id)
+    return tuple(executed)
