@@ -10,11 +10,12 @@ import pandas as pd
 import pytest
 
 from analysis.bootstrap import (
+    BLOCK,
     event_weights,
     fightin_words_intervals,
     fightin_words_replicates,
     percentile_interval,
-    ratio_by_group,
+    ratios_by_group,
 )
 from analysis.keyness import one_vs_rest
 
@@ -25,12 +26,23 @@ def articles(values: dict[tuple[str, str], float]) -> pd.DataFrame:
     )
 
 
-def test_weights_draw_as_many_events_as_the_corpus_has() -> None:
-    weights = event_weights(7, resamples=50, seed=1)
-    assert weights.shape == (50, 7)
+def ratio_by_group(
+    table: pd.DataFrame, numerator: str, denominator: str | None = None, **options: float
+) -> pd.DataFrame:
+    scale = options.pop("scale", 1.0)
+    measures = {"m": (numerator, denominator, scale)}
+    return ratios_by_group(table, measures, **options).drop(columns="measure")  # type: ignore[arg-type]
+
+
+def test_weights_draw_as_many_events_as_the_corpus_has_in_blocks() -> None:
+    blocks = list(event_weights(7, resamples=BLOCK + 50, seed=1))
+    assert [block.shape for block in blocks] == [(BLOCK, 7), (50, 7)]
+    weights = np.vstack(blocks)
     assert (weights.sum(axis=1) == 7).all()
-    assert (event_weights(7, 50, 1) == weights).all()
-    assert not (event_weights(7, 50, 2) == weights).all()
+    assert (np.vstack(list(event_weights(7, BLOCK + 50, 1))) == weights).all()
+    assert not (np.vstack(list(event_weights(7, BLOCK + 50, 2))) == weights).all()
+    # every event is drawn with probability 1/7: the mean count is 1
+    assert weights.mean() == pytest.approx(1.0, abs=0.05)
 
 
 def test_mean_estimate_is_the_mean_over_articles_and_interval_contains_it() -> None:
@@ -93,10 +105,14 @@ def terms_table() -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def totals_of(terms: pd.DataFrame) -> pd.DataFrame:
+    return terms.groupby(["event_id", "outlet"])["count"].sum().rename("total").reset_index()
+
+
 def test_fightin_words_replicate_of_all_events_equals_one_vs_rest() -> None:
     terms = terms_table()
     selected = ["militants", "armed", "the", "terrorists", "separatists"]
-    outlets, z = fightin_words_replicates(terms, selected, 100.0, np.ones((1, 3)))
+    outlets, z = fightin_words_replicates(terms, totals_of(terms), selected, 100.0, np.ones((1, 3)))
     totals = terms.groupby(["outlet", "term"])["count"].sum()
     reference = one_vs_rest({o: totals.loc[o].to_dict() for o in outlets}, alpha_0=100.0)
     for index, outlet in enumerate(outlets):
@@ -107,13 +123,20 @@ def test_fightin_words_replicate_of_all_events_equals_one_vs_rest() -> None:
 def test_fightin_words_weights_count_events_twice() -> None:
     terms = terms_table()
     doubled = pd.concat([terms, terms[terms["event_id"] == "e2"].assign(event_id="e2bis")])
-    _, z = fightin_words_replicates(terms, ["militants"], 100.0, np.array([[1, 2, 1]]))
-    _, expected = fightin_words_replicates(doubled, ["militants"], 100.0, np.ones((1, 4)))
+    _, z = fightin_words_replicates(
+        terms, totals_of(terms), ["militants"], 100.0, np.array([[1, 2, 1]])
+    )
+    _, expected = fightin_words_replicates(
+        doubled, totals_of(doubled), ["militants"], 100.0, np.ones((1, 4))
+    )
     assert z == pytest.approx(expected, rel=1e-12)
 
 
 def test_fightin_words_intervals_have_one_row_per_outlet_and_term() -> None:
-    table = fightin_words_intervals(terms_table(), ["militants", "army"], 100.0, resamples=300)
+    terms = terms_table()
+    table = fightin_words_intervals(
+        terms, totals_of(terms), ["militants", "army"], 100.0, resamples=300
+    )
     assert table[["outlet", "term"]].values.tolist() == [
         ["A", "militants"], ["A", "army"], ["B", "militants"],
         ["B", "army"], ["C", "militants"], ["C", "army"],

@@ -12,7 +12,7 @@ sums, and thousands of replicates cost milliseconds. The generator is seeded: sa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -20,16 +20,27 @@ import pandas as pd
 DEFAULT_RESAMPLES = 2000
 DEFAULT_SEED = 20190422
 LEVEL = 0.95
+BLOCK = 250
+"""Replicates drawn at a time (memory: BLOCK × events integers)."""
 MIN_EVENTS = 2
 """Fewer events than this: no interval (resampling one event always gives that event back)."""
 
 
 def event_weights(
     n_events: int, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
-) -> np.ndarray:
-    """How often each event is drawn in each replicate: a (resamples × n_events) integer matrix."""
+) -> Iterator[np.ndarray]:
+    """How often each event is drawn in each replicate, in blocks of at most :data:`BLOCK` replicates
+    ((replicates × n_events) integer matrices), so memory stays flat with tens of thousands of events.
+
+    Each replicate draws ``n_events`` event indices uniformly with replacement (a multinomial with equal
+    probabilities); the blocks depend only on ``seed``.
+    """
     rng = np.random.default_rng(seed)
-    return rng.multinomial(n_events, np.full(n_events, 1.0 / n_events), size=resamples)
+    for start in range(0, resamples, BLOCK):
+        size = min(BLOCK, resamples - start)
+        drawn = rng.integers(0, n_events, size=(size, n_events))
+        offsets = (drawn + np.arange(size)[:, None] * n_events).ravel()
+        yield np.bincount(offsets, minlength=size * n_events).reshape(size, n_events)
 
 
 def percentile_interval(
@@ -47,48 +58,66 @@ def percentile_interval(
     return np.where(undefined, np.nan, low), np.where(undefined, np.nan, high)
 
 
-def ratio_by_group(
+Measure = tuple[str, str | None, float]
+"""(numerator column, denominator column or None for a mean, scale)."""
+
+
+def ratios_by_group(
     table: pd.DataFrame,
-    numerator: str,
-    denominator: str | None = None,
+    measures: Mapping[str, Measure],
     group: str = "outlet",
     cluster: str = "event_id",
-    scale: float = 1.0,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
 ) -> pd.DataFrame:
-    """Σ numerator / Σ denominator × ``scale`` per group, with a percentile interval over events.
+    """Σ numerator / Σ denominator × scale per group for every measure, with percentile intervals.
 
-    Without ``denominator`` the statistic is the mean of ``numerator`` over the group's articles (rows
-    where it is missing are left out). Columns: group, estimate, low, high (NaN with fewer than
-    :data:`MIN_EVENTS` events), events, articles.
+    Without a denominator the statistic is the mean of the numerator over the group's articles; rows
+    where a measure's columns are missing are left out of that measure. All measures share the same
+    replicates (one draw of events per replicate). Columns: measure, group, estimate, low, high (NaN
+    with fewer than :data:`MIN_EVENTS` events), events, articles.
     """
-    rows = table[table[numerator].notna()]
-    if denominator is not None:
-        rows = rows[rows[denominator].notna()]
-    events = sorted(rows[cluster].unique())
-    groups = sorted(rows[group].unique())
-    num = _sums(rows, rows[numerator].astype(float), group, cluster, events, groups)
-    den_values = rows[denominator].astype(float) if denominator else pd.Series(1.0, rows.index)
-    den = _sums(rows, den_values, group, cluster, events, groups)
-    articles = _sums(rows, pd.Series(1.0, rows.index), group, cluster, events, groups)
-    weights = event_weights(len(events), resamples, seed) if events else np.zeros((0, 0))
-    with np.errstate(divide="ignore", invalid="ignore"):
-        estimate = num.sum(axis=0) / den.sum(axis=0) * scale
-        replicates = (weights @ num) / (weights @ den) * scale
-    low, high = (
-        percentile_interval(replicates) if len(events) >= MIN_EVENTS else (estimate * np.nan,) * 2
-    )
-    return pd.DataFrame(
-        {
-            group: groups,
-            "estimate": estimate,
-            "low": low,
-            "high": high,
-            "events": (articles > 0).sum(axis=0).astype("int64"),
-            "articles": articles.sum(axis=0).astype("int64"),
-        }
-    )
+    events = sorted(table[cluster].unique())
+    groups = sorted(table[group].unique())
+    sums = {}
+    for name, (numerator, denominator, scale) in measures.items():
+        rows = table[table[numerator].notna()]
+        if denominator is not None:
+            rows = rows[rows[denominator].notna()]
+        num = _sums(rows, rows[numerator].astype(float), group, cluster, events, groups)
+        den_values = rows[denominator].astype(float) if denominator else pd.Series(1.0, rows.index)
+        den = _sums(rows, den_values, group, cluster, events, groups)
+        count = _sums(rows, pd.Series(1.0, rows.index), group, cluster, events, groups)
+        sums[name] = (num, den, count, scale)
+    replicates: dict[str, list[np.ndarray]] = {name: [] for name in sums}
+    if len(events) >= MIN_EVENTS:
+        for weights in event_weights(len(events), resamples, seed):
+            for name, (num, den, _, scale) in sums.items():
+                with np.errstate(divide="ignore", invalid="ignore"):
+                    replicates[name].append((weights @ num) / (weights @ den) * scale)
+    frames = []
+    for name, (num, den, count, scale) in sums.items():
+        with np.errstate(divide="ignore", invalid="ignore"):
+            estimate = num.sum(axis=0) / den.sum(axis=0) * scale
+        used = count.sum(axis=0) > 0
+        if replicates[name]:
+            low, high = percentile_interval(np.vstack(replicates[name]))
+        else:
+            low, high = estimate * np.nan, estimate * np.nan
+        frames.append(
+            pd.DataFrame(
+                {
+                    "measure": [name] * len(groups),
+                    group: groups,
+                    "estimate": estimate,
+                    "low": low,
+                    "high": high,
+                    "events": (count > 0).sum(axis=0).astype("int64"),
+                    "articles": count.sum(axis=0).astype("int64"),
+                }
+            )[used]
+        )
+    return pd.concat(frames, ignore_index=True)
 
 
 def _sums(
@@ -109,7 +138,8 @@ def _sums(
 
 
 def fightin_words_intervals(
-    terms: pd.DataFrame,
+    counts: pd.DataFrame,
+    totals: pd.DataFrame,
     selected: Sequence[str],
     alpha_0: float,
     resamples: int = DEFAULT_RESAMPLES,
@@ -117,13 +147,16 @@ def fightin_words_intervals(
 ) -> pd.DataFrame:
     """Percentile intervals over events of each outlet's Fightin' Words z for the ``selected`` terms.
 
-    ``terms`` has columns event_id, outlet, term, count (every word of every article). Columns of the
-    result: outlet, term, low, high.
+    ``counts`` has columns event_id, outlet, term, count (at least the selected terms); ``totals`` has
+    event_id, outlet, total (all words). Columns of the result: outlet, term, low, high.
     """
-    events = sorted(terms["event_id"].unique())
-    outlets, z = fightin_words_replicates(
-        terms, selected, alpha_0, event_weights(len(events), resamples, seed)
-    )
+    events = sorted(totals["event_id"].unique())
+    blocks = [
+        fightin_words_replicates(counts, totals, selected, alpha_0, weights)
+        for weights in event_weights(len(events), resamples, seed)
+    ]
+    outlets = sorted(totals["outlet"].unique())
+    z = np.concatenate([block for _, block in blocks])
     frames = []
     for position, outlet in enumerate(outlets):
         low, high = percentile_interval(z[:, position, :])
@@ -136,7 +169,11 @@ def fightin_words_intervals(
 
 
 def fightin_words_replicates(
-    terms: pd.DataFrame, selected: Sequence[str], alpha_0: float, weights: np.ndarray
+    counts_table: pd.DataFrame,
+    totals_table: pd.DataFrame,
+    selected: Sequence[str],
+    alpha_0: float,
+    weights: np.ndarray,
 ) -> tuple[list[str], np.ndarray]:
     """Fightin' Words z of each outlet against the rest for the ``selected`` terms, per replicate.
 
@@ -146,14 +183,16 @@ def fightin_words_replicates(
     selected terms and vectorised over replicates; z is NaN where a term is absent from a replicate.
     Returns the outlets (sorted) and z as a (replicates × outlets × terms) array.
     """
-    events = sorted(terms["event_id"].unique())
-    outlets = sorted(terms["outlet"].unique())
-    totals = _sums(terms, terms["count"].astype(float), "outlet", "event_id", events, outlets)
+    events = sorted(totals_table["event_id"].unique())
+    outlets = sorted(totals_table["outlet"].unique())
+    totals = _sums(
+        totals_table, totals_table["total"].astype(float), "outlet", "event_id", events, outlets
+    )
     position = {term: index for index, term in enumerate(selected)}
     event_at = {event: index for index, event in enumerate(events)}
     outlet_at = {outlet: index for index, outlet in enumerate(outlets)}
     counts = np.zeros((len(events), len(outlets), len(selected)))
-    for row in terms[terms["term"].isin(position)].itertuples(index=False):
+    for row in counts_table[counts_table["term"].isin(position)].itertuples(index=False):
         counts[event_at[row.event_id], outlet_at[row.outlet], position[row.term]] += row.count
     y = np.einsum("be,eot->bot", weights, counts)
     n = weights @ totals

@@ -10,16 +10,18 @@ Sources of the underlying measures: the docstrings of :mod:`analysis.features` a
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
+import pyarrow.compute as pc
 
-from ..bootstrap import DEFAULT_RESAMPLES, fightin_words_intervals, ratio_by_group
+from ..bootstrap import DEFAULT_RESAMPLES, Measure, fightin_words_intervals, ratios_by_group
 from ..compare import DEFAULT_ALPHA_0
 from ..keyness import one_vs_rest
 from ..readability import READABILITY_MEASURES
 from .extract import COVERAGE_COLUMNS, STATUS_ANALYSED
-from .store import read_table
+from .store import dataset, iter_batches, read_table
 
 PROFILE_COLUMNS = ["section", "measure", "outlet", "estimate", "low", "high", "events", "articles"]
 STYLE_MEASURES = (*READABILITY_MEASURES, "words", "mean_sentence_length", "mattr")
@@ -52,31 +54,23 @@ def analysed_articles(tables_dir: Path | str) -> pd.DataFrame:
 
 
 def _section(
-    articles: pd.DataFrame,
-    section: str,
-    measures: dict[str, tuple[str, str | None, float]],
-    resamples: int,
-) -> list[pd.DataFrame]:
-    frames = []
-    for measure, (numerator, denominator, scale) in measures.items():
-        if numerator not in articles or (denominator and denominator not in articles):
-            continue
-        table = ratio_by_group(articles, numerator, denominator, scale=scale, resamples=resamples)
-        frames.append(table.assign(section=section, measure=measure))
-    return frames
+    articles: pd.DataFrame, section: str, measures: dict[str, Measure]
+) -> dict[tuple[str, str], Measure]:
+    """The section's measures whose columns exist, keyed by (section, measure)."""
+    return {
+        (section, measure): spec
+        for measure, spec in measures.items()
+        if spec[0] in articles and (spec[1] is None or spec[1] in articles)
+    }
 
 
 def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
     """Every profile measure per outlet with its interval (long table, :data:`PROFILE_COLUMNS`)."""
     articles = articles.assign(all_words=articles["narration_words"] + articles["quoted_words"])
     columns = list(articles.columns)
-    frames = _section(
-        articles, "style", {name: (name, None, 1.0) for name in STYLE_MEASURES}, resamples
-    )
-    frames += _section(
-        articles, "tone", {name: (name, None, 1.0) for name in TONE_MEASURES}, resamples
-    )
-    frames += _section(
+    measures = _section(articles, "style", {name: (name, None, 1.0) for name in STYLE_MEASURES})
+    measures |= _section(articles, "tone", {name: (name, None, 1.0) for name in TONE_MEASURES})
+    measures |= _section(
         articles,
         "labels per 1,000 words",
         {
@@ -85,9 +79,8 @@ def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) 
             for voice in VOICES
             if name.startswith("label_") and name.endswith(f"_{voice}")
         },
-        resamples,
     )
-    frames += _section(
+    measures |= _section(
         articles,
         "hedges per 1,000 words",
         {
@@ -96,9 +89,8 @@ def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) 
             for voice in VOICES
             if name.startswith("hedge_") and name.endswith(f"_{voice}")
         },
-        resamples,
     )
-    frames += _section(
+    measures |= _section(
         articles,
         "quotes",
         {
@@ -110,9 +102,8 @@ def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) 
                 if name.startswith("quotes_kind_")
             },
         },
-        resamples,
     )
-    frames += _section(
+    measures |= _section(
         articles,
         "attribution verbs (share of attributed quotes)",
         {
@@ -120,40 +111,50 @@ def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) 
             for name in columns
             if name.startswith("quotes_verb_class_") and name != "quotes_verb_class_none"
         },
-        resamples,
     )
-    frames += _section(
+    measures |= _section(
         articles,
         "selection",
         {
             "unique share (words)": ("unique_share", None, 1.0),
             "unique share (sentences)": ("unique_share_sentences", None, 1.0),
         },
-        resamples,
     )
-    frames += _section(
+    measures |= _section(
         articles,
         "frames (share of sentences with a cue)",
         {name[len("frame_") :]: (name, None, 1.0) for name in columns if name.startswith("frame_")},
-        resamples,
     )
-    return pd.concat(frames, ignore_index=True)[PROFILE_COLUMNS]
+    table = ratios_by_group(articles, measures, resamples=resamples)
+    table["section"] = [key[0] for key in table["measure"]]
+    table["measure"] = [key[1] for key in table["measure"]]
+    return table[PROFILE_COLUMNS]
 
 
 def corpus_keyness(
-    terms: pd.DataFrame,
+    tables_dir: Path | str,
     top: int = KEYNESS_TOP,
     alpha_0: float = DEFAULT_ALPHA_0,
     resamples: int = DEFAULT_RESAMPLES,
 ) -> pd.DataFrame:
     """Fightin' Words of each outlet against the rest over the whole corpus: the ``top`` terms by z,
-    with a percentile interval of z over events."""
-    totals = terms.groupby(["outlet", "term"], sort=True)["count"].sum()
-    counts = {
-        outlet: totals.loc[outlet].to_dict() for outlet in totals.index.get_level_values(0).unique()
-    }
-    scores = one_vs_rest(counts, alpha_0=alpha_0).groupby("outlet", sort=True).head(top)
-    intervals = fightin_words_intervals(terms, sorted(set(scores["term"])), alpha_0, resamples)
+    with a percentile interval of z over events.
+
+    The ``terms`` table is streamed twice (totals, then the rows of the top terms only), so its size
+    does not matter.
+    """
+    by_term: dict[str, Counter[str]] = {}
+    totals = []
+    for batch in iter_batches(tables_dir, "terms"):
+        for (outlet, term), count in batch.groupby(["outlet", "term"])["count"].sum().items():
+            by_term.setdefault(outlet, Counter())[term] += int(count)
+        totals.append(batch.groupby(["event_id", "outlet"])["count"].sum())
+    event_totals = pd.concat(totals).groupby(level=[0, 1]).sum().rename("total").reset_index()
+    scores = one_vs_rest(dict(sorted(by_term.items())), alpha_0=alpha_0)
+    scores = scores.groupby("outlet", sort=True).head(top)
+    selected = sorted(set(scores["term"]))
+    rows = dataset(tables_dir, "terms").to_table(filter=pc.field("term").isin(selected)).to_pandas()
+    intervals = fightin_words_intervals(rows, event_totals, selected, alpha_0, resamples)
     return scores.merge(intervals, on=["outlet", "term"], how="left").reset_index(drop=True)
 
 

@@ -181,7 +181,7 @@ def _write_summaries(tables_dir: Path, summary_dir: Path, stamp: str) -> list[Pr
     stamp_path.unlink(missing_ok=True)
     articles = analysed_articles(tables_dir)
     write_csv(summary_dir / "outlet_profiles.csv", outlet_profiles(articles))
-    write_csv(summary_dir / "keyness.csv", corpus_keyness(read_table(tables_dir, "terms")))
+    write_csv(summary_dir / "keyness.csv", corpus_keyness(tables_dir))
     write_csv(summary_dir / "events.csv", events_table(tables_dir).reset_index())
     write_csv(summary_dir / "errors.csv", problems_table)
     write_text(stamp_path, stamp + "\n")
