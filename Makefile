@@ -8,7 +8,7 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help env report test lint format notebooks bench lock clean
+.PHONY: help env report corpus test lint format notebooks bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -23,6 +23,10 @@ env: $(STAMP) ## create .venv from requirements.lock (only when missing or stale
 
 report: $(STAMP) ## run every event of data/raw: notebooks, HTML, figures, tables
 	$(BIN)/python -m analysis run
+
+CORPUS ?= ../shared/corpora/basil-dev
+corpus: $(STAMP) ## run a corpus (CORPUS=PATH, default BASIL): Parquet tables, corpus notebook, figures
+	$(BIN)/python -m analysis run --corpus $(CORPUS)
 
 test: $(STAMP) ## lint, unit tests, and strict nbval on the committed notebooks
 	$(BIN)/ruff check .

@@ -12,19 +12,23 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-#: Benchmark scripts, in the order they run (each writes its own README blocks).
-BENCHMARKS = ("report_bench.py",)
+#: Benchmark commands (script and arguments), in the order they run; each writes its own README
+#: blocks. (a) and (d) run in separate processes so (d)'s peak memory does not include (a)'s.
+BENCHMARKS = ("report_bench.py", "corpus_bench.py --only a", "corpus_bench.py --only d")
 
 
 def main(argv: list[str]) -> int:
     """Run the chosen scripts (all by default) one after another; stop at the first failure."""
     chosen = [
-        name for name in BENCHMARKS if not argv or name in argv or name.removesuffix(".py") in argv
+        name
+        for name in BENCHMARKS
+        if not argv or name.split()[0] in argv or name.split()[0].removesuffix(".py") in argv
     ]
     for name in chosen:
         started = time.perf_counter()
         print(f"== {name}", flush=True)
-        done = subprocess.run([sys.executable, str(HERE / name)], check=False)
+        script, *arguments = name.split()
+        done = subprocess.run([sys.executable, str(HERE / script), *arguments], check=False)
         print(
             f"== {name}: exit {done.returncode} in {time.perf_counter() - started:.0f} s",
             flush=True,

@@ -1,0 +1,66 @@
+"""``analysis run --corpus``: the corpus notebook, its HTML and figures, exit status, byte-identical reruns."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_corpus import digests, make_corpus
+
+from analysis.__main__ import main
+
+
+@pytest.fixture(scope="module")
+def run_once(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, int]:
+    """A toy corpus (one event with an empty article) run through the command line once."""
+    root = tmp_path_factory.mktemp("corpus-report")
+    corpus = make_corpus(root / "toy")
+    status = main(["run", "--corpus", str(corpus), "--processed", str(root / "processed"),
+                   "--reports", str(root / "reports"), "--no-progress", "--partition-size", "4"])  # fmt: skip
+    return corpus, root, status
+
+
+def test_bad_article_makes_the_exit_status_1(run_once: tuple[Path, Path, int]) -> None:
+    assert run_once[2] == 1
+
+
+def test_notebook_html_figures_and_tables_are_written(run_once: tuple[Path, Path, int]) -> None:
+    _, root, _ = run_once
+    report = root / "reports" / "corpus" / "toy"
+    assert {p.name for p in report.iterdir()} >= {
+        "04_corpus.ipynb", "04_corpus.html", "04_corpus.nocode.html", "figures",
+    }  # fmt: skip
+    assert {p.name for p in (report / "figures").glob("*.svg")} >= {
+        "corpus_style.svg", "corpus_keyness.svg", "corpus_labels.svg", "corpus_tone.svg",
+    }  # fmt: skip
+    html = (report / "04_corpus.html").read_text(encoding="utf-8")
+    assert "Outlet profiles across a corpus" in html and '<script src="http' not in html
+    tables = root / "processed" / "corpus" / "toy" / "tables"
+    assert len(list((tables / "articles").glob("part-*.parquet"))) == 3
+
+
+def test_forced_rerun_is_byte_identical_and_plain_rerun_executes_nothing(
+    run_once: tuple[Path, Path, int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, root, _ = run_once
+    before = {**digests(root / "processed"), **digests(root / "reports")}
+    main(["run", "--corpus", str(corpus), "--processed", str(root / "processed"),
+          "--reports", str(root / "reports"), "--no-progress"])  # fmt: skip
+    assert "0 extracted" in capsys.readouterr().out
+    assert {**digests(root / "processed"), **digests(root / "reports")} == before
+    main(["run", "--corpus", str(corpus), "--processed", str(root / "processed"),
+          "--reports", str(root / "reports"), "--no-progress", "--force"])  # fmt: skip
+    assert "3 extracted" in capsys.readouterr().out
+    after = {**digests(root / "processed"), **digests(root / "reports")}
+    changed = sorted(name for name in before if before[name] != after.get(name))
+    assert changed == [], changed
+
+
+def test_unknown_event_for_event_reports_is_a_clear_error(
+    run_once: tuple[Path, Path, int], capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus, root, _ = run_once
+    status = main(["run", "--corpus", str(corpus), "--processed", str(root / "processed"),
+                   "--reports", str(root / "reports"), "--no-progress", "--event", "2019-01-05_broken"])  # fmt: skip
+    assert status == 1
+    assert "no analysed event 2019-01-05_broken" in capsys.readouterr().err
