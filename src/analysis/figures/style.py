@@ -30,6 +30,7 @@ import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex, to_rgb
 from matplotlib.figure import Figure
+from matplotlib.layout_engine import PlaceHolderLayoutEngine
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
@@ -163,7 +164,7 @@ def save_figure(fig: Figure, stem: Path | str) -> list[Path]:
     }
     written: list[Path] = []
     try:
-        with figure_style():
+        with figure_style(), _no_layout_engine(fig):
             for suffix, options in formats.items():
                 buffer = io.BytesIO()
                 fig.savefig(buffer, format=suffix, **options)
@@ -173,6 +174,28 @@ def save_figure(fig: Figure, stem: Path | str) -> list[Path]:
     finally:
         plt.close(fig)
     return written
+
+
+@contextlib.contextmanager
+def _no_layout_engine(fig: Figure) -> Iterator[None]:
+    """Within the block, ``fig`` has no layout engine if it only has the frozen placeholder.
+
+    :func:`freeze_layout` leaves ``fig`` with matplotlib's ``PlaceHolderLayoutEngine`` (what
+    ``set_layout_engine("none")`` installs), which lays out nothing; yet ``savefig`` sees *a*
+    layout engine and so draws the whole figure once more, with rendering disabled, before the
+    real draw: a wasted draw per format, about a third of the saving time. Without an engine
+    ``savefig`` skips it; the files are the same bytes. The placeholder is put back afterwards.
+    """
+    engine = fig.get_layout_engine()
+    if not isinstance(engine, PlaceHolderLayoutEngine):
+        yield
+        return
+    with mpl.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+        fig.set_layout_engine(None)  # with both rc settings off: no engine at all
+    try:
+        yield
+    finally:
+        fig.set_layout_engine(engine)
 
 
 # --------------------------------------------------------------------------- notebook display
