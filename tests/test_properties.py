@@ -14,11 +14,14 @@ import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
+import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.cleaning import CleanArticle, clean_text
 from analysis.cleaning_rules import load_rules
+from analysis.features import article_features
+from analysis.html_input import NoMainTextError, extract_html
 from analysis.manifest import Article
 from analysis.numbers import extract_numbers
 from analysis.quoted import quoted_spans
@@ -71,6 +74,13 @@ NEWS_TEXT = st.lists(
     max_size=60,
 ).map("".join)
 TEXT = ANY_TEXT | NEWS_TEXT
+#: Pieces of saved web pages, assembled into (often broken) HTML.
+HTML_FRAGMENTS = (
+    "<html>", "</html>", "<head>", "<title>", "</title>", "<body>", "</body>", "<article>",
+    "</article>", "<p>", "</p>", "<div>", "</div>", "<nav>", "<script>", "</script>", "<!--", "-->",
+    '<meta name="author" content="A. Writer">', '<time datetime="2020-01-01">', "<h1>", "</h1>",
+    "The minister said the border would reopen next week after talks.", "&amp;", "&lt;", "<br>",
+)  # fmt: skip
 #: The characters the zero_width_and_control rule removes.
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -235,3 +245,35 @@ def test_quotes_and_numbers_on_uncleaned_text(raw: str) -> None:
     cleaned = CleanArticle(ARTICLE, raw, tracked, blocks, changes)
     _check_rows(extract_quotes(cleaned), cleaned)
     _check_rows(extract_numbers(cleaned), cleaned)
+
+
+# --- corpus runs: batch features and web pages ------------------------------------------------------
+
+
+@_settings(300)
+@given(st.lists(TEXT, min_size=1, max_size=4))
+def test_batch_features_never_raise_and_keep_one_row_per_article(raws: list[str]) -> None:
+    """On cleaned arbitrary text: one row per article, in order; counts are non-negative and frame shares
+    lie in [0, 1] (undefined, NaN, only for an article without any sentence)."""
+    texts = [clean_text(raw, RULES, {})[0].text for raw in raws]
+    table = pd.DataFrame({"article": [f"a{i}" for i in range(len(texts))], "text": texts})
+    features = article_features(table)
+    assert features["article"].tolist() == table["article"].tolist()
+    counts = [c for c in features if c.startswith(("label_", "hedge_")) or c.endswith("_words")]
+    assert (features[counts] >= 0).all().all()
+    shares = features[[c for c in features if c.startswith("frame_")]]
+    defined = shares[[bool(text.strip()) for text in texts]]
+    assert ((defined >= 0) & (defined <= 1)).all().all()
+
+
+@_settings(200)
+@given(st.lists(st.sampled_from(HTML_FRAGMENTS) | TEXT, max_size=40).map("".join))
+def test_web_page_extraction_gives_text_or_a_clear_error(page: str) -> None:
+    """Any string handed to the extractor yields main text or NoMainTextError naming the file."""
+    try:
+        extracted = extract_html(page, "page.html")
+    except NoMainTextError as error:
+        assert "page.html" in str(error)
+        return
+    assert extracted.text.strip()
+    assert extracted.chars_in == len(page)
