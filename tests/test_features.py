@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis.cleaning import CleanArticle
 from analysis.compare import label_uses, style_table
 from analysis.event import article_id, load_event_checked, sentences_table
 from analysis.features import (
+    _keyed_any,
+    _keyed_starts,
+    _mattr,
+    _Scanner,
+    _trie_pattern,
     article_features,
     blocks_of,
     compound,
@@ -21,11 +29,14 @@ from analysis.features import (
     snake_case,
     text_keys,
     word_start_keys,
+    word_start_prefixes,
 )
 from analysis.frames import frame_indicators, frame_profile, load_frame_codebook
 from analysis.labels import LabelFamily, load_codebook
 from analysis.manifest import event_ids
 from analysis.quoted import quoted_spans
+from analysis.readability import mattr
+from analysis.segment import split_sentences, tokenize
 from analysis.tone import hedge_uses, load_hedge_codebook, sentence_tone, vader_scores
 
 BASIL_EVENTS = 4
@@ -223,3 +234,131 @@ def test_tone_means_are_exact(seed_event, basil) -> None:
                 kept = group[column].dropna().tolist()
                 want = math.fsum(kept) / len(kept) if kept else math.nan
                 assert _same(features.loc[article, name], want), (article, name)
+
+
+# --- exactness of the fast paths --------------------------------------------------------------------
+
+_VADER_WORDS = (
+    # lexicon words (positive, negative), capitals, negations, "no", "least", "but", boosters,
+    # dampeners, "kind of", special cases and idioms, emoticons, emoji, contractions
+    "good", "GOOD", "Good", "bad", "BAD", "love", "hate", "kind", "of", "killed", "attack",
+    "no", "No", "NO", "not", "never", "isn't", "aint", "without", "doubt", "nor", "or", "least",
+    "at", "very", "VERY", "so", "this", "but", "BUT", "extremely", "slightly", "sort", "kinda",
+    "the", "shit", "bomb", "bus", "stop", "yeah", "right", "kiss", "death", "to", "die", "for",
+    "bad", "ass", "beating", "heart", "cut", "mustard", ":)", ":-(", "<3", "😀", "💔", "a", "it",
+    "U.S.", "terrorism", "fine", "nothing", "rarely", "n't", "uh-uh", "!", "?", "!!", "???",
+)  # fmt: skip
+_SEPARATORS = (" ", "  ", ", ", ". ", "! ", "? ", "\n", " - ", "'", '"', "...", "!?")
+
+
+@st.composite
+def _vader_texts(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.sampled_from(_VADER_WORDS), max_size=14))
+    text = ""
+    for part in parts:
+        text += draw(st.sampled_from(_SEPARATORS)) + part
+    return text + draw(st.sampled_from(("", "!", "!!!", "?", "??", "????", " :)")))
+
+
+@settings(derandomize=True, max_examples=1500, deadline=None)
+@given(st.one_of(_vader_texts(), st.text(max_size=60)))
+def test_vader_port_equals_reference_generated(text: str) -> None:
+    assert compound(text) == vader_scores(text)["compound"]
+
+
+def test_vader_port_equals_reference_seed(seed_event) -> None:
+    """Every sentence, narration part and quoted part of the seed event."""
+    cleaned = list(seed_event.values())
+    tone = sentence_tone(sentences_table(cleaned), cleaned)
+    texts = [*tone["text"], *tone["narration_text"], *tone["quoted_text"]]
+    assert all(compound(text) == vader_scores(text)["compound"] for text in texts)
+
+
+@pytest.mark.corpus
+def test_vader_port_equals_reference_basil(basil) -> None:
+    """Every sentence, narration part and quoted part of every BASIL event."""
+    for event in event_ids(basil):
+        cleaned = load_event_checked(event, basil)[0]
+        tone = sentence_tone(sentences_table(cleaned), cleaned)
+        texts = [*tone["text"], *tone["narration_text"], *tone["quoted_text"]]
+        wrong = [text for text in texts if compound(text) != vader_scores(text)["compound"]]
+        assert not wrong, (event, wrong[:3])
+
+
+@functools.cache
+def _all_patterns() -> tuple[re.Pattern[str], ...]:
+    patterns = [family.pattern for family in load_codebook()]
+    patterns += [family.pattern for family in load_hedge_codebook()]
+    return (*patterns, *(cue.pattern for cue in load_frame_codebook().cues))
+
+
+@functools.cache
+def _all_scanner() -> _Scanner:
+    return _Scanner(_all_patterns())
+
+
+def _assert_scanner_exact(texts: list[str]) -> None:
+    patterns = _all_patterns()
+    scanner = _all_scanner()
+    assert sum(scanner.keyed) > len(patterns) // 2
+    for text in texts:
+        mask, hits = scanner.scan(text)
+        for index, pattern in enumerate(patterns):
+            starts = [match.start() for match in pattern.finditer(text)]
+            if not mask & 1 << index:
+                assert not starts, (pattern.pattern[:60], text)
+            elif scanner.keyed[index]:
+                assert _keyed_starts(pattern, 1 << index, text, hits) == starts, text
+                assert _keyed_any(pattern, 1 << index, text, hits) == bool(starts), text
+
+
+_CUE_WORDS = (
+    "government", "Government", "GOVERNMENT", "ministry", "the", "army", "armed", "men", "group",
+    "may", "might", "maybe", "could", "must", "attack", "attacked", "terror", "counter-terrorism",
+    "anti-terror", "blame", "blamed", "on", "her", "his", "old", "young", "a", "an", "year-old",
+    "25-year-old", "$", "€5", "£", "10", "million", "billion", "economic", "sanction", "duty",
+    "to", "God", "moral", "KILLED", "militants", "Kelvin", "\u212a", "ſ", "İ", "ı", "é", "—",
+)  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_WORDS + _SEPARATORS), max_size=20).map("".join))
+def test_scanner_equals_finditer_generated(text: str) -> None:
+    _assert_scanner_exact([text])
+
+
+@pytest.mark.corpus
+def test_scanner_equals_finditer_corpus(seed_event, basil) -> None:
+    """Keyed patterns matched at their hits give finditer's matches; a clear bit means no match."""
+    texts = _all_sentences(list(seed_event.values()))
+    for cleaned in _basil_events(basil):
+        texts += _all_sentences(cleaned) + [block.text for item in cleaned for block in item.blocks]
+    _assert_scanner_exact(texts)
+
+
+def test_word_start_prefixes_and_trie() -> None:
+    optional = re.compile(r"\b(?:(?:counter-?|anti-?)?terror(?:ism)?)\b", re.IGNORECASE)
+    heads = ("counter-", "counter", "anti-", "anti", "")
+    assert word_start_prefixes(optional) == {h + t for h in heads for t in ("terror", "terrorism")}
+    assert word_start_prefixes(re.compile(r"(?<!\w)\d+ people")) is None
+    assert word_start_prefixes(re.compile(r"\bfoo", re.ASCII)) is None
+    trie = re.compile(_trie_pattern(sorted(["a", "ab", "abc", "b"])))
+    assert [trie.match(text).group() for text in ("abx", "abcd", "ax", "b")] == [
+        "ab", "abc", "a", "b"
+    ]  # fmt: skip
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from("abcdefg"), max_size=140), st.integers(1, 60))
+def test_mattr_equals_reference(tokens: list[str], window: int) -> None:
+    got, want = _mattr(tokens, window), mattr(tokens, window)
+    assert got == want or (math.isnan(got) and math.isnan(want))
+
+
+@pytest.mark.corpus
+def test_paragraph_tokens_are_sentence_tokens(seed_event, basil) -> None:
+    """The shared tokenisation: a block's tokens are its sentences' tokens, in order."""
+    items = [*seed_event.values(), *(i for c in _basil_events(basil) for i in c)]
+    for block in (block.text for item in items for block in item.blocks):
+        by_sentence = [t.text for s in split_sentences(block) for t in tokenize(s.text)]
+        assert by_sentence == [t.text for t in tokenize(block)], block
