@@ -18,6 +18,7 @@ import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from analysis import quoted, segment
 from analysis.cleaning import CleanArticle, clean_text
 from analysis.cleaning_rules import load_rules
 from analysis.features import article_features
@@ -215,6 +216,36 @@ def test_quoted_spans_lie_inside_the_paragraph_sorted(paragraph: str) -> None:
     assert spans == sorted(spans)
     for start, end in spans:
         assert 0 <= start < end <= len(paragraph)
+
+
+#: The straightforward forms of the scans that segment.py and quoted.py write mark-first for speed.
+WORD_FIRST_BOUNDARY = re.compile(
+    r"(?<!\S)(?P<word>\S*?)(?P<term>[.!?]+)(?P<close>[\"')\]\u201d\u2019]*)\s+(?=(?P<next>\S+))"
+)
+LOOKBEHIND_FIRST_SINGLE_OPEN = re.compile(
+    rf"(?<![\w'])'(?=[^\W\d_])(?!(?:{'|'.join(quoted.ELISIONS)})\b)"
+)
+LOOKBEHIND_FIRST_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?![\w'])")
+
+
+@_settings(800)
+@given(TEXT)
+@example("'Stop!' 'Go?' 'em 'n' '90s x'. He said 'no,' U.S. \"Yes.\") (A.) e.g.! Then.")
+@example("a?.b. ...\u201d\u00a0Next! 'quoted' text'\t'Again' ")
+def test_mark_first_scans_equal_their_straightforward_forms(text: str) -> None:
+    fast = list(segment._BOUNDARY_RE.finditer(text))
+    plain = list(WORD_FIRST_BOUNDARY.finditer(text))
+    assert [(m.start(), m.end()) for m in fast] == [(m.start("term"), m.end()) for m in plain]
+    for found, reference in zip(fast, plain, strict=True):
+        assert segment._word_before(text, found.start()) == reference["word"]
+        assert found.group("term", "close", "next") == reference.group("term", "close", "next")
+    for fast_re, plain_re in (
+        (quoted._SINGLE_OPEN, LOOKBEHIND_FIRST_SINGLE_OPEN),
+        (quoted._SINGLE_CLOSE, LOOKBEHIND_FIRST_SINGLE_CLOSE),
+    ):
+        assert [m.span() for m in fast_re.finditer(text)] == [
+            m.span() for m in plain_re.finditer(text)
+        ]
 
 
 # --- quotes and numbers ----------------------------------------------------------------------------

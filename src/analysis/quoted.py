@@ -26,8 +26,10 @@ ELISIONS = (
     "twas",
     "bout",
 )  # 'em, rock 'n' roll ... are not quotes
-_SINGLE_OPEN = re.compile(rf"(?<![\w'])'(?=[^\W\d_])(?!(?:{'|'.join(ELISIONS)})\b)")
-_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?])'(?![\w'])")
+# The mark comes first and the check of the character before it second ("'(?<![\w']')" is
+# "(?<![\w'])'"), so that re scans for the mark itself instead of trying every position.
+_SINGLE_OPEN = re.compile(rf"'(?<![\w']')(?=[^\W\d_])(?!(?:{'|'.join(ELISIONS)})\b)")
+_SINGLE_CLOSE = re.compile(r"'(?<=[\w.,!?]')(?![\w'])")
 
 
 def quoted_spans(paragraph: str) -> list[Interval]:
