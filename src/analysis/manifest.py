@@ -16,6 +16,7 @@ import hashlib
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -84,8 +85,9 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table[column] = ""
-    for index, row in table.iterrows():
-        _check_row(row, int(index) + 2, raw_dir, manifest_path)  # +2: header line, 1-based
+    folder = raw_dir.resolve()
+    for line, row in enumerate(table.to_dict("records"), start=2):  # header line, 1-based
+        _check_row(row, line, folder, manifest_path)
     table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
     _check_events(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
@@ -99,7 +101,19 @@ def _check_columns(table: pd.DataFrame, manifest_path: Path) -> None:
         raise InputError(manifest_path, "manifest has no rows")
 
 
-def _check_row(row: pd.Series, line: int, raw_dir: Path, manifest_path: Path) -> None:
+def _is_iso_date(text: str) -> bool:
+    """``YYYY-MM-DD`` naming a real calendar day."""
+    if not _ISO_DATE.match(text):
+        return False
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _check_row(row: Mapping[str, str], line: int, folder: Path, manifest_path: Path) -> None:
+    """One manifest row; ``folder``: the manifest's folder, resolved."""
     for column in ("event_id", "outlet", "path"):
         if not row[column].strip():
             raise InputError(manifest_path, f"empty {column}", row=line)
@@ -109,13 +123,13 @@ def _check_row(row: pd.Series, line: int, raw_dir: Path, manifest_path: Path) ->
             f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'",
             row=line,
         )
-    if not _ISO_DATE.match(row["date"]) or pd.to_datetime(row["date"], errors="coerce") is pd.NaT:
+    if not _is_iso_date(row["date"]):
         raise InputError(
             manifest_path, f"date {row['date']!r} is not an ISO date YYYY-MM-DD", row=line
         )
-    path = (raw_dir / row["path"]).resolve()
-    if raw_dir.resolve() not in path.parents:
-        raise InputError(manifest_path, f"path {row['path']!r} points outside {raw_dir}", row=line)
+    path = (folder / row["path"]).resolve()
+    if folder not in path.parents:
+        raise InputError(manifest_path, f"path {row['path']!r} points outside {folder}", row=line)
     if not path.is_file():
         raise InputError(manifest_path, f"file {row['path']!r} not found", row=line)
     expected = row["sha256"].strip().lower()

@@ -11,7 +11,9 @@ events are taken in sorted order, so the plan depends only on the manifest.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import operator
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,8 +57,9 @@ def plan_partitions(
     table = manifest.astype(str).sort_values(["event_id", "outlet"], kind="stable")
     partitions: list[Partition] = []
     current: list[dict[str, str]] = []
-    for _, group in table.groupby("event_id", sort=True):
-        current += group.to_dict("records")
+    rows = table.to_dict("records")
+    for _, event_rows in itertools.groupby(rows, key=operator.itemgetter("event_id")):
+        current += event_rows
         if len(current) >= partition_articles:
             partitions.append(Partition(len(partitions), tuple(current)))
             current = []
