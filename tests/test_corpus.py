@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import gc
 import hashlib
 import shutil
+import weakref
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.corpus import extract_corpus
+from analysis.cleaning import CleanArticle
+from analysis.corpus import extract, extract_corpus
 from analysis.corpus import run as corpus_run
 from analysis.corpus.plan import Partition, plan_partitions
 from analysis.corpus.store import iter_batches, read_table
@@ -149,6 +152,31 @@ def test_rerun_skips_everything_and_changes_no_byte(corpus: Path, extracted: Pat
     # a call without options (the corpus notebook's) keeps the previous run's plan
     assert extract_corpus(corpus, extracted, progress=False).extracted == 0
     assert digests(extracted) == before
+
+
+def test_a_partition_holds_one_events_cleaned_articles_at_a_time(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays flat with the partition size: a cleaned article (its per-character offsets) is
+    released once its event is done, so at most one event's articles (two outlets here) are alive."""
+    real_clean = extract.clean_checked
+    alive: list[weakref.ref] = []
+    most = []
+
+    def tracking(*args: object) -> CleanArticle | None:
+        gc.collect()
+        most.append(sum(ref() is not None for ref in alive))
+        cleaned = real_clean(*args)
+        if cleaned is not None:
+            alive.append(weakref.ref(cleaned))
+        return cleaned
+
+    monkeypatch.setattr(extract, "clean_checked", tracking)
+    [partition] = plan_partitions(manifest_with_rows(corpus), partition_articles=100)
+    tables = extract.extract_partition(partition, corpus)
+    assert len(most) == len(partition.rows) == 10
+    assert max(most) == 1  # the event's first outlet, while its second is cleaned
+    assert (tables["articles"]["status"] == "analysed").sum() == 8
 
 
 def test_interrupted_run_resumes_and_matches(

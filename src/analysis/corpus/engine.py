@@ -64,15 +64,20 @@ def run_dask(
         spec_of = {}
 
         def submit(spec: Spec) -> None:
-            future = client.submit(work, spec, pure=False)
-            spec_of[future.key] = spec
+            # scattered, so the task refers to the spec by key: the scheduler remembers its last
+            # computations, and would otherwise keep every recent spec (a partition's rows) alive
+            [data] = client.scatter([spec], hash=False)
+            future = client.submit(work, data, pure=False)
+            spec_of[future.key] = spec, data
             futures.add(future)
 
         for spec in itertools.islice(pending, slots):
             submit(spec)
         for future in futures:
             result = future.result()
+            spec, data = spec_of.pop(future.key)
             future.release()
+            data.release()
             for following in itertools.islice(pending, 1):
                 submit(following)
-            yield spec_of.pop(future.key), result
+            yield spec, result

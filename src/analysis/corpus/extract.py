@@ -12,7 +12,7 @@ partition always gives the same bytes, whichever process computed it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
@@ -39,6 +39,18 @@ PAGE_FIELDS = ("title", "date", "author")
 KEYS = ["event_id", "outlet"]
 
 
+@dataclass(frozen=True)
+class _Measured:
+    """What the partition keeps of one analysed article once its event is done: not the cleaned
+    article (its per-character raw offsets take ~70 bytes a character), only what the tables need."""
+
+    event_id: str
+    outlet: str
+    article: str
+    text: str
+    page: tuple[str, ...]  # PAGE_FIELDS found in a web page ("" for text files)
+
+
 def extract_partition(
     partition: Partition,
     corpus_dir: Path | str,
@@ -47,34 +59,63 @@ def extract_partition(
 ) -> dict[str, pd.DataFrame]:
     """Every table of one partition (see the module doc), by name (:data:`TABLES`).
 
-    ``comparison=False`` skips the event comparison (quotes and shared sentences, the slow part): the
-    ``quote_counts`` table is then empty and the coverage columns missing.
+    Events are cleaned and compared one at a time, so memory holds one event's cleaned articles, not
+    the partition's. ``comparison=False`` skips the event comparison (quotes and shared sentences, the
+    slow part): the ``quote_counts`` table is then empty and the coverage columns missing.
     """
     corpus_dir = Path(corpus_dir)
     rules = rules if rules is not None else load_rules()
     problems: list[Problem] = []
     status: dict[tuple[str, str], str] = {}
-    events: dict[str, list[CleanArticle]] = {}
-    for row in partition.rows:
-        article = article_from_row(row, corpus_dir)
-        cleaned = clean_checked(article, rules, problems)
-        status[(article.event_id, article.outlet)] = STATUS_ANALYSED if cleaned else STATUS_EXCLUDED
-        if cleaned is not None:
-            events.setdefault(article.event_id, []).append(cleaned)
-    for event_id, cleaned in list(events.items()):
+    measured: list[_Measured] = []
+    coverage, quote_counts, terms = [], [], []
+    for event_id, rows in _rows_by_event(partition).items():
+        cleaned = []
+        for row in rows:
+            article = article_from_row(row, corpus_dir)
+            item = clean_checked(article, rules, problems)
+            status[(event_id, article.outlet)] = STATUS_ANALYSED if item else STATUS_EXCLUDED
+            if item is not None:
+                cleaned.append(item)
         if len({item.article.outlet for item in cleaned}) < MIN_OUTLETS_PER_EVENT:
             problems.append(_too_few_outlets(event_id, cleaned, corpus_dir))
-            for item in events.pop(event_id):
-                status[(event_id, item.article.outlet)] = STATUS_EVENT_DROPPED
-    analysed = [item for event_id in sorted(events) for item in events[event_id]]
+            status.update(
+                {(event_id, item.article.outlet): STATUS_EVENT_DROPPED for item in cleaned}
+            )
+            continue
+        measured += [_measure(item) for item in cleaned]
+        terms.append(_terms(cleaned))
+        if comparison:
+            coverage.append(_coverage(cleaned))
+            quote_counts.append(_quote_counts(cleaned))
+    measured.sort(key=lambda item: item.event_id)  # stable: outlets keep their order
     return {
-        "articles": _articles_table(partition, status, analysed, comparison),
-        "quote_counts": _quote_counts(events.values() if comparison else []),
-        "terms": _terms(events.values()),
+        "articles": _articles_table(partition, status, measured, coverage, comparison),
+        "quote_counts": _concat(quote_counts, _empty_quote_counts()),
+        "terms": _concat(terms, pd.DataFrame(columns=TERM_COLUMNS).astype({"count": "int64"})),
         "problems": pd.DataFrame(
             [vars(problem) for problem in problems], columns=PROBLEM_COLUMNS
         ).astype({"row": "Int64"}),
     }
+
+
+def _rows_by_event(partition: Partition) -> dict[str, list[dict[str, str]]]:
+    """The partition's manifest rows grouped by event, in order of first appearance."""
+    events: dict[str, list[dict[str, str]]] = {}
+    for row in partition.rows:
+        events.setdefault(row["event_id"], []).append(row)
+    return events
+
+
+def _measure(item: CleanArticle) -> _Measured:
+    page = tuple(_page_field(item, name) for name in PAGE_FIELDS)
+    return _Measured(item.article.event_id, item.article.outlet, article_id(item), item.text, page)
+
+
+def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
+    """The non-empty ``frames`` stacked, else ``empty`` (which gives the columns and types)."""
+    kept = [frame for frame in frames if not frame.empty]
+    return pd.concat(kept, ignore_index=True) if kept else empty
 
 
 def _too_few_outlets(event_id: str, cleaned: list[CleanArticle], corpus_dir: Path) -> Problem:
@@ -92,7 +133,8 @@ def _too_few_outlets(event_id: str, cleaned: list[CleanArticle], corpus_dir: Pat
 def _articles_table(
     partition: Partition,
     status: dict[tuple[str, str], str],
-    analysed: list[CleanArticle],
+    measured: list[_Measured],
+    coverage: list[pd.DataFrame],
     comparison: bool,
 ) -> pd.DataFrame:
     """Manifest rows + status + features (missing for articles not analysed), in partition order.
@@ -104,20 +146,17 @@ def _articles_table(
     manifest.insert(0, "status", [status[key] for key in keys])
     manifest.insert(0, "article", [Path(path).stem for path in manifest["path"]])
     texts = pd.DataFrame(
-        {
-            "article": [article_id(item) for item in analysed],
-            "text": [item.text for item in analysed],
-        },
+        {"article": [item.article for item in measured], "text": [item.text for item in measured]},
         columns=["article", "text"],
     )
     features = article_features(texts).drop(columns="article")
     for name in reversed(KEYS):
-        values = [getattr(item.article, name) for item in analysed]
+        values = [getattr(item, name) for item in measured]
         features.insert(0, name, pd.Series(values, index=features.index, dtype=object))
-    coverage = _coverage(analysed if comparison else [])
-    features = features.merge(coverage, on=KEYS, how="left", validate="1:1")
-    for name in PAGE_FIELDS:
-        values = [_page_field(item, name) for item in analysed]
+    coverage_table = _concat(coverage if comparison else [], _empty_coverage())
+    features = features.merge(coverage_table, on=KEYS, how="left", validate="1:1")
+    for index, name in enumerate(PAGE_FIELDS):
+        values = [item.page[index] for item in measured]
         features[f"page_{name}"] = pd.Series(values, index=features.index, dtype=object)
     integers = [name for name, dtype in features.dtypes.items() if dtype == "int64"]
     table = manifest.merge(features, on=KEYS, how="left", validate="1:1")
@@ -129,48 +168,41 @@ def _page_field(item: CleanArticle, field: str) -> str:
     return (getattr(item.extracted, field, None) or "") if item.extracted else ""
 
 
-def _coverage(analysed: list[CleanArticle]) -> pd.DataFrame:
-    """Per article: sentences shared / partly shared / unique against its event's other outlets."""
-    columns = [*KEYS, *COVERAGE_COLUMNS]
-    by_event: dict[str, list[CleanArticle]] = {}
-    for item in analysed:
-        by_event.setdefault(item.article.event_id, []).append(item)
-    frames = []
-    for cleaned in by_event.values():
-        sentences = sentences_table(cleaned)
-        coverage = coverage_table(classify_sentences(sentences, align_sentences(sentences)))
-        renamed = {"shared": "sentences_shared", "partly_shared": "sentences_partly_shared",
-                   "unique": "sentences_unique"}  # fmt: skip
-        frames.append(coverage.rename(columns=renamed)[columns])
-    if not frames:
-        return pd.DataFrame(columns=columns).astype(
-            {"event_id": object, "outlet": object} | {name: "int64" for name in COVERAGE_COLUMNS[:3]}
-            | {name: "float64" for name in COVERAGE_COLUMNS[3:]}
-        )  # fmt: skip
-    return pd.concat(frames, ignore_index=True)
+def _coverage(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """Per article of one event: sentences shared / partly shared / unique against its other outlets."""
+    sentences = sentences_table(cleaned)
+    coverage = coverage_table(classify_sentences(sentences, align_sentences(sentences)))
+    renamed = {"shared": "sentences_shared", "partly_shared": "sentences_partly_shared",
+               "unique": "sentences_unique"}  # fmt: skip
+    return coverage.rename(columns=renamed)[[*KEYS, *COVERAGE_COLUMNS]]
 
 
-def _quote_counts(events: Iterable[list[CleanArticle]]) -> pd.DataFrame:
-    """Quotes and quoted words per article × kind × attribution-verb class."""
-    frames = []
-    for cleaned in events:
-        quotes = quotes_table(cleaned)
-        if quotes.empty:
-            continue
-        quotes = quotes.assign(verb_class=quotes["verb_class"].fillna("").replace("", "none"))
-        grouped = quotes.groupby(["event_id", "outlet", "article", "kind", "verb_class"], sort=True)
-        frames.append(grouped.agg(quotes=("quote", "size"), words=("words", "sum")).reset_index())
-    if not frames:
-        return pd.DataFrame(columns=QUOTE_COLUMNS).astype({"quotes": "int64", "words": "int64"})
-    table = pd.concat(frames, ignore_index=True)
+def _empty_coverage() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*KEYS, *COVERAGE_COLUMNS]).astype(
+        {"event_id": object, "outlet": object} | {name: "int64" for name in COVERAGE_COLUMNS[:3]}
+        | {name: "float64" for name in COVERAGE_COLUMNS[3:]}
+    )  # fmt: skip
+
+
+def _quote_counts(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """Quotes and quoted words per article × kind × attribution-verb class, for one event."""
+    quotes = quotes_table(cleaned)
+    if quotes.empty:
+        return _empty_quote_counts()
+    quotes = quotes.assign(verb_class=quotes["verb_class"].fillna("").replace("", "none"))
+    grouped = quotes.groupby(["event_id", "outlet", "article", "kind", "verb_class"], sort=True)
+    table = grouped.agg(quotes=("quote", "size"), words=("words", "sum")).reset_index()
     return table.astype({"quotes": "int64", "words": "int64"})[QUOTE_COLUMNS]
 
 
-def _terms(events: Iterable[list[CleanArticle]]) -> pd.DataFrame:
-    """Word counts per event × outlet (:func:`analysis.compare.term_counts`), sorted by term."""
+def _empty_quote_counts() -> pd.DataFrame:
+    return pd.DataFrame(columns=QUOTE_COLUMNS).astype({"quotes": "int64", "words": "int64"})
+
+
+def _terms(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """Word counts per outlet of one event (:func:`analysis.compare.term_counts`), sorted by term."""
     rows = [
         (cleaned[0].article.event_id, outlet, term, count)
-        for cleaned in events
         for outlet, counts in term_counts(cleaned).items()
         for term, count in sorted(counts.items())
     ]

@@ -40,7 +40,14 @@ from .plan import (
     plan_partitions,
 )
 from .profiles import analysed_articles, corpus_keyness, events_table, outlet_profiles
-from .store import is_done, read_table, remove_parts_beyond, write_marker, write_part
+from .store import (
+    is_done,
+    parquet_bytes,
+    read_table,
+    remove_parts_beyond,
+    write_marker,
+    write_part,
+)
 
 CORPUS_FOLDER = "corpus"
 SETTINGS_FILE = "_settings.json"
@@ -105,8 +112,7 @@ def extract_corpus(
     tables_dir = out_dir / "tables"
     settings = _settings(tables_dir, partition_articles, comparison)
     partition_articles, comparison = settings["partition_articles"], settings["comparison"]
-    manifest = manifest_with_rows(corpus_dir)
-    partitions = plan_partitions(manifest, partition_articles)
+    partitions = plan_partitions(manifest_with_rows(corpus_dir), partition_articles)
     code = code_fingerprint() + ("" if comparison else ":no-comparison")
     stamps = {part.name: partition_fingerprint(part, corpus_dir, code) for part in partitions}
     with output_lock(out_dir, wait=wait):
@@ -118,7 +124,7 @@ def extract_corpus(
             for part in partitions
             if force or not is_done(tables_dir, part.name, TABLES, stamps[part.name])
         ]
-        work = functools.partial(extract_partition, corpus_dir=corpus_dir, comparison=comparison)
+        work = functools.partial(encoded_partition, corpus_dir=corpus_dir, comparison=comparison)
         results = (
             run_dask(work, todo, workers, scheduler)
             if (scheduler or workers > 1) and todo
@@ -130,7 +136,18 @@ def extract_corpus(
             write_marker(tables_dir, part.name, stamps[part.name], len(part.rows))
         summary_stamp = hashlib.sha256("".join(sorted(stamps.values())).encode()).hexdigest()
         problems = _write_summaries(tables_dir, out_dir / "summary", summary_stamp)
-    return Extraction(out_dir, len(partitions), len(todo), len(manifest), tuple(problems))
+    articles = sum(len(part.rows) for part in partitions)
+    return Extraction(out_dir, len(partitions), len(todo), articles, tuple(problems))
+
+
+def encoded_partition(partition: Partition, corpus_dir: Path, comparison: bool) -> dict[str, bytes]:
+    """The tables of :func:`extract_partition` as Parquet file bytes, by name.
+
+    This is what a worker sends back: compact bytes, written as they are, instead of DataFrames that
+    the writing process would rebuild object by object (its memory then stays flat).
+    """
+    tables = extract_partition(partition, corpus_dir, comparison)
+    return {name: parquet_bytes(tables[name]) for name in TABLES}
 
 
 def _settings(
@@ -149,10 +166,10 @@ def _settings(
 
 
 def _progress(
-    results: Iterator[tuple[Partition, dict[str, pd.DataFrame]]],
+    results: Iterator[tuple[Partition, dict[str, bytes]]],
     todo: list[Partition],
     enabled: bool,
-) -> Iterator[tuple[Partition, dict[str, pd.DataFrame]]]:
+) -> Iterator[tuple[Partition, dict[str, bytes]]]:
     """Pass results through, advancing a tqdm bar (articles) when ``enabled``."""
     if not enabled or not todo:
         yield from results

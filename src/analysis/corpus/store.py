@@ -14,13 +14,17 @@ from pathlib import Path
 
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from ..atomic import atomic_path, write_text
+from ..atomic import write_bytes, write_text
 
 DONE_FOLDER = "_done"
 COMPRESSION = "zstd"
+#: Scan options that keep a stream's memory to about one file's batches: pyarrow otherwise reads ahead
+#: up to 16 batches of each of 4 files at once, hundreds of MB on a large table.
+STREAMING = {"batch_readahead": 1, "fragment_readahead": 1}
 
 
 def part_path(tables_dir: Path, table: str, part: str) -> Path:
@@ -28,13 +32,16 @@ def part_path(tables_dir: Path, table: str, part: str) -> Path:
     return tables_dir / table / f"{part}.parquet"
 
 
-def write_part(tables_dir: Path, table: str, part: str, frame: pd.DataFrame) -> Path:
-    """Write one partition of one table atomically; return its path."""
-    target = part_path(tables_dir, table, part)
-    arrow = to_arrow(frame)
-    with atomic_path(target) as tmp:
-        pq.write_table(arrow, tmp, compression=COMPRESSION)
-    return target
+def parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """One partition of one table as the bytes of its Parquet file (:func:`to_arrow`, zstd)."""
+    sink = pa.BufferOutputStream()
+    pq.write_table(to_arrow(frame), sink, compression=COMPRESSION)
+    return sink.getvalue().to_pybytes()
+
+
+def write_part(tables_dir: Path, table: str, part: str, data: bytes) -> Path:
+    """Write one partition of one table (:func:`parquet_bytes`) atomically; return its path."""
+    return write_bytes(part_path(tables_dir, table, part), data)
 
 
 def to_arrow(frame: pd.DataFrame) -> pa.Table:
@@ -99,5 +106,15 @@ def iter_batches(
     tables_dir: Path | str, table: str, columns: Sequence[str] | None = None
 ) -> Iterator[pd.DataFrame]:
     """Stream a table in record batches, for corpora larger than memory."""
-    for batch in dataset(tables_dir, table).to_batches(columns=columns):
+    for batch in scan(tables_dir, table, columns):
         yield batch.to_pandas()
+
+
+def scan(
+    tables_dir: Path | str,
+    table: str,
+    columns: Sequence[str] | None = None,
+    where: pc.Expression | None = None,
+) -> Iterator[pa.RecordBatch]:
+    """The table's record batches (some columns, the rows ``where`` holds), about one file's at a time."""
+    yield from dataset(tables_dir, table).to_batches(columns=columns, filter=where, **STREAMING)
