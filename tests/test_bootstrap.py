@@ -11,6 +11,8 @@ import pytest
 
 from analysis.bootstrap import (
     BLOCK,
+    BLOCK_CELLS,
+    TermCounts,
     event_weights,
     fightin_words_intervals,
     fightin_words_replicates,
@@ -43,6 +45,12 @@ def test_weights_draw_as_many_events_as_the_corpus_has_in_blocks() -> None:
     assert not (np.vstack(list(event_weights(7, BLOCK + 50, 2))) == weights).all()
     # every event is drawn with probability 1/7: the mean count is 1
     assert weights.mean() == pytest.approx(1.0, abs=0.05)
+
+
+def test_weights_blocks_shrink_so_a_block_holds_at_most_block_cells_counts() -> None:
+    events = BLOCK_CELLS // 100  # a corpus of many events: 100 replicates per block
+    shapes = [block.shape for block in event_weights(events, resamples=150, seed=1)]
+    assert shapes == [(100, events), (50, events)]
 
 
 def test_mean_estimate_is_the_mean_over_articles_and_interval_contains_it() -> None:
@@ -112,7 +120,8 @@ def totals_of(terms: pd.DataFrame) -> pd.DataFrame:
 def test_fightin_words_replicate_of_all_events_equals_one_vs_rest() -> None:
     terms = terms_table()
     selected = ["militants", "armed", "the", "terrorists", "separatists"]
-    outlets, z = fightin_words_replicates(terms, totals_of(terms), selected, 100.0, np.ones((1, 3)))
+    counts = TermCounts.from_tables(terms, totals_of(terms), selected)
+    outlets, z = counts.outlets, fightin_words_replicates(counts, 100.0, np.ones((1, 3)))
     totals = terms.groupby(["outlet", "term"])["count"].sum()
     reference = one_vs_rest({o: totals.loc[o].to_dict() for o in outlets}, alpha_0=100.0)
     for index, outlet in enumerate(outlets):
@@ -123,20 +132,19 @@ def test_fightin_words_replicate_of_all_events_equals_one_vs_rest() -> None:
 def test_fightin_words_weights_count_events_twice() -> None:
     terms = terms_table()
     doubled = pd.concat([terms, terms[terms["event_id"] == "e2"].assign(event_id="e2bis")])
-    _, z = fightin_words_replicates(
-        terms, totals_of(terms), ["militants"], 100.0, np.array([[1, 2, 1]])
+    z = fightin_words_replicates(
+        TermCounts.from_tables(terms, totals_of(terms), ["militants"]), 100.0, np.array([[1, 2, 1]])
     )
-    _, expected = fightin_words_replicates(
-        doubled, totals_of(doubled), ["militants"], 100.0, np.ones((1, 4))
+    expected = fightin_words_replicates(
+        TermCounts.from_tables(doubled, totals_of(doubled), ["militants"]), 100.0, np.ones((1, 4))
     )
     assert z == pytest.approx(expected, rel=1e-12)
 
 
 def test_fightin_words_intervals_have_one_row_per_outlet_and_term() -> None:
     terms = terms_table()
-    table = fightin_words_intervals(
-        terms, totals_of(terms), ["militants", "army"], 100.0, resamples=300
-    )
+    counts = TermCounts.from_tables(terms, totals_of(terms), ["militants", "army"])
+    table = fightin_words_intervals(counts, 100.0, resamples=300)
     assert table[["outlet", "term"]].values.tolist() == [
         ["A", "militants"], ["A", "army"], ["B", "militants"],
         ["B", "army"], ["C", "militants"], ["C", "army"],

@@ -13,6 +13,7 @@ sums, and thousands of replicates cost milliseconds. The generator is seeded: sa
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -21,7 +22,9 @@ DEFAULT_RESAMPLES = 2000
 DEFAULT_SEED = 20190422
 LEVEL = 0.95
 BLOCK = 250
-"""Replicates drawn at a time (memory: BLOCK × events integers)."""
+"""Replicates drawn at a time (memory: BLOCK × events integers), fewer when there are more than
+BLOCK_CELLS / BLOCK events, so a block never holds more than :data:`BLOCK_CELLS` counts."""
+BLOCK_CELLS = 4_000_000
 MIN_EVENTS = 2
 """Fewer events than this: no interval (resampling one event always gives that event back)."""
 
@@ -30,14 +33,16 @@ def event_weights(
     n_events: int, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
 ) -> Iterator[np.ndarray]:
     """How often each event is drawn in each replicate, in blocks of at most :data:`BLOCK` replicates
-    ((replicates × n_events) integer matrices), so memory stays flat with tens of thousands of events.
+    and :data:`BLOCK_CELLS` counts ((replicates × n_events) integer matrices), so memory stays flat
+    however many events there are.
 
     Each replicate draws ``n_events`` event indices uniformly with replacement (a multinomial with equal
-    probabilities); the blocks depend only on ``seed``.
+    probabilities); the draws depend only on ``seed`` and ``n_events``.
     """
     rng = np.random.default_rng(seed)
-    for start in range(0, resamples, BLOCK):
-        size = min(BLOCK, resamples - start)
+    block = max(1, min(BLOCK, BLOCK_CELLS // max(n_events, 1)))
+    for start in range(0, resamples, block):
+        size = min(block, resamples - start)
         drawn = rng.integers(0, n_events, size=(size, n_events))
         offsets = (drawn + np.arange(size)[:, None] * n_events).ravel()
         yield np.bincount(offsets, minlength=size * n_events).reshape(size, n_events)
@@ -137,70 +142,96 @@ def _sums(
     )
 
 
+@dataclass(frozen=True)
+class TermCounts:
+    """What the Fightin' Words replicates read: the selected terms' counts per event and outlet
+    (``counts``, events × outlets × terms) and all words per event and outlet (``totals``,
+    events × outlets); events and outlets sorted, terms in the order selected."""
+
+    events: list[str]
+    outlets: list[str]
+    terms: list[str]
+    counts: np.ndarray
+    totals: np.ndarray
+
+    @classmethod
+    def zeros(cls, totals: pd.DataFrame, selected: Sequence[str]) -> TermCounts:
+        """No counts yet (:meth:`add` fills them) for the events and outlets of ``totals`` (event_id,
+        outlet, total: all words)."""
+        events = sorted(totals["event_id"].unique())
+        outlets = sorted(totals["outlet"].unique())
+        total = _sums(totals, totals["total"].astype(float), "outlet", "event_id", events, outlets)
+        counts = np.zeros((len(events), len(outlets), len(selected)))
+        return cls(events, outlets, list(selected), counts, total)
+
+    @classmethod
+    def from_tables(
+        cls, counts: pd.DataFrame, totals: pd.DataFrame, selected: Sequence[str]
+    ) -> TermCounts:
+        """From a long table (event_id, outlet, term, count; other terms are ignored) and ``totals``."""
+        found = cls.zeros(totals, selected)
+        found.add(
+            pd.Index(found.events).get_indexer(counts["event_id"]),
+            pd.Index(found.outlets).get_indexer(counts["outlet"]),
+            pd.Index(found.terms).get_indexer(counts["term"]),
+            counts["count"].to_numpy(),
+        )
+        return found
+
+    def add(
+        self, event: np.ndarray, outlet: np.ndarray, term: np.ndarray, count: np.ndarray
+    ) -> None:
+        """Add counts given as positions in events, outlets and terms (-1: not among them, skipped)."""
+        kept = (event >= 0) & (outlet >= 0) & (term >= 0)
+        np.add.at(self.counts, (event[kept], outlet[kept], term[kept]), count[kept])
+
+
 def fightin_words_intervals(
-    counts: pd.DataFrame,
-    totals: pd.DataFrame,
-    selected: Sequence[str],
+    term_counts: TermCounts,
     alpha_0: float,
     resamples: int = DEFAULT_RESAMPLES,
     seed: int = DEFAULT_SEED,
 ) -> pd.DataFrame:
-    """Percentile intervals over events of each outlet's Fightin' Words z for the ``selected`` terms.
+    """Percentile intervals over events of each outlet's Fightin' Words z for the selected terms.
 
-    ``counts`` has columns event_id, outlet, term, count (at least the selected terms); ``totals`` has
-    event_id, outlet, total (all words). Columns of the result: outlet, term, low, high.
+    Columns of the result: outlet, term, low, high.
     """
-    events = sorted(totals["event_id"].unique())
-    blocks = [
-        fightin_words_replicates(counts, totals, selected, alpha_0, weights)
-        for weights in event_weights(len(events), resamples, seed)
-    ]
-    outlets = sorted(totals["outlet"].unique())
-    z = np.concatenate([block for _, block in blocks])
+    n_events = len(term_counts.events)
+    z = np.concatenate(
+        [
+            fightin_words_replicates(term_counts, alpha_0, weights)
+            for weights in event_weights(n_events, resamples, seed)
+        ]
+    )
     frames = []
-    for position, outlet in enumerate(outlets):
+    for position, outlet in enumerate(term_counts.outlets):
         low, high = percentile_interval(z[:, position, :])
-        if len(events) < MIN_EVENTS:
+        if n_events < MIN_EVENTS:
             low, high = low * np.nan, high * np.nan
         frames.append(
-            pd.DataFrame({"outlet": outlet, "term": list(selected), "low": low, "high": high})
+            pd.DataFrame({"outlet": outlet, "term": term_counts.terms, "low": low, "high": high})
         )
     return pd.concat(frames, ignore_index=True)
 
 
 def fightin_words_replicates(
-    counts_table: pd.DataFrame,
-    totals_table: pd.DataFrame,
-    selected: Sequence[str],
-    alpha_0: float,
-    weights: np.ndarray,
-) -> tuple[list[str], np.ndarray]:
-    """Fightin' Words z of each outlet against the rest for the ``selected`` terms, per replicate.
+    term_counts: TermCounts, alpha_0: float, weights: np.ndarray
+) -> np.ndarray:
+    """Fightin' Words z of each outlet against the rest for the selected terms, per replicate.
 
-    ``weights`` (replicates × events, events sorted) says how often each event is drawn. Each replicate
-    is :func:`analysis.keyness.one_vs_rest` exactly — informative prior from the replicate's pooled
-    counts scaled to ``alpha_0`` (Monroe, Colaresi & Quinn 2008, eqs. 16, 18-22) — restricted to the
-    selected terms and vectorised over replicates; z is NaN where a term is absent from a replicate.
-    Returns the outlets (sorted) and z as a (replicates × outlets × terms) array.
+    ``weights`` (replicates × events) says how often each event is drawn. Each replicate is
+    :func:`analysis.keyness.one_vs_rest` exactly — informative prior from the replicate's pooled counts
+    scaled to ``alpha_0`` (Monroe, Colaresi & Quinn 2008, eqs. 16, 18-22) — restricted to the selected
+    terms and vectorised over replicates; z is NaN where a term is absent from a replicate. Returns z as
+    a (replicates × outlets × terms) array, outlets and terms as in ``term_counts``.
     """
-    events = sorted(totals_table["event_id"].unique())
-    outlets = sorted(totals_table["outlet"].unique())
-    totals = _sums(
-        totals_table, totals_table["total"].astype(float), "outlet", "event_id", events, outlets
-    )
-    position = {term: index for index, term in enumerate(selected)}
-    event_at = {event: index for index, event in enumerate(events)}
-    outlet_at = {outlet: index for index, outlet in enumerate(outlets)}
-    counts = np.zeros((len(events), len(outlets), len(selected)))
-    for row in counts_table[counts_table["term"].isin(position)].itertuples(index=False):
-        counts[event_at[row.event_id], outlet_at[row.outlet], position[row.term]] += row.count
-    y = np.einsum("be,eot->bot", weights, counts)
-    n = weights @ totals
+    y = np.einsum("be,eot->bot", weights, term_counts.counts)
+    n = weights @ term_counts.totals
     pooled, total = y.sum(axis=1), n.sum(axis=1)[:, None]
     z = np.full(y.shape, np.nan)
     with np.errstate(divide="ignore", invalid="ignore"):
         alpha = alpha_0 * pooled / total
-        for index in range(len(outlets)):
+        for index in range(len(term_counts.outlets)):
             y_a, n_a = y[:, index, :], n[:, index][:, None]
             y_b, n_b = pooled - y_a, total - n_a
             delta = np.log((y_a + alpha) / (n_a + alpha_0 - y_a - alpha)) - np.log(
@@ -208,4 +239,4 @@ def fightin_words_replicates(
             )
             scores = delta / np.sqrt(1.0 / (y_a + alpha) + 1.0 / (y_b + alpha))
             z[:, index, :] = np.where(pooled > 0, scores, np.nan)
-    return outlets, z
+    return z

@@ -13,15 +13,23 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..bootstrap import DEFAULT_RESAMPLES, Measure, fightin_words_intervals, ratios_by_group
+from ..bootstrap import (
+    DEFAULT_RESAMPLES,
+    Measure,
+    TermCounts,
+    fightin_words_intervals,
+    ratios_by_group,
+)
 from ..compare import DEFAULT_ALPHA_0
 from ..keyness import one_vs_rest
 from ..readability import READABILITY_MEASURES
 from .extract import COVERAGE_COLUMNS, STATUS_ANALYSED
-from .store import dataset, iter_batches, read_table
+from .store import iter_batches, read_table, scan
 
 PROFILE_COLUMNS = ["section", "measure", "outlet", "estimate", "low", "high", "events", "articles"]
 STYLE_MEASURES = (*READABILITY_MEASURES, "words", "mean_sentence_length", "mattr")
@@ -140,8 +148,8 @@ def corpus_keyness(
     """Fightin' Words of each outlet against the rest over the whole corpus: the ``top`` terms by z,
     with a percentile interval of z over events.
 
-    The ``terms`` table is streamed twice (totals, then the rows of the top terms only), so its size
-    does not matter.
+    The ``terms`` table is streamed twice (totals, then the counts of the top terms only, kept as an
+    events × outlets × terms array), so its size does not matter.
     """
     by_term: dict[str, Counter[str]] = {}
     totals = []
@@ -153,9 +161,21 @@ def corpus_keyness(
     scores = one_vs_rest(dict(sorted(by_term.items())), alpha_0=alpha_0)
     scores = scores.groupby("outlet", sort=True).head(top)
     selected = sorted(set(scores["term"]))
-    rows = dataset(tables_dir, "terms").to_table(filter=pc.field("term").isin(selected)).to_pandas()
-    intervals = fightin_words_intervals(rows, event_totals, selected, alpha_0, resamples)
+    counts = TermCounts.zeros(event_totals, selected)
+    for batch in scan(tables_dir, "terms", where=pc.field("term").isin(selected)):
+        counts.add(
+            *(_positions(batch[name], values) for name, values in
+              (("event_id", counts.events), ("outlet", counts.outlets), ("term", selected))),
+            batch["count"].to_numpy(),
+        )  # fmt: skip
+    intervals = fightin_words_intervals(counts, alpha_0, resamples)
     return scores.merge(intervals, on=["outlet", "term"], how="left").reset_index(drop=True)
+
+
+def _positions(column: pa.Array, values: list[str]) -> np.ndarray:
+    """Each entry's position in ``values`` (-1 where absent), without making Python strings."""
+    found = pc.index_in(column, value_set=pa.array(values, pa.string()))
+    return found.fill_null(-1).to_numpy(zero_copy_only=False)
 
 
 def events_table(tables_dir: Path | str) -> pd.DataFrame:
