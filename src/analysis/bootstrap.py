@@ -86,9 +86,8 @@ def ratios_by_group(
     groups = sorted(table[group].unique())
     sums = {}
     for name, (numerator, denominator, scale) in measures.items():
-        rows = table[table[numerator].notna()]
-        if denominator is not None:
-            rows = rows[rows[denominator].notna()]
+        needed = [numerator] if denominator is None else [numerator, denominator]
+        rows = table[[cluster, group, *needed]].dropna(subset=needed)  # a copy of 3-4 columns only
         num = _sums(rows, rows[numerator].astype(float), group, cluster, events, groups)
         den_values = rows[denominator].astype(float) if denominator else pd.Series(1.0, rows.index)
         den = _sums(rows, den_values, group, cluster, events, groups)

@@ -62,9 +62,7 @@ _CURRENCY = "$\u00a3\u20ac\u00a5"  # $ £ € ¥ may open a sentence ("$10 milli
 # ahead, not consumed) the next non-space run. The scan finds the leftmost terminator of a word whose
 # rest up to the whitespace is terminators and closers, so the word before it (``_word_before``) is
 # what a pattern opening with ``(?<!\S)(?P<word>\S*?)`` would give, and the scan is faster.
-_BOUNDARY_RE = re.compile(
-    r"(?P<term>[.!?]+)(?P<close>[\"')\]\u201d\u2019]*)\s+(?=(?P<next>\S+))"
-)
+_BOUNDARY_RE = re.compile(r"(?P<term>[.!?]+)(?P<close>[\"')\]\u201d\u2019]*)\s+(?=(?P<next>\S+))")
 # Multi-dot abbreviation without its final period: U.S, U.N, a.m, e.g, i.e.
 _MULTI_DOT_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 # First word of the following text, after any opening quotes/brackets: "It's" -> "It".

@@ -152,12 +152,18 @@ def corpus_keyness(
     events × outlets × terms array), so its size does not matter.
     """
     by_term: dict[str, Counter[str]] = {}
-    totals = []
-    for batch in iter_batches(tables_dir, "terms"):
+    totals: Counter[tuple[str, str]] = (
+        Counter()
+    )  # plain counts: a batch's groupby result would keep
+    for batch in iter_batches(tables_dir, "terms"):  # the batch's Arrow buffers alive
         for (outlet, term), count in batch.groupby(["outlet", "term"])["count"].sum().items():
             by_term.setdefault(outlet, Counter())[term] += int(count)
-        totals.append(batch.groupby(["event_id", "outlet"])["count"].sum())
-    event_totals = pd.concat(totals).groupby(level=[0, 1]).sum().rename("total").reset_index()
+        for key, count in batch.groupby(["event_id", "outlet"])["count"].sum().items():
+            totals[key] += int(count)
+    event_totals = pd.DataFrame(
+        [(*key, total) for key, total in sorted(totals.items())],
+        columns=["event_id", "outlet", "total"],
+    )
     scores = one_vs_rest(dict(sorted(by_term.items())), alpha_0=alpha_0)
     scores = scores.groupby("outlet", sort=True).head(top)
     selected = sorted(set(scores["term"]))

@@ -135,9 +135,14 @@ def extract_corpus(
                 write_part(tables_dir, name, part.name, tables[name])
             write_marker(tables_dir, part.name, stamps[part.name], len(part.rows))
         summary_stamp = hashlib.sha256("".join(sorted(stamps.values())).encode()).hexdigest()
+        counts = len(partitions), len(todo), sum(len(part.rows) for part in partitions)
+        del (
+            partitions,
+            todo,
+            results,
+        )  # the manifest rows (~1 KB an article): the summaries read tables
         problems = _write_summaries(tables_dir, out_dir / "summary", summary_stamp)
-    articles = sum(len(part.rows) for part in partitions)
-    return Extraction(out_dir, len(partitions), len(todo), articles, tuple(problems))
+    return Extraction(out_dir, *counts, tuple(problems))
 
 
 def encoded_partition(partition: Partition, corpus_dir: Path, comparison: bool) -> dict[str, bytes]:

@@ -22,9 +22,6 @@ from ..atomic import write_bytes, write_text
 
 DONE_FOLDER = "_done"
 COMPRESSION = "zstd"
-#: Scan options that keep a stream's memory to about one file's batches: pyarrow otherwise reads ahead
-#: up to 16 batches of each of 4 files at once, hundreds of MB on a large table.
-STREAMING = {"batch_readahead": 1, "fragment_readahead": 1}
 
 
 def part_path(tables_dir: Path, table: str, part: str) -> Path:
@@ -89,10 +86,14 @@ def remove_parts_beyond(tables_dir: Path, tables: Sequence[str], keep: set[str])
     return removed
 
 
+def part_files(tables_dir: Path | str, table: str) -> list[Path]:
+    """The table's part files, in partition order."""
+    return sorted((Path(tables_dir) / table).glob("part-*.parquet"))
+
+
 def dataset(tables_dir: Path | str, table: str) -> ds.Dataset:
     """The table as a pyarrow dataset (part files in partition order)."""
-    files = sorted((Path(tables_dir) / table).glob("part-*.parquet"))
-    return ds.dataset([str(path) for path in files], format="parquet")
+    return ds.dataset([str(path) for path in part_files(tables_dir, table)], format="parquet")
 
 
 def read_table(
@@ -116,5 +117,11 @@ def scan(
     columns: Sequence[str] | None = None,
     where: pc.Expression | None = None,
 ) -> Iterator[pa.RecordBatch]:
-    """The table's record batches (some columns, the rows ``where`` holds), about one file's at a time."""
-    yield from dataset(tables_dir, table).to_batches(columns=columns, filter=where, **STREAMING)
+    """The table's record batches (some columns, the rows ``where`` holds), one part file at a time.
+
+    A scan of the whole dataset reads ahead over many files (hundreds of MB on a large corpus, whatever
+    its read-ahead options say); a file is one partition, so this keeps memory to one partition's rows.
+    """
+    for path in part_files(tables_dir, table):
+        found = ds.dataset(str(path), format="parquet").to_table(columns=columns, filter=where)
+        yield from found.to_batches()
