@@ -68,7 +68,8 @@ def extract_partition(
     problems: list[Problem] = []
     status: dict[tuple[str, str], str] = {}
     measured: list[_Measured] = []
-    coverage, quote_counts, terms = [], [], []
+    coverage, quote_counts = [], []
+    terms: list[tuple[str, str, str, int]] = []
     for event_id, rows in _rows_by_event(partition).items():
         cleaned = []
         for row in rows:
@@ -84,7 +85,7 @@ def extract_partition(
             )
             continue
         measured += [_measure(item) for item in cleaned]
-        terms.append(_terms(cleaned))
+        terms += _term_rows(cleaned)
         if comparison:
             coverage.append(_coverage(cleaned))
             quote_counts.append(_quote_counts(cleaned))
@@ -92,7 +93,7 @@ def extract_partition(
     return {
         "articles": _articles_table(partition, status, measured, coverage, comparison),
         "quote_counts": _concat(quote_counts, _empty_quote_counts()),
-        "terms": _concat(terms, pd.DataFrame(columns=TERM_COLUMNS).astype({"count": "int64"})),
+        "terms": pd.DataFrame(terms, columns=TERM_COLUMNS).astype({"count": "int64"}),
         "problems": pd.DataFrame(
             [vars(problem) for problem in problems], columns=PROBLEM_COLUMNS
         ).astype({"row": "Int64"}),
@@ -199,11 +200,10 @@ def _empty_quote_counts() -> pd.DataFrame:
     return pd.DataFrame(columns=QUOTE_COLUMNS).astype({"quotes": "int64", "words": "int64"})
 
 
-def _terms(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def _term_rows(cleaned: list[CleanArticle]) -> list[tuple[str, str, str, int]]:
     """Word counts per outlet of one event (:func:`analysis.compare.term_counts`), sorted by term."""
-    rows = [
+    return [
         (cleaned[0].article.event_id, outlet, term, count)
         for outlet, counts in term_counts(cleaned).items()
         for term, count in sorted(counts.items())
     ]
-    return pd.DataFrame(rows, columns=TERM_COLUMNS).astype({"count": "int64"})
