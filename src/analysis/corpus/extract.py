@@ -75,7 +75,9 @@ def extract_partition(
         for row in rows:
             article = article_from_row(row, corpus_dir)
             item = clean_checked(article, rules, problems)
-            status[(event_id, article.outlet)] = STATUS_ANALYSED if item else STATUS_EXCLUDED
+            status[(event_id, article.outlet)] = (
+                STATUS_EXCLUDED if item is None else STATUS_ANALYSED
+            )
             if item is not None:
                 cleaned.append(item)
         if len({item.article.outlet for item in cleaned}) < MIN_OUTLETS_PER_EVENT:

@@ -136,11 +136,8 @@ def extract_corpus(
             write_marker(tables_dir, part.name, stamps[part.name], len(part.rows))
         summary_stamp = hashlib.sha256("".join(sorted(stamps.values())).encode()).hexdigest()
         counts = len(partitions), len(todo), sum(len(part.rows) for part in partitions)
-        del (
-            partitions,
-            todo,
-            results,
-        )  # the manifest rows (~1 KB an article): the summaries read tables
+        # the summaries read the tables, not the manifest's rows (~1 KB an article): let them go
+        del partitions, todo, results
         problems = _write_summaries(tables_dir, out_dir / "summary", summary_stamp)
     return Extraction(out_dir, *counts, tuple(problems))
 
