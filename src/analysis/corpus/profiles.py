@@ -152,10 +152,9 @@ def corpus_keyness(
     events × outlets × terms array), so its size does not matter.
     """
     by_term: dict[str, Counter[str]] = {}
-    totals: Counter[tuple[str, str]] = (
-        Counter()
-    )  # plain counts: a batch's groupby result would keep
-    for batch in iter_batches(tables_dir, "terms"):  # the batch's Arrow buffers alive
+    # plain counts per (event, outlet): a batch's groupby result would keep its Arrow buffers alive
+    totals: Counter[tuple[str, str]] = Counter()
+    for batch in iter_batches(tables_dir, "terms"):
         for (outlet, term), count in batch.groupby(["outlet", "term"])["count"].sum().items():
             by_term.setdefault(outlet, Counter())[term] += int(count)
         for key, count in batch.groupby(["event_id", "outlet"])["count"].sum().items():
@@ -169,11 +168,10 @@ def corpus_keyness(
     selected = sorted(set(scores["term"]))
     counts = TermCounts.zeros(event_totals, selected)
     for batch in scan(tables_dir, "terms", where=pc.field("term").isin(selected)):
-        counts.add(
-            *(_positions(batch[name], values) for name, values in
-              (("event_id", counts.events), ("outlet", counts.outlets), ("term", selected))),
-            batch["count"].to_numpy(),
-        )  # fmt: skip
+        event = _positions(batch["event_id"], counts.events)
+        outlet = _positions(batch["outlet"], counts.outlets)
+        term = _positions(batch["term"], counts.terms)
+        counts.add(event, outlet, term, batch["count"].to_numpy())
     intervals = fightin_words_intervals(counts, alpha_0, resamples)
     return scores.merge(intervals, on=["outlet", "term"], how="left").reset_index(drop=True)
 
