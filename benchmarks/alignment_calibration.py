@@ -1,4 +1,4 @@
-"""Calibrate the sentence-alignment thresholds of ``analysis.alignment`` on the hand-made gold.
+"""Calibrate the sentence-alignment thresholds of ``analysis.measures.alignment`` on the hand-made gold.
 
 Run from the project root::
 
@@ -16,7 +16,7 @@ events; every cross-outlet pair of a gold event not listed in the gold is a non-
 Rule: ``SHARED_THRESHOLD`` = the t with maximal F1; ``PARTIAL_THRESHOLD`` = the t ≤ that with maximal
 F2 (van Rijsbergen's F-measure with β = 2, recall weighted twice as much as precision): the
 recall-oriented point. Ties go to the higher t. The chosen values are copied by hand into
-``src/analysis/alignment.py``; the script says when the module's constants differ from its choice.
+``src/analysis/measures/alignment.py``; the script says when the module's constants differ from its choice.
 """
 
 from __future__ import annotations
@@ -30,11 +30,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from analysis import alignment, config
-from analysis.cleaning import clean_article
-from analysis.cleaning_rules import load_rules
-from analysis.event import load_event, sentences_table
-from analysis.manifest import articles
+from analysis import config
+from analysis.ingest.load import load_event
+from analysis.ingest.manifest import articles
+from analysis.measures import alignment
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import clean_article
+from analysis.text.cleaning_rules import load_rules
 
 GOLD_DIR = config.PROJECT_ROOT / "data" / "gold"
 README = config.PROJECT_ROOT / "benchmarks" / "README.md"
@@ -141,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             "NOTE: the module uses "
             f"{alignment.SHARED_THRESHOLD:.2f} / {alignment.PARTIAL_THRESHOLD:.2f}; "
-            "update src/analysis/alignment.py (and the test margins) if the gold changed."
+            "update src/analysis/measures/alignment.py (and the test margins) if the gold changed."
         )
 
     at_chosen = []

@@ -9,12 +9,12 @@ Run from the project root (``make bench`` runs it with the other benchmarks; nee
 
 (a) **Batch features against naive calls.** BASIL's 150 cleaned articles are replicated to
 ``--features-articles`` (default 10,050) rows with unique ids. The batch side is one
-:func:`analysis.features.article_features` call over the whole table in this process, and the same
+:func:`analysis.corpus.features.article_features` call over the whole table in this process, and the same
 table split into 10 chunks over 2 worker processes (``concurrent.futures``; the workers are started and
 warmed up before timing). The naive side, in the same run, computes the same columns article by article
 with one library call per metric, as the per-event pipeline does: textstat's six functions (its caches
 cleared before each article, as for a corpus of distinct texts — otherwise the replicated texts would be
-cache hits), VADER on every sentence and its narration and quoted parts (:func:`analysis.tone.sentence_tone`),
+cache hits), VADER on every sentence and its narration and quoted parts (:func:`analysis.measures.tone.sentence_tone`),
 label uses, hedge uses and frame indicators. It runs on the first ``--naive-articles`` (default 450) rows
 only — at its speed the whole table would take many minutes — and its per-article rate is compared. Every
 value of those rows must be identical (==) to the batch values.
@@ -51,15 +51,16 @@ import psutil
 from readme_block import write_block
 
 from analysis import config
-from analysis.cleaning import CleanArticle
-from analysis.compare import label_uses, style_table
-from analysis.event import article_id, load_event_checked, sentences_table
-from analysis.features import article_features, snake_case
-from analysis.frames import frame_indicators, frame_profile, load_frame_codebook
-from analysis.labels import load_codebook
-from analysis.manifest import event_ids
-from analysis.readability import _clear_textstat_caches
-from analysis.tone import hedge_uses, load_hedge_codebook, sentence_tone
+from analysis.corpus.features import article_features, snake_case
+from analysis.ingest.load import article_id, load_event_checked
+from analysis.ingest.manifest import event_ids
+from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
+from analysis.measures.labels import load_codebook
+from analysis.measures.readability import _clear_textstat_caches
+from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_tone
+from analysis.tables.clean_layer import sentences_table
+from analysis.tables.compare import label_uses, style_table
+from analysis.text.cleaning import CleanArticle
 
 SCRIPT = "corpus_bench.py"
 BASIL = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))

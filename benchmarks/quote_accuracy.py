@@ -1,4 +1,4 @@
-"""Quote recall and speaker accuracy of analysis.quotes on BASIL (dev half), against its phrase spans.
+"""Quote recall and speaker accuracy of analysis.measures.quotes on BASIL (dev half), against its phrase spans.
 
 BASIL (Fan et al. 2019, "In Plain Sight: Media Bias Through the Lens of Factual Reporting", EMNLP 2019)
 marks bias spans with ``quote`` (yes/no) and ``speaker``. The corpus is read at run time from
@@ -32,10 +32,10 @@ import numpy as np
 import pandas as pd
 
 from analysis import config
-from analysis.cleaning import clean_article
-from analysis.cleaning_rules import load_rules
-from analysis.manifest import articles
-from analysis.quotes import extract_quotes
+from analysis.ingest.manifest import articles
+from analysis.measures.quotes import extract_quotes
+from analysis.text.cleaning import clean_article
+from analysis.text.cleaning_rules import load_rules
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 OVERLAP = 0.3

@@ -8,10 +8,10 @@ Run from the project root (``make bench`` runs it with the other benchmarks)::
 (b) **Report against its floor.** The floor is the same number of notebooks as the seed report executes
 (3), each holding only the real notebook's ``parameters`` cell and one cell with every import statement
 of the real notebook (pandas, IPython.display, ``analysis`` and its modules …), run by the runner's own
-:func:`analysis.runner.execute_notebook` (same ``python3`` kernel spec, papermill engine, normalising and
-atomic write) and exported by :func:`analysis.runner.export_html` (HTML with and without code): the
+:func:`analysis.run.runner.execute_notebook` (same ``python3`` kernel spec, papermill engine, normalising and
+atomic write) and exported by :func:`analysis.run.runner.export_html` (HTML with and without code): the
 fixed cost of a notebook report, with no analysis in it. The real side is
-``analysis.runner.run([seed], force=True)`` into a temporary folder: manifest and article checks, the
+``analysis.run.runner.run([seed], force=True)`` into a temporary folder: manifest and article checks, the
 three notebooks, their HTML, the fingerprint and the site. The two alternate, three times each, in this
 one process (papermill, nbconvert and the site modules are imported once before timing); ratio = median
 real / median floor. Each real run is also split into phases by wrapping the runner's functions.
@@ -48,7 +48,8 @@ import papermill  # noqa: F401
 from readme_block import write_block
 
 import analysis.site  # noqa: F401
-from analysis import config, runner
+from analysis import config
+from analysis.run import runner
 
 SCRIPT = "report_bench.py"
 EVENT = config.DEFAULT_EVENT

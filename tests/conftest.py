@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.cleaning import CleanArticle
-from analysis.cleaning_rules import Rule, load_rules
-from analysis.event import load_event
+from analysis.ingest.load import load_event
+from analysis.text.cleaning import CleanArticle
+from analysis.text.cleaning_rules import Rule, load_rules
 
 
 @pytest.fixture(scope="session")

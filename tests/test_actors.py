@@ -1,4 +1,4 @@
-"""Tests for analysis.actors: the actor file, mentions (offsets, voice, descriptors) and the table.
+"""Tests for analysis.measures.actors: the actor file, mentions (offsets, voice, descriptors) and the table.
 
 The BASIL smoke test reads Fan et al. (2019, EMNLP) from ``../shared/corpora/basil-dev`` (or
 ``BASIL_DIR``) at run time and skips when it is absent; its texts are never copied here.
@@ -15,7 +15,10 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.actors import (
+from analysis.errors import InputError
+from analysis.ingest.load import load_event
+from analysis.ingest.manifest import articles
+from analysis.measures.actors import (
     ACTOR_FILE_NAME,
     MENTION_COLUMNS,
     TABLE_COLUMNS,
@@ -26,13 +29,10 @@ from analysis.actors import (
     find_actor_file,
     load_actor_file,
 )
-from analysis.cleaning import CleanArticle, clean_article
-from analysis.cleaning_rules import load_rules
-from analysis.errors import InputError
-from analysis.event import load_event
-from analysis.labels import load_codebook
-from analysis.manifest import articles
-from analysis.segment import Span
+from analysis.measures.labels import load_codebook
+from analysis.text.cleaning import CleanArticle, clean_article
+from analysis.text.cleaning_rules import load_rules
+from analysis.text.segment import Span
 
 SEED_FILE = config.DATA_RAW / config.DEFAULT_EVENT / ACTOR_FILE_NAME
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))

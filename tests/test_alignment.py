@@ -1,4 +1,4 @@
-"""Tests for analysis.alignment: TF-IDF cosine sentence alignment across outlets (Salton & Buckley 1988).
+"""Tests for analysis.measures.alignment: TF-IDF cosine sentence alignment across outlets (Salton & Buckley 1988).
 
 The BASIL test reads ``../shared/corpora/basil-dev`` (or ``BASIL_DIR``) at run time and skips when it is
 absent; the gold files reference its sentences by event id, outlet and sentence index only.
@@ -15,8 +15,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import alignment, config
-from analysis.alignment import (
+from analysis import config
+from analysis.ingest.manifest import articles
+from analysis.measures import alignment
+from analysis.measures.alignment import (
     PARTIAL_THRESHOLD,
     SHARED_THRESHOLD,
     align_sentences,
@@ -33,10 +35,9 @@ from analysis.alignment import (
     similarity_matrix,
     tfidf_matrix,
 )
-from analysis.cleaning import CleanArticle, clean_article
-from analysis.cleaning_rules import load_rules
-from analysis.event import sentences_table
-from analysis.manifest import articles
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle, clean_article
+from analysis.text.cleaning_rules import load_rules
 
 GOLD_DIR = config.PROJECT_ROOT / "data" / "gold"
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))

@@ -21,10 +21,9 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.cleaning import clean_article
-from analysis.cleaning_rules import load_rules
 from analysis.errors import InputError
-from analysis.event import (
+from analysis.ingest.decode import decode_article
+from analysis.ingest.load import (
     PROBLEM_COLUMNS,
     Problem,
     failed,
@@ -33,9 +32,10 @@ from analysis.event import (
     problems_table,
     write_problems,
 )
-from analysis.manifest import articles, read_manifest
-from analysis.parameters import check_parameters
-from analysis.reading import decode_article
+from analysis.ingest.manifest import articles, read_manifest
+from analysis.run.parameters import check_parameters
+from analysis.text.cleaning import clean_article
+from analysis.text.cleaning_rules import load_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "bad_input"
 NOTEBOOK = config.NOTEBOOKS / "01_clean.ipynb"
@@ -188,7 +188,7 @@ def test_several_megabyte_article(tmp_path: Path) -> None:
 
 
 def test_no_sentence_punctuation(tmp_path: Path) -> None:
-    from analysis.event import sentences_table
+    from analysis.tables.clean_layer import sentences_table
 
     _, cleaned, problems = bad_article(tmp_path, "no_punctuation.txt")
     assert problems == []
@@ -198,8 +198,8 @@ def test_no_sentence_punctuation(tmp_path: Path) -> None:
 
 
 def test_unbalanced_and_nested_quotes(tmp_path: Path) -> None:
-    from analysis.event import sentences_table
-    from analysis.quotes import quotes_table
+    from analysis.measures.quotes import quotes_table
+    from analysis.tables.clean_layer import sentences_table
 
     _, cleaned, problems = bad_article(tmp_path, "quotes.txt")
     assert problems == []

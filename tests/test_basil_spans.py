@@ -14,9 +14,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.cleaning import clean_article
-from analysis.cleaning_rules import load_rules
-from analysis.manifest import articles
+from analysis.ingest.manifest import articles
+from analysis.text.cleaning import clean_article
+from analysis.text.cleaning_rules import load_rules
 
 _FOLD = str.maketrans({"\u201c": '"', "\u201d": '"', "\u2018": "'", "\u2019": "'"})
 

@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.bootstrap import (
+from analysis.corpus.bootstrap import (
     BLOCK,
     BLOCK_CELLS,
     TermCounts,
@@ -19,7 +19,7 @@ from analysis.bootstrap import (
     percentile_interval,
     ratios_by_group,
 )
-from analysis.keyness import one_vs_rest
+from analysis.measures.keyness import one_vs_rest
 
 
 def articles(values: dict[tuple[str, str], float]) -> pd.DataFrame:

@@ -1,4 +1,4 @@
-"""Tests for analysis.cleaning: blocks, clean text, provenance and offsets back into the raw text."""
+"""Tests for analysis.text.cleaning: blocks, clean text, provenance and offsets back into the raw text."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ import re
 import pytest
 
 from analysis import config
-from analysis.cleaning import CleanArticle, clean_text, quote_spacing_edits
-from analysis.cleaning_rules import Rule
-from analysis.event import load_event
-from analysis.manifest import articles
-from analysis.tracked import Tracked
+from analysis.ingest.load import load_event
+from analysis.ingest.manifest import articles
+from analysis.text.cleaning import CleanArticle, clean_text, quote_spacing_edits
+from analysis.text.cleaning_rules import Rule
+from analysis.text.offsets import Tracked
 
 # A saved web page: furniture, a headline, a photo caption, curly and French-spaced quotes, a short
 # sub-heading, a paragraph wrapped over two lines, a share bar and a line printed twice.

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.cleaning import clean_text
-from analysis.cleaning_rules import LINE_KINDS, Rule, load_rules
 from analysis.errors import InputError
+from analysis.text.cleaning import clean_text
+from analysis.text.cleaning_rules import LINE_KINDS, Rule, load_rules
 
 RULES = load_rules()
 

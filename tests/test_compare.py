@@ -6,10 +6,10 @@ import pytest
 import textstat
 
 from analysis import config
-from analysis.compare import keyness_table, style_table, term_counts
-from analysis.event import load_event
-from analysis.keyness import fightin_words, informative_prior
-from analysis.readability import READABILITY_MEASURES, use_offline_cmudict
+from analysis.ingest.load import load_event
+from analysis.measures.keyness import fightin_words, informative_prior
+from analysis.measures.readability import READABILITY_MEASURES, use_offline_cmudict
+from analysis.tables.compare import keyness_table, style_table, term_counts
 
 
 @pytest.fixture(scope="module")

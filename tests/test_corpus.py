@@ -13,14 +13,14 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.cleaning import CleanArticle
 from analysis.corpus import extract, extract_corpus
 from analysis.corpus import run as corpus_run
 from analysis.corpus.plan import Partition, plan_partitions
 from analysis.corpus.store import iter_batches, read_table
-from analysis.event import load_event
-from analysis.framing import framing_tables
-from analysis.manifest import manifest_with_rows
+from analysis.ingest.load import load_event
+from analysis.ingest.manifest import manifest_with_rows
+from analysis.tables.framing import framing_tables
+from analysis.text.cleaning import CleanArticle
 
 SEED_FILES = {"VOA": "000_5a7501a11d1dcd97.txt", "RFI": "001_2e6ec9803f784069.txt"}
 EVENTS = ("2019-01-01_a", "2019-01-02_b", "2019-01-03_c", "2019-01-04_d")

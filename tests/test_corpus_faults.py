@@ -26,7 +26,7 @@ from test_faults import _kill_tree, _visible_partials
 
 from analysis.__main__ import main
 from analysis.atomic import TEMPORARY
-from analysis.lock import output_lock
+from analysis.run.lock import output_lock
 
 HOSTILE = '<img src=x onerror="alert(1)">VOA'
 KILL_AFTER = (1.5, 5.0)  # seconds: during the extraction, during the corpus notebook

@@ -27,8 +27,8 @@ import pytest
 
 from analysis import config
 from analysis.atomic import TEMPORARY, WriteError, atomic_path, remove_stale_temporaries
-from analysis.lock import LockBusy, output_lock
-from analysis.runner import FINGERPRINT_FILE, STAMP_FILES
+from analysis.run.lock import LockBusy, output_lock
+from analysis.run.runner import FINGERPRINT_FILE, STAMP_FILES
 
 psutil = pytest.importorskip("psutil")
 
@@ -190,7 +190,7 @@ def test_lock_is_exclusive_and_names_the_holder(tmp_path) -> None:
         [
             sys.executable,
             "-c",
-            "import sys, time\nfrom analysis.lock import output_lock\n"
+            "import sys, time\nfrom analysis.run.lock import output_lock\n"
             "with output_lock(sys.argv[1]):\n    print('locked', flush=True)\n    time.sleep(60)\n",
             str(tmp_path),
         ],

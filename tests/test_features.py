@@ -1,4 +1,4 @@
-"""analysis.features: the batch call equals the per-event tables, article by article."""
+"""analysis.corpus.features: the batch call equals the per-event tables, article by article."""
 
 from __future__ import annotations
 
@@ -12,10 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.cleaning import CleanArticle
-from analysis.compare import label_uses, style_table
-from analysis.event import article_id, load_event_checked, sentences_table
-from analysis.features import (
+from analysis.corpus.features import (
     _keyed_any,
     _keyed_starts,
     _mattr,
@@ -31,13 +28,17 @@ from analysis.features import (
     word_start_keys,
     word_start_prefixes,
 )
-from analysis.frames import frame_indicators, frame_profile, load_frame_codebook
-from analysis.labels import LabelFamily, load_codebook
-from analysis.manifest import event_ids
-from analysis.quoted import quoted_spans
-from analysis.readability import mattr
-from analysis.segment import split_sentences, tokenize
-from analysis.tone import hedge_uses, load_hedge_codebook, sentence_tone, vader_scores
+from analysis.ingest.load import article_id, load_event_checked
+from analysis.ingest.manifest import event_ids
+from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
+from analysis.measures.labels import LabelFamily, load_codebook
+from analysis.measures.readability import mattr
+from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_tone, vader_scores
+from analysis.tables.clean_layer import sentences_table
+from analysis.tables.compare import label_uses, style_table
+from analysis.text.cleaning import CleanArticle
+from analysis.text.quotemarks import quoted_spans
+from analysis.text.segment import split_sentences, tokenize
 
 BASIL_EVENTS = 4
 
@@ -67,7 +68,7 @@ def _expected(cleaned: list[CleanArticle]) -> dict[str, dict[str, float]]:
             ("tone_quoted", "quoted_compound"),
         ]:
             # pandas' grouped mean can differ from the correctly rounded mean in the last bit
-            # (analysis.features); the exact mean is checked in test_tone_means_are_exact.
+            # (analysis.corpus.features); the exact mean is checked in test_tone_means_are_exact.
             row[name] = tone.groupby("article")[column].mean()[article]
         for voice in ("narration", "quoted"):
             row[f"{voice}_words"] = tone.loc[tone["article"] == article, f"{voice}_words"].sum()

@@ -1,4 +1,4 @@
-"""Tests for analysis.frames: the generic-frame codebook, cue matching, and the frame profile."""
+"""Tests for analysis.measures.frames: the generic-frame codebook, cue matching, and the frame profile."""
 
 from __future__ import annotations
 
@@ -10,11 +10,8 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.cleaning import CleanArticle
-from analysis.cleaning_rules import load_rules
 from analysis.errors import InputError
-from analysis.event import sentences_table
-from analysis.frames import (
+from analysis.measures.frames import (
     FRAME_CODEBOOK,
     GENERIC_FRAMES,
     INDICATOR_COLUMNS,
@@ -25,12 +22,15 @@ from analysis.frames import (
     frame_profile,
     load_frame_codebook,
 )
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle
+from analysis.text.cleaning_rules import load_rules
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 
 
 def table(*texts: str, outlet: str = "A", article: str = "a1", gap: int = 2) -> pd.DataFrame:
-    """A sentences table (as analysis.event.sentences_table) of one article, one sentence a block."""
+    """A sentences table (as analysis.tables.clean_layer.sentences_table) of one article, one sentence a block."""
     rows, position = [], 0
     for index, text in enumerate(texts):
         rows.append(
@@ -331,8 +331,8 @@ def test_basil_frames_offsets_and_coverage(codebook) -> None:
         pytest.skip(
             f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder)"
         )
-    from analysis.cleaning import clean_article
-    from analysis.manifest import articles
+    from analysis.ingest.manifest import articles
+    from analysis.text.cleaning import clean_article
 
     rules = load_rules()
     cleaned = [clean_article(article, rules) for article in articles(BASIL_DIR)]

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.event import load_event
-from analysis.framing import (
+from analysis.ingest.load import load_event
+from analysis.tables.framing import (
     actor_labels,
     aligned_pairs,
     framing_tables,

@@ -16,21 +16,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.cleaning import CleanArticle
-from analysis.compare import keyness_table, label_table, style_table
 from analysis.errors import InputError
-from analysis.event import (
-    failed,
-    load_event_checked,
+from analysis.ingest.decode import decode_html, read_article
+from analysis.ingest.load import failed, load_event_checked
+from analysis.ingest.web_page import Extracted, NoMainTextError, extract_html
+from analysis.measures.labels import load_codebook
+from analysis.tables.clean_layer import (
     offset_mismatches,
     provenance_table,
     sentences_table,
     write_clean_layer,
 )
-from analysis.framing import framing_tables
-from analysis.html_input import Extracted, NoMainTextError, extract_html
-from analysis.labels import load_codebook
-from analysis.reading import decode_html, read_article
+from analysis.tables.compare import keyness_table, label_table, style_table
+from analysis.tables.framing import framing_tables
+from analysis.text.cleaning import CleanArticle
 
 CORPUS = Path(__file__).parent / "fixtures" / "html_corpus"
 EVENT = "2021-03-14_aldermoor-bridge"

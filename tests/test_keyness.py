@@ -1,4 +1,4 @@
-"""Tests for analysis.keyness: Fightin' Words (Monroe, Colaresi & Quinn 2008) against hand computations
+"""Tests for analysis.measures.keyness: Fightin' Words (Monroe, Colaresi & Quinn 2008) against hand computations
 and an independent re-implementation of Jack Hessel's reference loop."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.keyness import fightin_words, informative_prior, one_vs_rest
+from analysis.measures.keyness import fightin_words, informative_prior, one_vs_rest
 
 
 def by_hand(y_a: float, y_b: float, n_a: float, n_b: float, alpha: float, alpha_0: float):

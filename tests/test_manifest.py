@@ -1,4 +1,4 @@
-"""Tests for analysis.manifest: validation errors name the manifest (or file) and the problem."""
+"""Tests for analysis.ingest.manifest: validation errors name the manifest (or file) and the problem."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.manifest import articles, event_ids, file_sha256, read_manifest
+from analysis.ingest.manifest import articles, event_ids, file_sha256, read_manifest
 
 HEADER = ["event_id", "outlet", "title", "date", "language", "original_language", "path", "sha256"]
 FILES = {

@@ -1,4 +1,4 @@
-"""Tests for analysis.names: name candidates, normalisation, acronyms and alias grouping."""
+"""Tests for analysis.text.names: name candidates, normalisation, acronyms and alias grouping."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from analysis.names import (
+from analysis.text.names import (
     FUZZY_THRESHOLD,
     LINK_RULES,
     acronym,

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from analysis import actors, config, runner
+from analysis import config
+from analysis.measures import actors
+from analysis.run import runner
 
 EVENT = config.DEFAULT_EVENT
 HEAVY = ("papermill", "nbformat", "nbconvert", "jinja2", "matplotlib")

@@ -8,10 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.cleaning import CleanArticle, clean_article, clean_text
-from analysis.cleaning_rules import load_rules
-from analysis.manifest import Article, articles
-from analysis.numbers import (
+from analysis.ingest.manifest import Article, articles
+from analysis.measures.numbers import (
     COLUMNS,
     MATCH_STATUSES,
     MISSING,
@@ -23,6 +21,8 @@ from analysis.numbers import (
     numbers_table,
     side_by_side,
 )
+from analysis.text.cleaning import CleanArticle, clean_article, clean_text
+from analysis.text.cleaning_rules import load_rules
 
 
 def make_article(text: str, outlet: str = "VOA", stem: str = "000_test", event: str = "ev"):

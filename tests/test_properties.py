@@ -18,16 +18,17 @@ import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis import quoted, segment
-from analysis.cleaning import CleanArticle, clean_text
-from analysis.cleaning_rules import load_rules
-from analysis.features import article_features
-from analysis.html_input import NoMainTextError, extract_html
-from analysis.manifest import Article
-from analysis.numbers import extract_numbers
-from analysis.quoted import quoted_spans
-from analysis.quotes import extract_quotes
-from analysis.segment import split_sentences, tokenize
+from analysis.corpus.features import article_features
+from analysis.ingest.manifest import Article
+from analysis.ingest.web_page import NoMainTextError, extract_html
+from analysis.measures.numbers import extract_numbers
+from analysis.measures.quotes import extract_quotes
+from analysis.text import quotemarks as quoted
+from analysis.text import segment
+from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning_rules import load_rules
+from analysis.text.quotemarks import quoted_spans
+from analysis.text.segment import split_sentences, tokenize
 
 RULES = load_rules()
 CONTEXTS = ({}, {"original_language": "fr"})

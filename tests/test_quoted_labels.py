@@ -1,4 +1,4 @@
-"""Tests for analysis.quoted (where quotation marks are) and analysis.labels (label families by voice)."""
+"""Tests for analysis.text.quotemarks (where quotation marks are) and analysis.measures.labels (label families by voice)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis.cleaning import CleanArticle
-from analysis.compare import label_table
 from analysis.errors import InputError
-from analysis.labels import VOICES, count_labels, find_labels, load_codebook
-from analysis.quoted import is_quoted, quoted_spans
+from analysis.measures.labels import VOICES, count_labels, find_labels, load_codebook
+from analysis.tables.compare import label_table
+from analysis.text.cleaning import CleanArticle
+from analysis.text.quotemarks import is_quoted, quoted_spans
 
 
 def quoted_texts(paragraph: str) -> list[str]:

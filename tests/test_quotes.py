@@ -1,4 +1,4 @@
-"""Tests for analysis.quotes: quotation marks in hostile layouts, kinds, speakers, gold agreement.
+"""Tests for analysis.measures.quotes: quotation marks in hostile layouts, kinds, speakers, gold agreement.
 
 The seed-event gold file (data/gold/seed_quotes.csv) was annotated by hand; the BASIL test reads the
 corpus at run time (Fan et al. 2019) and skips when it is absent.
@@ -14,10 +14,9 @@ import pandas as pd
 import pytest
 
 from analysis import config
-from analysis.cleaning import CleanArticle, clean_text
 from analysis.errors import InputError
-from analysis.manifest import Article
-from analysis.quotes import (
+from analysis.ingest.manifest import Article
+from analysis.measures.quotes import (
     COLUMNS,
     KINDS,
     extract_quotes,
@@ -25,6 +24,7 @@ from analysis.quotes import (
     pair_marks,
     quotes_table,
 )
+from analysis.text.cleaning import CleanArticle, clean_text
 
 GOLD = config.PROJECT_ROOT / "data" / "gold" / "seed_quotes.csv"
 BENCHMARK = config.PROJECT_ROOT / "benchmarks" / "quote_accuracy.py"
@@ -92,7 +92,7 @@ def test_straight_marks_with_french_spacing() -> None:
 
 
 def test_cleaning_rules_keep_offsets_right() -> None:
-    from analysis.cleaning_rules import load_rules
+    from analysis.text.cleaning_rules import load_rules
 
     row = only(quotes(INTRO + "\u00ab We  will win \u00bb, Khan said.", rules=load_rules()))
     assert (row.text, row.speaker) == ("We will win", "Imran Khan")

@@ -1,4 +1,4 @@
-"""Tests for analysis.readability: offline CMU dictionary, parity with stock textstat, MATTR."""
+"""Tests for analysis.measures.readability: offline CMU dictionary, parity with stock textstat, MATTR."""
 
 from __future__ import annotations
 
@@ -19,8 +19,8 @@ import nltk
 import pytest
 import textstat
 
-from analysis import readability
-from analysis.readability import (
+from analysis.measures import readability
+from analysis.measures.readability import (
     READABILITY_MEASURES,
     check_cmudict_consumers,
     mattr,

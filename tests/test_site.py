@@ -15,14 +15,16 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from analysis import config, runner
-from analysis.compare import write_compare_layer
-from analysis.event import load_event, write_clean_layer
-from analysis.framing import framing_tables, write_framing_layer
-from analysis.labels import load_codebook
+from analysis import config
+from analysis.ingest.load import load_event
+from analysis.measures.labels import load_codebook
+from analysis.run import runner
 from analysis.site import build_site, environment
 from analysis.site.data import event_view, read_tables
 from analysis.site.findings import key_findings, voice_phrase
+from analysis.tables.clean_layer import write_clean_layer
+from analysis.tables.compare import write_compare_layer
+from analysis.tables.framing import framing_tables, write_framing_layer
 
 EVENT = config.DEFAULT_EVENT
 HOSTILE_EVENT = "2000-01-01_hostile"
@@ -582,7 +584,7 @@ def test_run_rebuilds_the_site_when_every_event_is_up_to_date(
         return runner.RunResult(event_id, executed=False, outputs=())
 
     monkeypatch.setattr(runner, "run_event", skipped)
-    monkeypatch.setattr("analysis.manifest.event_ids", lambda raw: [HOSTILE_EVENT])
+    monkeypatch.setattr("analysis.ingest.manifest.event_ids", lambda raw: [HOSTILE_EVENT])
     monkeypatch.setattr(runner, "check_events", lambda event_ids, raw_dir: (event_ids, []))
     results, _ = runner.run(processed_root=processed, reports_root=reports)
     assert calls == [HOSTILE_EVENT] and not results[0].executed

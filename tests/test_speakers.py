@@ -1,11 +1,17 @@
-"""Tests for analysis.speakers: person mentions, canonical names, descriptions, pronouns, subjects."""
+"""Tests for analysis.measures.speakers: person mentions, canonical names, descriptions, pronouns, subjects."""
 
 from __future__ import annotations
 
 import pytest
 
-from analysis.segment import split_sentences
-from analysis.speakers import Mention, Mentions, normalise_place, role_key, roles_compatible
+from analysis.measures.speakers import (
+    Mention,
+    Mentions,
+    normalise_place,
+    role_key,
+    roles_compatible,
+)
+from analysis.text.segment import split_sentences
 
 
 def mentions_of(text: str, quoted: list[tuple[int, int]] | None = None) -> Mentions:

@@ -1,4 +1,4 @@
-"""analysis.textcounts: every readability value equals textstat 0.7.13's own function (==)."""
+"""analysis.measures.textcounts: every readability value equals textstat 0.7.13's own function (==)."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from analysis.event import load_event_checked
-from analysis.manifest import event_ids
-from analysis.readability import _EN, READABILITY_MEASURES, use_offline_cmudict
-from analysis.textcounts import readability, text_counts
+from analysis.ingest.load import load_event_checked
+from analysis.ingest.manifest import event_ids
+from analysis.measures.readability import _EN, READABILITY_MEASURES, use_offline_cmudict
+from analysis.measures.textcounts import readability, text_counts
 
 EDGE_CASES = [
     "",

@@ -1,4 +1,4 @@
-"""Tests for analysis.tone: VADER per sentence and voice, summaries, actor tone, hedges and modality."""
+"""Tests for analysis.measures.tone: VADER per sentence and voice, summaries, actor tone, hedges and modality."""
 
 from __future__ import annotations
 
@@ -11,11 +11,10 @@ import pandas as pd
 import pytest
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis import config, tone
-from analysis.cleaning import CleanArticle
+from analysis import config
 from analysis.errors import InputError
-from analysis.event import sentences_table
-from analysis.tone import (
+from analysis.measures import tone
+from analysis.measures.tone import (
     ACTOR_COLUMNS,
     COUNT_COLUMNS,
     SUMMARY_COLUMNS,
@@ -31,6 +30,8 @@ from analysis.tone import (
     split_voices,
     tone_summary,
 )
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 VADER = SentimentIntensityAnalyzer()
@@ -423,9 +424,9 @@ def test_basil_voice_and_quotes() -> None:
         pytest.skip(
             f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR to the basil-dev folder)"
         )
-    from analysis.cleaning import clean_article
-    from analysis.cleaning_rules import load_rules
-    from analysis.manifest import articles
+    from analysis.ingest.manifest import articles
+    from analysis.text.cleaning import clean_article
+    from analysis.text.cleaning_rules import load_rules
 
     rules = load_rules()
     cleaned = [clean_article(article, rules) for article in articles(BASIL_DIR)[:30]]

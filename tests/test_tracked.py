@@ -1,4 +1,4 @@
-"""Tests for analysis.tracked: text whose characters remember their raw offsets."""
+"""Tests for analysis.text.offsets: text whose characters remember their raw offsets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analysis.tracked import Tracked
+from analysis.text.offsets import Tracked
 
 
 def identity(text: str) -> Tracked:

@@ -14,12 +14,12 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config
-from .errors import InputError
+from analysis import config
+from analysis.errors import InputError
 
 if TYPE_CHECKING:
-    from .event import Problem
-    from .runner import RunResult
+    from analysis.ingest.load import Problem
+    from analysis.run.runner import RunResult
 
 
 def _print_result(result: RunResult) -> None:
@@ -28,10 +28,10 @@ def _print_result(result: RunResult) -> None:
 
 
 def _failed(problems: list[Problem]) -> bool:
-    """Whether a problem should fail the run (:func:`analysis.event.failed`, imported only if any)."""
+    """Whether a problem should fail the run (:func:`analysis.ingest.load.failed`, imported only if any)."""
     if not problems:
         return False
-    from .event import failed
+    from analysis.ingest.load import failed
 
     return failed(problems)
 
@@ -65,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.corpus is not None:
         return _run_corpus(args)
 
-    from .lock import LockBusy
-    from .runner import NotebookFailed, refresh_notebooks, run
+    from analysis.run.lock import LockBusy
+    from analysis.run.runner import NotebookFailed, refresh_notebooks, run
 
     try:
         started = time.perf_counter()
@@ -133,9 +133,9 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
 
 def _run_corpus(args: argparse.Namespace) -> int:
     """``run --corpus``: extraction, corpus notebook, optional event reports; exit status."""
-    from .corpus.report import run_corpus
-    from .lock import LockBusy
-    from .runner import NotebookFailed
+    from analysis.corpus.report import run_corpus
+    from analysis.run.lock import LockBusy
+    from analysis.run.runner import NotebookFailed
 
     started = time.perf_counter()
     try:

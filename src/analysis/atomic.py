@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import config
+from analysis import config
 
 if TYPE_CHECKING:  # only for a type hint: importing pandas costs ~0.3 s in a no-op run
     import pandas as pd
@@ -88,7 +88,7 @@ def atomic_path(target: Path | str) -> Iterator[Path]:
 def remove_stale_temporaries(folder: Path | str, recursive: bool = True) -> list[Path]:
     """Delete the temporaries a killed writer left in ``folder`` (and below); return them.
 
-    Call it only while no other process writes there (the runner holds :mod:`analysis.lock`).
+    Call it only while no other process writes there (the runner holds :mod:`analysis.run.lock`).
     """
     folder = Path(folder)
     if not folder.is_dir():

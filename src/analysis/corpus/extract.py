@@ -1,11 +1,11 @@
 """The work of one partition: clean its articles, then extract every corpus feature in batch.
 
 Per article (one row of the ``articles`` table): the manifest row, whether it was analysed, the batch
-features of :func:`analysis.features.article_features` (readability, style, tone by voice, label families
-by voice, hedges, frame cues) and the event comparison of :mod:`analysis.alignment` (sentences shared,
+features of :func:`analysis.corpus.features.article_features` (readability, style, tone by voice, label families
+by voice, hedges, frame cues) and the event comparison of :mod:`analysis.measures.alignment` (sentences shared,
 partly shared and unique against the other outlets of the event; Fisher/TF-IDF method and thresholds as
 documented there). Long tables: ``quote_counts`` (quotes per kind and attribution-verb class,
-:mod:`analysis.quotes`), ``terms`` (word counts per event and outlet, the input of corpus-wide Fightin'
+:mod:`analysis.measures.quotes`), ``terms`` (word counts per event and outlet, the input of corpus-wide Fightin'
 Words) and ``problems`` (the errors report rows). Every table is sorted and typed so that the same
 partition always gives the same bytes, whichever process computed it.
 """
@@ -17,15 +17,16 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..alignment import align_sentences, classify_sentences, coverage_table
-from ..cleaning import CleanArticle
-from ..cleaning_rules import Rule, load_rules
-from ..compare import term_counts
-from ..event import PROBLEM_COLUMNS, Problem, article_id, clean_checked, sentences_table
-from ..features import article_features
-from ..manifest import MIN_OUTLETS_PER_EVENT, article_from_row
-from ..quotes import quotes_table
-from .plan import Partition
+from analysis.corpus.features import article_features
+from analysis.corpus.plan import Partition
+from analysis.ingest.load import PROBLEM_COLUMNS, Problem, article_id, clean_checked
+from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, article_from_row
+from analysis.measures.alignment import align_sentences, classify_sentences, coverage_table
+from analysis.measures.quotes import quotes_table
+from analysis.tables.clean_layer import sentences_table
+from analysis.tables.compare import term_counts
+from analysis.text.cleaning import CleanArticle
+from analysis.text.cleaning_rules import Rule, load_rules
 
 STATUS_ANALYSED = "analysed"
 STATUS_EXCLUDED = "excluded"
@@ -203,7 +204,7 @@ def _empty_quote_counts() -> pd.DataFrame:
 
 
 def _term_rows(cleaned: list[CleanArticle]) -> list[tuple[str, str, str, int]]:
-    """Word counts per outlet of one event (:func:`analysis.compare.term_counts`), sorted by term."""
+    """Word counts per outlet of one event (:func:`analysis.tables.compare.term_counts`), sorted by term."""
     return [
         (cleaned[0].article.event_id, outlet, term, count)
         for outlet, counts in term_counts(cleaned).items()

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .. import config
+from analysis import config
 
 DEFAULT_PARTITION_ARTICLES = 600
 """Articles per partition (whole events, so a partition can be slightly larger).

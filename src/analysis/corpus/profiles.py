@@ -1,11 +1,11 @@
 """Outlet profiles across the events of a corpus, each with a percentile interval over events.
 
-Every figure is a ratio of sums over the outlet's analysed articles (:func:`analysis.bootstrap.ratio_by_group`):
+Every figure is a ratio of sums over the outlet's analysed articles (:func:`analysis.corpus.bootstrap.ratio_by_group`):
 the mean per article for readability, style, tone, frame-cue shares and unique-content share; a rate per
 1,000 words of the same voice for label families and hedges; a share of words for quoted text; a share of
 attributed quotes for attribution-verb classes. Fightin' Words (Monroe, Colaresi & Quinn 2008) is computed
 once on the corpus-wide word counts of each outlet against the rest, with intervals for its top terms.
-Sources of the underlying measures: the docstrings of :mod:`analysis.features` and :mod:`analysis.quotes`.
+Sources of the underlying measures: the docstrings of :mod:`analysis.corpus.features` and :mod:`analysis.measures.quotes`.
 """
 
 from __future__ import annotations
@@ -18,18 +18,18 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..bootstrap import (
+from analysis.corpus.bootstrap import (
     DEFAULT_RESAMPLES,
     Measure,
     TermCounts,
     fightin_words_intervals,
     ratios_by_group,
 )
-from ..compare import DEFAULT_ALPHA_0
-from ..keyness import one_vs_rest
-from ..readability import READABILITY_MEASURES
-from .extract import COVERAGE_COLUMNS, STATUS_ANALYSED
-from .store import iter_batches, read_table, scan
+from analysis.corpus.extract import COVERAGE_COLUMNS, STATUS_ANALYSED
+from analysis.corpus.store import iter_batches, read_table, scan
+from analysis.measures.keyness import one_vs_rest
+from analysis.measures.readability import READABILITY_MEASURES
+from analysis.tables.compare import DEFAULT_ALPHA_0
 
 PROFILE_COLUMNS = ["section", "measure", "outlet", "estimate", "low", "high", "events", "articles"]
 STYLE_MEASURES = (*READABILITY_MEASURES, "words", "mean_sentence_length", "mattr")

@@ -3,7 +3,7 @@ every event's own notebooks in parallel processes.
 
 The corpus notebook (``notebooks/04_corpus.ipynb``) is executed into ``reports/corpus/<corpus name>/`` with
 HTML (with and without code) and its figures; it is skipped when its inputs (the partitions' fingerprints,
-the notebook, the library, the parameters) are unchanged. Per-event reports run :func:`analysis.runner.run_event`
+the notebook, the library, the parameters) are unchanged. Per-event reports run :func:`analysis.run.runner.run_event`
 in separate processes: papermill switches the working directory of its process, which threads would share.
 """
 
@@ -17,15 +17,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import config
-from ..atomic import write_text
-from ..errors import InputError
-from ..lock import output_lock
-from ..parameters import check_parameters
-from .extract import STATUS_ANALYSED
-from .plan import code_fingerprint
-from .run import CORPUS_FOLDER, Extraction, corpus_name, corpus_out_dir, extract_corpus
-from .store import read_table
+from analysis import config
+from analysis.atomic import write_text
+from analysis.corpus.extract import STATUS_ANALYSED
+from analysis.corpus.plan import code_fingerprint
+from analysis.corpus.run import (
+    CORPUS_FOLDER,
+    Extraction,
+    corpus_name,
+    corpus_out_dir,
+    extract_corpus,
+)
+from analysis.corpus.store import read_table
+from analysis.errors import InputError
+from analysis.run.lock import output_lock
+from analysis.run.parameters import check_parameters
 
 CORPUS_NOTEBOOK = "04_corpus.ipynb"
 STAMP_FILE = ".fingerprint.json"
@@ -115,7 +121,7 @@ def _corpus_notebook(
     wait: bool,
 ) -> bool:
     """Execute the corpus notebook unless up to date; True when it ran."""
-    from ..runner import execute_notebook, export_html
+    from analysis.run.runner import execute_notebook, export_html
 
     source = config.NOTEBOOKS / CORPUS_NOTEBOOK
     parameters = corpus_parameters(corpus_dir, processed_root, reports_root)
@@ -158,7 +164,7 @@ def _event_reports(
     on_event: Callable[[str, bool], None] | None,
 ) -> tuple[str, ...]:
     """Run the events' notebooks, ``jobs`` events at a time in separate processes."""
-    from ..runner import run_event
+    from analysis.run.runner import run_event
 
     executed = []
     with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:

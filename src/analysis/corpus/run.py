@@ -10,7 +10,7 @@ Layout under ``out_dir`` (``data/processed/corpus/<corpus name>/`` by default):
 
 A rerun skips every partition whose fingerprint matches, so an interrupted run resumes where it stopped;
 the outputs are byte-identical to an uninterrupted run's. The output folder is locked for the run
-(:mod:`analysis.lock`) and every file is written atomically.
+(:mod:`analysis.run.lock`) and every file is written atomically.
 """
 
 from __future__ import annotations
@@ -25,22 +25,24 @@ from typing import Any
 
 import pandas as pd
 
-from .. import config
-from ..atomic import remove_stale_temporaries, write_csv, write_text
-from ..event import Problem
-from ..lock import output_lock
-from ..manifest import manifest_with_rows
-from .engine import run_dask, run_local
-from .extract import TABLES, extract_partition
-from .plan import (
+from analysis import config
+from analysis.atomic import remove_stale_temporaries, write_csv, write_text
+from analysis.corpus.engine import run_dask, run_local
+from analysis.corpus.extract import TABLES, extract_partition
+from analysis.corpus.plan import (
     DEFAULT_PARTITION_ARTICLES,
     Partition,
     code_fingerprint,
     partition_fingerprint,
     plan_partitions,
 )
-from .profiles import analysed_articles, corpus_keyness, events_table, outlet_profiles
-from .store import (
+from analysis.corpus.profiles import (
+    analysed_articles,
+    corpus_keyness,
+    events_table,
+    outlet_profiles,
+)
+from analysis.corpus.store import (
     is_done,
     parquet_bytes,
     read_table,
@@ -48,6 +50,9 @@ from .store import (
     write_marker,
     write_part,
 )
+from analysis.ingest.load import Problem
+from analysis.ingest.manifest import manifest_with_rows
+from analysis.run.lock import output_lock
 
 CORPUS_FOLDER = "corpus"
 SETTINGS_FILE = "_settings.json"

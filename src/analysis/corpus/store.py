@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
-from ..atomic import write_bytes, write_text
+from analysis.atomic import write_bytes, write_text
 
 DONE_FOLDER = "_done"
 COMPRESSION = "zstd"

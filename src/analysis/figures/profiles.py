@@ -2,7 +2,7 @@
 
 The tables come from :mod:`analysis.corpus.profiles`: every statistic is computed once over all
 articles of the corpus (the point), and its 95 % percentile interval comes from a cluster
-bootstrap that resamples events (the bar; :mod:`analysis.bootstrap`). Fightin' Words follows
+bootstrap that resamples events (the bar; :mod:`analysis.corpus.bootstrap`). Fightin' Words follows
 Monroe, Colaresi & Quinn (2008), *Fightin' Words: Lexical Feature Selection and Evaluation for
 Identifying the Content of Political Conflict*, Political Analysis 16(4), 372-403.
 

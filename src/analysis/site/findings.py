@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .data import MISMATCH_STATUSES
+from analysis.site.data import MISMATCH_STATUSES
 
 MAX_FINDINGS = 4
 

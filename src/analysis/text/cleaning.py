@@ -12,10 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .cleaning_rules import Rule
-from .html_input import Extracted
-from .manifest import Article
-from .tracked import Edit, Tracked
+from analysis.ingest.manifest import Article
+from analysis.ingest.web_page import Extracted
+from analysis.text.cleaning_rules import Rule
+from analysis.text.offsets import Edit, Tracked
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 8

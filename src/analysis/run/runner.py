@@ -8,7 +8,7 @@ the manifest, every listed file, the library and the lock file), and ``reports/.
 the inputs of the reader's site (processed tables, the report listings it links to, the library). The
 heavy libraries (pandas, papermill, nbformat, Jinja2) are imported only when something runs.
 
-Faults: :func:`run` holds an exclusive lock on the output folders (:mod:`analysis.lock`; a second run on
+Faults: :func:`run` holds an exclusive lock on the output folders (:mod:`analysis.run.lock`; a second run on
 the same outputs stops, or waits with ``wait=True``); every output is written atomically
 (:mod:`analysis.atomic`), and the hidden temporaries of a killed run are removed when the next run starts.
 The fingerprint is removed before an event executes, so a run killed or failed midway is redone in full by
@@ -31,13 +31,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import config
-from .atomic import remove_stale_temporaries, write_text
-from .errors import InputError
-from .lock import output_lock
+from analysis import config
+from analysis.atomic import remove_stale_temporaries, write_text
+from analysis.errors import InputError
+from analysis.run.lock import output_lock
 
 if TYPE_CHECKING:
-    from .event import Problem
+    from analysis.ingest.load import Problem
 
 NOTEBOOKS = ("01_clean.ipynb", "02_compare.ipynb", "03_figures.ipynb")
 FINGERPRINT_FILE = ".fingerprint.json"
@@ -46,7 +46,7 @@ SITE_FINGERPRINT_FILE = ".site-fingerprint.json"
 #: Every stamp the runner writes: ``{"fingerprint": <inputs hash>, ...}``, deterministic otherwise.
 STAMP_FILES = (FINGERPRINT_FILE, CHECK_FILE, SITE_FINGERPRINT_FILE)
 ERRORS_FILE = "errors.csv"
-#: :data:`analysis.actors.ACTOR_FILE_NAME`, named here so the up-to-date check need not import it.
+#: :data:`analysis.measures.actors.ACTOR_FILE_NAME`, named here so the up-to-date check need not import it.
 ACTOR_FILE_NAME = "actors.yaml"
 #: Files of the package that count as library code (sources, codebooks, templates, site assets).
 LIBRARY_SUFFIXES = {".py", ".yaml", ".j2", ".json", ".html", ".css", ".js"}
@@ -114,7 +114,7 @@ def _add_environment(digest: Any) -> None:
 
 def manifest_rows(raw_dir: Path) -> list[dict[str, str]]:
     """The rows of ``raw_dir/manifest.csv`` as plain strings, without validation (that is
-    :mod:`analysis.manifest`'s job): enough to find the files a run depends on, without pandas."""
+    :mod:`analysis.ingest.manifest`'s job): enough to find the files a run depends on, without pandas."""
     text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
@@ -183,7 +183,7 @@ def run_event(
     The parameters are checked against the notebooks only when the event runs: an up-to-date event ran
     with the same notebooks and parameters, which were checked then.
     """
-    from .parameters import check_parameters
+    from analysis.run.parameters import check_parameters
 
     parameters = event_parameters(event_id, raw_dir, processed_root, reports_root)
     stamp = fingerprint(event_id, raw_dir, parameters, notebooks_dir)
@@ -216,8 +216,8 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    from .kernel import current_env_kernel
-    from .notebook_io import normalise, write_notebook
+    from analysis.run.kernel import current_env_kernel
+    from analysis.run.notebook_io import normalise, write_notebook
 
     os.environ.setdefault("PYTHONHASHSEED", "0")
     with current_env_kernel() as kernel_name, tempfile.TemporaryDirectory() as scratch:
@@ -271,7 +271,7 @@ def refresh_notebooks(notebooks_dir: Path = config.NOTEBOOKS) -> list[Path]:
 
 def check_events(event_ids: list[str], raw_dir: Path) -> tuple[list[str], list[Problem]]:
     """The events that can run (≥ 2 outlets left after excluding bad articles) and every problem found."""
-    from .event import load_event_checked
+    from analysis.ingest.load import load_event_checked
 
     runnable, problems = [], []
     for event_id in event_ids:
@@ -307,7 +307,7 @@ def _checked_from(recorded: dict[str, Any] | None) -> CheckedEvents | None:
         return None
     problems = []
     if recorded["problems"]:
-        from .event import Problem
+        from analysis.ingest.load import Problem
 
         problems = [Problem(**problem) for problem in recorded["problems"]]
     return CheckedEvents(recorded["known"], recorded["runnable"], problems)
@@ -315,7 +315,7 @@ def _checked_from(recorded: dict[str, Any] | None) -> CheckedEvents | None:
 
 def _known_events(raw_dir: Path, event_ids: list[str] | None) -> list[str]:
     """Validate the manifest; return its events. Raises :class:`InputError` for an unknown event."""
-    from .manifest import event_ids as all_events
+    from analysis.ingest.manifest import event_ids as all_events
 
     known = all_events(raw_dir)
     for event_id in event_ids or []:
@@ -336,7 +336,7 @@ def _write_errors(checked: CheckedEvents, path: Path, recorded: str | None) -> s
     written); return the report's SHA-256."""
     if recorded is not None and path.is_file() and _sha256(path) == recorded:
         return recorded
-    from .event import write_problems
+    from analysis.ingest.load import write_problems
 
     return _sha256(write_problems(checked.problems, path))
 
@@ -392,7 +392,7 @@ def update_site(
     stamp_path = reports_root / SITE_FINGERPRINT_FILE
     if not force and _up_to_date(stamp_path, stamp):
         return False
-    from .site import build_site
+    from analysis.site import build_site
 
     stamp_path.unlink(missing_ok=True)
     written = build_site(event_ids, processed_root, reports_root)
@@ -423,7 +423,7 @@ def run(
     check, the article checks and the site come from their stamps and no file is rewritten.
 
     The whole run holds the lock on ``processed_root`` and ``reports_root``: when another run holds it,
-    :class:`analysis.lock.LockBusy` is raised at once, or the run waits for it with ``wait=True``.
+    :class:`analysis.run.lock.LockBusy` is raised at once, or the run waits for it with ``wait=True``.
     """
     raw_dir, processed_root, reports_root = Path(raw_dir), Path(processed_root), Path(reports_root)
     check_path = reports_root / CHECK_FILE

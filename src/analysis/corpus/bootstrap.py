@@ -219,7 +219,7 @@ def fightin_words_replicates(
     """Fightin' Words z of each outlet against the rest for the selected terms, per replicate.
 
     ``weights`` (replicates × events) says how often each event is drawn. Each replicate is
-    :func:`analysis.keyness.one_vs_rest` exactly — informative prior from the replicate's pooled counts
+    :func:`analysis.measures.keyness.one_vs_rest` exactly — informative prior from the replicate's pooled counts
     scaled to ``alpha_0`` (Monroe, Colaresi & Quinn 2008, eqs. 16, 18-22) — restricted to the selected
     terms and vectorised over replicates; z is NaN where a term is absent from a replicate. Returns z as
     a (replicates × outlets × terms) array, outlets and terms as in ``term_counts``.

@@ -5,7 +5,7 @@ Pareti (2016, "PARC 3.0: A corpus of attribution relations", LREC), Newell, Marg
 attribution relations corpus for political news", LREC) and the GenderGapTracker's syntactic rules (Asr
 et al. 2021, "The Gender Gap Tracker", PLOS ONE 16(1)); reporting verbs and their classes come from the
 codebook ``codebooks/reporting_verbs.yaml`` (Bergler 1992; Caldas-Coulthard 1994; AP Stylebook on
-"said"). Speakers are resolved within the article by :mod:`analysis.speakers` (titles, descriptions,
+"said"). Speakers are resolved within the article by :mod:`analysis.measures.speakers` (titles, descriptions,
 Hobbs 1978 recency for pronouns). Deterministic, standard library + pandas only.
 
 **Quotation marks.** Straight ``"``, curly ``“ ”`` (also ``„``) and guillemets ``« »`` are paired per
@@ -74,7 +74,7 @@ else ``according to X``; else, for direct quotations, the speaker of the same qu
 continued), of the quotation just before in the paragraph, or of the last attributed record of the
 previous paragraph when the paragraph opens with the quotation (``inherited``). A participle or a verb
 after *and* (``..., saying``; ``... and said``) takes the subject of the previous reporting verb of its
-sentence, else the first mention of its clause. Subjects are found by :mod:`analysis.speakers`;
+sentence, else the first mention of its clause. Subjects are found by :mod:`analysis.measures.speakers`;
 coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
 speaker.
 
@@ -95,11 +95,11 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import config
-from .cleaning import Block, CleanArticle
-from .errors import InputError
-from .segment import split_sentences, tokenize
-from .speakers import Mention, Mentions
+from analysis import config
+from analysis.errors import InputError
+from analysis.measures.speakers import Mention, Mentions
+from analysis.text.cleaning import Block, CleanArticle
+from analysis.text.segment import split_sentences, tokenize
 
 REPORTING_VERBS = config.CODEBOOKS / "reporting_verbs.yaml"
 
@@ -506,7 +506,7 @@ class _Article:
 
 
 def _words(text: str) -> int:
-    """Token count of ``text`` (:func:`analysis.segment.tokenize`)."""
+    """Token count of ``text`` (:func:`analysis.text.segment.tokenize`)."""
     return len(tokenize(text))
 
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 from lxml.etree import _Element
 
-from .errors import InputError
+from analysis.errors import InputError
 
 LATEST_DATE = "2100-12-31"
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": LATEST_DATE}

@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 
-from .atomic import write_text
+from analysis.atomic import write_text
 
 INJECTED_CELL_ID = "injected-parameters"
 

@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pandas as pd
 
-from .atomic import write_csv
-from .cleaning import CleanArticle
-from .event import sentences_table
-from .evidence import mark
-from .keyness import one_vs_rest
-from .labels import LabelFamily, count_labels, find_labels
-from .readability import style_measures
-from .segment import split_sentences, words
+from analysis.atomic import write_csv
+from analysis.evidence import mark
+from analysis.measures.keyness import one_vs_rest
+from analysis.measures.labels import LabelFamily, count_labels, find_labels
+from analysis.measures.readability import style_measures
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle
+from analysis.text.segment import split_sentences, words
 
 DEFAULT_ALPHA_0 = 100.0
 

@@ -15,7 +15,7 @@ cleaning and every problem names the file (:class:`analysis.errors.InputError`).
 - Binary: NUL bytes, PNG/PDF/ZIP/GIF/JPEG magic numbers, or more than 10 % control bytes (the heuristic of
   ``file(1)`` and of Git's ``buffer_is_binary``, which looks for NUL in the first 8000 bytes).
 - Saved HTML page: a doctype, ``<html>``, ``<head>`` or ``<body>`` tag near the start. :func:`read_article`
-  extracts the main text of a page (:mod:`analysis.html_input`): of a ``.html``/``.htm`` file as a matter
+  extracts the main text of a page (:mod:`analysis.ingest.web_page`): of a ``.html``/``.htm`` file as a matter
   of course, of a page saved under another name (e.g. ``.txt``) as a recorded repair.
 - Language: the share of running words that are English function words (Grefenstette 1995, "Comparing two
   language identification schemes", JADT 1995: short frequent words identify a language well from a few
@@ -31,8 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
-from .html_input import Extracted, extract_html
+from analysis.errors import InputError
+from analysis.ingest.web_page import Extracted, extract_html
 
 BINARY_CONTROL_SHARE = 0.10
 ENGLISH_MIN_SHARE = 0.15
@@ -141,7 +141,7 @@ def decode_html(data: bytes, path: Path | str) -> Decoded:
 
 
 def read_article(data: bytes, path: Path | str) -> tuple[Decoded, Extracted | None]:
-    """The text of an article and, for a web page, its extraction (:mod:`analysis.html_input`).
+    """The text of an article and, for a web page, its extraction (:mod:`analysis.ingest.web_page`).
 
     A file named ``.html``/``.htm`` is a web page and its text is the extracted main text. A page saved
     under another name is extracted too, and that is recorded as a repair.

@@ -5,7 +5,7 @@ social media text", ICWSM-14; PyPI ``vaderSentiment``, lexicon shipped with the 
 downloaded) scores each sentence: ``compound`` (normalised sum of valences, −1 … 1) and ``pos``,
 ``neu``, ``neg`` (proportions of the text). A compound ≤ −0.05 counts as negative and ≥ 0.05 as positive,
 the thresholds VADER's authors recommend. Each sentence also gets a *voice*: the share of its characters
-(quotation marks included) that lie inside quotation marks (:mod:`analysis.quoted`, computed on the whole
+(quotation marks included) that lie inside quotation marks (:mod:`analysis.text.quotemarks`, computed on the whole
 paragraph, so a quotation opened in an earlier sentence counts) makes it "quoted" when it is at least
 one half (:data:`QUOTED_SHARE`), "narration" when it is zero, and "mixed" otherwise. The quoted part and
 the narration part of each sentence are also scored on their own (the pieces of each voice joined by a
@@ -38,14 +38,14 @@ import pandas as pd
 import yaml
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from . import config
-from .cleaning import CleanArticle
-from .errors import InputError
-from .event import article_id
-from .evidence import mark
-from .frames import compile_patterns, non_overlapping, require_columns
-from .quoted import Interval, is_quoted, quoted_spans
-from .segment import tokenize
+from analysis import config
+from analysis.errors import InputError
+from analysis.evidence import mark
+from analysis.ingest.load import article_id
+from analysis.measures.frames import compile_patterns, non_overlapping, require_columns
+from analysis.text.cleaning import CleanArticle
+from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
+from analysis.text.segment import tokenize
 
 HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
 
@@ -242,7 +242,7 @@ def sentence_tone(
 ) -> pd.DataFrame:
     """VADER scores and voice of every sentence, and of its narration and quoted parts.
 
-    ``sentences`` is :func:`analysis.event.sentences_table` of ``cleaned`` (quotation marks are found in
+    ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` of ``cleaned`` (quotation marks are found in
     the cleaned paragraphs; without ``cleaned``, in paragraphs rebuilt from the sentences, see
     :func:`quote_intervals`). Columns: event_id, outlet,
     article, sentence, block, start, end, words, quoted_share (share of the sentence's characters inside

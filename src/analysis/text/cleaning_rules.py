@@ -1,7 +1,7 @@
 """The cleaning rule set: loaded from YAML (``codebooks/cleaning_rules.yaml``), validated, compiled.
 
 Rules are data so that a researcher can read, extend and cite them; the kinds they may use are
-implemented in :mod:`analysis.cleaning`.
+implemented in :mod:`analysis.text.cleaning`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from pathlib import Path
 
 import yaml
 
-from . import config
-from .errors import InputError
+from analysis import config
+from analysis.errors import InputError
 
 LINE_KINDS = ("drop_line", "drop_repeat")
 TEXT_KINDS = ("replace", "unicode_nfc", "quote_spacing")

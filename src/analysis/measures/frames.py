@@ -35,9 +35,9 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from . import config
-from .errors import InputError
-from .evidence import mark
+from analysis import config
+from analysis.errors import InputError
+from analysis.evidence import mark
 
 FRAME_CODEBOOK = config.CODEBOOKS / "generic_frames.yaml"
 SECTIONS = ("generic_frames", "policy_frames")
@@ -248,7 +248,7 @@ def cue_matches(text: str, cues: Sequence[Cue]) -> list[tuple[Cue, int, int]]:
 def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.DataFrame:
     """Every frame cue in every sentence: one row per hit (see module docstring).
 
-    ``sentences`` is :func:`analysis.event.sentences_table` (or any table with its columns event_id,
+    ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` (or any table with its columns event_id,
     outlet, article, sentence, start, text). Columns: event_id, outlet, article, sentence, frame,
     question (the S&V item id), indicator (the cue's name), cue (the matched text), start, end (offsets
     into the clean text), evidence (the sentence with the cue marked ``[[…]]``). Within one frame,

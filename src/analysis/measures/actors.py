@@ -6,7 +6,7 @@ Actors come from two sources, so that an unseen event works without any setup:
   ``{name, type, aliases}`` written by a researcher, which fixes the canonical name, the type
   (:data:`ACTOR_TYPES`) and the aliases of the event's main actors;
 * automatic candidates: proper names found in the body paragraphs by
-  :func:`analysis.names.name_candidates`, grouped into actors by :func:`analysis.names.group_aliases`
+  :func:`analysis.text.names.name_candidates`, grouped into actors by :func:`analysis.text.names.group_aliases`
   (normalisation, acronyms, last names, token sub-sequences, fuzzy similarity; Christen 2012, "Data
   Matching", chs. 4-5). A candidate grouped with a file alias joins that file actor.
 
@@ -20,17 +20,17 @@ Decisions, stated once:
 
 * Nationality adjectives are not mentions of the country ("Pakistani Prime Minister", "27 Iranian
   soldiers"): an automatic candidate that is the demonym of another candidate or file alias
-  (:func:`analysis.names.is_demonym_of`) is dropped. A file may still list a noun phrase such as
+  (:func:`analysis.text.names.is_demonym_of`) is dropped. A file may still list a noun phrase such as
   "Iranian government" as an alias.
 * Automatic actors mentioned fewer than :data:`MIN_AUTO_MENTIONS` (2) times in the whole event are
   dropped (one-off names are mostly places and passing references); file actors are always kept.
 * Automatic actors get the type "other"; the file is where types are decided.
 
 Voice: a mention is "quoted" when it lies inside quotation marks of its block
-(:func:`analysis.quoted.quoted_spans`), else "narration" (Tuchman 1972; Entman 1993 on naming as
+(:func:`analysis.text.quotemarks.quoted_spans`), else "narration" (Tuchman 1972; Entman 1993 on naming as
 framing). Descriptor (:func:`descriptor`): the label-like words attached to the mention in its noun
 phrase, e.g. "extremist group" in "Sunni Muslim extremist group Jaish al-Adl" and "separatists" in
-"Baloch separatists"; ``label_families`` are the codebook families (:mod:`analysis.labels`) whose
+"Baloch separatists"; ``label_families`` are the codebook families (:mod:`analysis.measures.labels`) whose
 patterns match the descriptor.
 """
 
@@ -45,10 +45,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from .cleaning import CleanArticle
-from .errors import InputError
-from .labels import LabelFamily, load_codebook
-from .names import (
+from analysis.errors import InputError
+from analysis.measures.labels import LabelFamily, load_codebook
+from analysis.text.cleaning import CleanArticle
+from analysis.text.names import (
     TITLE_WORDS,
     group_aliases,
     is_acronym,
@@ -56,8 +56,8 @@ from .names import (
     name_candidates,
     similarity,
 )
-from .quoted import is_quoted, quoted_spans
-from .segment import Span, split_sentences, tokenize
+from analysis.text.quotemarks import is_quoted, quoted_spans
+from analysis.text.segment import Span, split_sentences, tokenize
 
 __all__ = [
     "ACTOR_FILE_NAME",
@@ -366,8 +366,8 @@ def actor_mentions(
 
     ``actor_file``: the event's actor file; when None and ``discover`` is true,
     ``<event folder>/actors.yaml`` is used if it exists (:func:`find_actor_file`). ``families``:
-    label codebook (default :func:`analysis.labels.load_codebook`). ``threshold``: fuzzy threshold
-    of :func:`analysis.names.group_aliases` (default its own). Offsets index ``CleanArticle.text``:
+    label codebook (default :func:`analysis.measures.labels.load_codebook`). ``threshold``: fuzzy threshold
+    of :func:`analysis.text.names.group_aliases` (default its own). Offsets index ``CleanArticle.text``:
     ``text[start:end] == mention``. Sorted by outlet, article and start.
     """
     if actor_file is None and discover:

@@ -21,8 +21,8 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from . import config
-from .atomic import WriteError
+from analysis import config
+from analysis.atomic import WriteError
 
 LOCK_NAME = ".lock"
 

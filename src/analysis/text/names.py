@@ -55,7 +55,7 @@ from itertools import pairwise
 
 import pandas as pd
 
-from .segment import TITLES
+from analysis.text.segment import TITLES
 
 __all__ = [
     "FUZZY_THRESHOLD",

@@ -119,9 +119,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .cleaning import CleanArticle
-from .evidence import mark
-from .segment import split_sentences
+from analysis.evidence import mark
+from analysis.text.cleaning import CleanArticle
+from analysis.text.segment import split_sentences
 
 __all__ = [
     "CASUALTY_WINDOW",

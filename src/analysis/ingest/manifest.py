@@ -7,7 +7,7 @@ a hard error that stops the run. Two rows for the same outlet in one event are r
 the comparison is between outlets, and the tables key articles by outlet, so a second article of one outlet
 would be silently merged or mistaken for another. Put a second story in an event of its own.
 Problems of one article's *text* (encoding, binary, HTML, language) are checked later, per article, by
-:mod:`analysis.reading` and collected by :func:`analysis.event.load_event_checked`.
+:mod:`analysis.ingest.decode` and collected by :func:`analysis.ingest.load.load_event_checked`.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import InputError
+from analysis.errors import InputError
 
 REQUIRED_COLUMNS = ("event_id", "outlet", "title", "date", "path")
 OPTIONAL_COLUMNS = ("language", "original_language", "url", "sha256", "notes")

@@ -12,17 +12,19 @@ from pathlib import Path
 
 import pandas as pd
 
-from .actors import actor_mentions, actors_table, find_actor_file
-from .alignment import align_sentences, classify_sentences, coverage_table, lead_table
-from .atomic import write_csv
-from .cleaning import CleanArticle
-from .event import sentences_table
-from .frames import frame_indicators, frame_profile, load_frame_codebook
-from .labels import LabelFamily, load_codebook
-from .names import link_rule
-from .numbers import match_numbers, numbers_table, side_by_side
-from .quotes import quotes_table
-from .tone import (
+from analysis.atomic import write_csv
+from analysis.measures.actors import actor_mentions, actors_table, find_actor_file
+from analysis.measures.alignment import (
+    align_sentences,
+    classify_sentences,
+    coverage_table,
+    lead_table,
+)
+from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
+from analysis.measures.labels import LabelFamily, load_codebook
+from analysis.measures.numbers import match_numbers, numbers_table, side_by_side
+from analysis.measures.quotes import quotes_table
+from analysis.measures.tone import (
     actor_tone,
     hedge_counts,
     hedge_uses,
@@ -30,12 +32,15 @@ from .tone import (
     sentence_tone,
     tone_summary,
 )
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle
+from analysis.text.names import link_rule
 
 SPEECH_KINDS = ("direct", "partial", "indirect")
 
 
 def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
-    """The event actor each quote's speaker is (by the alias rules of :mod:`analysis.names`), else the speaker."""
+    """The event actor each quote's speaker is (by the alias rules of :mod:`analysis.text.names`), else the speaker."""
     names_by_article = {
         article: sorted(set(group["actor"]) | set(group["mention"]))
         for article, group in mentions.groupby("article")
@@ -71,7 +76,7 @@ def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
 def actor_labels(mentions: pd.DataFrame) -> pd.DataFrame:
     """Label families attached to each actor, per outlet and voice (narration / quoted).
 
-    The spine's narration-vs-quoted split (:mod:`analysis.labels`) applied to the descriptors of every
+    The spine's narration-vs-quoted split (:mod:`analysis.measures.labels`) applied to the descriptors of every
     actor mention: e.g. one outlet calls a group "separatists" in its own voice, another "terrorist
     organizations".
     """

@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from .errors import InputError
+from analysis.errors import InputError
 
 _TYPES = {"str": str, "int": int, "float": (int, float), "bool": bool, "list": list, "dict": dict}
 

@@ -13,8 +13,8 @@ TExt Reuse", ACL 2002, which grades a derived text as wholly, partially or non-d
 graded in three: *shared*, *partly shared* or *unique*.
 
 Features of a sentence (:func:`sentence_features`)
-    * content words: the lower-cased tokens of :func:`analysis.segment.tokenize` (the tokens
-      :func:`analysis.segment.words` counts) minus :data:`STOP_WORDS`. Curly apostrophes are made
+    * content words: the lower-cased tokens of :func:`analysis.text.segment.tokenize` (the tokens
+      :func:`analysis.text.segment.words` counts) minus :data:`STOP_WORDS`. Curly apostrophes are made
       straight, a possessive ``'s`` is removed, hyphenated tokens are split into their parts
       (``al-Adl`` → ``al``, ``adl``), dotted abbreviations lose their dots (``F.B.I.`` → ``fbi``),
       and inflections are folded by steps 1a-1c of Porter's stemmer (Porter 1980, "An algorithm
@@ -69,7 +69,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
-from .segment import tokenize
+from analysis.text.segment import tokenize
 
 __all__ = [
     "PARTIAL_THRESHOLD",
@@ -508,7 +508,7 @@ def align_sentences(
 ) -> pd.DataFrame:
     """Every pair of sentences of different outlets of the same event with cosine ≥ ``partial_threshold``.
 
-    ``sentences`` is :func:`analysis.event.sentences_table` (needs ``event_id, outlet, article,
+    ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` (needs ``event_id, outlet, article,
     sentence, text``; ``block_kind`` is used, when present, to keep Title-Case headlines from making
     names). IDF is computed per event. One-to-many: a sentence may align with several sentences of
     each other outlet. Each pair appears in both directions. ``threshold`` is only checked

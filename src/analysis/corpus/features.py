@@ -3,26 +3,26 @@
 :func:`article_features` gives one row per article with the values the per-event tables give for that
 article, computed in one pass over its text instead of one table (and one tokenisation) per measure:
 
-- readability (six measures) on the body paragraphs, from :mod:`analysis.textcounts` (equal to
+- readability (six measures) on the body paragraphs, from :mod:`analysis.measures.textcounts` (equal to
   textstat 0.7.13), and ``sentences``, ``words``, ``mean_sentence_length``, ``mattr`` on the same body,
-  as :func:`analysis.compare.style_table` (:func:`analysis.readability.style_measures`);
+  as :func:`analysis.tables.compare.style_table` (:func:`analysis.measures.readability.style_measures`);
 - ``tone_mean_compound``, ``tone_narration``, ``tone_quoted``: means over the article's sentences of
-  ``compound``, ``narration_compound``, ``quoted_compound`` of :func:`analysis.tone.sentence_tone`
+  ``compound``, ``narration_compound``, ``quoted_compound`` of :func:`analysis.measures.tone.sentence_tone`
   (NaN skipped), and ``narration_words``, ``quoted_words`` (its word counts summed). The sum is
   ``math.fsum`` (correctly rounded), so a mean does not depend on the batch; pandas' grouped mean
   (compensated summation) agrees to about 1e-16 relative but not always in the last bit, and itself
   varies in the last bit with the layout and order of the groups;
 - ``label_<family>_<voice>``: uses of each label family per voice, as
-  :func:`analysis.compare.label_uses` counted per article (families of
-  :func:`analysis.labels.load_codebook`, in codebook order);
-- ``hedge_<family>_<voice>``: marker uses per voice, as :func:`analysis.tone.hedge_uses` counted per
-  article (families of :func:`analysis.tone.load_hedge_codebook`);
+  :func:`analysis.tables.compare.label_uses` counted per article (families of
+  :func:`analysis.measures.labels.load_codebook`, in codebook order);
+- ``hedge_<family>_<voice>``: marker uses per voice, as :func:`analysis.measures.tone.hedge_uses` counted per
+  article (families of :func:`analysis.measures.tone.load_hedge_codebook`);
 - ``frame_<frame>``: share of the article's sentences with at least one cue of the frame, rounded to
-  6 decimals, as ``share_of_sentences`` of :func:`analysis.frames.frame_profile` on
-  :func:`analysis.frames.frame_indicators` (frames of :func:`analysis.frames.load_frame_codebook`).
+  6 decimals, as ``share_of_sentences`` of :func:`analysis.measures.frames.frame_profile` on
+  :func:`analysis.measures.frames.frame_indicators` (frames of :func:`analysis.measures.frames.load_frame_codebook`).
 
 Tone, labels, hedges and frames read every block (headline, sub-headings, paragraphs) and every
-sentence of :func:`analysis.event.sentences_table`; style reads body paragraphs only, as ``style_table``.
+sentence of :func:`analysis.tables.clean_layer.sentences_table`; style reads body paragraphs only, as ``style_table``.
 The blocks are recovered from ``text`` (``CleanArticle.text``: blocks joined by a blank line), and their
 kinds with the cleaner's own classifier, so no other column is needed. Column names: ``snake_case`` of
 the codebook names (lower case, every run of other characters than ``a-z0-9`` replaced by ``_``).
@@ -58,7 +58,7 @@ Shared segmentation. Each block is split into sentences once; each sentence is t
 voice word counts and, in body paragraphs, for ``words`` and ``mattr``: the sentences of a paragraph
 cover all of it but whitespace, and a token never contains or looks past whitespace, so the paragraph's
 tokens are its sentences' tokens in order. ``mattr`` is computed from each token's previous occurrence
-(the same integer total as :func:`analysis.readability.mattr`, so the same float). The project's
+(the same integer total as :func:`analysis.measures.readability.mattr`, so the same float). The project's
 codebooks are read once per version of their files.
 """
 
@@ -79,15 +79,12 @@ import pandas as pd
 from vaderSentiment import vaderSentiment as vader
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer, SentiText
 
-from . import config
-from .cleaning import _block_kind
-from .frames import FRAME_CODEBOOK, Frame, load_frame_codebook, require_columns
-from .labels import LabelFamily, load_codebook
-from .quoted import Interval, is_quoted, quoted_spans
-from .readability import READABILITY_MEASURES, mattr
-from .segment import _TOKEN_RE, split_sentences
-from .textcounts import readability
-from .tone import (
+from analysis import config
+from analysis.measures.frames import FRAME_CODEBOOK, Frame, load_frame_codebook, require_columns
+from analysis.measures.labels import LabelFamily, load_codebook
+from analysis.measures.readability import READABILITY_MEASURES, mattr
+from analysis.measures.textcounts import readability
+from analysis.measures.tone import (
     HEDGE_CODEBOOK,
     VOICES,
     MarkerFamily,
@@ -97,6 +94,9 @@ from .tone import (
     split_voices,
     vader_scores,
 )
+from analysis.text.cleaning import _block_kind
+from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
+from analysis.text.segment import _TOKEN_RE, split_sentences
 
 __all__ = [
     "article_features",
@@ -258,7 +258,7 @@ def _valence(
 
 
 def compound(text: str) -> float:
-    """VADER's compound score of ``text``, equal (``==``) to :func:`analysis.tone.vader_scores`'s.
+    """VADER's compound score of ``text``, equal (``==``) to :func:`analysis.measures.tone.vader_scores`'s.
 
     An exact port of vaderSentiment 3.3.2's ``polarity_scores`` (module docstring); text with an emoji
     character VADER replaces goes to the reference implementation.
@@ -767,7 +767,7 @@ class _Tally:
 
 
 def blocks_of(text: str) -> list[tuple[int, str, str]]:
-    """``(start, kind, text)`` of each block of a clean text, kinds as :mod:`analysis.cleaning`."""
+    """``(start, kind, text)`` of each block of a clean text, kinds as :mod:`analysis.text.cleaning`."""
     blocks, start = [], 0
     for index, block in enumerate(text.split(BLOCK_SEPARATOR) if text else []):
         blocks.append((start, _block_kind(block, first=index == 0), block))
@@ -851,7 +851,7 @@ def _count_sentence(
 
 
 def _mattr(tokens: list[str], window: int = 50) -> float:
-    """:func:`analysis.readability.mattr` from each token's previous occurrence (same integers)."""
+    """:func:`analysis.measures.readability.mattr` from each token's previous occurrence (same integers)."""
     n = len(tokens)
     if n < window:
         return mattr(tokens, window)
@@ -870,7 +870,7 @@ def _mattr(tokens: list[str], window: int = 50) -> float:
 
 
 def _style(paragraphs: list[str], tokens: list[str], n_sentences: int) -> dict[str, float]:
-    """Readability and style of the body, as :func:`analysis.readability.style_measures`."""
+    """Readability and style of the body, as :func:`analysis.measures.readability.style_measures`."""
     n_words = len(tokens)
     return {
         **readability(BLOCK_SEPARATOR.join(paragraphs)),

@@ -1,0 +1,1 @@
+"""Ingest: the manifest, decoding raw files and web pages, loading an event's articles."""

@@ -1,0 +1,1 @@
+"""Tables: an event's measures laid out and written as the processed tables."""

@@ -1,0 +1,182 @@
+"""The clean layer of one event as tables: articles, blocks, sentences, provenance, clean texts.
+
+Every sentence carries its offsets into the clean text and back into the raw file, so every later table
+can point at its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.atomic import write_csv, write_text
+from analysis.ingest.load import article_id
+from analysis.ingest.web_page import Extracted
+from analysis.text.cleaning import CleanArticle
+from analysis.text.segment import split_sentences, words
+
+
+def sentences_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """One row per sentence: offsets into the clean text and into the raw file."""
+    rows = []
+    for item in cleaned:
+        index = 0
+        for block_index, block in enumerate(item.blocks):
+            for span in split_sentences(block.text, offset=block.start):
+                raw_start, raw_end = item.raw_span(span.start, span.end)
+                rows.append(
+                    {
+                        "event_id": item.article.event_id,
+                        "outlet": item.article.outlet,
+                        "article": article_id(item),
+                        "sentence": index,
+                        "block": block_index,
+                        "block_kind": block.kind,
+                        "start": span.start,
+                        "end": span.end,
+                        "raw_start": raw_start,
+                        "raw_end": raw_end,
+                        "words": len(words(span.text)),
+                        "text": span.text,
+                    }
+                )
+                index += 1
+    return pd.DataFrame(rows)
+
+
+def blocks_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """One row per headline, sub-heading or paragraph, with clean and raw offsets."""
+    rows = [
+        {
+            "event_id": item.article.event_id,
+            "outlet": item.article.outlet,
+            "article": article_id(item),
+            "block": index,
+            "kind": block.kind,
+            "start": block.start,
+            "end": block.end,
+            "raw_start": block.raw_start,
+            "raw_end": block.raw_end,
+            "text": block.text,
+        }
+        for item in cleaned
+        for index, block in enumerate(item.blocks)
+    ]
+    return pd.DataFrame(rows)
+
+
+def provenance_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """Every page extraction, every line a rule dropped and every paragraph a rule changed, and why."""
+    columns = ["event_id", "outlet", "article", "line", "raw_start", "raw_end", "rule", "action",
+               "count", "before", "after", "why"]  # fmt: skip
+    rows = []
+    for item in cleaned:
+        where = {
+            "event_id": item.article.event_id,
+            "outlet": item.article.outlet,
+            "article": article_id(item),
+        }
+        if item.extracted is not None:
+            rows.append({**where, **_extraction_row(item.extracted)})
+        rows.extend(
+            {
+                **where,
+                "line": change.line,
+                "raw_start": change.raw_start,
+                "raw_end": change.raw_end,
+                "rule": change.rule,
+                "action": change.action,
+                "count": change.count,
+                "before": change.before,
+                "after": change.after,
+                "why": change.why,
+            }
+            for change in item.changes
+        )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _extraction_row(extracted: Extracted) -> dict[str, object]:
+    """Provenance of a web page's extraction: the whole extracted text, its sizes and metadata."""
+    found = "; ".join(
+        f"{name}: {value or 'not found'}"
+        for name, value in (("title", extracted.title), ("date", extracted.date),
+                            ("author", extracted.author))
+    )  # fmt: skip
+    return {
+        "line": 1,
+        "raw_start": 0,
+        "raw_end": extracted.chars_out,
+        "rule": "html_extraction",
+        "action": "extracted",
+        "count": 1,
+        "before": f"{extracted.chars_in} characters of HTML",
+        "after": f"{extracted.chars_out} characters of text; {found}",
+        "why": f"main text and metadata of a web page extracted with {extracted.extractor} "
+        "(Barbaresi 2021); navigation, share bars, banners, related links, comments, tables and "
+        "footers dropped",
+    }
+
+
+def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """One row per article: metadata, headline and sizes before and after cleaning."""
+    rows = []
+    for item in cleaned:
+        body = " ".join(block.text for block in item.paragraphs)
+        rows.append(
+            {
+                "event_id": item.article.event_id,
+                "outlet": item.article.outlet,
+                "article": article_id(item),
+                "date": item.article.date,
+                "language": item.article.language,
+                "original_language": item.article.original_language,
+                "headline": item.headline,
+                "paragraphs": len(item.paragraphs),
+                "body_words": len(words(body)),
+                "raw_chars": len(item.raw),
+                "clean_chars": len(item.text),
+                "lines_dropped": sum(change.action == "dropped" for change in item.changes),
+                "paragraphs_changed": len(
+                    {c.raw_start for c in item.changes if c.action == "changed"}
+                ),
+                "sha256": item.article.sha256,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[str, Path]:
+    """Write the clean texts and the clean-layer tables of one event; return the written paths."""
+    out_dir = Path(out_dir)
+    written = {
+        "articles": write_csv(out_dir / "articles.csv", articles_table(cleaned)),
+        "blocks": write_csv(out_dir / "blocks.csv", blocks_table(cleaned)),
+        "sentences": write_csv(out_dir / "sentences.csv", sentences_table(cleaned)),
+        "provenance": write_csv(out_dir / "provenance.csv", provenance_table(cleaned)),
+    }
+    for item in cleaned:
+        written[f"clean/{article_id(item)}"] = write_text(
+            out_dir / "clean" / f"{article_id(item)}.txt", item.text
+        )
+    return written
+
+
+def offset_mismatches(cleaned: list[CleanArticle], sentences: pd.DataFrame) -> pd.DataFrame:
+    """Sentences whose raw span differs in letters and digits from the clean sentence (should be none).
+
+    Cleaning only drops lines and changes spacing, quote marks and invisible characters, so the letters of
+    ``raw[raw_start:raw_end]`` must equal those of the clean sentence.
+    """
+    raw_by_article = {article_id(item): item.raw for item in cleaned}
+
+    def letters(text: str) -> str:
+        return re.sub(r"[\W_]", "", text)
+
+    mismatch = [
+        letters(raw_by_article[row.article][row.raw_start : row.raw_end]) != letters(row.text)
+        for row in sentences.itertuples()
+    ]
+    return sentences[mismatch]

@@ -1,0 +1,1 @@
+"""Text: cleaning with raw offsets, sentences and tokens, quotation marks, proper names."""
