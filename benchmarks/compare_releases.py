@@ -1,59 +1,66 @@
-"""Run a previous release's pipeline and the current one on the same inputs; report every output that differs.
+"""Run the previous release's pipeline and the current one on the same inputs; report what differs.
 
-An acceptance check for a refactor that must preserve behaviour: every table, figure, notebook and page
-the two versions write is compared, and the script exits 0 only when all of them are the same.
+An acceptance check for a refactor that must preserve behaviour: every table, figure, notebook and
+page the two versions write is compared, and the script exits 0 only when all of them are the same.
 
 Usage (from the repository root)::
 
-    .venv/bin/python benchmarks/compare_releases.py                        # f9bde29 vs the working tree
+    .venv/bin/python benchmarks/compare_releases.py                        # f9bde29 vs working tree
     .venv/bin/python benchmarks/compare_releases.py --base REV --head REV  # two revisions
     .venv/bin/python benchmarks/compare_releases.py --dataset seed --dataset basil-dev --events 2
     .venv/bin/python benchmarks/compare_releases.py --jobs 2 --no-corpus --report /tmp/compare.md
 
-Options: ``--base REV`` (the old side, default ``f9bde29``); ``--head REV`` (the new side; default: the
-working tree as it is at the start, copied); ``--dataset NAME`` (repeatable: ``seed``, ``basil-dev``,
-``newswcl50-dev``; default every one found); ``--events N`` (per-event runs on the first N events, in
-sorted order); ``--no-corpus`` (skip the corpus runs); ``--jobs 2`` (run the two sides at the same time);
-``--report PATH`` (the Markdown report, default ``benchmarks/results/compare_releases.md``);
-``--keep-outputs DIR`` (keep both sides' outputs in ``DIR/old`` and ``DIR/new``); ``--python PATH``.
+Options: ``--base REV`` (the old side, default ``f9bde29``); ``--head REV`` (the new side; default:
+the working tree as it is at the start, copied); ``--dataset NAME`` (repeatable: ``seed``,
+``basil-dev``, ``newswcl50-dev``; default every one found); ``--events N`` (per-event runs on the
+first N events, in sorted order); ``--no-corpus`` (skip the corpus runs); ``--jobs 2`` (run the two
+sides at the same time); ``--report PATH`` (the Markdown report, default
+``benchmarks/results/compare_releases.md``); ``--keep-outputs DIR`` (keep both sides' outputs in
+``DIR/old`` and ``DIR/new``); ``--python PATH``; ``--allow-source-changes`` (see below).
 
-How the two sides run. Each side is an isolated project root in a temporary folder: the old side a git
-worktree at ``--base`` (``git worktree add --detach``), the new side a worktree at ``--head`` or a copy of
-the working tree's ``src/``, ``notebooks/``, ``requirements.lock`` and ``pyproject.toml``. Both run with the
-same interpreter, ``PYTHONPATH=<root>/src`` (so that side's package is imported instead of the editable
-install; checked and printed at the start), ``ANALYSIS_ROOT=<root>``, ``PYTHONHASHSEED=0``,
-``JUPYTER_PLATFORM_DIRS=1`` and ``PYDEVD_DISABLE_FILE_VALIDATION=1``. Per dataset and side it runs
+How the two sides run. Each side is an isolated project root in a temporary folder: the old side a
+git worktree at ``--base`` (``git worktree add --detach``), the new side a worktree at ``--head`` or
+a copy of the working tree's ``src/``, ``notebooks/``, ``requirements.lock`` and ``pyproject.toml``.
+Both run with the same interpreter, ``PYTHONPATH=<root>/src`` (so that side's package is imported
+instead of the editable install; checked and printed at the start), ``ANALYSIS_ROOT=<root>``,
+``PYTHONHASHSEED=0``, ``JUPYTER_PLATFORM_DIRS=1`` and ``PYDEVD_DISABLE_FILE_VALIDATION=1``. Per
+dataset and side it runs
 
 1. ``python -m analysis run --raw RAW --processed P --reports R --force [--event E ...]`` and
-2. ``python -m analysis run --corpus RAW --processed P --reports R --force --no-progress`` (the corpus
-   writes ``P/corpus/<folder name>/`` and ``R/corpus/<folder name>/``; always the whole corpus),
+2. ``python -m analysis run --corpus RAW --processed P --reports R --force --no-progress`` (the
+   corpus writes ``P/corpus/<folder name>/`` and ``R/corpus/<folder name>/``; always the whole
+   corpus),
 
 with every output folder inside that side's root at the same relative path, so that the paths the
-notebooks show (relative to the root) agree. Both sides read the same input folder. A run may exit 1 when
-articles were excluded: the exit code and the end of stderr are recorded and the outputs still compared.
-The worktrees and the temporary folder are removed at the end, also on failure or interruption.
+notebooks show (relative to the root) agree. Both sides read the same input folder. A run may exit 1
+when articles were excluded: the exit code and the end of stderr are recorded and the outputs still
+compared. The worktrees and the temporary folder are removed at the end, also on failure or
+interruption.
 
 Datasets: ``seed`` is ``data/raw`` of this repository; ``basil-dev`` (``$BASIL_DIR`` or
 ``../shared/corpora/basil-dev``) and ``newswcl50-dev`` (``$NEWSWCL50_DIR`` or
 ``../shared/corpora/newswcl50-dev``) are read at run time and skipped with a message when absent. A
 manifest with blank dates (NewsWCL50 has some; the old release refuses them) is rewritten into a
-temporary input folder with the dates set to 1970-01-01 and the article files hard-linked (copied where a
-link is impossible) at their relative paths: the manifest checks resolve symbolic links and refuse files
-outside the manifest's folder, so links to the corpus cannot be used. Texts are never copied into the
-repository.
+temporary input folder with the dates set to 1970-01-01 and the article files hard-linked (copied
+where a link is impossible) at their relative paths: the manifest checks resolve symbolic links and
+refuse files outside the manifest's folder, so links to the corpus cannot be used. Texts are never
+copied into the repository.
 
-Comparison: every file of both output trees, by bytes. Tables whose bytes differ (``.csv``; ``.parquet``
-compared as Arrow tables first) are loaded with pandas and the report gives the shapes, the columns added
-or removed and the first differing rows, keyed by ``event_id``/``outlet``/``article``/``sentence``/
-``start`` where present. Notebooks whose bytes differ are compared without their metadata (equal: counted
-as equivalent; otherwise the number of cells whose source or outputs differ). Figures, HTML and other
-files: bytes, with the first differing line of text files as a hint. Run bookkeeping is not compared:
-locks (pids) and the input fingerprints (``.fingerprint*.json``, ``.checked.json``, ``tables/_done/``),
+Comparison: every file of both output trees, by bytes. Tables whose bytes differ (``.csv``;
+``.parquet`` compared as Arrow tables first) are loaded with pandas and the report gives the shapes,
+the columns added or removed and the first differing rows, keyed by ``event_id``, ``outlet``,
+``article``, ``sentence`` and ``start`` where present. Notebooks whose bytes differ are compared
+without their metadata (equal: counted as equivalent; otherwise the number of cells whose source or
+outputs differ). A notebook whose cell sources alone differ (same outputs: say, imports renamed by a
+restructure) is marked "source only", and so is its HTML with code when the ``.nocode.html`` is the
+same; they count as differing unless ``--allow-source-changes``. Figures, HTML and other files:
+bytes, with the first differing line of text files as a hint. Run bookkeeping is not compared: locks
+(pids) and the input fingerprints (``.fingerprint*.json``, ``.checked.json``, ``tables/_done/``),
 which hash the library's code and so differ whenever the code does.
 
 Output: a short summary on stdout and the detailed Markdown report. Exit status 0 when every dataset
-compared has the same exit codes and the same outputs (identical or equivalent), 1 otherwise (also when
-nothing could be compared), 2 on a setup error (unknown revision, wrong package imported).
+compared has the same exit codes and the same outputs (identical or equivalent), 1 otherwise (also
+when nothing could be compared), 2 on a setup error (unknown revision, wrong package imported).
 """
 
 from __future__ import annotations
@@ -114,7 +121,7 @@ class SetupError(RuntimeError):
     """The comparison cannot start (bad revision, wrong package imported, ...)."""
 
 
-# --------------------------------------------------------------------------------------------- sides
+# ------------------------------------------------------------------------------------------- sides
 
 
 @dataclass(frozen=True)
@@ -215,7 +222,7 @@ def imported_package(python: str, side: Side) -> Path:
     return imported
 
 
-# ------------------------------------------------------------------------------------------ datasets
+# ---------------------------------------------------------------------------------------- datasets
 
 
 @dataclass(frozen=True)
@@ -282,7 +289,7 @@ def prepare_dataset(name: str, source: Path, inputs_dir: Path) -> Dataset:
     return Dataset(name, source, raw, events, len(blank))
 
 
-# ------------------------------------------------------------------------------------------- running
+# ----------------------------------------------------------------------------------------- running
 
 
 @dataclass(frozen=True)
@@ -339,7 +346,7 @@ def run_side(
     processes: Processes,
     logs: Path,
 ) -> list[RunOutcome]:
-    """The per-event run (``events``: the ids to pass, None for all) and the corpus run of one side."""
+    """One side's per-event run (``events``: the ids to pass, None for all) and corpus run."""
     out = side.runs_dir(dataset.name)
     plan: list[tuple[str, list[str]]] = [
         (
@@ -389,7 +396,7 @@ def run_side(
     return outcomes
 
 
-# ----------------------------------------------------------------------------------------- comparing
+# --------------------------------------------------------------------------------------- comparing
 
 
 @dataclass
@@ -400,6 +407,10 @@ class FileResult:
     status: str
     kind: str
     details: list[str] = field(default_factory=list)
+    source_only: bool = False  # a notebook (or its HTML) whose cell sources alone differ
+
+
+KINDS = ("table", "figure", "notebook", "html", "other")
 
 
 def file_kind(path: str) -> str:
@@ -479,9 +490,8 @@ def bytes_hint(old: bytes, new: bytes, text: bool) -> list[str]:
             if a != b:
                 start = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), 0)
                 start = max(0, min(start, len(a), len(b)) - 20)
-                hints.append(
-                    f"first difference on line {number}: {short(a[start:])!r} → {short(b[start:])!r}"
-                )
+                change = f"{short(a[start:])!r} → {short(b[start:])!r}"
+                hints.append(f"first difference on line {number}: {change}")
                 break
         else:
             hints.append(f"lines {len(old_lines):,} → {len(new_lines):,} (one is a prefix)")
@@ -656,7 +666,7 @@ def key_label(keys: list[str], key: Any) -> str:
 
 
 def notebook_content(data: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A notebook without its metadata (notebook, cells, outputs) and cell ids: (top level, cells)."""
+    """A notebook without metadata and cell ids, as (top-level fields, cells)."""
     notebook = json.loads(data)
     cells = []
     for cell in notebook.get("cells", []):
@@ -687,10 +697,45 @@ def compare_notebooks(old: bytes, new: bytes, path: str) -> FileResult:
     details.append(f"{len(outputs)} cell(s) with different outputs")
     if old_top != new_top:
         details.append("notebook format fields differ")
-    return FileResult(path, DIFFERENT, "notebook", details)
+    source_only = (
+        old_top == new_top
+        and len(old_cells) == len(new_cells)
+        and all(without_source(a) == without_source(b) for a, b in pairs)
+    )
+    return FileResult(path, DIFFERENT, "notebook", details, source_only)
 
 
-# ----------------------------------------------------------------------------------------- reporting
+def without_source(cell: dict[str, Any]) -> dict[str, Any]:
+    """A cell without its source."""
+    return {key: value for key, value in cell.items() if key != "source"}
+
+
+def mark_source_only(results: list[FileResult], allow: bool) -> None:
+    """Mark a notebook's with-code HTML as source-only when the notebook is and its ``.nocode.html``
+    is the same; with ``allow``, count every source-only file as equivalent."""
+    by_path = {result.path: result for result in results}
+    for result in results:
+        if result.status != DIFFERENT or not result.path.endswith(".html"):
+            continue
+        stem = result.path.removesuffix(".html")
+        notebook, nocode = by_path.get(f"{stem}.ipynb"), by_path.get(f"{stem}.nocode.html")
+        if (
+            notebook
+            and notebook.source_only
+            and nocode
+            and nocode.status in (IDENTICAL, EQUIVALENT)
+        ):
+            result.source_only = True
+            result.details.append(
+                "the notebook's sources alone differ (outputs, .nocode.html same)"
+            )
+    for result in results:
+        if allow and result.source_only and result.status == DIFFERENT:
+            result.status = EQUIVALENT
+            result.details.append("counted as equivalent (--allow-source-changes)")
+
+
+# --------------------------------------------------------------------------------------- reporting
 
 
 @dataclass
@@ -712,6 +757,11 @@ class DatasetResult:
         return sum(result.status == status for result in self.files)
 
     @property
+    def source_only(self) -> int:
+        """Differing files that are notebooks (or their HTML) whose cell sources alone differ."""
+        return sum(result.status == DIFFERENT and result.source_only for result in self.files)
+
+    @property
     def compared(self) -> int:
         """Files present on both sides (bookkeeping excluded)."""
         return sum(result.status in (IDENTICAL, EQUIVALENT, DIFFERENT) for result in self.files)
@@ -727,7 +777,7 @@ class DatasetResult:
 
     @property
     def same(self) -> bool:
-        """Whether this dataset passes: compared, same exit codes, no differing or one-sided file."""
+        """Whether this dataset passes: compared, same exit codes, no differing, one-sided file."""
         if self.skipped:
             return True
         return (
@@ -750,8 +800,10 @@ def summary_line(result: DatasetResult) -> str:
     )
     verdict = "SAME" if result.same else "DIFFERENT"
     return (
-        f"{result.name}: {verdict} — {result.compared} compared, {result.count(IDENTICAL)} identical, "
-        f"{result.count(EQUIVALENT)} equivalent, {result.count(DIFFERENT)} differing, "
+        f"{result.name}: {verdict} — {result.compared} compared, "
+        f"{result.count(IDENTICAL)} identical, "
+        f"{result.count(EQUIVALENT)} equivalent, {result.count(DIFFERENT)} differing"
+        f"{f' ({result.source_only} notebook source only)' if result.source_only else ''}, "
         f"{result.count(ONLY_OLD)} only-old, {result.count(ONLY_NEW)} only-new "
         f"({result.count(IGNORED)} bookkeeping ignored; {exits}; {result.seconds:.0f} s)"
     )
@@ -790,7 +842,9 @@ def markdown_report(
         lines.append(
             f"| {result.name} | {'same' if result.same else '**different**'} | "
             f"{result.events_run} | {result.compared} | {result.count(IDENTICAL)} | "
-            f"{result.count(EQUIVALENT)} | {result.count(DIFFERENT)} | {result.count(ONLY_OLD)} | "
+            f"{result.count(EQUIVALENT)} | {result.count(DIFFERENT)}"
+            f"{f' ({result.source_only} source only)' if result.source_only else ''} | "
+            f"{result.count(ONLY_OLD)} | "
             f"{result.count(ONLY_NEW)} | {result.seconds:.0f} |"
         )
     for result in results:
@@ -832,11 +886,15 @@ def dataset_section(result: DatasetResult) -> list[str]:
                         run.stderr_tail,
                         "```",
                     ]
-    differing = [r for r in result.files if r.status in (DIFFERENT, EQUIVALENT)]
+    differing = sorted(
+        (r for r in result.files if r.status in (DIFFERENT, EQUIVALENT)),
+        key=lambda r: (r.status != DIFFERENT, r.source_only, KINDS.index(r.kind), r.path),
+    )
     if differing:
-        lines += ["", "### Files whose bytes differ", ""]
+        lines += ["", "### Files whose bytes differ (tables and figures first)", ""]
         for item in differing:
-            lines.append(f"- `{item.path}` ({item.kind}, **{item.status}**)")
+            note = ", notebook sources only" if item.source_only else ""
+            lines.append(f"- `{item.path}` ({item.kind}, **{item.status}**{note})")
             lines += [f"  - {detail}" for detail in item.details]
     for status, title in ((ONLY_OLD, "Only in old"), (ONLY_NEW, "Only in new")):
         one_sided = [r for r in result.files if r.status == status]
@@ -848,7 +906,7 @@ def dataset_section(result: DatasetResult) -> list[str]:
     return lines
 
 
-# -------------------------------------------------------------------------------------------- driver
+# ------------------------------------------------------------------------------------------ driver
 
 
 def compare_dataset(
@@ -899,6 +957,7 @@ def compare_dataset(
                 processes.stop_all()
                 raise
         result.files = compare_trees(sides["old"].runs_dir(name), sides["new"].runs_dir(name))
+        mark_source_only(result.files, args.allow_source_changes)
     except (OSError, csv.Error, UnicodeDecodeError, KeyError) as error:
         result.error = f"{type(error).__name__}: {error}"
     result.seconds = time.perf_counter() - started
@@ -937,6 +996,12 @@ def parse_arguments(argv: Sequence[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--no-corpus", action="store_true", help="skip the corpus runs")
     parser.add_argument(
+        "--allow-source-changes",
+        action="store_true",
+        help="count notebooks whose cell sources alone changed (same outputs), and their HTML with "
+        "code, as equivalent (e.g. imports renamed by a restructure)",
+    )
+    parser.add_argument(
         "--jobs", type=int, choices=(1, 2), default=1, help="2: run the two sides at the same time"
     )
     parser.add_argument(
@@ -967,17 +1032,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     temp = Path(tempfile.mkdtemp(prefix="compare-releases-"))
     processes = Processes()
     worktrees: list[Path] = []
+    sides: dict[str, Side] = {}
+    imports: dict[str, Path] = {}
     results: list[DatasetResult] = []
     try:
         worktrees.append(temp / "old")
-        sides = {"old": add_worktree(args.repo, args.base, temp / "old", "old")}
+        sides["old"] = add_worktree(args.repo, args.base, temp / "old", "old")
         if args.head:
             worktrees.append(temp / "new")
             sides["new"] = add_worktree(args.repo, args.head, temp / "new", "new")
         else:
             sides["new"] = copy_working_tree(args.repo, temp / "new", "new")
-        imports = {label: imported_package(args.python, sides[label]) for label in SIDES}
         for label in SIDES:
+            imports[label] = imported_package(args.python, sides[label])
             print(f"{label}: {sides[label].description}\n  imports {imports[label]}", flush=True)
         for name in names:
             results.append(compare_dataset(name, sides, args, temp, processes))
