@@ -22,6 +22,7 @@ HEADING_MAX_WORDS = 8
 _SENTENCE_END = re.compile(r"[.:;,]['\")\]]*$")
 _WHITESPACE = re.compile(r"\s+")
 _LINE = re.compile(r"[^\n]*")
+_DOUBLE_QUOTE = re.compile('"')
 
 
 @dataclass(frozen=True)
@@ -137,10 +138,11 @@ def _line_number(line_starts: list[int], offset: int) -> int:
 def _raw_blocks(raw: str) -> list[list[Tracked]]:
     """Blank-line separated blocks of stripped, non-empty lines."""
     blocks: list[list[Tracked]] = [[]]
+    whole = Tracked.from_raw(raw, 0, len(raw))
     for match in _LINE.finditer(raw):
         if match.start() > 0 and raw[match.start() - 1] != "\n":
             continue  # finditer yields an empty match right after each line
-        line = Tracked.from_raw(raw, match.start(), match.end()).strip()
+        line = whole.part(match.start(), match.end()).strip()
         if line.text:
             blocks[-1].append(line)
         elif blocks[-1]:
@@ -156,8 +158,8 @@ def _drop_lines(
     for lines in blocks:
         kept = []
         for line in lines:
-            folded = _WHITESPACE.sub(" ", line.text)
             if rule.kind == "drop_repeat":
+                folded = _WHITESPACE.sub(" ", line.text)
                 drop = folded in seen
                 seen.add(folded)
             else:
@@ -201,11 +203,15 @@ def _edit_paragraph(
 
 def _text_edits(rule: Rule, text: str) -> list[Edit]:
     if rule.kind == "replace" and rule.pattern is not None:
-        return [
-            (m.start(), m.end(), m.expand(rule.replacement))
-            for m in rule.pattern.finditer(text)
-            if m.group(0) != m.expand(rule.replacement)
-        ]
+        if "\\" not in rule.replacement:  # no group references: the replacement is literal
+            literal = rule.replacement
+            return [
+                (m.start(), m.end(), literal)
+                for m in rule.pattern.finditer(text)
+                if m.group(0) != literal
+            ]
+        expanded = ((m, m.expand(rule.replacement)) for m in rule.pattern.finditer(text))
+        return [(m.start(), m.end(), new) for m, new in expanded if m.group(0) != new]
     if rule.kind == "unicode_nfc":
         return _nfc_edits(text)
     if rule.kind == "quote_spacing":
@@ -232,8 +238,10 @@ def quote_spacing_edits(text: str) -> list[Edit]:
 
     Only when the paragraph's marks pair up (an even number): otherwise which mark opens is uncertain.
     """
-    marks = [index for index, char in enumerate(text) if char == '"']
-    if not marks or len(marks) % 2:
+    if '"' not in text:
+        return []
+    marks = [match.start() for match in _DOUBLE_QUOTE.finditer(text)]
+    if len(marks) % 2:
         return []
     edits: list[Edit] = []
     for opening, closing in zip(marks[::2], marks[1::2], strict=True):
