@@ -10,12 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
 
 from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
 from analysis.text.cleaning_rules import Rule
 from analysis.text.offsets import Edit, Tracked
+from analysis.text.quotemarks import Interval, quoted_spans
+from analysis.text.segment import Span, split_sentences, tokenize
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 8
@@ -52,12 +56,25 @@ class Block:
     raw_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the clean text: its number in the article, its block, and clean-text offsets."""
+
+    index: int  # 0, 1, ... over all blocks of the article in order
+    block: int  # index of its block in CleanArticle.blocks
+    block_kind: str  # the kind of that block
+    start: int  # offsets into CleanArticle.text
+    end: int
+    text: str
+
+
 @dataclass(frozen=True)
 class CleanArticle:
     """A cleaned article: clean text (blocks separated by a blank line), blocks and provenance.
 
     ``raw`` is the decoded file; for a web page it is the main text extracted from the page (``extracted``
     holds it with the page's title, date and author), and every raw offset refers to that text.
+    The parsed layers (sentences, their tokens, quoted intervals) are built once, on first use.
     """
 
     article: Article
@@ -86,6 +103,56 @@ class CleanArticle:
     def paragraphs(self) -> tuple[Block, ...]:
         """Body paragraphs only (no headline, no sub-headings)."""
         return tuple(block for block in self.blocks if block.kind == "paragraph")
+
+    @property
+    def id(self) -> str:
+        """Stable short id of the article: its raw file name without extension."""
+        return self.article.path.stem
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of every block in order (:func:`analysis.text.segment.split_sentences`)."""
+        found: list[Sentence] = []
+        for block_index, block in enumerate(self.blocks):
+            found.extend(
+                Sentence(len(found), block_index, block.kind, span.start, span.end, span.text)
+                for span in split_sentences(block.text, offset=block.start)
+            )
+        return tuple(found)
+
+    def sentence_of(self, start: int, end: int) -> Sentence:
+        """The sentence that contains ``text[start:end]`` (found by bisection); ValueError if none."""
+        index = bisect_right(self.sentences, start, key=_sentence_start) - 1
+        if index < 0 or self.sentences[index].end < end:
+            raise ValueError(f"{self.id}: no sentence contains [{start}, {end})")
+        return self.sentences[index]
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of the body paragraphs only (no headline, no sub-headings)."""
+        return tuple(sentence for sentence in self.sentences if sentence.block_kind == "paragraph")
+
+    @cached_property
+    def tokens(self) -> tuple[tuple[Span, ...], ...]:
+        """Word tokens of each sentence (:func:`analysis.text.segment.tokenize`), clean-text offsets."""
+        return tuple(
+            tuple(tokenize(sentence.text, offset=sentence.start)) for sentence in self.sentences
+        )
+
+    @cached_property
+    def quoted(self) -> tuple[tuple[Interval, ...], ...]:
+        """Quoted intervals of each block (:func:`analysis.text.quotemarks.quoted_spans`), clean-text
+        offsets."""
+        return tuple(
+            tuple(
+                (block.start + start, block.start + end) for start, end in quoted_spans(block.text)
+            )
+            for block in self.blocks
+        )
+
+
+def _sentence_start(sentence: Sentence) -> int:
+    return sentence.start
 
 
 def clean_article(article: Article, rules: list[Rule]) -> CleanArticle:
