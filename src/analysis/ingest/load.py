@@ -32,7 +32,7 @@ from analysis.ingest.decode import (
 )
 from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, Article, articles
 from analysis.ingest.web_page import NoMainTextError
-from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning import CleanArticle, clean_decoded
 from analysis.text.cleaning_rules import Rule, load_rules
 
 PROBLEM_COLUMNS = ["path", "row", "kind", "action", "message"]
@@ -85,13 +85,7 @@ def clean_checked(
         return None
     for repair in decoded.repairs:
         problems.append(Problem(str(article.path), article.row, "repaired", repair, "repaired"))
-    context = {
-        "language": article.language,
-        "original_language": article.original_language,
-        "outlet": article.outlet,
-    }
-    tracked, blocks, changes = clean_text(decoded.text, rules, context)
-    return CleanArticle(article, decoded.text, tracked, blocks, changes, extracted)
+    return clean_decoded(article, decoded.text, rules, extracted)
 
 
 def load_event_checked(

@@ -37,12 +37,13 @@ def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     rows = []
     for outlet, items in _by_outlet(cleaned).items():
         body = "\n\n".join(block.text for item in items for block in item.paragraphs)
-        sentences, tokens = [], []
-        for item in items:
-            for sentence, found in zip(item.sentences, item.tokens, strict=True):
-                if sentence.block_kind == "paragraph":
-                    sentences.append(sentence.text)
-                    tokens.extend(token.text.lower() for token in found)
+        body_sentences = [(item, s) for item in items for s in item.body_sentences]
+        sentences = [sentence.text for _, sentence in body_sentences]
+        tokens = [
+            token.text.lower()
+            for item, sentence in body_sentences
+            for token in item.tokens[sentence.index]
+        ]
         measures = style_measures(body, sentences, tokens)
         rows += [
             {"outlet": outlet, "measure": name, "value": value} for name, value in measures.items()

@@ -156,15 +156,22 @@ def _sentence_start(sentence: Sentence) -> int:
 
 
 def clean_article(article: Article, rules: list[Rule]) -> CleanArticle:
-    """Clean one manifest article with ``rules``."""
-    raw = article.read_raw()
+    """Clean one manifest article with ``rules`` (its file read as UTF-8)."""
+    return clean_decoded(article, article.read_raw(), rules)
+
+
+def clean_decoded(
+    article: Article, raw: str, rules: list[Rule], extracted: Extracted | None = None
+) -> CleanArticle:
+    """Clean the decoded text ``raw`` of ``article`` (the main text of a web page: ``extracted``) with
+    the rules that apply to its language, original language and outlet."""
     context = {
         "language": article.language,
         "original_language": article.original_language,
         "outlet": article.outlet,
     }
     tracked, blocks, changes = clean_text(raw, rules, context)
-    return CleanArticle(article, raw, tracked, blocks, changes)
+    return CleanArticle(article, raw, tracked, blocks, changes, extracted)
 
 
 def clean_text(
