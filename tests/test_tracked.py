@@ -172,3 +172,11 @@ def test_offsets_are_compact_machine_integers() -> None:
     for offsets in (tracked.starts, tracked.ends):
         assert offsets.itemsize == 8 and len(offsets) == len(tracked.text)
     assert tracked.starts[-1] == len(raw) - 1 and tracked.ends[-1] == len(raw)
+
+
+def test_equal_values_are_equal_and_hash_alike() -> None:
+    first = identity("a  b").apply([(1, 3, " ")])
+    second = identity("a  b").apply([(1, 3, " ")])
+    shifted = Tracked.from_raw("xa b", 1, 4)
+    assert first == second and hash(first) == hash(second) and len({first, second}) == 1
+    assert first.text == shifted.text and first != shifted  # same text, other offsets

@@ -44,6 +44,10 @@ class Tracked:
     def __len__(self) -> int:
         return len(self.text)
 
+    def __hash__(self) -> int:
+        """Hash of the text (arrays are unhashable; equal values have equal texts)."""
+        return hash(self.text)
+
     def part(self, start: int, end: int) -> Tracked:
         """``text[start:end]`` with its offsets (array slices: no per-character work in Python)."""
         return Tracked(self.text[start:end], self.starts[start:end], self.ends[start:end])
