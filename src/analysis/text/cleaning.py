@@ -4,6 +4,10 @@ Steps: split the raw text into lines; drop lines by the line rules (furniture, c
 the remaining lines of each blank-line-separated block into a paragraph; apply the text rules (Unicode,
 quotes, spacing); classify blocks as headline, sub-heading or paragraph. Every dropped line and every
 changed paragraph is logged as a :class:`Change` with its rule and reason (the provenance table).
+
+A :class:`CleanArticle` is the one parsed document every later stage reads: besides its blocks it builds,
+once and on first use, its sentences (:mod:`analysis.text.segment`), their word tokens and the quoted
+intervals of each block (:mod:`analysis.text.quotemarks`), all in clean-text offsets.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
@@ -122,7 +127,7 @@ class CleanArticle:
 
     def sentence_of(self, start: int, end: int) -> Sentence:
         """The sentence that contains ``text[start:end]`` (found by bisection); ValueError if none."""
-        index = bisect_right(self.sentences, start, key=_sentence_start) - 1
+        index = bisect_right(self.sentences, start, key=attrgetter("start")) - 1
         if index < 0 or self.sentences[index].end < end:
             raise ValueError(f"{self.id}: no sentence contains [{start}, {end})")
         return self.sentences[index]
@@ -149,10 +154,6 @@ class CleanArticle:
             )
             for block in self.blocks
         )
-
-
-def _sentence_start(sentence: Sentence) -> int:
-    return sentence.start
 
 
 def clean_article(article: Article, rules: list[Rule]) -> CleanArticle:
