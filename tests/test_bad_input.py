@@ -30,6 +30,7 @@ from analysis.ingest.load import (
     load_event,
     load_event_checked,
     problems_table,
+    read_event,
     write_problems,
 )
 from analysis.ingest.manifest import articles, read_manifest
@@ -256,6 +257,29 @@ def test_load_event_warns_and_drops_a_bad_article(tmp_path: Path) -> None:
     with pytest.warns(UserWarning, match=r"bad\.txt, row 4: is empty"):
         cleaned = load_event("ev", raw_dir)
     assert [item.article.outlet for item in cleaned] == ["Alpha", "Beta"]
+
+
+def test_read_event_is_its_documents_by_outlet_and_its_manifest_rows(tmp_path: Path) -> None:
+    raw_dir = make_event(
+        tmp_path, {"Beta": "good_b.txt", "Bad": "empty.txt", "Alpha": "good_a.txt"}
+    )
+    event = read_event("ev", raw_dir)
+    assert event.event_id == "ev"
+    assert [doc.article.outlet for doc in event.documents] == ["Alpha", "Beta"]
+    assert [article.outlet for article in event.articles] == ["Alpha", "Bad", "Beta"]
+    assert [article.row for article in event.articles] == [4, 3, 2]
+    assert [(p.kind, p.row) for p in event.problems] == [("empty", 3)]
+    cleaned, problems = load_event_checked("ev", raw_dir)
+    assert [doc.text for doc in cleaned] == [doc.text for doc in event.documents]
+    assert list(event.problems) == problems
+
+
+def test_read_event_left_with_one_outlet_has_no_documents(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Bad": "image.png.txt"})
+    event = read_event("ev", raw_dir)
+    assert event.documents == ()
+    assert len(event.articles) == 2
+    assert [p.kind for p in event.problems] == ["binary", "too-few-outlets"]
 
 
 def test_manifest_event_with_one_outlet(tmp_path: Path) -> None:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 
 import pytest
 
 from analysis import config
 from analysis.ingest.load import load_event
-from analysis.ingest.manifest import articles
-from analysis.text.cleaning import CleanArticle, clean_text, quote_spacing_edits
+from analysis.ingest.manifest import Article, articles
+from analysis.tables.clean_layer import sentences_table
+from analysis.text.cleaning import CleanArticle, Sentence, clean_text, quote_spacing_edits
 from analysis.text.cleaning_rules import Rule
 from analysis.text.offsets import Tracked
 
@@ -211,6 +213,62 @@ def test_block_kinds(rules: list[Rule]) -> None:
         "paragraph",
         "paragraph",
     ]
+
+
+# --- the document model: sentences, tokens and quoted intervals built once -------------------------
+
+
+def document(raw: str, rules: list[Rule]) -> CleanArticle:
+    article = Article("ev", "T", "t", "2020-01-01", Path("ev/t_one.txt"), "en", "en", "", "", "")
+    return CleanArticle(article, raw, *clean_text(raw, rules, {}))
+
+
+def test_document_sentences_number_over_all_blocks(rules: list[Rule]) -> None:
+    doc = document(
+        'Border Talks\n\nHe came. She left.\n\nThey said "we will stay." Then no.', rules
+    )
+    assert doc.id == "t_one"
+    assert [(s.index, s.block, s.block_kind, s.text) for s in doc.sentences] == [
+        (0, 0, "headline", "Border Talks"),
+        (1, 1, "paragraph", "He came."),
+        (2, 1, "paragraph", "She left."),
+        (3, 2, "paragraph", 'They said "we will stay."'),
+        (4, 2, "paragraph", "Then no."),
+    ]
+    assert all(doc.text[s.start : s.end] == s.text for s in doc.sentences)
+    assert doc.sentences is doc.sentences  # built once
+    assert [s.text for s in doc.body_sentences] == [s.text for s in doc.sentences[1:]]
+    assert [[t.text for t in tokens] for tokens in doc.tokens[:2]] == [
+        ["Border", "Talks"],
+        ["He", "came"],
+    ]
+    quote = doc.text.index('"we')
+    assert doc.quoted == ((), (), ((quote, quote + len('"we will stay."')),))
+
+
+def test_document_sentence_of_a_span(rules: list[Rule]) -> None:
+    doc = document("He came. She left.\n\nThey stayed.", rules)
+    left = doc.text.index("left")
+    assert doc.sentence_of(left, left + 4) == Sentence(1, 0, "paragraph", 9, 18, "She left.")
+    assert doc.sentence_of(0, 0).index == 0
+    assert doc.sentence_of(doc.text.index("stayed"), len(doc.text)).index == 2
+    with pytest.raises(ValueError, match="no sentence contains"):
+        doc.sentence_of(3, 12)  # across a sentence boundary
+
+
+def test_seed_document_sentences_are_the_sentences_table(
+    seed_event: dict[str, CleanArticle],
+) -> None:
+    cleaned = list(seed_event.values())
+    table = sentences_table(cleaned)
+    for doc in cleaned:
+        rows = table[table["article"] == doc.id]
+        assert list(rows["sentence"]) == [s.index for s in doc.sentences]
+        assert list(zip(rows["start"], rows["end"], rows["text"], strict=True)) == [
+            (s.start, s.end, s.text) for s in doc.sentences
+        ]
+        assert list(rows["words"]) == [len(tokens) for tokens in doc.tokens]
+        assert len(doc.sentences) > 10
 
 
 # --- the seed event --------------------------------------------------------------------------------

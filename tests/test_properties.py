@@ -200,6 +200,33 @@ def _check_spans(spans, text: str, offset: int) -> None:
         previous = span.end
 
 
+@_settings(300)
+@given(TEXT, st.sampled_from(CONTEXTS))
+def test_document_layers_are_the_segmenters_on_each_block(
+    raw: str, context: dict[str, str]
+) -> None:
+    document = _clean(raw, context)
+    expected = [
+        (block_index, span.start, span.end, span.text)
+        for block_index, block in enumerate(document.blocks)
+        for span in split_sentences(block.text, offset=block.start)
+    ]
+    found = [(s.block, s.start, s.end, s.text) for s in document.sentences]
+    assert found == expected
+    assert [s.index for s in document.sentences] == list(range(len(expected)))
+    for sentence, tokens in zip(document.sentences, document.tokens, strict=True):
+        assert document.text[sentence.start : sentence.end] == sentence.text
+        assert document.sentence_of(sentence.start, sentence.end) == sentence
+        assert all(document.text[t.start : t.end] == t.text for t in tokens)
+    # words never cross a sentence boundary: the sentences' tokens are the text's tokens
+    assert [t.text.lower() for found in document.tokens for t in found] == segment.words(
+        document.text
+    )
+    for block, intervals in zip(document.blocks, document.quoted, strict=True):
+        shifted = [(block.start + a, block.start + b) for a, b in quoted_spans(block.text)]
+        assert list(intervals) == shifted
+
+
 @_settings(800)
 @given(TEXT, st.integers(0, 1000))
 def test_segmentation_spans_are_ordered_slices(text: str, offset: int) -> None:

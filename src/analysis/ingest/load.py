@@ -32,7 +32,7 @@ from analysis.ingest.decode import (
 )
 from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, Article, articles
 from analysis.ingest.web_page import NoMainTextError
-from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning import CleanArticle, clean_decoded
 from analysis.text.cleaning_rules import Rule, load_rules
 
 PROBLEM_COLUMNS = ["path", "row", "kind", "action", "message"]
@@ -85,13 +85,7 @@ def clean_checked(
         return None
     for repair in decoded.repairs:
         problems.append(Problem(str(article.path), article.row, "repaired", repair, "repaired"))
-    context = {
-        "language": article.language,
-        "original_language": article.original_language,
-        "outlet": article.outlet,
-    }
-    tracked, blocks, changes = clean_text(decoded.text, rules, context)
-    return CleanArticle(article, decoded.text, tracked, blocks, changes, extracted)
+    return clean_decoded(article, decoded.text, rules, extracted)
 
 
 def load_event_checked(
@@ -104,9 +98,15 @@ def load_event_checked(
     The manifest is validated first and a bad manifest raises :class:`InputError`. Returns no articles
     (and a "too-few-outlets" problem) when fewer than two outlets are left.
     """
+    return _clean_listed(event_id, articles(raw_dir, event_id), raw_dir, rules_path)
+
+
+def _clean_listed(
+    event_id: str, listed: list[Article], raw_dir: Path | str, rules_path: Path | str
+) -> tuple[list[CleanArticle], list[Problem]]:
+    """Clean the manifest rows ``listed`` of ``event_id`` (see :func:`load_event_checked`)."""
     rules = load_rules(rules_path)
     problems: list[Problem] = []
-    listed = articles(raw_dir, event_id)
     cleaned = [item for item in (clean_checked(a, rules, problems) for a in listed) if item]
     outlets = {item.article.outlet for item in cleaned}
     if len(outlets) < MIN_OUTLETS_PER_EVENT:
@@ -124,6 +124,28 @@ def load_event_checked(
         )
         cleaned = []
     return cleaned, problems
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event: its cleaned documents (sorted by outlet), its manifest rows and their problems."""
+
+    event_id: str
+    documents: tuple[CleanArticle, ...]  # the readable articles, in the order of ``articles``
+    articles: tuple[Article, ...]  # every manifest row of the event, sorted by outlet
+    problems: tuple[Problem, ...]  # as listed by load_event_checked
+
+
+def read_event(
+    event_id: str,
+    raw_dir: Path | str = config.DATA_RAW,
+    rules_path: Path | str = config.CLEANING_RULES,
+) -> Event:
+    """The :class:`Event` of ``event_id``: its manifest rows and cleaned documents, problems recorded
+    as by :func:`load_event_checked` (no documents when fewer than two outlets are readable)."""
+    listed = articles(raw_dir, event_id)
+    cleaned, problems = _clean_listed(event_id, listed, raw_dir, rules_path)
+    return Event(event_id, tuple(cleaned), tuple(listed), tuple(problems))
 
 
 def load_event(
@@ -166,5 +188,5 @@ def failed(problems: Iterable[Problem]) -> bool:
 
 
 def article_id(cleaned: CleanArticle) -> str:
-    """Stable short id of an article: its raw file name without extension."""
-    return cleaned.article.path.stem
+    """Stable short id of an article: its raw file name without extension (:attr:`CleanArticle.id`)."""
+    return cleaned.id

@@ -12,37 +12,34 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.atomic import write_csv, write_text
-from analysis.ingest.load import article_id
 from analysis.ingest.web_page import Extracted
 from analysis.text.cleaning import CleanArticle
-from analysis.text.segment import split_sentences, words
+from analysis.text.segment import words
 
 
 def sentences_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
-    """One row per sentence: offsets into the clean text and into the raw file."""
+    """One row per sentence (:attr:`CleanArticle.sentences`): offsets into the clean text and into the
+    raw file."""
     rows = []
     for item in cleaned:
-        index = 0
-        for block_index, block in enumerate(item.blocks):
-            for span in split_sentences(block.text, offset=block.start):
-                raw_start, raw_end = item.raw_span(span.start, span.end)
-                rows.append(
-                    {
-                        "event_id": item.article.event_id,
-                        "outlet": item.article.outlet,
-                        "article": article_id(item),
-                        "sentence": index,
-                        "block": block_index,
-                        "block_kind": block.kind,
-                        "start": span.start,
-                        "end": span.end,
-                        "raw_start": raw_start,
-                        "raw_end": raw_end,
-                        "words": len(words(span.text)),
-                        "text": span.text,
-                    }
-                )
-                index += 1
+        for sentence, tokens in zip(item.sentences, item.tokens, strict=True):
+            raw_start, raw_end = item.raw_span(sentence.start, sentence.end)
+            rows.append(
+                {
+                    "event_id": item.article.event_id,
+                    "outlet": item.article.outlet,
+                    "article": item.id,
+                    "sentence": sentence.index,
+                    "block": sentence.block,
+                    "block_kind": sentence.block_kind,
+                    "start": sentence.start,
+                    "end": sentence.end,
+                    "raw_start": raw_start,
+                    "raw_end": raw_end,
+                    "words": len(tokens),
+                    "text": sentence.text,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -52,7 +49,7 @@ def blocks_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
         {
             "event_id": item.article.event_id,
             "outlet": item.article.outlet,
-            "article": article_id(item),
+            "article": item.id,
             "block": index,
             "kind": block.kind,
             "start": block.start,
@@ -76,7 +73,7 @@ def provenance_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
         where = {
             "event_id": item.article.event_id,
             "outlet": item.article.outlet,
-            "article": article_id(item),
+            "article": item.id,
         }
         if item.extracted is not None:
             rows.append({**where, **_extraction_row(item.extracted)})
@@ -129,7 +126,7 @@ def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
             {
                 "event_id": item.article.event_id,
                 "outlet": item.article.outlet,
-                "article": article_id(item),
+                "article": item.id,
                 "date": item.article.date,
                 "language": item.article.language,
                 "original_language": item.article.original_language,
@@ -158,9 +155,7 @@ def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[
         "provenance": write_csv(out_dir / "provenance.csv", provenance_table(cleaned)),
     }
     for item in cleaned:
-        written[f"clean/{article_id(item)}"] = write_text(
-            out_dir / "clean" / f"{article_id(item)}.txt", item.text
-        )
+        written[f"clean/{item.id}"] = write_text(out_dir / "clean" / f"{item.id}.txt", item.text)
     return written
 
 
@@ -170,7 +165,7 @@ def offset_mismatches(cleaned: list[CleanArticle], sentences: pd.DataFrame) -> p
     Cleaning only drops lines and changes spacing, quote marks and invisible characters, so the letters of
     ``raw[raw_start:raw_end]`` must equal those of the clean sentence.
     """
-    raw_by_article = {article_id(item): item.raw for item in cleaned}
+    raw_by_article = {item.id: item.raw for item in cleaned}
 
     def letters(text: str) -> str:
         return re.sub(r"[\W_]", "", text)

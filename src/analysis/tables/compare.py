@@ -16,9 +16,7 @@ from analysis.evidence import mark
 from analysis.measures.keyness import one_vs_rest
 from analysis.measures.labels import LabelFamily, count_labels, find_labels
 from analysis.measures.readability import style_measures
-from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import CleanArticle
-from analysis.text.segment import split_sentences, words
 
 DEFAULT_ALPHA_0 = 100.0
 
@@ -33,14 +31,20 @@ def _by_outlet(cleaned: list[CleanArticle]) -> dict[str, list[CleanArticle]]:
 def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     """Readability and style per outlet on the body paragraphs (headline and sub-headings excluded).
 
-    Long form: ``outlet, measure, value``; measures in a fixed order.
+    Long form: ``outlet, measure, value``; measures in a fixed order. Sentences and words are the
+    documents' own (:attr:`CleanArticle.sentences`, :attr:`CleanArticle.tokens`).
     """
     rows = []
     for outlet, items in _by_outlet(cleaned).items():
-        paragraphs = [block.text for item in items for block in item.paragraphs]
-        body = "\n\n".join(paragraphs)
-        sentences = [span.text for paragraph in paragraphs for span in split_sentences(paragraph)]
-        measures = style_measures(body, sentences, words(body))
+        body = "\n\n".join(block.text for item in items for block in item.paragraphs)
+        body_sentences = [(item, s) for item in items for s in item.body_sentences]
+        sentences = [sentence.text for _, sentence in body_sentences]
+        tokens = [
+            token.text.lower()
+            for item, sentence in body_sentences
+            for token in item.tokens[sentence.index]
+        ]
+        measures = style_measures(body, sentences, tokens)
         rows += [
             {"outlet": outlet, "measure": name, "value": value} for name, value in measures.items()
         ]
@@ -50,7 +54,9 @@ def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
 def term_counts(cleaned: list[CleanArticle]) -> dict[str, Counter[str]]:
     """Lower-cased word counts per outlet over all blocks (headline, headings, paragraphs)."""
     return {
-        outlet: Counter(word for item in items for word in words(item.text))
+        outlet: Counter(
+            token.text.lower() for item in items for found in item.tokens for token in found
+        )
         for outlet, items in _by_outlet(cleaned).items()
     }
 
@@ -62,34 +68,21 @@ def keyness_table(cleaned: list[CleanArticle], alpha_0: float = DEFAULT_ALPHA_0)
 
 def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.DataFrame:
     """Every label use with its voice and the sentence it stands in (the span marked ``[[…]]``)."""
-    uses = pd.concat(
-        [
-            find_labels(
-                item.article.outlet, ((block.start, block.text) for block in item.blocks), families
-            ).assign(article=item.article.path.stem)
-            for item in cleaned
-        ],
-        ignore_index=True,
-    )
-    sentences = sentences_table(cleaned)
-    evidence = []
-    for use in uses.itertuples():
-        sentence = sentences[
-            (sentences["article"] == use.article)
-            & (sentences["start"] <= use.start)
-            & (sentences["end"] >= use.end)
-        ].iloc[0]
-        left, right = use.start - sentence["start"], use.end - sentence["start"]
-        text = sentence["text"]
-        evidence.append(
-            {
-                "sentence": int(sentence["sentence"]),
-                "evidence": mark(text, left, right),
-            }
+    found: list[pd.DataFrame] = []
+    sentences: list[int] = []
+    evidence: list[str] = []
+    for item in cleaned:
+        uses = find_labels(
+            item.article.outlet, ((block.start, block.text) for block in item.blocks), families
         )
-    uses = pd.concat(
-        [uses.drop(columns="block_text"), pd.DataFrame(evidence, index=uses.index)], axis=1
-    )
+        for start, end in zip(uses["start"], uses["end"], strict=True):
+            sentence = item.sentence_of(start, end)
+            sentences.append(sentence.index)
+            evidence.append(mark(sentence.text, start - sentence.start, end - sentence.start))
+        found.append(uses.assign(article=item.id))
+    uses = pd.concat(found, ignore_index=True).drop(columns="block_text")
+    if len(uses):  # without uses, reindex below adds both columns empty
+        uses = uses.assign(sentence=sentences, evidence=evidence)
     columns = [
         "outlet",
         "article",

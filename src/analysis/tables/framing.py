@@ -142,8 +142,9 @@ def framing_tables(
         speaking.drop(columns="share_of_quoted_words"), on=["outlet", "actor"], how="left"
     )
     actors[["quotes", "quoted_words"]] = actors[["quotes", "quoted_words"]].fillna(0).astype(int)
+    tone_by_actor = actor_tone(tone, mentions)
     actors = actors.merge(
-        actor_tone(tone, mentions)[["outlet", "actor", "mean_compound"]],
+        tone_by_actor[["outlet", "actor", "mean_compound"]],
         on=["outlet", "actor"],
         how="left",
     )
@@ -164,7 +165,7 @@ def framing_tables(
         "frame_profile": frame_profile(indicators, sentences, frames_codebook),
         "tone": tone,
         "tone_summary": tone_summary(tone),
-        "actor_tone": actor_tone(tone, mentions),
+        "actor_tone": tone_by_actor,
         "hedge_uses": hedge_uses(sentences, markers, cleaned),
         "hedges": hedge_counts(sentences, markers, cleaned),
     }

@@ -4,24 +4,34 @@ Steps: split the raw text into lines; drop lines by the line rules (furniture, c
 the remaining lines of each blank-line-separated block into a paragraph; apply the text rules (Unicode,
 quotes, spacing); classify blocks as headline, sub-heading or paragraph. Every dropped line and every
 changed paragraph is logged as a :class:`Change` with its rule and reason (the provenance table).
+
+A :class:`CleanArticle` is the one parsed document every later stage reads: besides its blocks it builds,
+once and on first use, its sentences (:mod:`analysis.text.segment`), their word tokens and the quoted
+intervals of each block (:mod:`analysis.text.quotemarks`), all in clean-text offsets.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cached_property
+from operator import attrgetter
 
 from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
 from analysis.text.cleaning_rules import Rule
 from analysis.text.offsets import Edit, Tracked
+from analysis.text.quotemarks import Interval, quoted_spans
+from analysis.text.segment import Span, split_sentences, tokenize
 
 HEADLINE_MAX_WORDS = 25
 HEADING_MAX_WORDS = 8
 _SENTENCE_END = re.compile(r"[.:;,]['\")\]]*$")
 _WHITESPACE = re.compile(r"\s+")
 _LINE = re.compile(r"[^\n]*")
+_DOUBLE_QUOTE = re.compile('"')
 
 
 @dataclass(frozen=True)
@@ -51,12 +61,25 @@ class Block:
     raw_end: int
 
 
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the clean text: its number in the article, its block, and clean-text offsets."""
+
+    index: int  # 0, 1, ... over all blocks of the article in order
+    block: int  # index of its block in CleanArticle.blocks
+    block_kind: str  # the kind of that block
+    start: int  # offsets into CleanArticle.text
+    end: int
+    text: str
+
+
 @dataclass(frozen=True)
 class CleanArticle:
     """A cleaned article: clean text (blocks separated by a blank line), blocks and provenance.
 
     ``raw`` is the decoded file; for a web page it is the main text extracted from the page (``extracted``
     holds it with the page's title, date and author), and every raw offset refers to that text.
+    The parsed layers (sentences, their tokens, quoted intervals) are built once, on first use.
     """
 
     article: Article
@@ -86,17 +109,70 @@ class CleanArticle:
         """Body paragraphs only (no headline, no sub-headings)."""
         return tuple(block for block in self.blocks if block.kind == "paragraph")
 
+    @property
+    def id(self) -> str:
+        """Stable short id of the article: its raw file name without extension."""
+        return self.article.path.stem
+
+    @cached_property
+    def sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of every block in order (:func:`analysis.text.segment.split_sentences`)."""
+        found: list[Sentence] = []
+        for block_index, block in enumerate(self.blocks):
+            found.extend(
+                Sentence(len(found), block_index, block.kind, span.start, span.end, span.text)
+                for span in split_sentences(block.text, offset=block.start)
+            )
+        return tuple(found)
+
+    def sentence_of(self, start: int, end: int) -> Sentence:
+        """The sentence that contains ``text[start:end]`` (found by bisection); ValueError if none."""
+        index = bisect_right(self.sentences, start, key=attrgetter("start")) - 1
+        if index < 0 or self.sentences[index].end < end:
+            raise ValueError(f"{self.id}: no sentence contains [{start}, {end})")
+        return self.sentences[index]
+
+    @property
+    def body_sentences(self) -> tuple[Sentence, ...]:
+        """Sentences of the body paragraphs only (no headline, no sub-headings)."""
+        return tuple(sentence for sentence in self.sentences if sentence.block_kind == "paragraph")
+
+    @cached_property
+    def tokens(self) -> tuple[tuple[Span, ...], ...]:
+        """Word tokens of each sentence (:func:`analysis.text.segment.tokenize`), clean-text offsets."""
+        return tuple(
+            tuple(tokenize(sentence.text, offset=sentence.start)) for sentence in self.sentences
+        )
+
+    @cached_property
+    def quoted(self) -> tuple[tuple[Interval, ...], ...]:
+        """Quoted intervals of each block (:func:`analysis.text.quotemarks.quoted_spans`), clean-text
+        offsets."""
+        return tuple(
+            tuple(
+                (block.start + start, block.start + end) for start, end in quoted_spans(block.text)
+            )
+            for block in self.blocks
+        )
+
 
 def clean_article(article: Article, rules: list[Rule]) -> CleanArticle:
-    """Clean one manifest article with ``rules``."""
-    raw = article.read_raw()
+    """Clean one manifest article with ``rules`` (its file read as UTF-8)."""
+    return clean_decoded(article, article.read_raw(), rules)
+
+
+def clean_decoded(
+    article: Article, raw: str, rules: list[Rule], extracted: Extracted | None = None
+) -> CleanArticle:
+    """Clean the decoded text ``raw`` of ``article`` (the main text of a web page: ``extracted``) with
+    the rules that apply to its language, original language and outlet."""
     context = {
         "language": article.language,
         "original_language": article.original_language,
         "outlet": article.outlet,
     }
     tracked, blocks, changes = clean_text(raw, rules, context)
-    return CleanArticle(article, raw, tracked, blocks, changes)
+    return CleanArticle(article, raw, tracked, blocks, changes, extracted)
 
 
 def clean_text(
@@ -137,10 +213,11 @@ def _line_number(line_starts: list[int], offset: int) -> int:
 def _raw_blocks(raw: str) -> list[list[Tracked]]:
     """Blank-line separated blocks of stripped, non-empty lines."""
     blocks: list[list[Tracked]] = [[]]
+    whole = Tracked.from_raw(raw, 0, len(raw))
     for match in _LINE.finditer(raw):
         if match.start() > 0 and raw[match.start() - 1] != "\n":
             continue  # finditer yields an empty match right after each line
-        line = Tracked.from_raw(raw, match.start(), match.end()).strip()
+        line = whole.part(match.start(), match.end()).strip()
         if line.text:
             blocks[-1].append(line)
         elif blocks[-1]:
@@ -156,8 +233,8 @@ def _drop_lines(
     for lines in blocks:
         kept = []
         for line in lines:
-            folded = _WHITESPACE.sub(" ", line.text)
             if rule.kind == "drop_repeat":
+                folded = _WHITESPACE.sub(" ", line.text)
                 drop = folded in seen
                 seen.add(folded)
             else:
@@ -201,11 +278,15 @@ def _edit_paragraph(
 
 def _text_edits(rule: Rule, text: str) -> list[Edit]:
     if rule.kind == "replace" and rule.pattern is not None:
-        return [
-            (m.start(), m.end(), m.expand(rule.replacement))
-            for m in rule.pattern.finditer(text)
-            if m.group(0) != m.expand(rule.replacement)
-        ]
+        if "\\" not in rule.replacement:  # no group references: the replacement is literal
+            literal = rule.replacement
+            return [
+                (m.start(), m.end(), literal)
+                for m in rule.pattern.finditer(text)
+                if m.group(0) != literal
+            ]
+        expanded = ((m, m.expand(rule.replacement)) for m in rule.pattern.finditer(text))
+        return [(m.start(), m.end(), new) for m, new in expanded if m.group(0) != new]
     if rule.kind == "unicode_nfc":
         return _nfc_edits(text)
     if rule.kind == "quote_spacing":
@@ -232,8 +313,10 @@ def quote_spacing_edits(text: str) -> list[Edit]:
 
     Only when the paragraph's marks pair up (an even number): otherwise which mark opens is uncertain.
     """
-    marks = [index for index, char in enumerate(text) if char == '"']
-    if not marks or len(marks) % 2:
+    if '"' not in text:
+        return []
+    marks = [match.start() for match in _DOUBLE_QUOTE.finditer(text)]
+    if len(marks) % 2:
         return []
     edits: list[Edit] = []
     for opening, closing in zip(marks[::2], marks[1::2], strict=True):

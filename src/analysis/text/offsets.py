@@ -2,33 +2,55 @@
 
 Every character of a :class:`Tracked` carries the half-open raw range ``[start, end)`` it stands for, so
 any span of cleaned text maps back to the raw file however many substitutions ran in between.
-Offsets are Python ``str`` indices into the decoded raw text.
+Offsets are Python ``str`` indices into the decoded raw text, stored as two compact machine-integer
+arrays (``array('q')``, 8 bytes a character each) rather than tuples of Python ints.
 """
 
 from __future__ import annotations
 
 import re
+from array import array
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 Edit = tuple[int, int, str]  # replace text[start:end] by the string
+OFFSET_TYPE = "q"  # signed 64-bit integers
+
+
+def _offsets(values: Iterable[int] = ()) -> array[int]:
+    return array(OFFSET_TYPE, values)
+
+
+def _consecutive(start: int, end: int) -> array[int]:
+    """``start, start + 1, ..., end - 1`` (built by numpy: ~100 times faster than from a range)."""
+    return array(OFFSET_TYPE, np.arange(start, end, dtype=np.int64).tobytes())
 
 
 @dataclass(frozen=True)
 class Tracked:
-    """A string plus, per character, the raw offsets it came from."""
+    """A string plus, per character, the raw offsets it came from (``starts[i]``, ``ends[i]``)."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: array[int]
+    ends: array[int]
 
     @classmethod
     def from_raw(cls, raw: str, start: int, end: int) -> Tracked:
         """The slice ``raw[start:end]``, each character mapped to itself."""
-        return cls(raw[start:end], tuple(range(start, end)), tuple(range(start + 1, end + 1)))
+        return cls(raw[start:end], _consecutive(start, end), _consecutive(start + 1, end + 1))
 
     def __len__(self) -> int:
         return len(self.text)
+
+    def __hash__(self) -> int:
+        """Hash of the text (arrays are unhashable; equal values have equal texts)."""
+        return hash(self.text)
+
+    def part(self, start: int, end: int) -> Tracked:
+        """``text[start:end]`` with its offsets (array slices: no per-character work in Python)."""
+        return Tracked(self.text[start:end], self.starts[start:end], self.ends[start:end])
 
     def raw_span(self, start: int = 0, end: int | None = None) -> tuple[int, int]:
         """Raw ``(start, end)`` covered by ``text[start:end]`` (an empty range maps to a point)."""
@@ -44,24 +66,25 @@ class Tracked:
 
     def apply(self, edits: Iterable[Edit]) -> Tracked:
         """Apply non-overlapping edits; replacement characters inherit the raw range they replace."""
-        text, starts, ends = [], [], []
+        text: list[str] = []
+        starts, ends = _offsets(), _offsets()
         cursor = 0
         for start, end, replacement in sorted(edits):
             if start < cursor:
                 raise ValueError(f"overlapping edit at {start}")
             text.append(self.text[cursor:start])
-            starts.extend(self.starts[cursor:start])
-            ends.extend(self.ends[cursor:start])
+            starts += self.starts[cursor:start]
+            ends += self.ends[cursor:start]
             self._map_replacement(start, end, replacement, starts, ends)
             text.append(replacement)
             cursor = end
         text.append(self.text[cursor:])
-        starts.extend(self.starts[cursor:])
-        ends.extend(self.ends[cursor:])
-        return Tracked("".join(text), tuple(starts), tuple(ends))
+        starts += self.starts[cursor:]
+        ends += self.ends[cursor:]
+        return Tracked("".join(text), starts, ends)
 
     def _map_replacement(
-        self, start: int, end: int, replacement: str, starts: list[int], ends: list[int]
+        self, start: int, end: int, replacement: str, starts: array[int], ends: array[int]
     ) -> None:
         if not replacement:
             return
@@ -86,12 +109,15 @@ class Tracked:
         """Without leading and trailing whitespace."""
         left = len(self.text) - len(self.text.lstrip())
         right = len(self.text.rstrip())
-        return Tracked(self.text[left:right], self.starts[left:right], self.ends[left:right])
+        if left == 0 and right == len(self.text):
+            return self
+        return self.part(left, right)
 
     @staticmethod
     def join(parts: Sequence[Tracked], separator: str) -> Tracked:
         """Concatenate with ``separator``; separator characters map to the point between the parts."""
-        text, starts, ends = [], [], []
+        text: list[str] = []
+        starts, ends = _offsets(), _offsets()
         for index, part in enumerate(parts):
             if index:
                 point = parts[index - 1].ends[-1] if parts[index - 1].ends else 0
@@ -99,6 +125,6 @@ class Tracked:
                 starts.extend([point] * len(separator))
                 ends.extend([point] * len(separator))
             text.append(part.text)
-            starts.extend(part.starts)
-            ends.extend(part.ends)
-        return Tracked("".join(text), tuple(starts), tuple(ends))
+            starts += part.starts
+            ends += part.ends
+        return Tracked("".join(text), starts, ends)
