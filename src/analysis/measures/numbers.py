@@ -61,7 +61,7 @@ Seven``) is a name; in headlines and sub-headings (title case) it counts. ``seve
 
 **Counted phrase** (``counted``): the noun phrase right after the span, at most :data:`MAX_WORDS` words,
 ending before punctuation, a digit, a stop word (prepositions, conjunctions, auxiliaries and common
-verbs, pronouns, determiners, time words: :data:`STOP_WORDS`) or a participle after a noun
+verbs, pronouns, determiners, time words: :data:`PHRASE_STOP_WORDS`) or a participle after a noun
 (``organizations based in``); a participle before the noun is a modifier (``14 wounded soldiers``).
 Then one ``of``-attachment is added (``members`` + ``of the Islamic Revolutionary Guards Corps``, up
 to :data:`MAX_OF_WORDS` words, capitalised names included) and one coordinated person noun
@@ -119,8 +119,27 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.disjoint_sets import DisjointSets
 from analysis.evidence import mark
 from analysis.text.cleaning import CleanArticle
+from analysis.text.lexicon import (
+    FRACTIONS,
+    GLUED_IDIOMS,
+    HEAD_SYNONYMS,
+    IRREGULAR_PARTICIPLES,
+    IRREGULAR_PLURALS,
+    LOWER_CASE_STOPS,
+    NOUNS_ED_ING,
+    ONES,
+    PERSON_HEADS,
+    PHRASE_STOP_WORDS,
+    SCALE_ABBREVIATIONS,
+    SCALES,
+    SMALL_NUMBERS,
+    TEENS,
+    TENS,
+    VAGUE_PLURALS,
+)
 from analysis.text.segment import split_sentences
 
 __all__ = [
@@ -131,7 +150,7 @@ __all__ = [
     "MAX_OF_WORDS",
     "MAX_WORDS",
     "PERSON_HEADS",
-    "STOP_WORDS",
+    "PHRASE_STOP_WORDS",
     "Quantity",
     "extract_numbers",
     "find_quantities",
@@ -154,122 +173,9 @@ MISSING = "—"
 # ---------------------------------------------------------------------------------------------------
 # Vocabulary
 
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-         "eight": 8, "nine": 9}  # fmt: skip
-_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}  # fmt: skip
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}  # fmt: skip
-_SMALL = {**_ONES, **_TEENS, **_TENS}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "lakh": 1e5, "million": 1e6, "crore": 1e7,
-           "billion": 1e9, "trillion": 1e12}  # fmt: skip
-_SCALE_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12,
-               "trn": 1e12}  # fmt: skip
-_VAGUE = {"tens": 10.0, "dozens": 12.0, "scores": 20.0, "hundreds": 1e2, "thousands": 1e3,
-          "millions": 1e6, "billions": 1e9, "trillions": 1e12}  # fmt: skip
-_FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-              "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10}  # fmt: skip
 
-#: Head nouns (singular, lower-case) that make a count a count of people.
-PERSON_HEADS: frozenset[str] = frozenset(
-    {
-        "soldier", "member", "troop", "personnel", "guard", "guardsman", "serviceman",
-        "servicemember", "trooper", "marine", "officer", "policeman", "police", "cop",
-        "people", "person", "civilian", "individual", "resident", "villager", "citizen", "national",
-        "man", "woman", "child", "kid", "boy", "girl", "baby", "infant", "minor", "adult",
-        "refugee", "migrant", "immigrant", "asylum-seeker", "evacuee", "pilgrim", "passenger",
-        "worker", "employee", "staff", "student", "teacher", "doctor", "nurse", "patient",
-        "protester", "protestor", "demonstrator", "voter", "supporter", "lawmaker", "senator",
-        "official", "diplomat", "minister", "leader", "journalist", "reporter", "activist",
-        "militant", "fighter", "insurgent", "rebel", "terrorist", "gunman", "attacker", "assailant",
-        "separatist", "jihadist", "extremist", "suspect", "victim", "casualty", "hostage",
-        "prisoner", "detainee", "inmate", "captive", "survivor", "crew", "sailor", "pilot",
-        "farmer", "miner", "fisherman", "tourist", "visitor", "delegate", "freshman",
-    }
-)  # fmt: skip
-
-#: Synonym groups: heads in one group are compatible; the key names the group (its "head class").
-HEAD_SYNONYMS: dict[str, frozenset[str]] = {
-    "soldier": frozenset({"soldier", "member", "troop", "personnel", "guard", "guardsman",
-                          "serviceman", "servicemember", "trooper", "marine"}),
-    "police": frozenset({"police", "policeman", "officer", "cop"}),
-    "people": frozenset({"people", "person", "civilian", "individual", "resident", "villager",
-                         "citizen"}),
-    "refugee": frozenset({"refugee", "migrant", "immigrant", "asylum-seeker", "evacuee"}),
-    "child": frozenset({"child", "kid", "boy", "girl", "minor", "baby", "infant"}),
-    "militant": frozenset({"militant", "fighter", "insurgent", "rebel", "terrorist", "gunman",
-                           "attacker", "assailant", "separatist", "jihadist", "extremist"}),
-    "protester": frozenset({"protester", "protestor", "demonstrator"}),
-    "prisoner": frozenset({"prisoner", "detainee", "inmate", "captive", "hostage"}),
-    "organization": frozenset({"organization", "organisation", "group", "outfit", "faction"}),
-    "border": frozenset({"border", "frontier", "boundary"}),
-}  # fmt: skip
 _CLASS_OF = {word: name for name, group in HEAD_SYNONYMS.items() for word in group}
 
-#: Words that end a counted noun phrase (before them): prepositions, conjunctions, relatives,
-#: auxiliaries and common verbs, pronouns, determiners, adverbs and time words.
-STOP_WORDS: frozenset[str] = frozenset(
-    {
-        # prepositions ("of" is handled separately)
-        "in", "on", "at", "from", "to", "for", "with", "by", "into", "onto", "over", "under",
-        "across", "along", "near", "since", "during", "after", "before", "against", "between",
-        "among", "amid", "amidst", "through", "throughout", "toward", "towards", "via", "per",
-        "inside", "outside", "within", "without", "around", "about", "like", "than", "as", "off",
-        "upon", "beyond", "despite", "behind", "above", "below", "including", "until", "till",
-        # conjunctions and relatives ("and"/"or" are handled separately)
-        "and", "or", "but", "nor", "who", "whom", "whose", "which", "that", "where", "when",
-        "while", "if", "because", "so", "though", "although", "whether",
-        # auxiliaries and common verbs
-        "is", "are", "was", "were", "be", "been", "being", "am", "have", "has", "had", "do",
-        "does", "did", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-        "say", "says", "said", "tell", "told", "die", "dies", "remain", "remains", "stay", "live",
-        "get", "got", "go", "went", "come", "came", "took", "take", "make", "made", "fled", "flee",
-        # pronouns and determiners
-        "he", "she", "it", "they", "we", "i", "you", "his", "her", "its", "their", "our", "my",
-        "your", "them", "him", "us", "this", "these", "those", "the", "a", "an", "each", "every",
-        "all", "both", "some", "any", "no", "another", "such",
-        # adverbs and time words
-        "also", "still", "already", "now", "then", "there", "here", "not", "only", "just", "even",
-        "ago", "earlier", "later", "today", "yesterday", "tomorrow", "tonight", "last", "next",
-        "apiece", "total", "overall", "altogether", "respectively", "too", "very", "nearly",
-        "almost", "reportedly", "allegedly", "ever", "again", "less", "most",
-        # weekdays and months
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december",
-    }
-)  # fmt: skip
-
-_NOUNS_ED_ING = frozenset(
-    {"hundred", "building", "buildings", "meeting", "meetings", "bombing", "bombings", "shooting",
-     "shootings", "killing", "killings", "wedding", "weddings", "evening", "morning", "thing",
-     "things", "king", "kings", "ring", "rings", "wing", "wings", "string", "spring", "offering",
-     "funding", "housing", "training", "uprising", "uprisings", "crossing", "crossings",
-     "landing", "opening", "warning", "warnings", "hearing", "hearings", "ceiling", "feeling",
-     "rating", "ratings", "beijing", "bed", "beds", "shed", "creed", "breed", "seed", "seeds",
-     "need", "needs", "deed", "deeds", "speed", "red", "sled", "feed", "greed", "weed", "reed",
-     "hatred", "kindred", "sacred", "naked", "wicked", "rugged"}
-)  # fmt: skip
-_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "people",
-              "police": "police", "personnel": "personnel", "staff": "staff", "feet": "foot",
-              "lives": "life", "wives": "wife", "teeth": "tooth", "mice": "mouse", "crew": "crew",
-              "series": "series", "species": "species", "news": "news", "corps": "corps",
-              "aircraft": "aircraft", "sheep": "sheep", "fish": "fish", "data": "data"}  # fmt: skip
-_IRREGULAR_PARTICIPLES = frozenset(
-    {"paid", "held", "sent", "left", "made", "built", "spent", "lost", "won", "given", "taken",
-     "seen", "known", "found", "told", "kept", "brought", "bought", "caught", "taught", "fought",
-     "sold", "led", "fled", "met", "heard", "felt", "meant", "born", "drawn", "shown", "grown",
-     "thrown", "done", "gone", "become", "begun", "written", "driven", "chosen", "stolen",
-     "hidden", "broken", "spoken", "beaten", "risen", "fallen", "slain", "hurt", "dead"}
-)  # fmt: skip
-# Lower-case words that end a counted phrase only when written lower-case ("two blocks north"
-# stops, "27 North Korean soldiers" does not).
-_LOWER_STOPS = frozenset({"north", "south", "east", "west", "away", "apart", "ahead", "back",
-                          "long", "old", "wide", "high", "deep", "tall", "more"})  # fmt: skip
-# Hyphen-glued words that make an idiom rather than a counted noun: "one-way", "two-sided" ...
-_GLUED_IDIOMS = frozenset({"way", "ways", "sided", "time", "timer", "off", "on", "shot", "liner",
-                           "fold", "stop", "handed", "dimensional", "party", "state", "first",
-                           "second", "third", "fourth", "fifth", "thirds", "quarter"})  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------------
 # Patterns
@@ -279,8 +185,8 @@ def _alt(words) -> str:
     return "|".join(sorted(words, key=lambda word: (-len(word), word)))
 
 
-_BASIC = rf"(?:(?:{_alt(_TENS)})(?:-(?:{_alt(_ONES)}))?|{_alt(_TEENS)}|{_alt(_ONES)})(?![\w])"
-_SCALE = rf"(?:{_alt(_SCALES)})(?![\w])"
+_BASIC = rf"(?:(?:{_alt(TENS)})(?:-(?:{_alt(ONES)}))?|{_alt(TEENS)}|{_alt(ONES)})(?![\w])"
+_SCALE = rf"(?:{_alt(SCALES)})(?![\w])"
 _WORDNUM = (
     rf"(?<![\w-])(?:{_BASIC}|an?(?=\s+{_SCALE}))"
     rf"(?:(?:\s+|-)(?:and\s+)?(?:{_SCALE}|{_BASIC}))*"
@@ -288,13 +194,13 @@ _WORDNUM = (
 _DIGITS_BODY = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d])"
 _DIGITS = rf"(?<![\w.,:/-]){_DIGITS_BODY}"
 _VAGUE_RE = (
-    rf"(?<![\w-])(?P<vague>{_alt(_VAGUE)})(?:\s+of\s+(?P<vague2>hundreds|thousands|millions|"
+    rf"(?<![\w-])(?P<vague>{_alt(VAGUE_PLURALS)})(?:\s+of\s+(?P<vague2>hundreds|thousands|millions|"
     r"billions))?(?=\s+of\s)"
 )
-_ADOZEN = rf"(?<![\w-])(?P<half>half\s+)?an?\s+(?P<adozen>dozen|{_alt(_SCALES)})(?![\w])"
+_ADOZEN = rf"(?<![\w-])(?P<half>half\s+)?an?\s+(?P<adozen>dozen|{_alt(SCALES)})(?![\w])"
 _FRAC = (
-    rf"(?<![\w-])(?:(?P<fnum>a|an|one|{_alt(w for w in _SMALL if w != 'one')})"
-    rf"[\s-]+(?P<fden>{_alt(_FRACTIONS)})|(?P<fhalf>half))(?=\s+(?:of|the)\s)"
+    rf"(?<![\w-])(?:(?P<fnum>a|an|one|{_alt(w for w in SMALL_NUMBERS if w != 'one')})"
+    rf"[\s-]+(?P<fden>{_alt(FRACTIONS)})|(?P<fhalf>half))(?=\s+(?:of|the)\s)"
 )
 _CORE = re.compile(
     rf"{_VAGUE_RE}|{_ADOZEN}|{_FRAC}|(?P<digits>{_DIGITS})|(?P<words>{_WORDNUM})", re.IGNORECASE
@@ -406,7 +312,7 @@ _AND_DIGITS = re.compile(rf"\s+and\s+(?P<hi>{_DIGITS})")
 _AND_WORDS = re.compile(rf"\s+and\s+(?P<hi>{_WORDNUM})", re.IGNORECASE)
 _FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _SCALE_AFTER = re.compile(
-    rf"(?:\s+|-)(?P<scale>{_alt(_SCALES)})(?![\w])|\s?(?P<abbr>bn|mn|mln|tn|trn)(?![\w])"
+    rf"(?:\s+|-)(?P<scale>{_alt(SCALES)})(?![\w])|\s?(?P<abbr>bn|mn|mln|tn|trn)(?![\w])"
     r"|(?P<glued>[kmb])(?![\w])",
     re.IGNORECASE,
 )
@@ -451,8 +357,8 @@ class Quantity:
 def lemma(word: str) -> str:
     """Lower-cased singular of a noun by rule: soldiers → soldier, casualties → casualty, men → man."""
     low = word.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
+    if low in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[low]
     if low.endswith("men") and len(low) > 4:  # policemen, gunmen, servicemen
         return low[:-3] + "man"
     if low.endswith("ies") and len(low) > 4:
@@ -488,9 +394,9 @@ def _nounish(word: str) -> bool:
 def _is_participle(word: str) -> bool:
     """A past or present participle by its ending (``based``, ``died``, ``fleeing``) or by list."""
     low = word.lower()
-    if low in _NOUNS_ED_ING:
+    if low in NOUNS_ED_ING:
         return False
-    if low in _IRREGULAR_PARTICIPLES:
+    if low in IRREGULAR_PARTICIPLES:
         return True
     return (low.endswith("ed") and len(low) >= 4) or (low.endswith("ing") and len(low) > 5)
 
@@ -514,10 +420,10 @@ def _words_value(text: str) -> tuple[float, int]:
             if previous:
                 break
             current, previous = 1.0, "a"
-        elif token in _SCALES:
+        elif token in SCALES:
             if previous in ("", "and"):
                 break
-            scale = _SCALES[token]
+            scale = SCALES[token]
             if scale == 100:
                 current = (current or 1.0) * 100
             else:
@@ -525,7 +431,7 @@ def _words_value(text: str) -> tuple[float, int]:
                 current = 0.0
             previous = "scale"
         else:
-            parts = [_SMALL[part] for part in token.split("-")]
+            parts = [SMALL_NUMBERS[part] for part in token.split("-")]
             number = float(sum(parts))
             if previous == "small" or (previous == "tens" and not (parts[0] < 10 and current)):
                 break
@@ -592,15 +498,15 @@ def _draft(sentence: str, match: re.Match[str], title_case: bool) -> _Draft | No
             r"\b(?:the|their|his|her|its)\s+$", before, re.I
         ):
             return None
-        value = _VAGUE[match["vague"].lower()] * 2
+        value = VAGUE_PLURALS[match["vague"].lower()] * 2
         approx = match["vague"].lower()
         if match["vague2"]:
-            value *= _VAGUE[match["vague2"].lower()]
+            value *= VAGUE_PLURALS[match["vague2"].lower()]
             approx = f"{approx} of {match['vague2'].lower()}"
         draft = _Draft(core_start, match.end(), value, words=True, approx=approx, vague=True)
     elif match["adozen"]:
         unit_word = match["adozen"].lower()
-        value = 12.0 if unit_word == "dozen" else _SCALES[unit_word]
+        value = 12.0 if unit_word == "dozen" else SCALES[unit_word]
         value *= 0.5 if match["half"] else 1.0
         draft = _Draft(core_start, match.end(), value, words=True, scaled=unit_word != "dozen")
     elif match["fden"] or match["fhalf"]:
@@ -608,7 +514,7 @@ def _draft(sentence: str, match: re.Match[str], title_case: bool) -> _Draft | No
             value = 0.5
         else:
             numerator = match["fnum"].lower()
-            value = (1.0 if numerator in ("a", "an") else _SMALL[numerator]) / _FRACTIONS[
+            value = (1.0 if numerator in ("a", "an") else SMALL_NUMBERS[numerator]) / FRACTIONS[
                 match["fden"].lower()
             ]
         draft = _Draft(core_start, match.end(), value, words=True, unit="fraction")
@@ -625,7 +531,7 @@ def _draft(sentence: str, match: re.Match[str], title_case: bool) -> _Draft | No
             return None  # a capitalised number word inside a sentence is a name ("Group of Seven")
         draft = _Draft(core_start, core_start + length, value, words=True)
         draft.is_one = word.lower() == "one"
-        draft.scaled = any(scale in word.lower() for scale in _SCALES)
+        draft.scaled = any(scale in word.lower() for scale in SCALES)
         if _BETWEEN_BEFORE.search(before):
             hi = _AND_WORDS.match(s, draft.end)
         else:
@@ -635,10 +541,10 @@ def _draft(sentence: str, match: re.Match[str], title_case: bool) -> _Draft | No
             is_to = (hi.groupdict().get("sep") or "").lower() == "to"
             if hi_length and hi_value > value and not (is_to and _FROM_BEFORE.search(before)):
                 scales = [
-                    w for w in re.split(r"[\s-]+", hi["hi"][:hi_length].lower()) if w in _SCALES
+                    w for w in re.split(r"[\s-]+", hi["hi"][:hi_length].lower()) if w in SCALES
                 ]
                 if scales and not draft.scaled:
-                    draft.value *= _SCALES[scales[-1]]
+                    draft.value *= SCALES[scales[-1]]
                     draft.scaled = True
                 draft.end = hi.start("hi") + hi_length
                 draft.approx = "range"
@@ -716,7 +622,7 @@ def _extend(s: str, draft: _Draft, before: str) -> _Draft | None:
             and (not scale["glued"] or draft.currency or scale["glued"].lower() == "k")
         ):
             name = (scale["scale"] or scale["abbr"] or scale["glued"]).lower()
-            draft.value *= _SCALES.get(name, _SCALE_ABBR.get(name, 1.0))
+            draft.value *= SCALES.get(name, SCALE_ABBREVIATIONS.get(name, 1.0))
             draft.end = scale.end()
             draft.scaled = True
     approx = _APPROX_BEFORE.search(s[:start])
@@ -774,7 +680,7 @@ def _noun_phrase(s: str, position: int, limit: int) -> tuple[list[re.Match[str]]
         if word is None:
             break
         low = word["w"].lower()
-        if low in STOP_WORDS or low == "of" or (taken and word["w"] in _LOWER_STOPS):
+        if low in PHRASE_STOP_WORDS or low == "of" or (taken and word["w"] in LOWER_CASE_STOPS):
             break
         if _is_participle(word["w"]):
             if taken and _nounish(taken[-1]["w"]):
@@ -784,7 +690,7 @@ def _noun_phrase(s: str, position: int, limit: int) -> tuple[list[re.Match[str]]
                 position = word.end()
                 continue
             following = _WORD.match(s, word.end())
-            if following is None or following["w"].lower() in STOP_WORDS | {"of"}:
+            if following is None or following["w"].lower() in PHRASE_STOP_WORDS | {"of"}:
                 break  # "27 killed." has no noun after the participle
         taken.append(word)
         position = word.end()
@@ -799,7 +705,7 @@ def _counted(s: str, end: int, start: int, measure: bool) -> tuple[str, str, str
     head_word = ""
     position = end
     if glued:
-        if glued["w"].lower() in _GLUED_IDIOMS:
+        if glued["w"].lower() in GLUED_IDIOMS:
             return nothing
         phrase_start, phrase_end, position = glued.start("w"), glued.end(), glued.end()
         head_word = glued["w"]  # "14-member delegation": the glued noun is what is counted
@@ -828,7 +734,7 @@ def _counted(s: str, end: int, start: int, measure: bool) -> tuple[str, str, str
     if phrase_start is None or phrase_end is None:
         if measure:  # "a frontier of more than 900-kilometers": the noun before "of"
             previous = _OF_BEFORE.search(s[:start])
-            if previous and previous["w"].lower() not in STOP_WORDS:
+            if previous and previous["w"].lower() not in PHRASE_STOP_WORDS:
                 return previous["w"], lemma(previous["w"]), previous["w"], end
         return nothing
     return s[phrase_start:phrase_end], lemma(head_word), head_word, phrase_end
@@ -960,30 +866,6 @@ def _same_fact(a: dict, b: dict) -> bool:
     return True
 
 
-class _Union:
-    """Union-find over ``0..size-1``; the smallest index is always the root (deterministic)."""
-
-    def __init__(self, size: int) -> None:
-        self.parent = list(range(size))
-
-    def find(self, item: int) -> int:
-        while self.parent[item] != item:
-            self.parent[item] = self.parent[self.parent[item]]
-            item = self.parent[item]
-        return item
-
-    def join(self, a: int, b: int) -> None:
-        root_a, root_b = self.find(a), self.find(b)
-        if root_a != root_b:
-            self.parent[max(root_a, root_b)] = min(root_a, root_b)
-
-    def groups(self) -> list[list[int]]:
-        found: dict[int, list[int]] = {}
-        for index in range(len(self.parent)):
-            found.setdefault(self.find(index), []).append(index)
-        return list(found.values())
-
-
 def match_numbers(numbers: pd.DataFrame) -> pd.DataFrame:
     """``numbers`` plus ``match_id`` and ``status``, matched within each event (module docstring)."""
     table = numbers.reset_index(drop=True)
@@ -1011,7 +893,7 @@ def _match_event(records: list[dict]) -> list[tuple[str, str]]:
     """Match id and status of each number of one event."""
     size = len(records)
     result = [("", "")] * size
-    union = _Union(size)
+    union = DisjointSets(range(size))
     buckets: dict[tuple, list[int]] = {}
     for index, record in enumerate(records):
         buckets.setdefault((record["unit"], record["key"]), []).append(index)
@@ -1039,7 +921,7 @@ def _match_event(records: list[dict]) -> list[tuple[str, str]]:
         for i in members:
             result[i] = (identifier, label)
     # one-outlet facts sharing unit, kind and a head class across outlets: different values
-    merge = _Union(len(single))
+    merge = DisjointSets(range(len(single)))
     classes = [{records[i]["class"] for i in members} - {""} for members in single]
     for x, members_x in enumerate(single):
         row_x = records[members_x[0]]

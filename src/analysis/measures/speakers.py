@@ -8,7 +8,7 @@ measure gender bias in media", PLOS ONE 16(1)):
 
 1. **Mentions.** Capitalised word sequences (with name particles such as *al-*, *bin*, *de*, *van*)
    are names; a title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
-   :data:`TITLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded
+   :data:`TITLE_ROLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded
    as the person's roles and places/affiliations. A sentence opener whose lower-case form occurs in the
    article (*Leaders*), an adverb in *-ly*, a label before a colon (*Updated:*) and an all-capitals
    dateline (*DENVER —*) are not names. Definite descriptions (*the Pakistani prime minister*, *the
@@ -19,7 +19,7 @@ measure gender bias in media", PLOS ONE 16(1)):
 2. **Persons and organisations.** A name is a person when a title or a role noun precedes it, an
    appositive follows it (*Imran Khan, the Pakistani Prime Minister,*; *X, 31,*; *X, R-Texas,*), its first
    word is a listed first name, its last word is the surname of a person already known, or it has two to
-   four words none of which is an organisation or place word (:data:`ORG_WORDS`, :data:`PLACES`) and
+   four words none of which is an organisation or place word (:data:`SPEAKER_ORG_WORDS`, :data:`PLACES`) and
    the last of which is not a demonym or party (*a California Republican*). Other names (*Tehran*,
    *Islamabad*, *the White House*) are organisations; an organisation's canonical form is its text.
 3. **Canonical names.** Each person mention maps to the fullest form in the article with the same last
@@ -55,252 +55,36 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from analysis.text.lexicon import (
+    CALENDAR,
+    CAPITALISED_MONTHS,
+    DEMONYMS,
+    FEMALE_NAMES,
+    FEMALE_ROLES,
+    FIRST_NAMES,
+    GENERIC_ROLES,
+    GROUP_NOUNS,
+    MALE_NAMES,
+    MALE_ROLES,
+    NAME_ABBREVIATIONS,
+    NOT_NAMES,
+    PLACES,
+    PREPOSITIONS,
+    ROLE_CANON,
+    ROLE_WORDS,
+    SPEAKER_ORG_WORDS,
+    SPEAKER_PARTICLES,
+    TITLE_ROLES,
+)
+
 Interval = tuple[int, int]
-
-
-def _wordset(text: str) -> frozenset[str]:
-    """The whitespace-separated words of ``text`` (word lists kept readable in the source)."""
-    return frozenset(text.split())
 
 
 #: How many sentences back a pronoun looks for its antecedent (long quotations hold none).
 PRONOUN_WINDOW = 10
-#: Titles before a name (lower case, dots removed) and the role they give the person ("" = honorific).
-TITLES: dict[tuple[str, ...], str] = {
-    ("president",): "president", ("vice", "president"): "vice president",
-    ("president-elect",): "president", ("prime", "minister"): "prime minister",
-    ("premier",): "prime minister", ("foreign", "minister"): "foreign minister",
-    ("defense", "minister"): "defense minister", ("defence", "minister"): "defense minister",
-    ("interior", "minister"): "interior minister", ("finance", "minister"): "finance minister",
-    ("minister",): "minister", ("secretary", "of", "state"): "secretary of state",
-    ("secretary",): "secretary", ("press", "secretary"): "press secretary",
-    ("chancellor",): "chancellor", ("sen",): "senator", ("senator",): "senator",
-    ("rep",): "representative", ("representative",): "representative",
-    ("congressman",): "representative", ("congresswoman",): "representative",
-    ("gov",): "governor", ("governor",): "governor", ("lt", "gov"): "lieutenant governor",
-    ("lieutenant", "governor"): "lieutenant governor", ("mayor",): "mayor", ("sheriff",): "sheriff",
-    ("speaker",): "speaker", ("leader",): "leader", ("majority", "leader"): "leader",
-    ("minority", "leader"): "leader", ("supreme", "leader"): "supreme leader",
-    ("chairman",): "chairman", ("chairwoman",): "chairman", ("judge",): "judge",
-    ("chief", "justice"): "judge", ("justice",): "judge", ("attorney", "general"): "attorney general",
-    ("gen",): "general", ("general",): "general", ("adm",): "admiral", ("col",): "colonel",
-    ("lt",): "lieutenant", ("maj",): "major", ("sgt",): "sergeant", ("capt",): "captain",
-    ("pope",): "pope", ("king",): "king", ("queen",): "queen", ("prince",): "prince",
-    ("ayatollah",): "ayatollah", ("sheikh",): "sheikh", ("ambassador",): "ambassador",
-    ("envoy",): "envoy", ("commissioner",): "commissioner", ("director",): "director",
-    ("spokesman",): "spokesman", ("spokeswoman",): "spokesman", ("ceo",): "chief executive",
-    ("chief", "executive"): "chief executive", ("executive", "director"): "executive director",
-    ("mr",): "", ("mrs",): "",
-    ("ms",): "", ("miss",): "", ("dr",): "", ("prof",): "", ("rev",): "",
-}  # fmt: skip
-_MAX_TITLE = max(len(key) for key in TITLES)
+_MAX_TITLE = max(len(key) for key in TITLE_ROLES)
 
-#: Role nouns of descriptions ("the Pakistani prime minister") and of appositives, longest first.
-ROLE_WORDS: tuple[str, ...] = (
-    "prime minister", "foreign minister", "defense minister", "interior minister", "vice president",
-    "secretary of state", "supreme leader", "attorney general", "press secretary", "head of state",
-    "executive director", "lieutenant governor", "president", "premier", "leader", "minister",
-    "diplomat", "official", "governor", "senator", "congressman", "congresswoman", "representative",
-    "lawmaker", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson", "chairman",
-    "chairwoman", "mayor", "sheriff", "candidate", "nominee", "judge", "general", "commander",
-    "ambassador", "envoy", "politician", "chief", "director", "secretary", "statesman", "cleric",
-    "ayatollah", "king", "queen", "prince", "chancellor", "ruler", "strongman", "businessman",
-    "businesswoman", "activist", "lawyer", "attorney", "prosecutor", "founder", "strategist",
-    "analyst", "executive", "host", "blogger", "columnist", "economist", "professor", "speaker",
-)  # fmt: skip
-#: Roles that match any office ("the Pakistani diplomat" may be its prime minister).
-GENERIC_ROLES = frozenset(
-    {
-        "leader",
-        "official",
-        "diplomat",
-        "politician",
-        "statesman",
-        "chief",
-        "head of state",
-        "ruler",
-        "strongman",
-    }
-)
-_ROLE_CANON = {
-    "premier": "prime minister", "congressman": "representative", "congresswoman": "representative",
-    "lawmaker": "legislator", "chairwoman": "chairman", "spokeswoman": "spokesman",
-    "spokesperson": "spokesman", "attorney": "lawyer", "advisor": "adviser",
-    "businesswoman": "businessman",
-}  # fmt: skip
-_FEMALE_ROLES = frozenset(
-    {"congresswoman", "chairwoman", "spokeswoman", "businesswoman", "queen", "mrs", "ms", "miss"}
-)
-_MALE_ROLES = frozenset(
-    {
-        "congressman",
-        "chairman",
-        "spokesman",
-        "businessman",
-        "king",
-        "prince",
-        "mr",
-        "pope",
-        "ayatollah",
-        "sheikh",
-    }
-)
 
-#: Demonyms, parties and group adjectives, normalised to a place or affiliation key.
-DEMONYMS: dict[str, str] = {
-    "iranian": "iran", "pakistani": "pakistan", "american": "united states", "u.s.": "united states",
-    "us": "united states", "afghan": "afghanistan", "saudi": "saudi arabia", "iraqi": "iraq",
-    "syrian": "syria", "israeli": "israel", "palestinian": "palestine", "turkish": "turkey",
-    "russian": "russia", "chinese": "china", "indian": "india", "british": "britain",
-    "french": "france", "german": "germany", "egyptian": "egypt", "mexican": "mexico",
-    "canadian": "canada", "japanese": "japan", "korean": "korea", "ukrainian": "ukraine",
-    "emirati": "united arab emirates", "qatari": "qatar", "lebanese": "lebanon",
-    "jordanian": "jordan", "yemeni": "yemen", "european": "europe", "italian": "italy",
-    "spanish": "spain", "libyan": "libya", "cuban": "cuba", "venezuelan": "venezuela",
-    "republican": "republican", "democratic": "democratic", "democrat": "democratic",
-    "gop": "republican", "conservative": "conservative", "liberal": "liberal",
-    "sunni": "sunni", "shiite": "shia", "shia": "shia", "muslim": "muslim", "islamic": "islamic",
-    "christian": "christian", "jewish": "jewish", "catholic": "catholic", "arab": "arab",
-    "kurdish": "kurdish", "baluch": "baluch", "baloch": "baluch", "pashtun": "pashtun",
-}  # fmt: skip
-
-#: Words that make a capitalised sequence an organisation or place, not a person.
-ORG_WORDS = _wordset("""
-house senate congress department ministry office party campaign committee council court agency army
-guards guard corps force forces police news times post journal press network university college school
-institute foundation association organization organisation union group bank company corporation inc
-corp co ltd administration government republic states nations kingdom emirates commission board bureau
-service services center centre fund assembly parliament cabinet coalition alliance federation league
-club church media magazine review herald tribune gazette globe daily weekly cnn nbc abc cbs msnbc npr bbc
-afp reuters irna voa rfi twitter facebook youtube google airlines street avenue square province state
-county city district region valley river island islands sea ocean gulf lake bay border capitol pentagon
-kremlin hall airport station project program programme initiative act bill law amendment constitution
-rights liberties care security authority authorities watch now america caucus tea obamacare medicare
-medicaid court supreme guardian express mail sun telegraph herald fox huffpost huffington lighthouse
-busters day week month year
-""")
-#: Multi-word place names that look like person names.
-PLACES = frozenset({
-    "united states", "saudi arabia", "united arab emirates", "united kingdom", "new york",
-    "new jersey", "new hampshire", "new mexico", "new zealand", "new delhi", "north carolina",
-    "south carolina", "north dakota", "south dakota", "west virginia", "rhode island", "los angeles",
-    "san francisco", "san diego", "las vegas", "hong kong", "sri lanka", "south korea",
-    "north korea", "south africa", "costa rica", "puerto rico", "abu dhabi", "el salvador",
-    "middle east", "latin america", "wall street", "capitol hill", "tel aviv", "gaza strip",
-    "west bank", "great britain", "soviet union", "european union", "new orleans", "salt lake",
-    "fort hood", "st. louis", "san antonio", "el paso", "des moines", "baton rouge", "long island",
-    "white house", "oval office", "ground zero",
-})  # fmt: skip
-#: Capitalised words that never start or belong to a name (function words, days, months, sentence
-#: openers).
-NOT_NAMES = _wordset("""
-The A An And But Or Nor In On At For Of To By With From As If When While After Before This That These
-Those It Its He She They We I You His Her Their Our My Your Him Them Us There Here Both Earlier Later Last
-Next However Meanwhile Also Yet So Some Many Most All Each Every No Not Then Now Today Yesterday Tomorrow
-Tonight Still Even Such What Which Who Whom Whose Why How Where Another Other Since Until Despite Although
-Though Because During Under Over Through Into Onto About Against Between Among Without Within Instead
-Please Yes Thanks Sure Just Only First Second Third One Two Three Four Five Six Seven Eight Nine Ten
-According Asked Said Says Speaking Like Unlike Beyond Above Below Once Again Further Regardless Rather
-Indeed Perhaps Moreover Furthermore Nevertheless Nonetheless Thus Hence Otherwise Besides Overall Finally
-Already Together Almost Nearly Never Always Often Sometimes Much Well Meanwhile Instead Whether Unless
-Plus True False Sure Certainly Clearly Obviously Apparently Ultimately Initially Currently Recently
-""")
-#: Days and months never start a name; a month may continue a one-word one ("Theresa May").
-CALENDAR = _wordset("""
-Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
-August September October November December
-""")
-MONTHS = CALENDAR - {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
-_PARTICLES = frozenset(
-    {
-        "al",
-        "bin",
-        "ibn",
-        "de",
-        "del",
-        "della",
-        "der",
-        "den",
-        "van",
-        "von",
-        "da",
-        "du",
-        "la",
-        "le",
-        "el",
-        "di",
-        "dos",
-        "das",
-        "of",
-    }
-)
-_ABBREVIATIONS = frozenset(
-    {
-        "Mr",
-        "Mrs",
-        "Ms",
-        "Dr",
-        "Sen",
-        "Rep",
-        "Gov",
-        "Gen",
-        "Lt",
-        "Col",
-        "Maj",
-        "Sgt",
-        "Capt",
-        "Adm",
-        "Rev",
-        "Prof",
-        "St",
-        "Jr",
-        "Sr",
-        "Ft",
-        "Mt",
-    }
-)
-PREPOSITIONS = _wordset("""
-of on in at for from with to by about against into onto over under between among toward towards than
-like via per through across without within behind near despite during upon
-""")
-#: Unnamed plural (or indefinite) sources that can be the subject of a reporting verb.
-GROUP_NOUNS = _wordset("""
-analysts officials experts critics sources observers residents witnesses authorities police lawmakers
-activists protesters protestors supporters opponents aides advocates organizers diplomats leaders
-investigators prosecutors researchers scientists economists doctors teachers students parents voters
-citizens people reports polls democrats republicans conservatives liberals administration spokesman
-spokeswoman spokesperson source official officers soldiers military militants rebels groups families
-members neighbors commentators historians pundits
-""")
-
-FEMALE_NAMES = _wordset("""
-Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Nancy Lisa Betty Margaret Sandra
-Ashley Kimberly Emily Donna Michelle Michele Dorothy Carol Amanda Melissa Deborah Stephanie Rebecca Sharon
-Laura Cynthia Kathleen Amy Shirley Angela Helen Anna Brenda Pamela Nicole Emma Samantha Katherine
-Christine Debra Rachel Catherine Carolyn Janet Ruth Maria Heather Diane Virginia Julie Joyce Victoria
-Olivia Kelly Christina Lauren Joan Evelyn Judith Megan Cheryl Andrea Hannah Martha Jacqueline Frances
-Gloria Ann Anne Teresa Kathryn Sara Janice Jean Alice Madison Doris Abigail Julia Judy Grace Denise
-Amber Marilyn Beverly Danielle Theresa Sophia Marie Diana Brittany Natalie Isabella Charlotte Rose
-Alexis Kayla Hillary Nikki Kamala Sasha Malia Huma Joni Sonia Sheila Maxine Dianne Debbie Kirsten Tammy
-Elena Valerie Condoleezza Condi Madeleine Janet Benazir Angela Theresa Jacinda Marine Ségolène Christiane
-Kellyanne Sarah Ivanka Melania Michele Kathleen Loretta Janet Gina Elise Ilhan Alexandria Ayanna Rashida
-Tulsi Liz Lynne Jan Wendy Carly Meg Patty Barbara Olympia Lisa Susan Heidi Claire Mazie Tammy Terri Jill
-""")
-MALE_NAMES = _wordset("""
-James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
-Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
-Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory
-Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary
-Peter Kyle Walter Keith Roger Sean Gerald Carl Harold Arthur Lawrence Jesse Bryan Billy Bruce Joe Alan
-Eugene Russell Vincent Philip Bobby Johnny Bradley Roy Ralph Randy Wayne Howard Mitt Rick Barack Bill
-Newt Ted Rand Chris Jeb Marco Mitch Harry Hassan Imran Ali Mohammad Muhammad Mohammed Ahmed Vladimir Bernie
-Jim Tom Bob Mike Dan Dave Steve Tim Jon Ron Ben Sam Greg Jeff Matt Nick Andy Tony Ken Doug Al Lindsey
-Dick Newt Herman Reince Rudy Karl Rush Sean Glenn Hosni Bashar Recep Narendra Nawaz Shinzo Xi Emmanuel
-Javad Mahmoud Hamid Ashraf Shah Abbas Hugo Fidel Raul Deval Anthony Todd Chuck Darrell Jerrold Jay Reid
-Eliot Andrew Orrin Lamar Jared Rex Mike Kevin Elijah Trey Jason Adam Jeb Ron Bret Lloyd Pete Beto Cory
-""")
-
-FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 _WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 _PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter"}
@@ -357,7 +141,7 @@ def normalise_place(word: str) -> str:
 def role_key(role: str) -> str:
     """A role noun in canonical form (``premier`` → ``prime minister``)."""
     role = re.sub(r"\s+", " ", role.lower().strip())
-    return _ROLE_CANON.get(role, role)
+    return ROLE_CANON.get(role, role)
 
 
 def roles_compatible(wanted: str, roles: set[str]) -> bool:
@@ -389,7 +173,7 @@ def _tokens(text: str) -> list[_Token]:
         if (
             end < len(text)
             and text[end] == "."
-            and (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
+            and (word in NAME_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
         ):
             end += 1
             word += "."
@@ -472,7 +256,7 @@ class Mentions:
         word = _POSSESSIVE.sub("", token.text)
         key = word.lower().rstrip(".")
         if word[:1].isupper() and (
-            (key,) in TITLES or (key, following.lower().rstrip(".")) in TITLES
+            (key,) in TITLE_ROLES or (key, following.lower().rstrip(".")) in TITLE_ROLES
         ):
             return True
         if not word[:1].isupper() or word in NOT_NAMES or word.rstrip(".") in NOT_NAMES:
@@ -501,11 +285,16 @@ class Mentions:
             if is_name and (glued and not possessive_before):
                 current.append(token)
                 continue
-            if token.text in MONTHS and glued and not possessive_before and len(current) == 1:
+            if (
+                token.text in CAPITALISED_MONTHS
+                and glued
+                and not possessive_before
+                and len(current) == 1
+            ):
                 current.append(token)
                 continue
             particle = (
-                token.text in _PARTICLES
+                token.text in SPEAKER_PARTICLES
                 and current
                 and glued
                 and index + 1 < len(tokens)
@@ -522,7 +311,7 @@ class Mentions:
             runs.append(current)
         mentions = []
         for run in runs:
-            while run and run[-1].text in _PARTICLES:
+            while run and run[-1].text in SPEAKER_PARTICLES:
                 run = run[:-1]
             if run and self._dateline(run):
                 continue
@@ -551,7 +340,9 @@ class Mentions:
             cut = keys.index("of")
             head = keys[cut - 1] if cut else ""
             if not (
-                head in ORG_WORDS or (head,) in TITLES or head in {"secretary", "chief", "head"}
+                head in SPEAKER_ORG_WORDS
+                or (head,) in TITLE_ROLES
+                or head in {"secretary", "chief", "head"}
             ):
                 return self._parse_run(run[:cut]) + self._parse_run(run[cut + 1 :])
         if not run:
@@ -559,7 +350,7 @@ class Mentions:
         title_at, title_len = -1, 0
         for i in range(len(keys)):
             for length in range(min(_MAX_TITLE, len(keys) - i), 0, -1):
-                if tuple(keys[i : i + length]) in TITLES:
+                if tuple(keys[i : i + length]) in TITLE_ROLES:
                     title_at, title_len = i, length
                     break
             if title_at >= 0:
@@ -574,15 +365,15 @@ class Mentions:
             titles = [tuple(keys[title_at : title_at + title_len])]
             while name_keys:  # chained titles ("Lt. Gov.", "Supreme Leader Ayatollah")
                 for length in range(min(_MAX_TITLE, len(name_keys)), 0, -1):
-                    if tuple(name_keys[:length]) in TITLES and len(name_keys) > length:
+                    if tuple(name_keys[:length]) in TITLE_ROLES and len(name_keys) > length:
                         titles.append(tuple(name_keys[:length]))
                         name_keys = name_keys[length:]
                         break
                 else:
                     break
-            roles = {TITLES[t] for t in titles} - {""}
-            gender = "f" if any(t[0] in _FEMALE_ROLES for t in titles) else ""
-            gender = gender or ("m" if any(t[0] in _MALE_ROLES for t in titles) else "")
+            roles = {TITLE_ROLES[t] for t in titles} - {""}
+            gender = "f" if any(t[0] in FEMALE_ROLES for t in titles) else ""
+            gender = gender or ("m" if any(t[0] in MALE_ROLES for t in titles) else "")
             places = {normalise_place(m) for m in modifiers}
             if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
                 return [
@@ -593,7 +384,7 @@ class Mentions:
                 first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
                 name_keys = tail[first:] if first is not None else tail[-2:]
             name_tokens = tuple(words[len(words) - len(name_keys) :])
-            if set(name_keys) & ORG_WORDS:
+            if set(name_keys) & SPEAKER_ORG_WORDS:
                 return [
                     Mention(
                         start,
@@ -679,7 +470,7 @@ class Mentions:
             role = re.sub(r"\s+", " ", match["role"].lower())
             modifiers = match["mod"].split()
             places = {normalise_place(m) for m in modifiers}
-            gender = "f" if role in _FEMALE_ROLES else ("m" if role in _MALE_ROLES else "")
+            gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
             mentions.append(
                 Mention(
                     match.start(),
@@ -886,7 +677,7 @@ def _first_name_gender(tokens: tuple[str, ...]) -> str:
 def _is_place(tokens: tuple[str, ...]) -> bool:
     """Whether a capitalised sequence names a known place or contains an organisation word."""
     key = " ".join(tokens).lower()
-    return key in PLACES or any(t.lower().rstrip(".") in ORG_WORDS for t in tokens)
+    return key in PLACES or any(t.lower().rstrip(".") in SPEAKER_ORG_WORDS for t in tokens)
 
 
 def resolve(mentions: Mentions) -> None:

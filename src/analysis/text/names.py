@@ -55,6 +55,19 @@ from itertools import pairwise
 
 import pandas as pd
 
+from analysis.disjoint_sets import DisjointSets
+from analysis.text.lexicon import (
+    COMMON_WORDS,
+    DEMONYM_SUFFIXES,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NAME_ORG_WORDS,
+    NAME_PARTICLES,
+    TITLE_OBJECTS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    wordset,
+)
 from analysis.text.segment import TITLES
 
 __all__ = [
@@ -76,10 +89,6 @@ __all__ = [
 ]
 
 FUZZY_THRESHOLD = 0.85
-
-
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
 
 
 #: Transliteration rules of :func:`normalise_name`, applied in this order to each token (after
@@ -110,69 +119,11 @@ LINK_RULES: dict[str, str] = {
     "fuzzy": f"SequenceMatcher ratio of the normalised forms >= threshold (default {FUZZY_THRESHOLD})",
 }
 
-#: Words that are titles or honorifics when they open a name ("President Hassan Rouhani").
-TITLE_WORDS: frozenset[str] = _wordset(
-    """
-    president vice prime minister ministers premier chancellor secretary general attorney
-    senator sen representative rep congressman congresswoman governor gov mayor ambassador envoy
-    spokesman spokeswoman spokesperson chairman chairwoman chair speaker leader majority minority
-    whip justice judge king queen prince princess crown emperor sheikh sheik emir amir ayatollah
-    imam mullah mufti pope cardinal archbishop bishop reverend rev mr mrs ms dr prof professor sir
-    dame lord chief deputy acting lieutenant lt colonel col major maj captain capt sergeant sgt
-    admiral adm commander marshal gen cmdr brigadier field officer agent director ceo co elect
-    founder sheriff detective trooper counsel
-    """
-)
-#: Objects that extend a title after "of": Secretary of State, Chief of Staff.
-TITLE_OBJECTS: frozenset[str] = _wordset(
-    "state defense defence staff homeland security treasury energy justice interior house"
-)
-#: Words that make a name an organisation or place, not a person (and after which "of" connects).
-ORG_WORDS: frozenset[str] = _wordset(
-    """
-    army corps guards guard group force forces party council committee commission ministry
-    department agency office house senate congress parliament assembly court union nations states
-    republic kingdom emirates organization organisation front movement brigade brigades battalion
-    league association institute university college school bank fund company corporation inc corp
-    news times post journal press network service police navy airlines church foundation center
-    centre hospital government administration authority bureau board province district county
-    city state region island islands street square sea gulf ocean river mountains valley desert
-    airport station program programme project treaty accord agreement act law war summit
-    conference forum motors club team alliance coalition federation reserve security
-    """
-)
-#: Lower-case particles inside names: Jaish al Adl, Osama bin Laden, Charles de Gaulle.
-PARTICLES: frozenset[str] = _wordset(
-    "al el ul bin ibn bint abu de del della der den di da du des van von la le"
-)
 _PARTICLE_HYPHEN = re.compile(
     r"^(?:al|el|ul|an|ad|ar|as|ash|at|az|ud|bin|ibn|abu|abd)-(?=[^\W\d_a-z])"
 )
-MONTHS: frozenset[str] = _wordset(
-    """january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec"""
-)
-WEEKDAYS: frozenset[str] = _wordset("monday tuesday wednesday thursday friday saturday sunday")
-_DATES = MONTHS | WEEKDAYS
-#: Capitalised words that open sentences but are not names (pronouns, determiners, connectives,
-#: sentence adverbs, and common news nouns). A sentence-initial word is also treated as common
-#: when it ends in -ly or occurs in lower case elsewhere in the text (singular or plural).
-COMMON_WORDS: frozenset[str] = _wordset(
-    """
-    a an the this that these those he she it they we i you his her its their our my your
-    but and or nor so yet for in on at by from with without after before when while if as
-    because since although though however meanwhile moreover furthermore also still now then
-    today yesterday tomorrow earlier later last next first second third both all some many most
-    several few each every no not none nothing there here what which who whom whose why how where
-    such other another one two three four five six seven eight nine ten according asked under
-    over during until unlike despite among between about against into through instead indeed
-    leaders officials police authorities analysts critics members experts sources residents
-    witnesses observers protesters is are was were be do does did can could will would should
-    shall may might must have has had hi hello yes oh well please thanks dear let
-    """
-)
-DEMONYM_SUFFIXES = ("i", "n", "an", "ian", "ese", "ish", "ite", "er")
-ACRONYM_SKIP = _wordset("of the and for in on at to a an &") | PARTICLES
+_DATES = MONTH_NAMES | MONTH_ABBREVIATIONS | WEEKDAYS
+ACRONYM_SKIP = wordset("of the and for in on at to a an &") | NAME_PARTICLES
 
 # Tokens: dotted acronyms (U.S.), abbreviations with their period (Mr., Gen.), initials before a
 # capital (George W. Bush), and words with internal hyphens or apostrophes.
@@ -307,12 +258,12 @@ def _connector(
     """
     previous = run[-1]
     word = tokens[index].text
-    if word in PARTICLES:
+    if word in NAME_PARTICLES:
         width = 1
     elif word in ("of", "for"):
         width = 2 if index + 1 < len(tokens) and tokens[index + 1].text == "the" else 1
         if not (
-            _fold(previous.text) in ORG_WORDS
+            _fold(previous.text) in NAME_ORG_WORDS
             or (word == "of" and _is_title(previous.text))
             or (
                 _org_follows(text, tokens, index + width)
@@ -339,7 +290,7 @@ def _connector(
 
 def _org_follows(text: str, tokens: list[_Token], index: int) -> bool:
     """The capitalised run starting at ``index`` ends in an organisation word (Defense of Marriage
-    *Act*, Centers for Disease *Control*... only the former: the last word must be in ORG_WORDS)."""
+    *Act*, Centers for Disease *Control*... only the former: the last word must be in NAME_ORG_WORDS)."""
     last = None
     while index < len(tokens) and _is_capitalised(tokens[index].text):
         if last is not None and not _RUN_GAP.match(text[last.end : tokens[index].start]):
@@ -348,7 +299,7 @@ def _org_follows(text: str, tokens: list[_Token], index: int) -> bool:
         index += 1
         if last.possessive:
             break
-    return last is not None and _fold(last.text) in ORG_WORDS
+    return last is not None and _fold(last.text) in NAME_ORG_WORDS
 
 
 def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
@@ -359,7 +310,7 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     A run of title words only ("President") yields no name.
     """
     words = [token.text for token in run]
-    if all(_is_title(word) or word in PARTICLES or word in ("of", "the") for word in words):
+    if all(_is_title(word) or word in NAME_PARTICLES or word in ("of", "the") for word in words):
         return run, []
     for first_title in range(min(4, len(run))):
         if not _is_title(words[first_title]):
@@ -374,7 +325,7 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
         rest = words[end:]
         if not rest:
             return run, []  # "Pakistani Prime Minister": a title without a name
-        if any(_fold(word) in ORG_WORDS for word in rest) or rest[0] in PARTICLES:
+        if any(_fold(word) in NAME_ORG_WORDS for word in rest) or rest[0] in NAME_PARTICLES:
             return [], run  # "Justice Army", "UN General Assembly": the title word is part of it
         return run[:end], run[end:]
     return [], run
@@ -446,7 +397,7 @@ def _surface_tokens(name: str) -> list[str]:
     rest = len(words)
     while rest > 0 and _is_title(words[len(words) - rest]):
         rest -= 1
-    if 0 < rest < len(words) and not any(_fold(word) in ORG_WORDS for word in words[-rest:]):
+    if 0 < rest < len(words) and not any(_fold(word) in NAME_ORG_WORDS for word in words[-rest:]):
         words = words[-rest:]  # honorifics dropped unless the title word is part of an
     return words  # organisation's name ("Justice Army")
 
@@ -548,9 +499,9 @@ def _person_like(name: str) -> bool:
     if not 2 <= len(words) <= 4:
         return False
     for word in words:
-        if word in PARTICLES or _PARTICLE_HYPHEN.match(word):
+        if word in NAME_PARTICLES or _PARTICLE_HYPHEN.match(word):
             continue
-        if not word[:1].isupper() or is_acronym(word) or _fold(word) in ORG_WORDS:
+        if not word[:1].isupper() or is_acronym(word) or _fold(word) in NAME_ORG_WORDS:
             return False
     return True
 
@@ -676,13 +627,7 @@ def _groups(names: Iterable[str], threshold: float) -> list[dict]:
     counts = Counter(name.strip() for name in names if name and name.strip())
     distinct = sorted(counts)
     u = _Universe.of(distinct)
-    parent = {name: name for name in distinct}
-
-    def find(name: str) -> str:
-        while parent[name] != name:
-            parent[name] = parent[parent[name]]
-            name = parent[name]
-        return name
+    sets = DisjointSets(distinct)
 
     edges: dict[str, list[tuple[str, str]]] = {name: [] for name in distinct}
     for i, a in enumerate(distinct):
@@ -692,15 +637,10 @@ def _groups(names: Iterable[str], threshold: float) -> list[dict]:
                 continue
             edges[a].append((b, rule))
             edges[b].append((a, rule))
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    members: dict[str, list[str]] = {}
-    for name in distinct:
-        members.setdefault(find(name), []).append(name)
+            sets.join(a, b)
     rank = list(LINK_RULES)
     records = []
-    for group in members.values():
+    for group in sets.groups():
         canonical = min(group, key=lambda name: _canonical_key(name, counts[name], u))
         # breadth-first from the canonical: each alias is explained by the strongest edge that
         # reached it first (ties: rule rank, then name)
