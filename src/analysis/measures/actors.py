@@ -57,6 +57,7 @@ from analysis.text.names import (
     group_aliases,
     is_acronym,
     is_demonym_of,
+    link_rule,
     name_candidates,
     similarity,
 )
@@ -459,3 +460,30 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
         ascending=[True, True, False, True],
         kind="stable",
     ).reset_index(drop=True)
+
+
+def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """The event actor each quote's speaker is, else the speaker itself ("" when unnamed).
+
+    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor one
+    of whose names in the same article (canonical or surface, tried in sorted order) equals it or is
+    linked to it by the alias rules of :func:`analysis.text.names.link_rule` (Christen 2012, "Data
+    Matching", chs. 4-5). Index: the index of ``quotes``.
+    """
+    names_by_article = {
+        article: sorted(set(group["actor"]) | set(group["mention"]))
+        for article, group in mentions.groupby("article")
+    }
+    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
+    canonical.update({actor: actor for actor in mentions["actor"]})
+
+    def actor_of(article: str, speaker: str) -> str:
+        if not speaker:
+            return ""
+        for name in names_by_article.get(article, []):
+            if name == speaker or link_rule(speaker, name) is not None:
+                return canonical[name]
+        return speaker
+
+    actors = [actor_of(a, s) for a, s in zip(quotes["article"], quotes["speaker"], strict=True)]
+    return pd.Series(actors, index=quotes.index, dtype=str)

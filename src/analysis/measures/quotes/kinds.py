@@ -167,20 +167,9 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             else:
                 kind, kind_rule = "partial", "embedded, governed by a reporting verb"
         else:
-            content = content_words(text[span.start : span.end])
-            echoed = any(
-                content and len(content & seen) >= 0.6 * len(content) for seen in earlier_words
+            kind, kind_rule, attribution = _unattributed_kind(
+                article, span, lower, words, earlier_words
             )
-            governing = governing_verb(article, span, lower)
-            if echoed:
-                kind, kind_rule = "echo", "repeats an earlier quotation"
-            elif governing is not None and (words > 2 or governing.cls.short_partial):
-                kind, kind_rule = "partial", "embedded, governed by a reporting verb, no speaker"
-                attribution = {"verb": governing, "subject": [], "rule": ""}
-            elif words <= 2:
-                kind, kind_rule = "scare", "short, no reporting verb"
-            else:
-                kind, kind_rule = "partial", "embedded, no reporting verb"
         record = _record(article, span, kind, kind_rule, attribution, speaker_rule)
         record["attribution"] = attribution
         records.append(record)
@@ -189,3 +178,21 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             earlier_words.append(content_words(text[span.start : span.end]))
     share_group_speakers(article, records)
     return records
+
+
+def _unattributed_kind(
+    article: ArticleContext, span: QuotedSpan, lower: int, words: int, earlier: list[set[str]]
+) -> tuple[str, str, dict]:
+    """Kind, rule and attribution of an embedded quotation with no speaker: an echo of an earlier
+    quotation, a partial quote under a reporting verb, else scare quotes (two words at most) or a
+    partial quote."""
+    content = content_words(article.text[span.start : span.end])
+    if any(content and len(content & seen) >= 0.6 * len(content) for seen in earlier):
+        return "echo", "repeats an earlier quotation", {}
+    governing = governing_verb(article, span, lower)
+    if governing is not None and (words > 2 or governing.cls.short_partial):
+        attribution = {"verb": governing, "subject": [], "rule": ""}
+        return "partial", "embedded, governed by a reporting verb, no speaker", attribution
+    if words <= 2:
+        return "scare", "short, no reporting verb", {}
+    return "partial", "embedded, no reporting verb", {}

@@ -293,96 +293,97 @@ class MentionFinder:
                 return self._parse_run(run[:cut]) + self._parse_run(run[cut + 1 :])
         if not run:
             return []
-        title_at, title_len = -1, 0
-        for i in range(len(keys)):
-            for length in range(min(_MAX_TITLE, len(keys) - i), 0, -1):
-                if tuple(keys[i : i + length]) in TITLE_ROLES:
-                    title_at, title_len = i, length
-                    break
-            if title_at >= 0:
-                break
-        start, end = run[0].start, run[-1].end
+        title_at, title_len = _first_title(keys)
+        end = run[-1].end
         possessive = _POSSESSIVE.search(run[-1].text) is not None and run[-1].text[-1] in "s'\u2019"
         if possessive:
             end -= len(run[-1].text) - len(words[-1])
         if title_at >= 0:
-            modifiers = keys[:title_at]
-            name_keys = keys[title_at + title_len :]
-            titles = [tuple(keys[title_at : title_at + title_len])]
-            while name_keys:  # chained titles ("Lt. Gov.", "Supreme Leader Ayatollah")
-                for length in range(min(_MAX_TITLE, len(name_keys)), 0, -1):
-                    if tuple(name_keys[:length]) in TITLE_ROLES and len(name_keys) > length:
-                        titles.append(tuple(name_keys[:length]))
-                        name_keys = name_keys[length:]
-                        break
-                else:
+            return self._titled(run, words, keys, (title_at, title_len), end, possessive)
+        return self._untitled(run, words, keys, end, possessive)
+
+    def _titled(
+        self,
+        run: list[_Token],
+        words: list[str],
+        keys: list[str],
+        title: tuple[int, int],
+        end: int,
+        possessive: bool,
+    ) -> list[Mention]:
+        """A run with a title: modifiers before it (places), chained titles (roles), then the name."""
+        title_at, title_len = title
+        start = run[0].start
+        modifiers = keys[:title_at]
+        name_keys = keys[title_at + title_len :]
+        titles = [tuple(keys[title_at : title_at + title_len])]
+        while name_keys:  # chained titles ("Lt. Gov.", "Supreme Leader Ayatollah")
+            for length in range(min(_MAX_TITLE, len(name_keys)), 0, -1):
+                if tuple(name_keys[:length]) in TITLE_ROLES and len(name_keys) > length:
+                    titles.append(tuple(name_keys[:length]))
+                    name_keys = name_keys[length:]
                     break
-            roles = {TITLE_ROLES[t] for t in titles} - {""}
-            gender = "f" if any(t[0] in FEMALE_ROLES for t in titles) else ""
-            gender = gender or ("m" if any(t[0] in MALE_ROLES for t in titles) else "")
-            places = {normalise_place(m) for m in modifiers}
-            if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
-                return [
-                    self._capitalised_description(start, end, roles, places, gender, possessive)
-                ]
-            if "of" in name_keys:  # "Director of National Intelligence James Clapper"
-                tail = name_keys[name_keys.index("of") + 1 :]
-                first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
-                name_keys = tail[first:] if first is not None else tail[-2:]
-            name_tokens = tuple(words[len(words) - len(name_keys) :])
-            if set(name_keys) & SPEAKER_ORG_WORDS:
-                return [
-                    Mention(
-                        start,
-                        end,
-                        self.text[start:end],
-                        "organisation",
-                        tokens=tuple(words),
-                        possessive=possessive,
-                    )
-                ]
-            name_start = run[len(words) - len(name_keys)].start
+            else:
+                break
+        roles = {TITLE_ROLES[t] for t in titles} - {""}
+        gender = "f" if any(t[0] in FEMALE_ROLES for t in titles) else ""
+        gender = gender or ("m" if any(t[0] in MALE_ROLES for t in titles) else "")
+        places = {normalise_place(m) for m in modifiers}
+        if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
+            return [self._capitalised_description(start, end, roles, places, gender, possessive)]
+        if "of" in name_keys:  # "Director of National Intelligence James Clapper"
+            tail = name_keys[name_keys.index("of") + 1 :]
+            first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
+            name_keys = tail[first:] if first is not None else tail[-2:]
+        name_tokens = tuple(words[len(words) - len(name_keys) :])
+        if set(name_keys) & SPEAKER_ORG_WORDS:
             return [
                 Mention(
                     start,
                     end,
                     self.text[start:end],
-                    "name",
-                    tokens=name_tokens,
-                    roles=roles,
-                    places=places,
-                    gender=gender,
-                    person=True,
-                    possessive=possessive,
-                    canonical=self.text[name_start:end],
-                )
-            ]
-        # no title: strip leading demonyms/parties ("Republican Paul Ryan")
-        places = set()
-        while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
-            places.add(normalise_place(keys[0]))
-            run, words, keys = run[1:], words[1:], keys[1:]
-        if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
-            return []
-        if keys[-1] in DEMONYMS:  # "a California Republican": a description, not a name
-            return [
-                Mention(
-                    run[0].start,
-                    end,
-                    self.text[run[0].start : end],
                     "organisation",
                     tokens=tuple(words),
-                    places=places,
                     possessive=possessive,
                 )
             ]
-        start = run[0].start
+        name_start = run[len(words) - len(name_keys)].start
         return [
             Mention(
                 start,
                 end,
                 self.text[start:end],
                 "name",
+                tokens=name_tokens,
+                roles=roles,
+                places=places,
+                gender=gender,
+                person=True,
+                possessive=possessive,
+                canonical=self.text[name_start:end],
+            )
+        ]
+
+    def _untitled(
+        self, run: list[_Token], words: list[str], keys: list[str], end: int, possessive: bool
+    ) -> list[Mention]:
+        """A run without a title: leading demonyms and parties are places, the rest a name."""
+        # "Republican Paul Ryan"
+        places = set()
+        while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
+            places.add(normalise_place(keys[0]))
+            run, words, keys = run[1:], words[1:], keys[1:]
+        if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
+            return []
+        # "a California Republican": a description, not a name
+        kind = "organisation" if keys[-1] in DEMONYMS else "name"
+        start = run[0].start
+        return [
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                kind,
                 tokens=tuple(words),
                 places=places,
                 possessive=possessive,
@@ -487,3 +488,12 @@ class MentionFinder:
                 result.append(self.items[index])
             index += 1
         return result
+
+
+def _first_title(keys: list[str]) -> tuple[int, int]:
+    """Position and length of the first (longest) title of :data:`TITLE_ROLES` in ``keys``; (-1, 0)."""
+    for i in range(len(keys)):
+        for length in range(min(_MAX_TITLE, len(keys) - i), 0, -1):
+            if tuple(keys[i : i + length]) in TITLE_ROLES:
+                return i, length
+    return -1, 0
