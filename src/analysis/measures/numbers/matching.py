@@ -16,7 +16,7 @@ MISSING = "—"
 
 
 def _normalised(counted: str, approx: str) -> tuple[str, str]:
-    words = [w for w in re.findall(r"[\w'’-]+", counted.lower()) if w not in ("the", "a", "an")]
+    words = [w for w in re.findall(r"[\w'-]+", counted.lower()) if w not in ("the", "a", "an")]
     return " ".join(words), approx.lower()
 
 

@@ -20,7 +20,7 @@ MAX_WORDS = 5  # words of the counted noun phrase before "of" / "and"
 MAX_OF_WORDS = 6  # words of the "of" attachment ("Islamic Revolutionary Guards Corps")
 CASUALTY_WINDOW = 6  # words between a kill word and the number
 _CLASS_OF = {word: name for name, group in HEAD_SYNONYMS.items() for word in group}
-_WORD = re.compile(r" (?P<w>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*)")
+_WORD = re.compile(r" (?P<w>(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'][^\W\d_]+)*)")
 _GLUED_WORD = re.compile(r"-(?P<w>[^\W\d_]+)(?![\w-])")
 _OF = re.compile(r" of(?= )")
 _DETERMINER = re.compile(r" (?:the|a|an|these|those|its|their|his|her|our|this|that)(?= )", re.I)
@@ -34,7 +34,7 @@ KILL_WORDS = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_BREAK = re.compile(r"[;:!?]|\s[-–—]\s")
-WORD_TOKENS = re.compile(r"[\w'’]+")
+WORD_TOKENS = re.compile(r"[\w']+")
 
 
 def lemma(word: str) -> str:
@@ -167,6 +167,6 @@ def is_casualty(s: str, start: int, counted_end: int) -> bool:
         if len(WORD_TOKENS.findall(gap)) <= CASUALTY_WINDOW and not _CLAUSE_BREAK.search(gap):
             return True
     after = s[counted_end:]
-    following = re.match(r"(?:\s+[\w'’]+){0,3}", after)
+    following = re.match(r"(?:\s+[\w']+){0,3}", after)
     window = following.group() if following else ""
     return bool(KILL_WORDS.search(window)) and not re.search(r"[,.;:]", window)

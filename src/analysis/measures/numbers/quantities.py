@@ -141,7 +141,7 @@ _SCALE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _LETTER_AFTER = re.compile(r"[^\W\d_]")
-_SENTENCE_OPEN = re.compile(r"^[\s\"'(\[“‘]*$")
+_SENTENCE_OPEN = re.compile(r"^[\s\"'(\[]*$")
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,7 @@ def _digits_draft(s: str, match: re.Match[str]) -> _Draft | None:
             pass  # a glued unit: 10km, 5kg
         else:
             return None  # ordinal (14th), decade (1990s), time (3pm), identifier (4G)
-    if re.match(r"['’]s\b", s[end:]):
+    if re.match(r"'s\b", s[end:]):
         return None  # 1990's
     hi = _RANGE_AFTER_DIGITS.match(s, end)
     if _BETWEEN_BEFORE.search(before):

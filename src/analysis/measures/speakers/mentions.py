@@ -31,10 +31,10 @@ from analysis.text.quotemarks import Interval, in_sorted_spans
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
 
 
-WORD = re.compile(r"[^\W_](?:[\w'\u2019.-]*[^\W_])?")
+WORD = re.compile(r"[^\W_](?:[\w'.-]*[^\W_])?")
 
 
-_POSSESSIVE = re.compile(r"['\u2019]s?$")
+_POSSESSIVE = re.compile(r"'s?$")
 
 
 _PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter"}
@@ -47,13 +47,13 @@ _DESCRIPTION = re.compile(
     r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+"
     r"(?P<adj>(?:(?:former|then|new|current|outgoing|incoming|top|senior|same|veteran|embattled|"
     r"fellow|longtime|powerful|visiting|deputy|chief)\s+)*)"
-    r"(?P<mod>(?:(?:[A-Z][\w'\u2019.-]*|U\.S\.)\s+){0,3}?)"
+    r"(?P<mod>(?:(?:[A-Z][\w'.-]*|U\.S\.)\s+){0,3}?)"
     rf"(?P<role>(?i:{_ROLE_ALT}))\b(?! [A-Z][a-z])"
 )
 
 
 _INSTITUTION = re.compile(
-    r"\b(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})['\u2019]s\s+"
+    r"\b(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})'s\s+"
     r"(?P<noun>(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|campaign|committee|army|"
     r"military|administration|foreign ministry|state media|media|parliament|police|presidency))\b"
 )
@@ -162,7 +162,7 @@ class MentionFinder:
         """Whether the token opens its sentence (after any opening marks)."""
         index = self.sentence_of(token.start)
         start = self.sentences[index][0] if self.sentences else 0
-        return not self.text[start : token.start].strip(" \"'\u201c\u2018(\u00ab")
+        return not self.text[start : token.start].strip(" \"'(")
 
     def _find(self) -> list[Mention]:
         """All mentions outside quotations and excluded blocks, in text order, appositives linked."""
@@ -295,7 +295,7 @@ class MentionFinder:
             return []
         title_at, title_len = _first_title(keys)
         end = run[-1].end
-        possessive = _POSSESSIVE.search(run[-1].text) is not None and run[-1].text[-1] in "s'\u2019"
+        possessive = _POSSESSIVE.search(run[-1].text) is not None and run[-1].text[-1] in "s'"
         if possessive:
             end -= len(run[-1].text) - len(words[-1])
         if title_at >= 0:
@@ -453,7 +453,7 @@ class MentionFinder:
     def _after_preposition(self, position: int) -> bool:
         """Whether a preposition (optionally + article and capitalised modifiers) precedes."""
         before = self.text[max(0, position - 40) : position]
-        match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'\u2019-]* )*$", before)
+        match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'-]* )*$", before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
 
     def _link_appositives(self, found: list[Mention]) -> None:

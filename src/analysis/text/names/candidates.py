@@ -33,10 +33,10 @@ _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"
     rf"|\b(?:{_ABBREVIATIONS})\.(?=\s)"
     r"|\b[^\W\d_a-z]\.(?=\s+[^\W\d_a-z])"
-    r"|[^\W\d_][\w]*(?:[-'\u2019][^\W_]+)*"
+    r"|[^\W\d_][\w]*(?:[-'][^\W_]+)*"
 )
-POSSESSIVE = re.compile(r"['\u2019]s$")
-_CONTRACTION = re.compile(r"['\u2019](?:m|d|ll|ve|re|s|t)$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"'s$")
+_CONTRACTION = re.compile(r"'(?:m|d|ll|ve|re|s|t)$", re.IGNORECASE)
 # A hyphenated compound with a lower-case adjectival tail is an adjective, not a name token:
 # Democratic-controlled, Colorado-grown (but Ki-moon stays: its tail is no such word).
 _ADJECTIVE_TAIL = re.compile(
@@ -44,7 +44,7 @@ _ADJECTIVE_TAIL = re.compile(
     r"friendly|bound|free|only|specific|type)$"
 )
 _RUN_GAP = re.compile(r"^[ \t]+$")
-_OPENERS = "\"'([\u201c\u2018"
+_OPENERS = "\"'(["
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ def _tokens(text: str) -> list[_Token]:
 def _sentence_initial(text: str, start: int) -> bool:
     """At the start of the text, after . ! ? or :, or just inside an opening quotation mark."""
     before = text[:start].rstrip()
-    if before and before[-1] in '"\u201c' and (len(before) == 1 or not before[-2].isalnum()):
+    if before and before[-1] == '"' and (len(before) == 1 or not before[-2].isalnum()):
         return True  # a quotation opens a sentence: asked, "Is this ..."
     before = before.rstrip(_OPENERS).rstrip()
     return not before or before[-1] in ".!?:\n" or before.endswith(('."', ".'", '?"', '!"'))
