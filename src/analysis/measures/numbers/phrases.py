@@ -59,6 +59,7 @@ def head_class(head: str) -> str:
 
 
 def is_person(head: str, surface: str) -> bool:
+    """Whether a counted head is people: a person noun, or a capitalised nationality plural."""
     if head in PERSON_HEADS:
         return True
     # capitalised nationality plurals: Afghans, Pakistanis, Iraqis, Americans
@@ -85,6 +86,7 @@ def _is_participle(word: str) -> bool:
 
 
 def join_words(first: str, second: str) -> str:
+    """Two descriptions joined by ``"; "`` (the second alone when the first is empty)."""
     return f"{first}; {second}" if first else second
 
 

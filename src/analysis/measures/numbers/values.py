@@ -49,6 +49,7 @@ _WORD_TOKEN = re.compile(rf"{_BASIC}|{_SCALE}|an?\b|and\b", re.IGNORECASE)
 
 
 def format_value(value: float) -> str:
+    """A value as text: up to 15 significant digits, no trailing zeros."""
     return f"{value:.15g}"
 
 
@@ -91,4 +92,5 @@ def words_value(text: str) -> tuple[float, int]:
 
 
 def digits_value(text: str) -> float:
+    """The value of a digit number with thousands separators (``1,200`` → 1200.0)."""
     return float(text.replace(",", ""))

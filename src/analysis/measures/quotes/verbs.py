@@ -36,6 +36,8 @@ class VerbClass:
 
 @dataclass(frozen=True)
 class Verb:
+    """One reporting-verb occurrence: its offsets, lemma and class."""
+
     start: int
     end: int
     lemma: str

@@ -195,6 +195,7 @@ class _Universe:
 
     @classmethod
     def of(cls, names: list[str]) -> _Universe:
+        """The look-up tables of ``names``."""
         return cls(
             names,
             {name: normalise_name(name) for name in names},

@@ -68,10 +68,12 @@ class _Token:
 
 
 def fold(word: str) -> str:
+    """A token case-folded without a trailing period, for look-ups in the word lists."""
     return word.rstrip(".").casefold()
 
 
 def is_title(word: str) -> bool:
+    """Whether every hyphen part of ``word`` is a title word (:data:`TITLE_WORDS`)."""
     parts = [part for part in re.split(r"-", fold(word)) if part]
     return bool(parts) and all(part in TITLE_WORDS for part in parts)
 
