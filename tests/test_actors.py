@@ -28,6 +28,7 @@ from analysis.measures.actors import (
     descriptor,
     find_actor_file,
     load_actor_file,
+    speaker_actors,
 )
 from analysis.measures.labels import load_codebook
 from analysis.text.cleaning import CleanArticle, clean_article
@@ -365,3 +366,18 @@ def test_basil_smoke(record_property) -> None:
     record_property("basil_events_with_shared_actor", with_shared)
     print(f"BASIL: {with_shared} of {len(events)} events have an actor named by 2+ outlets")
     assert with_shared >= 40
+
+
+def test_speaker_actors_links_speakers_to_actors_by_alias_rules() -> None:
+    quotes = pd.DataFrame(
+        {"article": ["a", "a", "a", "b"], "speaker": ["Rohani", "", "X Y", "Rohani"]}
+    )
+    mentions = pd.DataFrame(
+        {
+            "article": ["a", "a"],
+            "actor": ["Hassan Rouhani", "Iran"],
+            "mention": ["Hassan Rohani", "Tehran"],
+        }
+    )
+    assert list(speaker_actors(quotes, mentions)) == ["Hassan Rouhani", "", "X Y", "Rohani"]
+    assert speaker_actors(quotes.iloc[:0], mentions).empty

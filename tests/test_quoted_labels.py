@@ -81,6 +81,22 @@ def test_single_pair_outside_double_pair_is_kept() -> None:
     assert quoted_texts(paragraph) == ["'force'", '"the plan"']
 
 
+def test_stray_closing_mark_opens_nothing() -> None:
+    # the quotation opened in an earlier paragraph: its closing mark is no opening mark
+    assert quoted_texts('we will win." Khan left. "We agree," Rohani said.') == ['"We agree,"']
+
+
+def test_missing_closing_mark_is_read_flat_unless_the_next_paragraph_continues() -> None:
+    paragraph = 'He said "we will win. He added: "We are ready."'
+    assert quoted_spans(paragraph) == [(8, 33), (32, 47)]
+    assert quoted_spans(paragraph, continued=True) == [(8, 47)]
+
+
+def test_nested_double_quotation_is_one_span() -> None:
+    paragraph = 'He said "they called it "a plan" and left" today.'
+    assert quoted_texts(paragraph) == ['"they called it "a plan" and left"']
+
+
 def test_is_quoted() -> None:
     spans = [(2, 5), (8, 9)]
     assert [is_quoted(offset, spans) for offset in range(10)] == [

@@ -17,21 +17,21 @@ from analysis import config
 from analysis.errors import InputError
 from analysis.ingest.manifest import Article
 from analysis.measures.quotes import (
-    COLUMNS,
-    KINDS,
     extract_quotes,
     load_verb_classes,
-    pair_marks,
     quotes_table,
 )
+from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
 from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning_rules import load_rules
+from analysis.text.quotemarks import double_pairs
 
 GOLD = config.PROJECT_ROOT / "data" / "gold" / "seed_quotes.csv"
 BENCHMARK = config.PROJECT_ROOT / "benchmarks" / "quote_accuracy.py"
 
 
 def make_article(text: str, rules: list | None = None, outlet: str = "T") -> CleanArticle:
-    """A CleanArticle built from ``text`` (no cleaning rules unless given: curly marks survive)."""
+    """A CleanArticle built from ``text`` (no cleaning rules unless given)."""
     article = Article(
         "test-event", outlet, "", "2020-01-01", Path(f"{outlet}.txt"), "en", "en", "", "", ""
     )
@@ -70,19 +70,20 @@ def test_straight_marks_with_attribution_after() -> None:
     )
 
 
-def test_curly_marks() -> None:
-    row = only(quotes(INTRO + "\u201cWe will win,\u201d Khan said."))
+def test_curly_marks_read_after_cleaning() -> None:
+    row = only(quotes(INTRO + "\u201cWe will win,\u201d Khan said.", rules=load_rules()))
     assert (row.text, row.kind, row.speaker) == ("We will win", "direct", "Imran Khan")
 
 
 def test_curly_and_straight_mixed() -> None:
-    table = quotes(INTRO + '\u201cWe will win," said Khan. "We are ready\u201d, Rohani added.')
+    text = INTRO + '\u201cWe will win," said Khan. "We are ready\u201d, Rohani added.'
+    table = quotes(text, rules=load_rules())
     assert list(table["text"]) == ["We will win", "We are ready"]
     assert list(table["speaker"]) == ["Imran Khan", "Hassan Rohani"]
 
 
 def test_guillemets_with_french_spacing() -> None:
-    row = only(quotes(INTRO + "\u00ab We will win \u00bb, Khan said."))
+    row = only(quotes(INTRO + "\u00ab We will win \u00bb, Khan said.", rules=load_rules()))
     assert (row.text, row.kind, row.speaker) == ("We will win", "direct", "Imran Khan")
 
 
@@ -92,8 +93,6 @@ def test_straight_marks_with_french_spacing() -> None:
 
 
 def test_cleaning_rules_keep_offsets_right() -> None:
-    from analysis.text.cleaning_rules import load_rules
-
     row = only(quotes(INTRO + "\u00ab We  will win \u00bb, Khan said.", rules=load_rules()))
     assert (row.text, row.speaker) == ("We will win", "Imran Khan")
 
@@ -146,10 +145,10 @@ def test_nested_single_quotes_stay_inside() -> None:
     assert row.text == "He told me 'never again,' and I believed him"
 
 
-def test_nested_double_marks_inside_guillemets() -> None:
-    row = only(quotes(INTRO + '\u00abThey said "no" to us\u00bb, Khan said.'))
-    assert row.text == 'They said "no" to us'
-    assert row.speaker == "Imran Khan"
+def test_stray_closing_mark_opens_no_quotation() -> None:
+    table = quotes(INTRO + 'Rohani left early." Khan stayed. "We agree," Rohani said.')
+    row = only(table)
+    assert (row.text, row.speaker) == ("We agree", "Hassan Rohani")
 
 
 def test_nested_double_marks_inside_double_marks() -> None:
@@ -167,11 +166,11 @@ def test_stray_closing_mark_is_ignored() -> None:
     assert list(table["text"]) == ["a new era"]
 
 
-def test_pair_marks_directly() -> None:
-    assert pair_marks('a "b" c "d') == ([(2, 4), (8, None)], False)
-    assert pair_marks("\u00ab a \u00bb") == ([(0, 4)], False)
-    assert pair_marks('"a "b" c') == ([(0, None)], True)
-    assert pair_marks('"a "b" c', flat=True)[0] == [(0, 3), (3, 5)]
+def test_double_pairs_directly() -> None:
+    assert double_pairs('a "b" c "d') == ([(2, 4), (8, None)], False)
+    assert double_pairs('a." b "c"') == ([(6, 8)], False)  # a stray closing mark opens nothing
+    assert double_pairs('"a "b" c') == ([(0, None)], True)
+    assert double_pairs('"a "b" c', flat=True)[0] == [(0, 3), (3, 5)]
 
 
 def test_headline_single_quotes() -> None:
@@ -332,18 +331,18 @@ def test_direct_quote_after_colon_is_not_indirect() -> None:
 def test_columns_order_and_determinism() -> None:
     text = INTRO + '"We will win," Khan said. Rohani added that "the force" is ready.'
     first = quotes(text)
-    assert list(first.columns) == COLUMNS
+    assert list(first.columns) == QUOTE_COLUMNS
     assert list(first["quote"]) == list(range(len(first)))
     assert first.equals(quotes(text))
     assert list(first["start"]) == sorted(first["start"])
-    assert set(first["kind"]) <= set(KINDS)
+    assert set(first["kind"]) <= set(QUOTE_KINDS)
 
 
 def test_quotes_table_over_articles() -> None:
     items = [make_article(INTRO + '"A b c," Khan said.', outlet=name) for name in ("X", "W")]
     table = quotes_table(items)
     assert list(table["outlet"]) == ["W", "X"]
-    assert quotes_table([]).columns.tolist() == COLUMNS
+    assert quotes_table([]).columns.tolist() == QUOTE_COLUMNS
 
 
 def test_sentence_offsets_cover_the_quote() -> None:

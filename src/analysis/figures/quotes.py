@@ -27,11 +27,9 @@ from analysis.figures.style import (
     text_column,
     wrap,
 )
+from analysis.schema import QUOTATION_KINDS
 
-__all__ = ["OTHERS", "SPEECH_KINDS", "UNATTRIBUTED", "plot_quote_shares", "plot_verb_classes"]
-
-#: Quotation kinds that reproduce a speaker's own words; other kinds (e.g. indirect) are ignored.
-SPEECH_KINDS: tuple[str, ...] = ("direct", "partial")
+__all__ = ["OTHERS", "UNATTRIBUTED", "plot_quote_shares", "plot_verb_classes"]
 
 #: Speaker name for quotations without an attributed speaker.
 UNATTRIBUTED = "unattributed"
@@ -70,10 +68,10 @@ def plot_quote_shares(
     table["kind"] = text_column(table, "kind").str.lower()
     table["speaker"] = text_column(table, "speaker").replace("", UNATTRIBUTED)
     table["words"] = counts(table, "words", what)
-    speech = table[table["kind"].isin(SPEECH_KINDS)]
+    speech = table[table["kind"].isin(QUOTATION_KINDS)]
     if speech.empty:
         raise ValueError(
-            f"{what}: no quotation of kind {' or '.join(SPEECH_KINDS)} "
+            f"{what}: no quotation of kind {' or '.join(QUOTATION_KINDS)} "
             f"(kinds found: {sorted(set(table['kind']))})"
         )
 

@@ -48,11 +48,16 @@ import yaml
 from analysis.errors import InputError
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.text.cleaning import CleanArticle
-from analysis.text.names import (
+from analysis.text.lexicon import (
+    DESCRIPTOR_STOP_WORDS,
+    DESCRIPTOR_WORDS,
     TITLE_WORDS,
+)
+from analysis.text.names import (
     group_aliases,
     is_acronym,
     is_demonym_of,
+    link_rule,
     name_candidates,
     similarity,
 )
@@ -82,34 +87,9 @@ MIN_AUTO_MENTIONS = 2
 DESCRIPTORS_SHOWN = 3
 
 
-def _wordset(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
 PRE_WINDOW = 4  # descriptor words looked at before a mention
 POST_WINDOW = 3  # ... and after it
 
-#: Lower-case words that can describe an actor inside its noun phrase: head nouns of groups,
-#: institutions and roles, and the modifiers that label them. Words matching a label-codebook
-#: pattern (terrorist, militant, separatists ...) count too, as do title words before a name.
-DESCRIPTOR_WORDS: frozenset[str] = _wordset(
-    """
-    group groups organization organizations organisation organisations movement movements network
-    networks faction factions militia militias army armies force forces guards corps wing cell
-    cells outfit outfits alliance coalition party parties front brigade brigades unit units
-    government governments regime regimes authorities administration officials official leader
-    leaders leadership chief commander commanders spokesman spokeswoman spokesperson minister
-    ministry president premier diplomat diplomats agency media state country countries neighbor
-    neighbors neighbour neighbours ally allies rival rivals enemy enemies member members supporters
-    men soldiers troops refugees minority minorities community tribe tribes people activists
-    protesters critics opposition clerics cleric elite establishment
-    armed banned outlawed proscribed hardline hard-line violent foreign regional local ruling main
-    suspected alleged so-called notorious shadowy little-known rebel separatist secessionist
-    radical religious sectarian ethnic tribal anti-government pro-government prime vice deputy
-    secretary general senior top former
-    """
-)
-_LOWER_STOP = _wordset("a an the of and or to in on at by for with from that which who")
 
 MENTION_COLUMNS = [
     "event_id", "outlet", "article", "actor", "type", "mention", "start", "end",
@@ -222,7 +202,7 @@ def _is_descriptor_word(word: str, families: Sequence[LabelFamily], before: bool
     folded = word.casefold()
     if word[:1].isupper():
         return before and all(part in TITLE_WORDS for part in folded.rstrip(".").split("-"))
-    if folded in _LOWER_STOP:
+    if folded in DESCRIPTOR_STOP_WORDS:
         return False
     return folded in DESCRIPTOR_WORDS or any(f.pattern.fullmatch(folded) for f in families)
 
@@ -480,3 +460,30 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
         ascending=[True, True, False, True],
         kind="stable",
     ).reset_index(drop=True)
+
+
+def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
+    """The event actor each quote's speaker is, else the speaker itself ("" when unnamed).
+
+    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor one
+    of whose names in the same article (canonical or surface, tried in sorted order) equals it or is
+    linked to it by the alias rules of :func:`analysis.text.names.link_rule` (Christen 2012, "Data
+    Matching", chs. 4-5). Index: the index of ``quotes``.
+    """
+    names_by_article = {
+        article: sorted(set(group["actor"]) | set(group["mention"]))
+        for article, group in mentions.groupby("article")
+    }
+    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
+    canonical.update({actor: actor for actor in mentions["actor"]})
+
+    def actor_of(article: str, speaker: str) -> str:
+        if not speaker:
+            return ""
+        for name in names_by_article.get(article, []):
+            if name == speaker or link_rule(speaker, name) is not None:
+                return canonical[name]
+        return speaker
+
+    actors = [actor_of(a, s) for a, s in zip(quotes["article"], quotes["speaker"], strict=True)]
+    return pd.Series(actors, index=quotes.index, dtype=str)

@@ -37,8 +37,6 @@ LAYERS: tuple[tuple[str, str, str], ...] = (
     ("frames", "Frame indicators", "frame_indicators.csv"),
 )
 
-#: Quote kinds that are someone's speech (the others are scare quotes, glosses and echoes).
-SPEECH_KINDS = ("direct", "partial", "indirect")
 QUOTE_KINDS = ("direct", "partial", "indirect", "scare", "gloss", "echo")
 VOICES = ("narration", "quoted")
 SENTENCE_STATUSES = ("shared", "partly shared", "unique")

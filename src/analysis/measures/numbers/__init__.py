@@ -1,0 +1,199 @@
+"""Numbers and facts: the quantities each outlet reports, what they count, and how outlets compare.
+
+Method: rule-based numeric expression recognition. A quantity is a number (digits or words) extended by
+its approximator, currency, multiplier and unit, plus the noun phrase it counts, read off the sentence
+by fixed, documented rules, in the tradition of rule-based quantity extraction (Roy, Vieira & Roth
+2015, "Reasoning about Quantities in Natural Language", TACL 3; Saha, Pal & Mausam 2017, "Bootstrapping
+for Numerical Open IE", ACL). Why numbers matter for framing: they are credibility devices that make a
+report look factual and precise (Koetsenruijter 2011, "Using numbers in news increases story
+credibility", Newspaper Research Journal 32(2)); which numbers an outlet gives, and what it says they
+count ("27 members of the Revolutionary Guards" vs "27 Iranian soldiers"), is a framing choice.
+
+**What is a quantity** (:func:`extract_numbers`), per sentence of the clean text:
+
+* digits with thousands separators and decimals (``1,200``, ``1.2``); ranges ``10-12``, ``10 to 12``,
+  ``between 10 and 12``, ``two or three`` (``value`` is the lower bound, ``approx`` says ``range``);
+  a hyphenated pair whose second number is smaller (``3-2``, ``2019-20``) is a score or a season and
+  is skipped; ``from 10 to 12`` is a change, so two numbers;
+* spelled-out numbers ``one`` .. ``ninety-nine`` (``zero`` is left out: ``ground zero``) combined
+  with ``hundred``, ``thousand``, ``lakh``, ``million``, ``crore``, ``billion``, ``trillion``
+  (``six million``, ``a hundred and fifty``);
+  ``a dozen`` (12), ``half a dozen`` (6), ``half a million``; fractions followed by ``of``/``the``
+  (``half of``, ``a third of``, ``two-thirds of``: unit ``fraction``);
+* vague plurals followed by ``of`` (``tens``, ``dozens``, ``scores``, ``hundreds``, ``thousands``,
+  ``millions``, ``billions``, also ``tens of thousands``): ``value`` is the conventional lower bound,
+  twice the base (dozens = 24, hundreds = 200, tens of thousands = 20,000), ``approx`` names the word;
+* multipliers after a number: the scale words above and ``bn``, ``mn``, ``mln``, ``tn``, ``k``
+  (``1.2bn``; ``m``/``b`` only after a currency symbol, ``$10m``, since ``100m`` may be metres, and
+  other glued letters make an ordinal, decade, time or identifier); the value is multiplied out;
+* approximators before (``about``, ``around``, ``some``, ``nearly``, ``almost``, ``more than``,
+  ``over``, ``at least``, ``up to``, ``as many as``, ``less than`` ...) or after (``or more``,
+  ``or so``, ``-plus``), recorded lower-cased in ``approx`` and included in the span.
+
+The span (``text``, ``start``, ``end``: ``text == cleaned.text[start:end]``) covers approximator,
+currency symbol, number, multiplier and unit word; never the counted noun phrase.
+
+**Units** (``unit``, normalised): ``money:<code>`` from symbols (``$`` US dollar, ``€``, ``£``, ``¥``,
+``₹``, ``Rs``, ``C$`` ...) or words after the number (``dollars``, ``euros``, ``pounds sterling``,
+``rupees``, ``rials``, ``riyals``, ``yuan``, ``yen`` ...; ``Pakistani rupees`` is ``money:PKR``, plain
+``rupees`` stays ``money:rupee`` because the country is unknown); ``distance:km|m|cm|mile|nmi|ft|yd``
+(``900-kilometers``, ``900 km``); ``area:km2|mile2|m2|ha|acre``; ``percent`` and
+``percentage_point``; ``fraction``; ``duration:<second..century>`` (``two-day visit``); ``mass:``,
+``volume:``, ``power:``. Units are **not converted**: 560 miles stays ``distance:mile`` and never equals
+900 km, so the unit column itself marks the outlet's choice. Without a unit word the unit is ``people``
+when the counted head is a person noun (:data:`PERSON_HEADS`, or a capitalised nationality plural
+such as *Afghans*), ``count`` when something else is counted, ``number`` when nothing is.
+
+**Not quantities** (each rule is a test): years (a bare four-digit integer 1000-2100 that counts
+nothing or a non-person thing: ``in 2019``, ``the 2018 budget``; ``2,000 soldiers`` or ``2000
+people`` stay counts), dates (a number next to a month name: ``April 22``, ``22 April``), decades
+(``1990s``, ``'90s``, ``60s``), times (``3 p.m.``, ``3pm``, ``10:30``, ``o'clock``, ``GMT``), ages
+(``25-year-old``, ``25 years old``, ``aged 25``, ``the age of 30``, ``Name, 45,``), points in time
+given as durations (``two years ago``, ``three days later``),
+ordinals (``first``, ``14th``, ``second``: not in the number vocabulary; a fraction such as ``a
+third of`` is the only ordinal-shaped count), identifiers (``F-16``, ``G20``, ``COVID-19``,
+``Resolution 2231``, ``No. 10``, ``Flight 370``, ``4G``), and the pronoun uses of *one*: ``one`` is a
+quantity only when it measures something (a unit, currency or multiplier), carries an approximator,
+or is a casualty count (``killed one soldier``); so ``one of the``, ``no one``, ``one official
+said``, ``one another`` are not. A capitalised number word inside a body sentence (``Group of
+Seven``) is a name; in headlines and sub-headings (title case) it counts. ``several``, ``many``,
+``a few``, ``both`` are not numbers.
+
+**Counted phrase** (``counted``): the noun phrase right after the span, at most :data:`MAX_WORDS` words,
+ending before punctuation, a digit, a stop word (prepositions, conjunctions, auxiliaries and common
+verbs, pronouns, determiners, time words: :data:`PHRASE_STOP_WORDS`) or a participle after a noun
+(``organizations based in``); a participle before the noun is a modifier (``14 wounded soldiers``).
+Then one ``of``-attachment is added (``members`` + ``of the Islamic Revolutionary Guards Corps``, up
+to :data:`MAX_OF_WORDS` words, capitalised names included) and one coordinated person noun
+(``soldiers and members of the Pakistani security forces``). When the span is followed directly by
+``of`` (``dozens of people``, ``two of the soldiers``, ``5 percent of the vote``), the counted phrase is
+the object of ``of``, without its determiner. A hyphenated noun glued to the number (``14-member
+delegation``) opens the counted phrase and is its head. For measures with nothing after them, the noun
+of a preceding ``<noun> of`` is taken (``a frontier of more than 900-kilometers`` → ``frontier``).
+``head`` is the phrase's head noun (the last word before ``of``/``and``; the glued noun; else the last
+word), lower-cased and singularised by rule (``soldiers`` → ``soldier``, ``casualties`` →
+``casualty``, ``men`` → ``man``; ``people`` stays).
+
+**Kind**: ``money``, ``distance`` (lengths and areas), ``percent`` (percentages and fractions),
+``duration``, ``casualty`` (a count of people with a kill/die/dead/wound/injure word at most
+:data:`CASUALTY_WINDOW` words before the span in the same clause, as in ``killed 27 Iranian soldiers``
+and ``killing of 14 Pakistani soldiers``, or at most 3 words after the counted phrase, as in ``14
+soldiers were killed``; a bare number within 3 words after such a word, ``a blast that killed 27``,
+or right before one, ``27 dead``, becomes a casualty count of ``people``), ``people`` (other counts
+of people), ``other``. Deterministic: plain precompiled regular expressions, no model.
+
+**Matching across outlets** (:func:`match_numbers`), within each event (``event_id``):
+
+1. Same fact: two numbers are the same fact when value, unit and kind are equal and: for measures
+   (money, distance, duration, percent, ...) nothing more; for casualty counts nothing more (how the
+   dead are described is exactly what differs between outlets); for other counts of people and
+   things, the heads are compatible (same head class, :func:`head_class`: a lemma or a synonym group
+   from :data:`HEAD_SYNONYMS`, e.g. soldier/member/troop/personnel/guard; refugee/migrant). Bare
+   numbers (unit ``number``) are never matched across outlets. Same facts are joined transitively.
+   A fact reported by ≥ 2 outlets is **reported alike** when every mention has the same counted
+   phrase and approximator (lower-cased, articles dropped), else **different description** (e.g. VOA
+   "14 Pakistani soldiers" vs RFI "14 soldiers and members of the Pakistani security forces").
+2. Facts still in one outlet only are joined across outlets when they share unit, kind and a non-empty
+   head class but differ in value: **different value** (casualty counts that disagree). Facts already
+   matched in step 1 do not take part (a limitation for events with three or more outlets).
+3. Everything else: **one outlet only**.
+
+Match ids are content keys, so they do not depend on row order: ``kind/unit/value[/head class]``
+(``casualty/people/14``, ``money/money:USD/10000000000``, ``other/count/3/organization``), bare numbers
+add the outlet, and different-value matches list their values (``casualty/people/soldier/14~20``).
+:func:`side_by_side` lays the matches out for reading: one row per match id, one column per outlet with
+the surface text and its counted phrase as the sentence has them (``14 Pakistani soldiers``; a phrase
+not right after the number is added in brackets), ``—`` where the outlet has no such number, sorted by
+status (the order of :data:`MATCH_STATUSES`) and match id.
+
+Limitations: English only; no syntax parser, so the counted phrase and the casualty test are
+window heuristics (a kill word in a neighbouring clause can be taken as governing); ``member`` is in
+the soldier group even when it means a member of a militant group; vague plurals get conventional
+values; a range keeps only its lower bound in ``value``; numbers inside quotations count like any other.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.evidence import mark
+from analysis.measures.numbers.matching import MATCH_STATUSES, MISSING, match_numbers, side_by_side
+from analysis.measures.numbers.phrases import (
+    CASUALTY_WINDOW,
+    MAX_OF_WORDS,
+    MAX_WORDS,
+    head_class,
+    lemma,
+)
+from analysis.measures.numbers.quantities import Quantity, find_quantities
+from analysis.text.cleaning import CleanArticle
+from analysis.text.segment import split_sentences
+
+__all__ = [
+    "CASUALTY_WINDOW",
+    "COLUMNS",
+    "MATCH_STATUSES",
+    "MAX_OF_WORDS",
+    "MAX_WORDS",
+    "MISSING",
+    "Quantity",
+    "extract_numbers",
+    "find_quantities",
+    "head_class",
+    "lemma",
+    "match_numbers",
+    "numbers_table",
+    "side_by_side",
+]
+
+
+COLUMNS = ["event_id", "outlet", "article", "number", "value", "text", "start", "end", "unit",
+           "approx", "counted", "head", "kind", "sentence_start", "sentence_end", "evidence"]  # fmt: skip
+
+
+def extract_numbers(cleaned: CleanArticle) -> pd.DataFrame:
+    """Every quantity of one clean article, in text order (columns :data:`COLUMNS`)."""
+    rows = []
+    text = cleaned.text
+    for block in cleaned.blocks:
+        title_case = block.kind in ("headline", "heading")
+        for sentence in split_sentences(block.text, offset=block.start):
+            for quantity in find_quantities(sentence.text, sentence.start, title_case):
+                left = quantity.start - sentence.start
+                right = quantity.end - sentence.start
+                marked = mark(sentence.text, left, right)
+                assert text[quantity.start : quantity.end] == quantity.text
+                rows.append(
+                    {
+                        "event_id": cleaned.article.event_id,
+                        "outlet": cleaned.article.outlet,
+                        "article": cleaned.article.path.stem,
+                        "number": len(rows),
+                        "value": quantity.value,
+                        "text": quantity.text,
+                        "start": quantity.start,
+                        "end": quantity.end,
+                        "unit": quantity.unit,
+                        "approx": quantity.approx,
+                        "counted": quantity.counted,
+                        "head": quantity.head,
+                        "kind": quantity.kind,
+                        "sentence_start": sentence.start,
+                        "sentence_end": sentence.end,
+                        "evidence": marked,
+                    }
+                )
+    return pd.DataFrame(rows, columns=COLUMNS).astype(
+        dict.fromkeys(["number", "start", "end", "sentence_start", "sentence_end"], int)
+        | {"value": float}
+    )
+
+
+def numbers_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+    """The quantities of every article of an event, sorted by outlet, article and offset."""
+    tables = [extract_numbers(item) for item in cleaned]
+    tables = [table for table in tables if len(table)]
+    if not tables:
+        return pd.DataFrame(columns=COLUMNS)
+    table = pd.concat(tables, ignore_index=True)
+    return table.sort_values(["outlet", "article", "start"], kind="stable").reset_index(drop=True)

@@ -1,0 +1,142 @@
+"""Quotations and reported speech in one article: where they are, what kind, and who speaks.
+
+Method: rule-based quote extraction and attribution in the tradition of the news-attribution work of
+Pareti (2016, "PARC 3.0: A corpus of attribution relations", LREC), Newell, Margolin & Ruths (2018, "An
+attribution relations corpus for political news", LREC) and the GenderGapTracker's syntactic rules (Asr
+et al. 2021, "The Gender Gap Tracker", PLOS ONE 16(1)); reporting verbs and their classes come from the
+codebook ``codebooks/reporting_verbs.yaml`` (Bergler 1992; Caldas-Coulthard 1994; AP Stylebook on
+"said"). Speakers are resolved within the article by :mod:`analysis.measures.speakers` (titles, descriptions,
+Hobbs 1978 recency for pronouns). Deterministic, standard library + pandas only.
+
+**Quotation marks** are read by :mod:`analysis.text.quotemarks`, the one reader of the marks of clean
+text (straight ``"`` and ``'``: cleaning turns curly marks and guillemets into straight ones): double
+marks are paired per paragraph (facing, nesting, stray marks, a suspect nesting re-read flat unless the
+next paragraph continues the quotation). Single quotes make records only in headlines and Title Case
+lines (news headline style: ``Steele Over 'Inaccurate' Comments``); elsewhere they are apostrophes or
+nested quotes (the label and tone voices still count them as quoted text).
+
+**One record per span.** ``text`` is the content between the marks without surrounding spaces and
+without a trailing ``,``/``;``/``:`` (``start``/``end`` index the clean text; marks excluded). A
+quotation left open at the end of a paragraph runs to the paragraph end; when the next paragraph opens
+with a mark (news convention for quotes continued across paragraphs) that next span belongs to the same
+quotation. A quotation interrupted by its attribution (``"A," he said. "B."`` or ``"A," he said, "b."``)
+gives two records, unless the second piece has an attribution of its own. Pieces of one quotation share
+the ``quotation`` number, the kind and the speaker; indirect reports get a number of their own.
+
+**Kinds** (column ``kind``; ``kind_rule`` names the rule that fired), tried in this order:
+
+* ``direct``: the quotation starts its sentence, follows a colon, or follows a reporting verb (directly
+  with a capital letter, or after a comma up to four words later: ``said, "..."``, ``tells Etheridge,
+  "..."``); or it continues a direct quotation. A direct-position span of at most two words with no
+  speaker is ``scare``.
+* Headlines and Title Case lines: ``partial`` from three words, else ``scare`` (no speakers there).
+* ``gloss``: an appositive translation or name gloss after a name (``the Jaïch al-Adl group, the
+  "Justice Army,"``, ``Jaish al-Adl ("Army of Justice")``, ``known as "..."``, ``a group called
+  "..."``), or a title or name in quotation marks: Title Case with no attribution, or before a noun
+  such as *show*, *ad*, *motto* (``NBC's "Today" show``, ``the national motto, "In God We Trust"``).
+* ``partial``: a quotation inside the narrator's sentence governed by a reporting verb with a speaker,
+  before or after it (``called it "a turning point"``). With one or two words the verb's class must
+  allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do not:
+  ``denounced the US for "insulting" Iran`` is the narrator's scare quote). A quotation coordinated
+  with the previous one (``"A" and "B"``) shares its kind and speaker.
+* ``echo``: an embedded quotation with no attribution whose content words are mostly (≥ 60 %) those of
+  an earlier direct or partial quotation of the article (``this "common rapid reaction force"`` after
+  ``a "joint rapid reaction force to fight terrorism"``).
+* ``partial`` without a speaker: an embedded quotation after a reporting verb whose subject was not
+  found (``the group's first ad called Obama an "elitist hypocrite"``), or of three or more words.
+* ``scare``: any other embedded quotation of one or two words (``a foreign "terrorist"
+  organization``): distancing marks, no speaker.
+* ``indirect``: reported speech without marks: a reporting verb whose class takes a clause, its subject,
+  and the reported clause as the span: after ``that`` (up to 12 words after the verb: ``said in a
+  letter that ...``; not a relative ``that killed``, not after ``to``), or directly after the verb (or
+  after the object of *tell*, *assure*, ...) for the verbs the codebook lists as ``bare_clause``, when
+  the next word can start a clause and the clause has a verb-like word; ``According to X, ...`` /
+  ``..., according to X.`` in sentences without quotation marks; and the parenthetical ``a move
+  analysts say is fueling ...`` (the span is the whole noun phrase and its predicate). The clause ends
+  at the sentence end, before ``, <participle>ing``, ``, according to``, ``;``, a following ``and
+  <reporting verb>`` or a new main clause ``, Mr. X said``. Quotations inside the clause are kept as
+  records of their own too (a clause and its partial quote overlap).
+
+**Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
+the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
+mark in the same sentence, with its subject between (``"...," Khan said``) or, when only punctuation
+stands between, right after it (inverted: ``said the Pakistani prime minister``); the verb must not
+start a new clause (``"...," and X urged``) and must come within three words unless the quotation
+ends with a comma, ``?`` or ``!``; when the mark ends the sentence, a short ``X said.`` opening the next
+sentence. Else the last reporting verb before the opening mark with its subject (``X said: "..."``);
+else ``according to X``; else, for direct quotations, the speaker of the same quotation (interrupted or
+continued), of the quotation just before in the paragraph, or of the last attributed record of the
+previous paragraph when the paragraph opens with the quotation (``inherited``). A participle or a verb
+after *and* (``..., saying``; ``... and said``) takes the subject of the previous reporting verb of its
+sentence, else the first mention of its clause. Subjects are found by :mod:`analysis.measures.speakers`;
+coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
+speaker.
+
+Known limits: no parser, so long-distance or embedded subjects can be missed and verbs used as nouns
+(*a progress report*) can slip through; clause detection without ``that`` is heuristic (an object noun
+phrase with a relative clause can pass for a clause); nested quotations are not separate records;
+quotations in headlines are not linked to speakers; block quotations printed without marks are not
+found.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.measures.quotes.context import ArticleContext
+from analysis.measures.quotes.indirect import indirect_reports
+from analysis.measures.quotes.kinds import classify_quotations
+from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
+from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
+from analysis.text.cleaning import Block, CleanArticle
+
+__all__ = ["VerbClass", "extract_quotes", "find_quotes", "load_verb_classes", "quotes_table"]
+
+
+def extract_quotes(
+    cleaned: CleanArticle, verb_classes: dict[str, VerbClass] | None = None
+) -> pd.DataFrame:
+    """Every quotation and indirect report of one clean article (see the module docstring).
+
+    Columns: :data:`QUOTE_COLUMNS`. Offsets index ``cleaned.text``; rows sorted by start, end, kind.
+    """
+    records = find_quotes(cleaned.text, cleaned.blocks, verb_classes)
+    frame = pd.DataFrame(
+        records,
+        columns=[c for c in QUOTE_COLUMNS if c not in {"event_id", "outlet", "article", "quote"}],
+    )
+    frame.insert(0, "event_id", cleaned.article.event_id)
+    frame.insert(1, "outlet", cleaned.article.outlet)
+    frame.insert(2, "article", cleaned.article.path.stem)
+    frame.insert(3, "quote", range(len(frame)))
+    return frame[QUOTE_COLUMNS]
+
+
+def find_quotes(
+    text: str, blocks: tuple[Block, ...], verb_classes: dict[str, VerbClass] | None = None
+) -> list[dict]:
+    """The records of :func:`extract_quotes` for a text and its blocks (no article metadata)."""
+    article = ArticleContext(text, blocks, reporting_verbs(verb_classes))
+    quotes = classify_quotations(article)
+    records = quotes + indirect_reports(article)
+    order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
+    records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
+    numbers: dict[int, int] = {}
+    for record in records:
+        record.pop("attribution", None)
+        key = record["quotation"] if record["quotation"] >= 0 else -1 - len(numbers)
+        record["quotation"] = numbers.setdefault(key, len(numbers))
+    return records
+
+
+def quotes_table(
+    cleaned: list[CleanArticle], verb_classes: dict[str, VerbClass] | None = None
+) -> pd.DataFrame:
+    """:func:`extract_quotes` over several articles, sorted by event, outlet, article and quote."""
+    frames = [extract_quotes(item, verb_classes) for item in cleaned]
+    if not frames:
+        return pd.DataFrame(columns=QUOTE_COLUMNS)
+    table = pd.concat(frames, ignore_index=True)
+    return table.sort_values(["event_id", "outlet", "article", "quote"], kind="stable").reset_index(
+        drop=True
+    )

@@ -1,0 +1,190 @@
+"""Who said a quotation: its reporting verb and subject (see :mod:`analysis.measures.quotes`,
+"Speakers"; subjects by :mod:`analysis.measures.speakers`)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.quotes.context import ArticleContext
+from analysis.measures.quotes.spans import WORD, QuotedSpan
+from analysis.measures.quotes.verbs import Verb
+from analysis.text.quotemarks import MARK
+
+
+def find_attribution(article: ArticleContext, span: QuotedSpan, siblings: list[QuotedSpan]) -> dict:
+    """Find the reporting verb and speaker of one quoted span (empty dict when none)."""
+    text = article.text
+    sentence_start = article.sentence(span.open)[0]
+    sentence_end = article.sentence(span.close if span.close is not None else span.end - 1)[1]
+    previous_close = max(
+        (
+            s.close + 1
+            for s in siblings
+            if s.close is not None and s.close < span.open and s.block == span.block
+        ),
+        default=sentence_start,
+    )
+    next_open = min(
+        (s.open for s in siblings if s.open > span.open and s.block == span.block),
+        default=sentence_end,
+    )
+    before_lower = max(sentence_start, previous_close)
+    lead = text[before_lower : span.open]
+    found: dict = {}
+    if span.close is not None:
+        after_upper = min(sentence_end, next_open)
+        expects = text[span.close - 1 : span.close] in ",?!" or text[span.close + 1 :][:1] == ","
+        for verb in article.verbs_between(span.close + 1, after_upper):
+            gap = text[span.close + 1 : verb.start]
+            if re.match(r"[\s,]*(?:and|but|or|while|as|when|because|if|so)\b", gap):
+                break  # '"...," and Holder urged him': a new clause, not the attribution
+            if not expects and len(WORD.findall(gap)) > 3:
+                break  # '"Rage" is a word that ... Romano does criticize': not an attribution
+            subject = article.mentions.subject_before(verb.start, span.close + 1)
+            rule = "after"
+            if not subject and verb.end - verb.start > 3 and article.participle(verb):
+                # '... a "phony theology," saying he ...': the main clause's subject
+                subject = [
+                    m for m in article.subject_of(verb, sentence_start) if m.end <= span.open
+                ]
+            if not subject and re.fullmatch(r"[\s,.;:!?\u2014-]*", gap):
+                subject = article.mentions.subject_after(verb.end, after_upper)
+                rule = "inverted"
+            if subject:
+                found = {"verb": verb, "subject": subject, "rule": rule}
+            break
+    if not found and span.close is not None and sentence_end == span.close + 1:
+        found = _next_sentence_attribution(article, span)
+    before = {}
+    for verb in reversed(article.verbs_between(before_lower, span.open)):
+        if verb.lemma == "according to":
+            continue
+        subject = article.subject_of(verb, sentence_start)
+        if subject:
+            before = {"verb": verb, "subject": subject, "rule": "before"}
+        break
+    according = {}
+    for verb in article.verbs_between(sentence_start, sentence_end):
+        if verb.lemma == "according to":
+            subject = article.mentions.subject_after(verb.end, sentence_end)
+            if subject:
+                according = {"verb": verb, "subject": subject, "rule": "according_to"}
+            break
+    order = [found, before, according] if not lead.strip() else [before, found, according]
+    return next((candidate for candidate in order if candidate), {})
+
+
+def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
+    """'"...?" Obama said.': the attribution opens the next sentence when the mark ends its own."""
+    text = article.text
+    block = article.blocks[span.block]
+    start = span.close + 1
+    while start < block.end and text[start].isspace():
+        start += 1
+    if start >= block.end or text[start] == MARK:
+        return {}
+    end = article.sentence(start)[1]
+    for verb in article.verbs_between(start, end)[:1]:
+        if len(WORD.findall(text[start : verb.start])) > 6 or verb.lemma == "according to":
+            return {}
+        rest = text[verb.end : end]
+        if not re.match(
+            r"\s*(?:[.,;:!?]|$|(?:in|on|at|during|to|while|of|about|after|before)\b)", rest
+        ):
+            return {}
+        subject = article.mentions.subject_before(verb.start, start)
+        if subject:
+            return {"verb": verb, "subject": subject, "rule": "next sentence"}
+    return {}
+
+
+def direct_position(article: ArticleContext, span: QuotedSpan, lead: str) -> bool:
+    """Whether the span stands where direct speech stands (see the module docstring)."""
+    stripped = lead.rstrip()
+    if not stripped or span.continued:
+        return True
+    if stripped.endswith(":"):
+        return True
+    last_verb = article.verbs_between(span.open - len(lead), span.open)
+    if last_verb and last_verb[-1].cls.clause:
+        between = article.text[last_verb[-1].end : span.open]
+        if re.fullmatch(r"\s*,?\s*", between):
+            first = article.text[span.start : span.start + 1]
+            return between.strip() == "," or first.isupper()
+        # "tells Etheridge, "..."", "said Monday, "...""
+        return re.fullmatch(r"(?:\s+[\w.'-]+){1,4},\s*", between) is not None
+    return False
+
+
+def governing_verb(article: ArticleContext, span: QuotedSpan, lower: int) -> Verb | None:
+    """The last reporting verb before the quotation in its sentence, even without a subject
+    ('the group's first ad called Obama an "elitist hypocrite"')."""
+    verbs = [v for v in article.verbs_between(lower, span.open) if v.lemma != "according to"]
+    return verbs[-1] if verbs else None
+
+
+def interrupted(
+    article: ArticleContext, span: QuotedSpan, previous: dict, lead: str, own: dict
+) -> bool:
+    """'"A," he said. "B."': the span resumes the previous direct quotation after its attribution
+    (unless it has its own attribution naming someone else)."""
+    attribution = previous.get("attribution") or {}
+    if previous["kind"] != "direct" or attribution.get("rule") not in {"after", "inverted"}:
+        return False
+    if own and own["verb"] is not attribution["verb"]:
+        return False
+    verb: Verb = attribution["verb"]
+    between = article.text[previous["end"] : span.open]
+    block = article.blocks[span.block]
+    return (
+        block.start <= previous["end"] <= verb.start < span.open
+        and len(WORD.findall(between)) <= 12
+        and direct_position(article, span, lead)
+    )
+
+
+def inherited_attribution(article: ArticleContext, span: QuotedSpan, records: list[dict]) -> dict:
+    """Attribution of a direct quotation without its own: the previous quotation in the paragraph, or
+    the last attributed record of the previous paragraph when this paragraph opens with the quote."""
+    block = article.blocks[span.block]
+    same = [
+        r
+        for r in records
+        if block.start <= r["start"] < block.end
+        and r.get("attribution")
+        and r["kind"] in {"direct", "partial"}
+    ]
+    if same:
+        return same[-1]["attribution"]
+    following = [s for s in article.spans if s.block == span.block and s.open > span.open]
+    if following:
+        attribution = find_attribution(article, following[0], article.spans)
+        if attribution:
+            return attribution
+    if article.text[block.start : span.open].strip():
+        return {}
+    if span.block == 0:
+        return {}
+    previous = article.blocks[span.block - 1]
+    earlier = [
+        r
+        for r in records
+        if previous.start <= r["start"] < previous.end
+        and r.get("attribution")
+        and r["kind"] in {"direct", "partial", "indirect"}
+    ]
+    return earlier[-1]["attribution"] if earlier else {}
+
+
+def share_group_speakers(article: ArticleContext, records: list[dict]) -> None:
+    """Pieces of one quotation get the speaker found for any of them (first found wins)."""
+    best: dict[int, dict] = {}
+    for record in records:
+        if record["speaker"] and record["quotation"] not in best:
+            best[record["quotation"]] = record
+    for record in records:
+        source = best.get(record["quotation"])
+        if source and not record["speaker"] and record["kind"] in {"direct", "partial"}:
+            for key in ("speaker", "speaker_mention", "verb", "verb_class"):
+                record[key] = source[key]
+            record["speaker_rule"] = "same quotation"

@@ -1,0 +1,92 @@
+"""Everything one article's quote extraction needs: text, sentences, quoted spans, verbs, mentions."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from analysis.measures.quotes.spans import WORD, find_spans, title_like
+from analysis.measures.quotes.verbs import ReportingVerbs, Verb
+from analysis.measures.speakers import Mention, Mentions
+from analysis.text.cleaning import Block
+from analysis.text.lexicon import (
+    QUOTE_STOP_WORDS,
+)
+from analysis.text.segment import split_sentences, tokenize
+
+
+class ArticleContext:
+    """Everything one article's extraction needs: text, sentences, quotes, verbs, mentions."""
+
+    def __init__(self, text: str, blocks: tuple[Block, ...], lexicon: ReportingVerbs) -> None:
+        """Segment the article, pair its marks, find its verbs and mentions."""
+        self.text = text
+        self.blocks = blocks
+        self.spans = find_spans(text, blocks)
+        self.sentences = [
+            (s.start, s.end)
+            for block in blocks
+            for s in split_sentences(block.text, offset=block.start)
+        ]
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self.quoted = sorted(
+            (s.open, s.close + 1 if s.close is not None else blocks[s.block].end)
+            for s in self.spans
+        )
+        self.verbs = lexicon.find(text, self.quoted)
+        self._verb_starts = [verb.start for verb in self.verbs]
+        titles = [(b.start, b.end) for b in blocks if title_like(b)]
+        self.mentions = Mentions(text, self.sentences, self.quoted, exclude=titles)
+
+    def sentence(self, position: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence containing ``position``."""
+        index = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+        return self.sentences[index]
+
+    def verbs_between(self, lower: int, upper: int) -> list[Verb]:
+        """Reporting verbs lying inside ``[lower, upper)``."""
+        index = bisect.bisect_left(self._verb_starts, lower)
+        result = []
+        while index < len(self.verbs) and self.verbs[index].start < upper:
+            if self.verbs[index].end <= upper:
+                result.append(self.verbs[index])
+            index += 1
+        return result
+
+    def participle(self, verb: Verb) -> bool:
+        """An -ing form after a comma or a subordinator (", saying", "while insisting")."""
+        word = self.text[verb.start : verb.end]
+        before = self.text[max(0, verb.start - 12) : verb.start]
+        if re.search(r"\band\s+$", before):  # "confirmed ... and said": the main subject
+            return True
+        return word.endswith("ing") and not re.search(
+            r"\b(?:is|are|was|were|be|been|am|'s|'re|keep|keeps|kept|start|started|stop|stopped)\s+$",
+            before,
+        )
+
+    def subject_of(self, verb: Verb, lower: int) -> list[Mention]:
+        """Subject of a reporting verb, found before it within ``lower``.
+
+        A participle or a verb after "and" (*Obama said ... and urged*; *..., adding that*) shares
+        the subject of the previous reporting verb of its sentence, else takes the first mention of
+        its clause (:meth:`Mentions.subject_before`).
+        """
+        if not self.participle(verb):
+            return self.mentions.subject_before(verb.start, lower)
+        for previous in reversed(self.verbs_between(lower, verb.start)):
+            if previous.lemma == "according to" or previous is verb:
+                continue
+            found = self.mentions.subject_before(previous.start, lower)
+            if found:
+                return found
+        return self.mentions.subject_before(verb.start, lower, True)
+
+
+def word_count(text: str) -> int:
+    """Token count of ``text`` (:func:`analysis.text.segment.tokenize`)."""
+    return len(tokenize(text))
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased words of ``text`` without function words (for echo detection)."""
+    return {w.lower() for w in WORD.findall(text) if w.lower() not in QUOTE_STOP_WORDS}

@@ -1,0 +1,238 @@
+"""Indirect reports: reported clauses of clause-taking verbs, and "according to X" (see
+:mod:`analysis.measures.quotes`, "indirect")."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.quotes.context import ArticleContext, word_count
+from analysis.measures.quotes.spans import WORD
+from analysis.measures.quotes.verbs import Verb
+from analysis.measures.speakers import Mention
+from analysis.text.lexicon import (
+    CLAUSE_REJECT,
+)
+from analysis.text.quotemarks import MARK
+
+#: Verbs that report inside a noun phrase ("a move analysts say is fueling ...").
+EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
+#: Verbs that take an object before the reported clause ("assure Iran his country is ...").
+OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
+    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
+    r"[a-z]{2,}ed|[a-z]{2,}s)\b"
+)
+_RELATIVE_THAT = re.compile(
+    r"(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|could|can|may)\b"
+)
+_AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b")
+_PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
+
+
+def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
+    """The reported clause of a clause-taking verb: (start, end, rule), or None."""
+    text = article.text
+    sentence_start, sentence_end = article.sentence(verb.start)
+    after = text[verb.end : sentence_end]
+    cursor = verb.end
+    if verb.lemma in OBJECT_VERBS:
+        objects = article.mentions.between(verb.end, sentence_end)
+        if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
+            cursor = objects[0].end
+        else:
+            match = re.match(
+                r"\s+(?:him|her|them|us|me|reporters|journalists|voters|supporters|"
+                r"lawmakers|(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|"
+                r"the\s+\w+)(?=[\s,.])",
+                after,
+            )
+            if match:
+                cursor = verb.end + match.end()
+    adverbs = re.match(r"(?:\s+[a-z]{3,}ly\b)+", text[cursor:sentence_end])
+    if adverbs:  # "reported incorrectly that ..."
+        cursor += adverbs.end()
+    rest = text[cursor:sentence_end]
+    that = re.match(r"\s+that\s+", rest)
+    if that:
+        return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
+    window = _that_window(rest)
+    if window is not None and len(WORD.findall(rest[:window])) <= 4:  # "told reporters that"
+        return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
+    first = re.match(r"\s+([\w'$-]+)", rest)
+    if first and rest[: first.start(1)].strip() == "":
+        word = first.group(1)
+        if _AUX_AFTER.match(rest) and verb.lemma in EMBEDDING_VERBS:
+            return _embedded(article, verb, sentence_start, sentence_end)
+        if (
+            verb.lemma in verb.cls.bare_clause
+            and word.lower() not in CLAUSE_REJECT
+            and not word.lower().endswith("ing")
+            and not re.match(r"\s*[\"(,.;:]", rest)
+        ):
+            start = cursor + first.start(1)
+            bounded = _bounded(article, start, sentence_end, verb, "bare clause")
+            if bounded and _clause_like(text[bounded[0] : bounded[1]]):
+                return bounded
+    if window is None:
+        return None
+    return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
+
+
+def _that_window(rest: str) -> int | None:
+    """Offset in ``rest`` just after a "that" within 12 words after the verb (not across ``.;:`` or a
+    quotation mark, not after "to": "continues to feel that"), unless it opens a relative clause."""
+    if re.match(r"\s+to\s", rest):
+        return None
+    stop = re.search(r"[;:\"]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])\.(?=\s|$)", rest)
+    window = re.search(r"\sthat\s+", rest[: stop.start() if stop else len(rest)])
+    if window is None or len(WORD.findall(rest[: window.start()])) > 12:
+        return None
+    if _RELATIVE_THAT.match(rest, window.end()):
+        return None  # "claimed responsibility for an attack that killed ..."
+    return window.end()
+
+
+def _clause_like(clause: str) -> bool:
+    """Whether a bare clause has at least three words and a verb-like word after the first."""
+    words = WORD.findall(clause)
+    return len(words) >= 3 and _FINITE.search(" ".join(words[1:])) is not None
+
+
+def _bounded(
+    article: ArticleContext, start: int, end: int, verb: Verb, rule: str
+) -> tuple[int, int, str] | None:
+    """Clause ``[start, end)`` cut at participles, later reports and final punctuation; None if tiny."""
+    text = article.text
+    cut = _PARTICIPLE_CUT.search(text, start, end)
+    if cut:
+        end = cut.start()
+    for later in article.verbs_between(start, end):
+        before = text[max(start, later.start - 6) : later.start]
+        if later.cls.clause and re.search(r"(?:,|\band|\bbut)\s+$", before):
+            kept = re.sub(r"(?:,|\band|\bbut)?\s*$", "", before.rstrip()).rstrip(", ")
+            end = later.start - len(before) + len(kept)
+            end = max(start, end)
+            break
+        subject = re.search(  # ", Mr. Santorum said ...": a new main clause
+            r",\s+(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it)\s+)$",
+            text[start : later.start],
+        )
+        if later.cls.clause and subject:
+            end = start + subject.start()
+            break
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    if end > start and text[end - 1] in ".!?" and (end == len(text) or text[end] != MARK):
+        end -= 1
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    if end - start < 3:
+        return None
+    return start, end, rule
+
+
+def _embedded(
+    article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int
+) -> tuple[int, int, str] | None:
+    """'a move analysts say is fueling ...': the noun phrase and its predicate around the verb."""
+    subject = article.mentions.subject_before(verb.start, sentence_start)
+    if not subject or not re.fullmatch(r"\s*", article.text[subject[-1].end : verb.start]):
+        return None
+    if article.text[verb.start : verb.end].endswith("s") and subject[-1].kind != "pronoun":
+        return None  # "the Afghanistan remarks were ...": a noun, not a verb
+    lead = article.text[sentence_start : subject[0].start]
+    comma = max(lead.rfind(","), lead.rfind(";"))
+    start = sentence_start + comma + 1 if comma >= 0 else sentence_start
+    while start < subject[0].start and article.text[start].isspace():
+        start += 1
+    if start >= subject[0].start:
+        return None
+    return _bounded(article, start, sentence_end, verb, "embedded reporting clause")
+
+
+def indirect_reports(article: ArticleContext) -> list[dict]:
+    """Indirect reports: clause-taking reporting verbs with a subject, and 'according to X'."""
+    text = article.text
+    records = []
+    seen: set[tuple[int, int]] = set()
+    for verb in article.verbs:
+        if not verb.cls.clause:
+            continue
+        sentence_start, sentence_end = article.sentence(verb.start)
+        has_quote = any(sentence_start <= s.open < sentence_end for s in article.spans)
+        if verb.lemma == "according to":
+            found = _according_to(article, verb, sentence_start, sentence_end, has_quote)
+            if found is None:
+                continue
+            start, end, subject, rule = found
+        else:
+            clause = _clause(article, verb)
+            if clause is None:
+                continue
+            start, end, rule = clause
+            if text[start : start + 1] == MARK:
+                continue
+            subject = article.subject_of(verb, sentence_start)
+            if not subject:
+                continue
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        speaker, mention = article.mentions.name_of(subject) if subject else ("", "")
+        if verb.lemma == "according to" and not subject:
+            mention = rule.split(":", 1)[1] if ":" in rule else ""
+            rule = rule.split(":", 1)[0]
+        records.append(
+            {
+                "start": start,
+                "end": end,
+                "text": text[start:end],
+                "kind": "indirect",
+                "speaker": speaker,
+                "speaker_mention": mention,
+                "verb": verb.lemma,
+                "verb_class": verb.cls.name,
+                "sentence_start": sentence_start,
+                "sentence_end": sentence_end,
+                "words": word_count(text[start:end]),
+                "kind_rule": rule,
+                "speaker_rule": ("according_to" if verb.lemma == "according to" else "subject")
+                if speaker or mention
+                else "",
+                "quotation": -1,
+                "attribution": {"verb": verb, "subject": subject, "rule": "subject"}
+                if subject
+                else {},
+            }
+        )
+    return records
+
+
+def _according_to(
+    article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int, has_quote: bool
+) -> tuple[int, int, list[Mention], str] | None:
+    """'According to X, ...' / '..., according to X.': the clause, the subject and the rule."""
+    if has_quote:
+        return None
+    text = article.text
+    subject = article.mentions.subject_after(verb.end, sentence_end)
+    source_end = re.search(r"[,.;]|$", text[verb.end : sentence_end])
+    source = text[verb.end : verb.end + source_end.start()].strip() if source_end else ""
+    rule = "according to" if subject else f"according to:{source}"
+    if not text[sentence_start : verb.start].strip():  # "According to X, ..."
+        comma = text.find(",", verb.end, sentence_end)
+        if comma < 0:
+            return None
+        bounded = _bounded(article, comma + 1, sentence_end, verb, rule)
+        if bounded is None:
+            return None
+        start = bounded[0]
+        while text[start].isspace():
+            start += 1
+        return start, bounded[1], subject, rule
+    before = text[sentence_start : verb.start].rstrip()
+    if before.endswith(","):
+        end = sentence_start + len(before) - 1
+        return sentence_start, end, subject, rule
+    return None

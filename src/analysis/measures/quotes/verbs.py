@@ -1,0 +1,138 @@
+"""Reporting verbs: the codebook ``codebooks/reporting_verbs.yaml`` read into classes, and the verbs of
+a text (Bergler 1992; Caldas-Coulthard 1994; AP Stylebook on "said"; see :mod:`analysis.measures.quotes`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from analysis import config
+from analysis.errors import InputError
+from analysis.text.quotemarks import in_sorted_spans
+
+REPORTING_VERBS = config.CODEBOOKS / "reporting_verbs.yaml"
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|these|those|was|were|been|being|is|are|be"
+    r"|widely|much|often|so-called|well|self|of|for|in|on|at|with|from|about|under|over|into|by)[\s-]+"
+    r"|[']s\s+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class VerbClass:
+    """One class of reporting verbs from the codebook."""
+
+    name: str
+    description: str
+    clause: bool  # can introduce a reported clause (indirect speech)
+    short_partial: bool  # a 1-2 word quotation it governs is a partial quote (else scare)
+    verbs: dict[str, tuple[str, ...]]  # lemma -> inflections
+    bare_clause: frozenset[str] = frozenset()  # lemmas that may drop "that" before their clause
+
+
+@dataclass(frozen=True)
+class Verb:
+    """One reporting-verb occurrence: its offsets, lemma and class."""
+
+    start: int
+    end: int
+    lemma: str
+    cls: VerbClass
+
+
+def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass]:
+    """Read the reporting-verb codebook; errors name the file and the class."""
+    path = Path(path)
+    try:
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(path, f"cannot read reporting verbs: {error}") from None
+    classes = document.get("classes") if isinstance(document, dict) else None
+    if not isinstance(classes, dict) or not classes:
+        raise InputError(path, "expected a top-level 'classes' mapping")
+    parsed = {}
+    for name, entry in classes.items():
+        verbs = entry.get("verbs") if isinstance(entry, dict) else None
+        if not isinstance(verbs, dict) or not verbs:
+            raise InputError(path, f"class {name!r} has no verbs")
+        forms = {
+            str(lemma): tuple(str(f).lower() for f in inflections)
+            for lemma, inflections in verbs.items()
+        }
+        if any(not inflections for inflections in forms.values()):
+            raise InputError(path, f"class {name!r}: a verb has no inflections")
+        bare = frozenset(str(lemma) for lemma in entry.get("bare_clause") or ())
+        if bare - set(forms):
+            raise InputError(
+                path, f"class {name!r}: bare_clause lists unknown verbs {sorted(bare - set(forms))}"
+            )
+        parsed[str(name)] = VerbClass(
+            str(name),
+            str(entry.get("description", "")),
+            bool(entry.get("clause", True)),
+            bool(entry.get("short_partial", True)),
+            forms,
+            bare,
+        )
+    return parsed
+
+
+class ReportingVerbs:
+    """Inflection → (lemma, class), and one regex over every inflection."""
+
+    def __init__(self, classes: dict[str, VerbClass]) -> None:
+        """Compile the inflections of ``classes`` into one pattern."""
+        self.forms: dict[str, tuple[str, VerbClass]] = {}
+        for verb_class in classes.values():
+            for lemma, inflections in verb_class.verbs.items():
+                for form in inflections:
+                    self.forms.setdefault(form, (lemma, verb_class))
+        alternation = "|".join(
+            re.escape(form).replace(r"\ ", r"\s+")
+            for form in sorted(self.forms, key=len, reverse=True)
+        )
+        alternation = alternation.replace("according", "[Aa]ccording")  # may open a sentence
+        self.pattern = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
+
+    def find(self, text: str, quoted: list[tuple[int, int]]) -> list[Verb]:
+        """Valid reporting-verb occurrences of ``text`` outside ``quoted``, in text order."""
+        verbs = []
+        for match in self.pattern.finditer(text):
+            if in_sorted_spans(match.start(), quoted):
+                continue
+            lemma, verb_class = self.forms[re.sub(r"\s+", " ", match.group()).lower()]
+            if lemma != "according to" and _not_a_report(text, match.start(), match.end()):
+                continue
+            verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
+        return verbs
+
+
+def _not_a_report(text: str, start: int, end: int) -> bool:
+    """A verb form used as a noun, adjective or passive: "the said", "a noted author", "was
+    announced", "of term limits", "Steele's comments", "the interactions described by"; an -ing
+    form after a preposition stays ("in saying")."""
+    before = text[max(0, start - 20) : start]
+    match = _DETERMINER_BEFORE.search(before)
+    if (
+        match
+        and text[start:end].endswith("ing")
+        and re.search(r"\b(?:in|by|of|for|on|after|before|without|while|from)\s+$", before)
+    ):
+        return False
+    return match is not None or re.match(r"\s+by\b", text[end : end + 4]) is not None
+
+
+_DEFAULT: list[ReportingVerbs] = []
+
+
+def reporting_verbs(verb_classes: dict[str, VerbClass] | None) -> ReportingVerbs:
+    """The verbs of ``verb_classes``; the codebook's, read once, when None."""
+    if verb_classes is not None:
+        return ReportingVerbs(verb_classes)
+    if not _DEFAULT:
+        _DEFAULT.append(ReportingVerbs(load_verb_classes()))
+    return _DEFAULT[0]

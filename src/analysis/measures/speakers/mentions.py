@@ -1,0 +1,499 @@
+"""Finding speaker mentions in one article: names (with titles, roles and places split off),
+descriptions, institutions, pronouns and unnamed groups, outside quotations (see
+:mod:`analysis.measures.speakers`, steps 1 and 2)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from analysis.text.lexicon import (
+    CALENDAR,
+    CAPITALISED_MONTHS,
+    DEMONYMS,
+    FEMALE_ROLES,
+    FIRST_NAMES,
+    GENERIC_ROLES,
+    GROUP_NOUNS,
+    MALE_ROLES,
+    NAME_ABBREVIATIONS,
+    NOT_NAMES,
+    PREPOSITIONS,
+    ROLE_CANON,
+    ROLE_WORDS,
+    SPEAKER_ORG_WORDS,
+    SPEAKER_PARTICLES,
+    TITLE_ROLES,
+)
+from analysis.text.quotemarks import Interval, in_sorted_spans
+
+_MAX_TITLE = max(len(key) for key in TITLE_ROLES)
+
+
+WORD = re.compile(r"[^\W_](?:[\w'.-]*[^\W_])?")
+
+
+_POSSESSIVE = re.compile(r"'s?$")
+
+
+_PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter"}
+
+
+_ROLE_ALT = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in ROLE_WORDS)
+
+
+_DESCRIPTION = re.compile(
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+"
+    r"(?P<adj>(?:(?:former|then|new|current|outgoing|incoming|top|senior|same|veteran|embattled|"
+    r"fellow|longtime|powerful|visiting|deputy|chief)\s+)*)"
+    r"(?P<mod>(?:(?:[A-Z][\w'.-]*|U\.S\.)\s+){0,3}?)"
+    rf"(?P<role>(?i:{_ROLE_ALT}))\b(?! [A-Z][a-z])"
+)
+
+
+_INSTITUTION = re.compile(
+    r"\b(?P<owner>[A-Z][\w.-]*(?:\s[A-Z][\w.-]*){0,3})'s\s+"
+    r"(?P<noun>(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|campaign|committee|army|"
+    r"military|administration|foreign ministry|state media|media|parliament|police|presidency))\b"
+)
+
+
+_GROUP = re.compile(
+    rf"\b(?:(?:[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
+    rf"(?:{'|'.join(sorted(GROUP_NOUNS))})\b"
+)
+
+
+_PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
+
+
+@dataclass(slots=True)
+class Mention:
+    """One mention of a possible speaker; ``canonical`` is filled by :func:`resolve`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # "name", "description", "pronoun", "group" or "organisation"
+    tokens: tuple[str, ...] = ()
+    roles: set[str] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)
+    gender: str = ""  # "m", "f" or "" (unknown)
+    person: bool = False
+    possessive: bool = False
+    prep: bool = False  # object of a preposition (never a subject)
+    canonical: str = ""
+    link: int = -1  # index of an appositive partner mention
+
+
+def normalise_place(word: str) -> str:
+    """A modifier word made a place/affiliation key: ``Iranian`` → ``iran``, ``Iran's`` → ``iran``."""
+    word = _POSSESSIVE.sub("", word.strip()).lower().rstrip(".")
+    return DEMONYMS.get(word, DEMONYMS.get(word + ".", word))
+
+
+def role_key(role: str) -> str:
+    """A role noun in canonical form (``premier`` → ``prime minister``)."""
+    role = re.sub(r"\s+", " ", role.lower().strip())
+    return ROLE_CANON.get(role, role)
+
+
+def roles_compatible(wanted: str, roles: set[str]) -> bool:
+    """Whether a description's role fits a person's registered roles."""
+    wanted = role_key(wanted)
+    if wanted in GENERIC_ROLES:
+        return bool(roles - {""})
+    if wanted == "legislator":
+        return bool(roles & {"senator", "representative", "legislator"})
+    if wanted in roles:
+        return True
+    if wanted in {"minister", "secretary"}:
+        return any(role.endswith(wanted) for role in roles)
+    return wanted == "leader" and bool(roles)
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    text: str
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Word tokens with offsets; abbreviations and initials keep their period."""
+    tokens = []
+    for match in WORD.finditer(text):
+        start, end, word = match.start(), match.end(), match.group()
+        if (
+            end < len(text)
+            and text[end] == "."
+            and (word in NAME_ABBREVIATIONS or (len(word) == 1 and word.isupper()) or "." in word)
+        ):
+            end += 1
+            word += "."
+        tokens.append(_Token(start, end, word))
+    return tokens
+
+
+class MentionFinder:
+    """All speaker mentions of one article (outside quotations), in text order, appositives linked."""
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[Interval],
+        quoted: list[Interval],
+        exclude: list[Interval] | None = None,
+    ) -> None:
+        """Find the mentions of ``text`` outside ``quoted`` and ``exclude`` (headlines)."""
+        self.text = text
+        self.sentences = sorted(sentences)
+        self._sentence_starts = [start for start, _ in self.sentences]
+        self.quoted = sorted(list(quoted) + list(exclude or []))
+        self.items = self._find()
+        self._starts = [mention.start for mention in self.items]
+
+    def sentence_of(self, position: int) -> int:
+        """Index of the sentence containing (or last starting before) ``position``."""
+        return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
+
+    def _sentence_initial(self, token: _Token) -> bool:
+        """Whether the token opens its sentence (after any opening marks)."""
+        index = self.sentence_of(token.start)
+        start = self.sentences[index][0] if self.sentences else 0
+        return not self.text[start : token.start].strip(" \"'(")
+
+    def _find(self) -> list[Mention]:
+        """All mentions outside quotations and excluded blocks, in text order, appositives linked."""
+        text = self.text
+        tokens = [t for t in _tokens(text) if not in_sorted_spans(t.start, self.quoted)]
+        lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
+        found: list[Mention] = []
+        found += self._names(tokens, lower_words)
+        taken = [(m.start, m.end) for m in found]
+        for mention in self._descriptions() + self._institutions() + self._pronouns_and_groups():
+            if in_sorted_spans(mention.start, self.quoted):
+                continue
+            if any(start < mention.end and mention.start < end for start, end in taken):
+                contained = all(
+                    mention.start <= start and end <= mention.end
+                    for start, end in taken
+                    if start < mention.end and mention.start < end
+                )
+                if mention.kind in {"organisation", "description"} and contained:
+                    # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
+                    found = [
+                        m for m in found if not (m.start >= mention.start and m.end <= mention.end)
+                    ]
+                    taken = [(m.start, m.end) for m in found]
+                else:
+                    continue
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+        found.sort(key=lambda m: (m.start, m.end))
+        for mention in found:
+            mention.prep = self._after_preposition(mention.start)
+        self._link_appositives(found)
+        return found
+
+    def _name_token(self, token: _Token, lower_words: set[str], following: str = "") -> bool:
+        """Whether a token may belong to a name (capitalised, not a function word or opener)."""
+        word = _POSSESSIVE.sub("", token.text)
+        key = word.lower().rstrip(".")
+        if word[:1].isupper() and (
+            (key,) in TITLE_ROLES or (key, following.lower().rstrip(".")) in TITLE_ROLES
+        ):
+            return True
+        if not word[:1].isupper() or word in NOT_NAMES or word.rstrip(".") in NOT_NAMES:
+            return False
+        if re.fullmatch(r"[RDI]-[A-Z][\w.]*", word):  # party designation "R-Texas"
+            return False
+        return not (
+            self._sentence_initial(token)
+            and (
+                word.lower() in lower_words
+                or (word.endswith("ly") and len(word) > 4)
+                or self.text[token.end : token.end + 1] == ":"  # a label: "Updated: ..."
+            )
+        )
+
+    def _names(self, tokens: list[_Token], lower_words: set[str]) -> list[Mention]:
+        """Mentions from runs of capitalised tokens (name particles allowed inside)."""
+        text = self.text
+        runs: list[list[_Token]] = []
+        current: list[_Token] = []
+        for index, token in enumerate(tokens):
+            glued = current and text[current[-1].end : token.start] == " "
+            possessive_before = current and _POSSESSIVE.search(current[-1].text) is not None
+            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+            is_name = self._name_token(token, lower_words, following)
+            if is_name and (glued and not possessive_before):
+                current.append(token)
+                continue
+            if (
+                token.text in CAPITALISED_MONTHS
+                and glued
+                and not possessive_before
+                and len(current) == 1
+            ):
+                current.append(token)
+                continue
+            particle = (
+                token.text in SPEAKER_PARTICLES
+                and current
+                and glued
+                and index + 1 < len(tokens)
+                and tokens[index + 1].text[:1].isupper()
+                and text[token.end : tokens[index + 1].start] == " "
+            )
+            if particle and not possessive_before:
+                current.append(token)
+                continue
+            if current:
+                runs.append(current)
+            current = [token] if is_name and token.text not in CALENDAR else []
+        if current:
+            runs.append(current)
+        mentions = []
+        for run in runs:
+            while run and run[-1].text in SPEAKER_PARTICLES:
+                run = run[:-1]
+            if run and self._dateline(run):
+                continue
+            mentions += self._parse_run(run)
+        return mentions
+
+    def _dateline(self, run: list[_Token]) -> bool:
+        """'DENVER — ...', 'WASHINGTON, D.C. -- ...': an all-capitals place opening a paragraph."""
+        if not all(t.text.isupper() and len(t.text) > 2 for t in run[:1]):
+            return False
+        before = self.text[max(0, run[0].start - 2) : run[0].start]
+        opens = run[0].start == 0 or before.endswith("\n")
+        after = self.text[run[-1].end : run[-1].end + 16]
+        return (
+            opens
+            and re.match(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\u2014|\u2013|--|-)", after) is not None
+        )
+
+    def _parse_run(self, run: list[_Token]) -> list[Mention]:
+        """Split a capitalised run into modifiers, title and name; split at 'of' when not a title."""
+        words = [
+            _POSSESSIVE.sub("", t.text) if i == len(run) - 1 else t.text for i, t in enumerate(run)
+        ]
+        keys = [w.lower().rstrip(".") for w in words]
+        if "of" in keys:
+            cut = keys.index("of")
+            head = keys[cut - 1] if cut else ""
+            if not (
+                head in SPEAKER_ORG_WORDS
+                or (head,) in TITLE_ROLES
+                or head in {"secretary", "chief", "head"}
+            ):
+                return self._parse_run(run[:cut]) + self._parse_run(run[cut + 1 :])
+        if not run:
+            return []
+        title_at, title_len = _first_title(keys)
+        end = run[-1].end
+        possessive = _POSSESSIVE.search(run[-1].text) is not None and run[-1].text[-1] in "s'"
+        if possessive:
+            end -= len(run[-1].text) - len(words[-1])
+        if title_at >= 0:
+            return self._titled(run, words, keys, (title_at, title_len), end, possessive)
+        return self._untitled(run, words, keys, end, possessive)
+
+    def _titled(
+        self,
+        run: list[_Token],
+        words: list[str],
+        keys: list[str],
+        title: tuple[int, int],
+        end: int,
+        possessive: bool,
+    ) -> list[Mention]:
+        """A run with a title: modifiers before it (places), chained titles (roles), then the name."""
+        title_at, title_len = title
+        start = run[0].start
+        modifiers = keys[:title_at]
+        name_keys = keys[title_at + title_len :]
+        titles = [tuple(keys[title_at : title_at + title_len])]
+        while name_keys:  # chained titles ("Lt. Gov.", "Supreme Leader Ayatollah")
+            for length in range(min(_MAX_TITLE, len(name_keys)), 0, -1):
+                if tuple(name_keys[:length]) in TITLE_ROLES and len(name_keys) > length:
+                    titles.append(tuple(name_keys[:length]))
+                    name_keys = name_keys[length:]
+                    break
+            else:
+                break
+        roles = {TITLE_ROLES[t] for t in titles} - {""}
+        gender = "f" if any(t[0] in FEMALE_ROLES for t in titles) else ""
+        gender = gender or ("m" if any(t[0] in MALE_ROLES for t in titles) else "")
+        places = {normalise_place(m) for m in modifiers}
+        if not name_keys:  # a capitalised description: "the Pakistani Prime Minister"
+            return [self._capitalised_description(start, end, roles, places, gender, possessive)]
+        if "of" in name_keys:  # "Director of National Intelligence James Clapper"
+            tail = name_keys[name_keys.index("of") + 1 :]
+            first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
+            name_keys = tail[first:] if first is not None else tail[-2:]
+        name_tokens = tuple(words[len(words) - len(name_keys) :])
+        if set(name_keys) & SPEAKER_ORG_WORDS:
+            return [
+                Mention(
+                    start,
+                    end,
+                    self.text[start:end],
+                    "organisation",
+                    tokens=tuple(words),
+                    possessive=possessive,
+                )
+            ]
+        name_start = run[len(words) - len(name_keys)].start
+        return [
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                "name",
+                tokens=name_tokens,
+                roles=roles,
+                places=places,
+                gender=gender,
+                person=True,
+                possessive=possessive,
+                canonical=self.text[name_start:end],
+            )
+        ]
+
+    def _untitled(
+        self, run: list[_Token], words: list[str], keys: list[str], end: int, possessive: bool
+    ) -> list[Mention]:
+        """A run without a title: leading demonyms and parties are places, the rest a name."""
+        # "Republican Paul Ryan"
+        places = set()
+        while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
+            places.add(normalise_place(keys[0]))
+            run, words, keys = run[1:], words[1:], keys[1:]
+        if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
+            return []
+        # "a California Republican": a description, not a name
+        kind = "organisation" if keys[-1] in DEMONYMS else "name"
+        start = run[0].start
+        return [
+            Mention(
+                start,
+                end,
+                self.text[start:end],
+                kind,
+                tokens=tuple(words),
+                places=places,
+                possessive=possessive,
+            )
+        ]
+
+    def _capitalised_description(
+        self, start: int, end: int, roles: set[str], places: set[str], gender: str, possessive: bool
+    ) -> Mention:
+        """A title without a name ("the Pakistani Prime Minister") as a description."""
+        before = self.text[max(0, start - 4) : start]
+        kind = "description" if re.search(r"\b[Tt]he\s$", before) else "group"
+        if kind == "description":
+            start -= 4
+        return Mention(
+            start,
+            end,
+            self.text[start:end],
+            kind,
+            roles=roles,
+            places=places,
+            gender=gender,
+            person=True,
+            possessive=possessive,
+        )
+
+    def _descriptions(self) -> list[Mention]:
+        """Definite descriptions: "the" + modifiers + a role noun."""
+        mentions = []
+        for match in _DESCRIPTION.finditer(self.text):
+            role = re.sub(r"\s+", " ", match["role"].lower())
+            modifiers = match["mod"].split()
+            places = {normalise_place(m) for m in modifiers}
+            gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
+            mentions.append(
+                Mention(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    "description",
+                    roles={role_key(role)},
+                    places=places,
+                    gender=gender,
+                    person=True,
+                )
+            )
+        return mentions
+
+    def _institutions(self) -> list[Mention]:
+        """Possessive institutions: "Iran's foreign ministry"."""
+        return [
+            Mention(m.start(), m.end(), m.group(), "organisation", canonical=m.group())
+            for m in _INSTITUTION.finditer(self.text)
+        ]
+
+    def _pronouns_and_groups(self) -> list[Mention]:
+        """Subject pronouns and unnamed plural sources."""
+        mentions = [
+            Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
+            for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", self.text)
+        ]
+        mentions += [
+            Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)
+        ]
+        return mentions
+
+    def _after_preposition(self, position: int) -> bool:
+        """Whether a preposition (optionally + article and capitalised modifiers) precedes."""
+        before = self.text[max(0, position - 40) : position]
+        match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'-]* )*$", before)
+        return match is not None and match.group(1).lower() in PREPOSITIONS
+
+    def _link_appositives(self, found: list[Mention]) -> None:
+        """Link "NAME, the ROLE," and "the ROLE, NAME," pairs and register the role with the name."""
+        for index, mention in enumerate(found[:-1]):
+            following = found[index + 1]
+            gap = self.text[mention.end : following.start]
+            if not re.fullmatch(r",\s*", gap):
+                continue
+            pair = {mention.kind, following.kind}
+            if pair == {"name", "description"}:
+                name, description = (
+                    (mention, following) if mention.kind == "name" else (following, mention)
+                )
+                name.person = True
+                name.roles |= description.roles
+                name.places |= description.places
+                name.gender = name.gender or description.gender
+                mention.link, following.link = index + 1, index
+        for mention in found:
+            if mention.kind == "name" and _PERSON_APPOSITIVE.match(
+                self.text[mention.end : mention.end + 12]
+            ):
+                mention.person = True
+
+    def between(self, lower: int, upper: int) -> list[Mention]:
+        """Mentions lying inside ``[lower, upper)``, in text order."""
+        index = bisect.bisect_left(self._starts, lower)
+        result = []
+        while index < len(self.items) and self.items[index].start < upper:
+            if self.items[index].end <= upper:
+                result.append(self.items[index])
+            index += 1
+        return result
+
+
+def _first_title(keys: list[str]) -> tuple[int, int]:
+    """Position and length of the first (longest) title of :data:`TITLE_ROLES` in ``keys``; (-1, 0)."""
+    for i in range(len(keys)):
+        for length in range(min(_MAX_TITLE, len(keys) - i), 0, -1):
+            if tuple(keys[i : i + length]) in TITLE_ROLES:
+                return i, length
+    return -1, 0

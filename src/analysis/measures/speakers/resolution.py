@@ -1,0 +1,216 @@
+"""Resolving speaker mentions to in-article names: persons and organisations, canonical names,
+descriptions and pronouns (see :mod:`analysis.measures.speakers`, steps 2 to 5)."""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.speakers.mentions import (
+    Mention,
+    MentionFinder,
+    role_key,
+    roles_compatible,
+)
+from analysis.text.lexicon import (
+    FEMALE_NAMES,
+    GENERIC_ROLES,
+    MALE_NAMES,
+    PLACES,
+    ROLE_WORDS,
+    SPEAKER_ORG_WORDS,
+)
+
+#: How many sentences back a pronoun looks for its antecedent (long quotations hold none).
+PRONOUN_WINDOW = 10
+
+
+def _first_name_gender(tokens: tuple[str, ...]) -> str:
+    """Gender from a listed first name of a multi-word name, else ``""``."""
+    if len(tokens) < 2:
+        return ""
+    first = tokens[0]
+    return "f" if first in FEMALE_NAMES else ("m" if first in MALE_NAMES else "")
+
+
+def _is_place(tokens: tuple[str, ...]) -> bool:
+    """Whether a capitalised sequence names a known place or contains an organisation word."""
+    key = " ".join(tokens).lower()
+    return key in PLACES or any(t.lower().rstrip(".") in SPEAKER_ORG_WORDS for t in tokens)
+
+
+def resolve(mentions: MentionFinder) -> None:
+    """Fill ``canonical`` (and ``person``) of every mention in place; see the module docstring."""
+    items = mentions.items
+    names = [m for m in items if m.kind == "name"]
+    text = mentions.text
+    for mention in names:  # person evidence from context
+        before = text[max(0, mention.start - 30) : mention.start]
+        role_before = re.search(r"\b([a-z]+(?: [a-z]+)?)\s$", before)
+        if role_before and role_before.group(1).split()[-1] in ROLE_WORDS:
+            mention.person = True
+            mention.roles.add(role_key(role_before.group(1).split()[-1]))
+        if re.search(
+            r"\b(?:group|organi[sz]ation|party|militia|province|city|agency|company)\s$", before
+        ):
+            mention.person = False
+            continue
+        mention.gender = mention.gender or _first_name_gender(mention.tokens)
+        if _first_name_gender(mention.tokens):
+            mention.person = True
+    surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
+    for mention in names:
+        if mention.person or not mention.tokens:
+            continue
+        known_surname = mention.tokens[-1].lower() in surnames
+        if known_surname or (2 <= len(mention.tokens) <= 4 and not _is_place(mention.tokens)):
+            mention.person = True
+    surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
+    # canonical names: the fullest form with the same last word
+    full: dict[str, list[Mention]] = {}
+    for mention in names:
+        if mention.person and mention.tokens:
+            full.setdefault(mention.tokens[-1].lower(), []).append(mention)
+    for mention in names:
+        if not mention.tokens:
+            continue
+        if (
+            not mention.person
+            and len(mention.tokens) == 1
+            and mention.tokens[0].lower() in surnames
+        ):
+            mention.person = True
+        if not mention.person:
+            mention.kind = "organisation"
+            mention.canonical = re.sub(r"^[Tt]he\s+", "", mention.text)
+            continue
+        same = full[mention.tokens[-1].lower()]
+        longest = max(len(m.tokens) for m in same)
+        forms = {" ".join(m.tokens) for m in same if len(m.tokens) == longest}
+        own = " ".join(mention.tokens)
+        wider = sorted(f for f in forms if set(mention.tokens) <= set(f.split()))
+        if len(mention.tokens) == longest:
+            mention.canonical = own
+        elif len(forms) == 1:
+            mention.canonical = forms.pop()
+        elif len(wider) == 1 and len(mention.tokens) > 1:
+            mention.canonical = wider[0]
+        else:  # several people share the surname (Barack, Michelle, Sasha Obama): keep the short form
+            mention.canonical = own
+    # merge attributes per canonical person
+    profile: dict[str, Mention] = {}
+    for mention in names:
+        if mention.person:
+            entry = profile.setdefault(mention.canonical, Mention(0, 0, mention.canonical, "name"))
+            entry.roles |= mention.roles
+            entry.places |= mention.places
+            entry.gender = entry.gender or mention.gender
+    for mention in names:
+        if mention.person and mention.canonical in profile:
+            mention.gender = mention.gender or profile[mention.canonical].gender
+    for index, mention in enumerate(items):
+        if mention.kind == "description":
+            if mention.link >= 0 and items[mention.link].kind == "name":
+                mention.canonical = items[mention.link].canonical
+            else:
+                mention.canonical = _resolve_description(mention, index, items, profile)
+            if mention.canonical in profile:
+                mention.gender = mention.gender or profile[mention.canonical].gender
+    for index, mention in enumerate(items):
+        if mention.kind == "pronoun":
+            mention.canonical = _resolve_pronoun(mention, index, mentions)
+
+
+def _resolve_description(
+    mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
+) -> str:
+    """Canonical name for a definite description (role and places), by recency."""
+    role = next(iter(mention.roles), "")
+    places = {p for p in mention.places if p}
+    if role in GENERIC_ROLES and not places:
+        return ""  # "the official": too vague to name anyone
+    candidates = []
+    for name, entry in profile.items():
+        if places and not places <= entry.places:
+            continue
+        if not roles_compatible(role, entry.roles) and not (places and role in GENERIC_ROLES):
+            continue
+        if not places and role in GENERIC_ROLES and not entry.roles:
+            continue
+        candidates.append(name)
+    if not candidates:
+        return _recent_person(mention, items, profile)
+    last_seen: dict[str, int] = {}
+    first_after: dict[str, int] = {}
+    for other in items:
+        if other.kind == "name" and other.canonical in candidates:
+            if other.start < mention.start:
+                last_seen[other.canonical] = other.start
+            else:
+                first_after.setdefault(other.canonical, other.start)
+    if last_seen:
+        return max(last_seen, key=lambda name: last_seen[name])
+    if first_after:
+        return min(first_after, key=lambda name: first_after[name])
+    return ""
+
+
+def _recent_person(mention: Mention, items: list[Mention], profile: dict[str, Mention]) -> str:
+    """Fallback for a description no registered person fits ("the Texas governor" when the article
+    never says Perry governs Texas): the last person named in the 600 characters before it, unless
+    that person's known places or gender contradict the description."""
+    for other in reversed(items):
+        if other.start >= mention.start or other.kind != "name" or not other.person:
+            continue
+        if mention.start - other.end > 600:
+            break
+        entry = profile.get(other.canonical)
+        if entry is None:
+            continue
+        places = {p for p in mention.places if p}
+        if places and entry.places and not places & entry.places:
+            continue
+        if mention.gender and entry.gender and mention.gender != entry.gender:
+            continue
+        return other.canonical
+    return ""
+
+
+def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> str:
+    """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right."""
+    wanted = mention.gender
+    if wanted == "plural":
+        return ""
+    sentence = mentions.sentence_of(mention.start)
+    items = mentions.items
+    for back in range(0, PRONOUN_WINDOW + 1):
+        number = sentence - back
+        if number < 0:
+            break
+        lower, upper = mentions.sentences[number]
+        upper = mention.start if back == 0 else upper
+        found = mentions.between(lower, upper)
+        if back == 0:  # "Of Obama, he said": a fronted prepositional phrase is not the antecedent
+            found = [
+                m
+                for m in found
+                if not (
+                    m.prep and re.fullmatch(r"\s*\w+\s+(?:the\s+)?", mentions.text[lower : m.start])
+                )
+            ]
+        ordered = [m for m in found if not m.prep] + [m for m in found if m.prep]
+        for other in ordered:
+            if other is mention or not other.canonical:
+                continue
+            if wanted == "neuter":
+                if other.kind == "organisation":
+                    return other.canonical
+                continue
+            if other.kind == "pronoun" or not (
+                other.person and other.kind in {"name", "description"}
+            ):
+                continue
+            if other.gender and other.gender != wanted:
+                continue
+            return other.canonical
+    del items
+    return ""

@@ -1,0 +1,350 @@
+"""Which surface names refer to the same actor: normalisation, link rules and grouping (see
+:mod:`analysis.text.names`, steps 2 and 3)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.disjoint_sets import DisjointSets
+from analysis.text.lexicon import (
+    DEMONYM_SUFFIXES,
+    NAME_ORG_WORDS,
+    NAME_PARTICLES,
+)
+from analysis.text.names.candidates import ACRONYM_SKIP, PARTICLE_HYPHEN, POSSESSIVE, fold, is_title
+
+FUZZY_THRESHOLD = 0.85
+#: Transliteration rules of :func:`normalise_name`, applied in this order to each token (after
+#: NFKD, dropping combining marks and case folding). Each entry: (id, pattern, replacement, why).
+RULES: tuple[tuple[str, str, str, str], ...] = (
+    ("ch_sh", r"(?<=[aeiouy])ch", "sh",
+     "French transliteration writes English 'sh' as 'ch' after a vowel: Jaïch/Jaish"),
+    ("ou_o_u", r"ou|o", "u",
+     "o, u and ou are one vowel class (Persian/Arabic short u): Rouhani/Rohani, Baloch/Baluch, "
+     "Mohammad/Muhammad"),
+    ("estan", r"estan$", "istan", "e/i in the -estan/-istan suffix: Baluchestan/Baluchistan"),
+    ("double", r"([a-z])\1+", r"\1", "doubled letters: Hassan/Hasan, Mohammad/Mohamad"),
+)  # fmt: skip
+_COMPILED_RULES = [(re.compile(pattern), repl) for _, pattern, repl, _ in RULES]
+#: Link rules of :func:`group_aliases`, strongest first (the first that applies names the link).
+LINK_RULES: dict[str, str] = {
+    "normalised": "same normalised form (normalise_name)",
+    "acronym": "an all-capital name equals the initials of the other (IRGC / Islamic "
+    "Revolutionary Guards Corps); only if one long form in the group has these initials",
+    "last_name": "person names: the shorter is a token sub-sequence of the longer ending in its "
+    "last token (Rouhani / Hassan Rouhani); only if exactly one longer name matches (shorter "
+    "spellings of that name, John Boehner / John A. Boehner, do not count)",
+    "token_subsequence": "the shorter (2+ tokens) is a contiguous token run inside the longer, not "
+    "at its start (Revolutionary Guards / Islamic Revolutionary Guards Corps); only if exactly one "
+    "longer name matches. Leading runs are excluded: New York / New York Times and Islamic "
+    "Republic / Islamic Republic News Agency name different things",
+    "fuzzy": f"SequenceMatcher ratio of the normalised forms >= threshold (default {FUZZY_THRESHOLD})",
+}
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def _surface_tokens(name: str) -> list[str]:
+    """Whitespace tokens of a name without leading 'the', honorifics and a possessive 's."""
+    words = [POSSESSIVE.sub("", word) for word in name.split()]
+    while len(words) > 1 and fold(words[0]) == "the":
+        words = words[1:]
+    rest = len(words)
+    while rest > 0 and is_title(words[len(words) - rest]):
+        rest -= 1
+    if 0 < rest < len(words) and not any(fold(word) in NAME_ORG_WORDS for word in words[-rest:]):
+        words = words[-rest:]  # honorifics dropped unless the title word is part of an
+    return words  # organisation's name ("Justice Army")
+
+
+def _normalise_token(word: str) -> str:
+    word = _strip_marks(word).casefold()
+    word = re.sub(r"[-'\u2019.`\u02bf\u02be]", "", word)  # hyphens, apostrophes, periods, ayn/hamza
+    for pattern, replacement in _COMPILED_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=65536)
+def name_tokens(name: str) -> tuple[str, ...]:
+    """Normalised tokens of ``name``; a free-standing particle joins the next token (al Adl = al-Adl)."""
+    tokens: list[str] = []
+    pending = ""
+    for word in _surface_tokens(name):
+        if word.casefold() in ("al", "el", "ul") and not pending:
+            pending = word
+            continue
+        normalised = _normalise_token(pending + word)
+        pending = ""
+        if normalised:
+            tokens.append(normalised)
+    if pending:
+        tokens.append(_normalise_token(pending))
+    return tuple(tokens)
+
+
+def normalise_name(name: str) -> str:
+    """Matching key of a name: NFKD without marks, case-folded, honorifics dropped, :data:`RULES`.
+
+    ``normalise_name("President Hassan Rouhani") == normalise_name("Hasan Rohani") == "hasan ruhani"``;
+    ``normalise_name("Jaïch al-Adl") == normalise_name("Jaish al-Adl")``.
+    """
+    return " ".join(name_tokens(name))
+
+
+def is_acronym(name: str) -> bool:
+    """A single all-capital token of 2-8 letters, periods allowed (IRGC, UAE, U.S.)."""
+    letters = name.replace(".", "")
+    return (
+        " " not in name.strip()
+        and 2 <= len(letters) <= 8
+        and letters.isalpha()
+        and letters.upper() == letters
+    )
+
+
+def acronym(name: str) -> str:
+    """Initials of the significant words (of/the/and and lower-case particles such as al- skipped).
+
+    ``acronym("Islamic Revolutionary Guards Corps") == "IRGC"``; an acronym is returned as it is
+    (without periods): ``acronym("U.S.") == "US"``.
+    """
+    if is_acronym(name):
+        return name.replace(".", "").upper()
+    initials = []
+    for word in re.split(r"[\s\-]+", _strip_marks(name)):
+        word = word.strip(".,'\u2019()")
+        if not word or word in ACRONYM_SKIP or word.casefold() in ("of", "the", "and", "for"):
+            continue
+        if is_acronym(word):
+            initials.append(word.replace(".", ""))
+        elif word[0].isalpha():
+            initials.append(word[0].upper())
+    return "".join(initials)
+
+
+def similarity(a: str, b: str) -> float:
+    """Ratcliff/Obershelp ratio (difflib) of the normalised forms of two names, 0..1."""
+    return SequenceMatcher(None, normalise_name(a), normalise_name(b), autojunk=False).ratio()
+
+
+def is_demonym_of(adjective: str, name: str) -> bool:
+    """Whether ``adjective`` is the nationality word of ``name`` (Pakistani/Pakistan, Afghan/Afghanistan).
+
+    Rule: one normalised form is the other plus a demonym suffix (:data:`DEMONYM_SUFFIXES`, with an
+    optional plural s), or the country is the adjective plus -istan/-stan.
+    """
+    adj, country = normalise_name(adjective), normalise_name(name)
+    if not adj or not country or adj == country:
+        return False
+    if adj.startswith(country) and adj[len(country) :].removesuffix("s") in DEMONYM_SUFFIXES:
+        return True  # Pakistan/Pakistani, Iran/Iranian, America/American
+    stem = country[:-1]
+    if country[-1] in "aeiy" and adj.startswith(stem):  # China/Chinese, Turkey/Turkish
+        return adj[len(stem) :].removesuffix("s") in DEMONYM_SUFFIXES
+    return country in (adj + "istan", adj + "stan")  # Afghan/Afghanistan
+
+
+def _person_like(name: str) -> bool:
+    """2-4 title-case tokens without an organisation word or acronym: a plausible person name."""
+    words = _surface_tokens(name)
+    if not 2 <= len(words) <= 4:
+        return False
+    for word in words:
+        if word in NAME_PARTICLES or PARTICLE_HYPHEN.match(word):
+            continue
+        if not word[:1].isupper() or is_acronym(word) or fold(word) in NAME_ORG_WORDS:
+            return False
+    return True
+
+
+def _is_subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    position = 0
+    for token in long:
+        if position < len(short) and token == short[position]:
+            position += 1
+    return position == len(short)
+
+
+def _contiguous_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """``short`` occurs as a contiguous run of ``long`` starting after its first token."""
+    width = len(short)
+    return any(long[i : i + width] == short for i in range(1, len(long) - width + 1))
+
+
+@dataclass
+class _Universe:
+    """Precomputed forms of the distinct names being grouped."""
+
+    names: list[str]
+    norm: dict[str, str]
+    toks: dict[str, tuple[str, ...]]
+    person: dict[str, bool]
+    acro: dict[str, str]
+
+    @classmethod
+    def of(cls, names: list[str]) -> _Universe:
+        """The look-up tables of ``names``."""
+        return cls(
+            names,
+            {name: normalise_name(name) for name in names},
+            {name: name_tokens(name) for name in names},
+            {name: _person_like(name) for name in names},
+            {name: acronym(name) for name in names},
+        )
+
+    def long_forms(self, predicate) -> set[tuple[str, ...]]:
+        """Distinct maximal token forms of the names satisfying ``predicate``.
+
+        A form that is a token sub-sequence of another matching form is the same referent written
+        shorter (John Boehner / John A. Boehner) and does not make a match ambiguous.
+        """
+        forms = {self.toks[name] for name in self.names if predicate(name)}
+        return {
+            form
+            for form in forms
+            if not any(other != form and _is_subsequence(form, other) for other in forms)
+        }
+
+
+def link_rule(
+    a: str, b: str, threshold: float = FUZZY_THRESHOLD, universe: Iterable[str] | None = None
+) -> str | None:
+    """The first rule of :data:`LINK_RULES` that links ``a`` and ``b`` (None: no link).
+
+    ``universe``: all names being grouped, for the "only if unambiguous" conditions (default: the pair).
+    """
+    names = sorted(set(universe or ()) | {a, b})
+    return _link(a, b, threshold, _Universe.of(names))
+
+
+def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
+    na, nb = u.norm[a], u.norm[b]
+    if not na or not nb:
+        return None
+    if is_demonym_of(a, b) or is_demonym_of(b, a):
+        return None
+    if na == nb:
+        return "normalised"
+    short, long = sorted((a, b), key=lambda name: (len(u.toks[name]), len(u.norm[name]), name))
+    ts, tl = u.toks[short], u.toks[long]
+    if is_acronym(short) and not is_acronym(long) and len(tl) >= 2:
+        initials = u.acro[short]
+        if (
+            u.acro[long] == initials
+            and len(u.long_forms(lambda n: not is_acronym(n) and u.acro[n] == initials)) == 1
+        ):
+            return "acronym"
+        return None
+    if len(ts) < len(tl) and not is_acronym(long):
+        if u.person[long] and ts[-1] == tl[-1] and _is_subsequence(ts, tl):
+            matches = u.long_forms(
+                lambda n: (
+                    len(u.toks[n]) > len(ts)
+                    and u.toks[n][-1] == ts[-1]
+                    and _is_subsequence(ts, u.toks[n])
+                )
+            )  # fmt: skip  (any longer name ending so competes: Bill Clinton, Clinton Street)
+            if len(matches) == 1:
+                return "last_name"
+        if len(ts) >= 2 and _contiguous_inside(ts, tl):
+            matches = u.long_forms(lambda n: _contiguous_inside(ts, u.toks[n]))
+            if len(matches) == 1:
+                return "token_subsequence"
+    if is_acronym(a) or is_acronym(b):
+        return None  # an acronym links by its initials or its normalised form, never by spelling
+    matcher = SequenceMatcher(None, na, nb, autojunk=False)
+    if (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    ):
+        return "fuzzy"
+    return None
+
+
+def _canonical_key(name: str, count: int, u: _Universe) -> tuple:
+    """Full forms first (not an acronym), then more tokens, more uses, longer (titles not counted),
+    alphabetical."""
+    return (
+        is_acronym(name),
+        -len(u.toks[name]),
+        -count,
+        -len(" ".join(_surface_tokens(name))),
+        name,
+    )
+
+
+def _groups(names: Iterable[str], threshold: float) -> list[dict]:
+    """One record per distinct name: alias, canonical, rule, via, similarity, count."""
+    counts = Counter(name.strip() for name in names if name and name.strip())
+    distinct = sorted(counts)
+    u = _Universe.of(distinct)
+    sets = DisjointSets(distinct)
+
+    edges: dict[str, list[tuple[str, str]]] = {name: [] for name in distinct}
+    for i, a in enumerate(distinct):
+        for b in distinct[i + 1 :]:
+            rule = _link(a, b, threshold, u)
+            if rule is None:
+                continue
+            edges[a].append((b, rule))
+            edges[b].append((a, rule))
+            sets.join(a, b)
+    rank = list(LINK_RULES)
+    records = []
+    for group in sets.groups():
+        canonical = min(group, key=lambda name: _canonical_key(name, counts[name], u))
+        # breadth-first from the canonical: each alias is explained by the strongest edge that
+        # reached it first (ties: rule rank, then name)
+        reached = {canonical: ("canonical", "")}
+        frontier = [canonical]
+        while frontier:
+            following = []
+            for name in frontier:
+                for other, rule in sorted(edges[name], key=lambda e: (rank.index(e[1]), e[0])):
+                    if other not in reached:
+                        reached[other] = (rule, "" if name == canonical else name)
+                        following.append(other)
+            frontier = sorted(following)
+        for name in group:
+            rule, via = reached[name]
+            ratio = SequenceMatcher(None, u.norm[name], u.norm[canonical], autojunk=False).ratio()
+            records.append(
+                {
+                    "alias": name,
+                    "canonical": canonical,
+                    "rule": rule,
+                    "via": via,
+                    "similarity": round(ratio, 4),
+                    "count": counts[name],
+                }
+            )
+    return sorted(records, key=lambda r: (r["canonical"], r["rule"] != "canonical", r["alias"]))
+
+
+def group_aliases(names: Iterable[str], threshold: float = FUZZY_THRESHOLD) -> dict[str, str]:
+    """Map every surface name to the canonical name of its group (the canonical maps to itself).
+
+    ``names`` may repeat a name: repeats count as uses when choosing the canonical (the longest, most
+    frequent full form; see :data:`LINK_RULES` for how names are linked).
+    """
+    return {record["alias"]: record["canonical"] for record in _groups(names, threshold)}
+
+
+def alias_table(names: Iterable[str], threshold: float = FUZZY_THRESHOLD) -> pd.DataFrame:
+    """The grouping for review: alias, canonical, rule that linked it, via (intermediate alias, if the
+    link is indirect), similarity (ratio of the normalised alias and canonical), count (uses)."""
+    columns = ["alias", "canonical", "rule", "via", "similarity", "count"]
+    return pd.DataFrame(_groups(names, threshold), columns=columns)

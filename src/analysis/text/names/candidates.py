@@ -1,0 +1,284 @@
+"""Proper-name candidates in clean news text: runs of capitalised tokens, with particles,
+connectors, titles split off and sentence-initial common words dropped (see :mod:`analysis.text.names`,
+step 1)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import pairwise
+
+from analysis.text.lexicon import (
+    COMMON_WORDS,
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    NAME_ORG_WORDS,
+    NAME_PARTICLES,
+    TITLE_OBJECTS,
+    TITLE_WORDS,
+    WEEKDAYS,
+    wordset,
+)
+from analysis.text.segment import TITLES
+
+PARTICLE_HYPHEN = re.compile(
+    r"^(?:al|el|ul|an|ad|ar|as|ash|at|az|ud|bin|ibn|abu|abd)-(?=[^\W\d_a-z])"
+)
+_DATES = MONTH_NAMES | MONTH_ABBREVIATIONS | WEEKDAYS
+ACRONYM_SKIP = wordset("of the and for in on at to a an &") | NAME_PARTICLES
+# Tokens: dotted acronyms (U.S.), abbreviations with their period (Mr., Gen.), initials before a
+# capital (George W. Bush), and words with internal hyphens or apostrophes.
+_ABBREVIATIONS = "|".join(sorted(TITLES, key=len, reverse=True))
+_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}"
+    rf"|\b(?:{_ABBREVIATIONS})\.(?=\s)"
+    r"|\b[^\W\d_a-z]\.(?=\s+[^\W\d_a-z])"
+    r"|[^\W\d_][\w]*(?:[-'][^\W_]+)*"
+)
+POSSESSIVE = re.compile(r"'s$")
+_CONTRACTION = re.compile(r"'(?:m|d|ll|ve|re|s|t)$", re.IGNORECASE)
+# A hyphenated compound with a lower-case adjectival tail is an adjective, not a name token:
+# Democratic-controlled, Colorado-grown (but Ki-moon stays: its tail is no such word).
+_ADJECTIVE_TAIL = re.compile(
+    r"-(?:[a-z]+(?:ed|ing)|led|based|backed|born|grown|style|like|era|made|owned|run|wide|"
+    r"friendly|bound|free|only|specific|type)$"
+)
+_RUN_GAP = re.compile(r"^[ \t]+$")
+_OPENERS = "\"'(["
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A proper-name candidate: ``name`` at ``start:end``, and its title (if any) before it."""
+
+    start: int
+    end: int
+    name: str
+    title: str = ""
+    title_start: int = -1
+    initial: bool = False  # the name opens a sentence (no title before it)
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    possessive: bool  # the token carried a possessive 's (stripped from text/end)
+
+
+def fold(word: str) -> str:
+    """A token case-folded without a trailing period, for look-ups in the word lists."""
+    return word.rstrip(".").casefold()
+
+
+def is_title(word: str) -> bool:
+    """Whether every hyphen part of ``word`` is a title word (:data:`TITLE_WORDS`)."""
+    parts = [part for part in re.split(r"-", fold(word)) if part]
+    return bool(parts) and all(part in TITLE_WORDS for part in parts)
+
+
+def _is_capitalised(word: str) -> bool:
+    if _ADJECTIVE_TAIL.search(word):
+        return False
+    return word[:1].isupper() or bool(PARTICLE_HYPHEN.match(word))
+
+
+def _tokens(text: str) -> list[_Token]:
+    found = []
+    for match in _TOKEN.finditer(text):
+        word, end = match.group(), match.end()
+        possessive = bool(POSSESSIVE.search(word)) and len(word) > 2
+        if possessive:
+            word, end = word[:-2], end - 2
+        found.append(_Token(match.start(), end, word, possessive))
+    return found
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """At the start of the text, after . ! ? or :, or just inside an opening quotation mark."""
+    before = text[:start].rstrip()
+    if before and before[-1] == '"' and (len(before) == 1 or not before[-2].isalnum()):
+        return True  # a quotation opens a sentence: asked, "Is this ..."
+    before = before.rstrip(_OPENERS).rstrip()
+    return not before or before[-1] in ".!?:\n" or before.endswith(('."', ".'", '?"', '!"'))
+
+
+def _lowercase_elsewhere(word: str, lower_words: set[str]) -> bool:
+    folded = word.casefold()
+    forms = {folded, folded + "s", folded.removesuffix("s"), folded.removesuffix("es")}
+    return bool(forms & lower_words)
+
+
+def _is_common_opener(word: str, lower_words: set[str]) -> bool:
+    folded = fold(word)
+    return (
+        folded in COMMON_WORDS
+        or (folded.endswith("ly") and len(folded) > 4)
+        or _lowercase_elsewhere(word, lower_words)
+    )
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Maximal runs of name tokens, joined by particles and by 'of (the)' after an organisation."""
+    runs: list[list[_Token]] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        folded = fold(token.text)
+        if not _is_capitalised(token.text) or folded in _DATES:
+            index += 1
+            continue
+        run = [token]
+        index += 1
+        while index < len(tokens) and not run[-1].possessive:
+            previous, current = run[-1], tokens[index]
+            if not _RUN_GAP.match(text[previous.end : current.start]):
+                break
+            word = current.text
+            if _is_capitalised(word) and fold(word) not in _DATES:
+                run.append(current)
+                index += 1
+                continue
+            joined = _connector(text, tokens, index, run)
+            if joined is None:
+                break
+            run.extend(joined)
+            index += len(joined)
+        runs.append(run)
+    return runs
+
+
+def _connector(
+    text: str, tokens: list[_Token], index: int, run: list[_Token]
+) -> list[_Token] | None:
+    """Lower-case connector tokens at ``index`` followed by a capitalised token, else None.
+
+    Particles always connect; "of"/"for" (+ "the") connect after an organisation word or a title
+    (Secretary of State), or when the capitalised run after them ends in an organisation word
+    (Defense of Marriage Act) unless the run so far is one sentence-initial word ("Envoys of the
+    Islamic Republic").
+    """
+    previous = run[-1]
+    word = tokens[index].text
+    if word in NAME_PARTICLES:
+        width = 1
+    elif word in ("of", "for"):
+        width = 2 if index + 1 < len(tokens) and tokens[index + 1].text == "the" else 1
+        if not (
+            fold(previous.text) in NAME_ORG_WORDS
+            or (word == "of" and is_title(previous.text))
+            or (
+                _org_follows(text, tokens, index + width)
+                and not (len(run) == 1 and _sentence_initial(text, run[0].start))
+            )
+        ):
+            return None
+    else:
+        return None
+    following = index + width
+    if following >= len(tokens):
+        return None
+    joined = tokens[index : following + 1]
+    for left, right in pairwise(joined):
+        if not _RUN_GAP.match(text[left.end : right.start]):
+            return None
+    nxt = tokens[following].text
+    if not _is_capitalised(nxt) or fold(nxt) in _DATES:
+        return None
+    if word == "of" and is_title(previous.text) and fold(nxt) not in TITLE_OBJECTS:
+        return None
+    return joined
+
+
+def _org_follows(text: str, tokens: list[_Token], index: int) -> bool:
+    """The capitalised run starting at ``index`` ends in an organisation word (Defense of Marriage
+    *Act*, Centers for Disease *Control*... only the former: the last word must be in NAME_ORG_WORDS)."""
+    last = None
+    while index < len(tokens) and _is_capitalised(tokens[index].text):
+        if last is not None and not _RUN_GAP.match(text[last.end : tokens[index].start]):
+            break
+        last = tokens[index]
+        index += 1
+        if last.possessive:
+            break
+    return last is not None and fold(last.text) in NAME_ORG_WORDS
+
+
+def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
+    """(title tokens, name tokens): a leading title with up to three modifiers before it.
+
+    "Iranian President Hassan Rohani" -> (Iranian President, Hassan Rohani). The title is split off
+    only when a name follows it and the rest has no organisation word ("Justice Army" stays whole).
+    A run of title words only ("President") yields no name.
+    """
+    words = [token.text for token in run]
+    if all(is_title(word) or word in NAME_PARTICLES or word in ("of", "the") for word in words):
+        return run, []
+    for first_title in range(min(4, len(run))):
+        if not is_title(words[first_title]):
+            continue
+        end = first_title
+        while end < len(run) and is_title(words[end]):
+            end += 1
+        while end < len(run) and words[end] in ("of", "the"):  # Secretary of State
+            end += 1
+            while end < len(run) and fold(words[end]) in TITLE_OBJECTS:
+                end += 1
+        rest = words[end:]
+        if not rest:
+            return run, []  # "Pakistani Prime Minister": a title without a name
+        if any(fold(word) in NAME_ORG_WORDS for word in rest) or rest[0] in NAME_PARTICLES:
+            return [], run  # "Justice Army", "UN General Assembly": the title word is part of it
+        return run[:end], run[end:]
+    return [], run
+
+
+def name_candidates(text: str, offset: int = 0) -> list[NameSpan]:
+    """Proper-name candidates of ``text`` with their titles; offsets are positions plus ``offset``."""
+    tokens = _tokens(text)
+    lower_words = {token.text.casefold() for token in tokens if token.text[:1].islower()}
+    spans = []
+    for run in _runs(text, tokens):
+        while run and (
+            fold(run[0].text) in ("the", "a", "an")
+            or (
+                _sentence_initial(text, run[0].start)
+                and _is_common_opener(run[0].text, lower_words)
+            )
+        ):
+            run = run[1:]
+            while run and not _is_capitalised(run[0].text):  # "of the" left by "Leaders of the"
+                run = run[1:]
+        while run and not _is_capitalised(run[-1].text):
+            run = run[:-1]
+        if not run:
+            continue
+        title, name = _split_title(run)
+        if not name:
+            continue
+        if len(name) == 1:
+            word = name[0].text
+            if len(word.rstrip(".")) < 2 or fold(_CONTRACTION.sub("", word)) in COMMON_WORDS:
+                continue  # "I", "I'm", a lone initial, a lone "No."
+        start, end = name[0].start, name[-1].end
+        title_text = text[title[0].start : title[-1].end] if title else ""
+        spans.append(
+            NameSpan(
+                start + offset,
+                end + offset,
+                text[start:end],
+                title_text,
+                title[0].start + offset if title else -1,
+                not title and _sentence_initial(text, start),
+            )
+        )
+    return spans
+
+
+def proper_name_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
+    """Capitalised multi-word name candidates as ``(start, end, name)``, titles excluded.
+
+    ``text[start - offset:end - offset] == name``. See :func:`name_candidates` for the titles.
+    """
+    return [(span.start, span.end, span.name) for span in name_candidates(text, offset)]
