@@ -11,7 +11,6 @@ from analysis.tables.framing import (
     actor_labels,
     aligned_pairs,
     framing_tables,
-    speaker_actors,
     speaking_table,
 )
 
@@ -95,18 +94,6 @@ def test_frames_and_tone_come_with_evidence(tables) -> None:
     assert set(zip(summary["outlet"], summary["voice"], strict=True)) == {
         ("RFI", "narration"), ("RFI", "quoted"), ("VOA", "narration"), ("VOA", "quoted")
     }  # fmt: skip
-
-
-def test_speaker_actors_links_by_alias_rules() -> None:
-    quotes = pd.DataFrame({"article": ["a", "a", "a"], "speaker": ["Rohani", "", "Somebody Else"]})
-    mentions = pd.DataFrame(
-        {
-            "article": ["a", "a"],
-            "actor": ["Hassan Rouhani", "Iran"],
-            "mention": ["Hassan Rohani", "Tehran"],
-        }
-    )
-    assert list(speaker_actors(quotes, mentions)) == ["Hassan Rouhani", "", "Somebody Else"]
 
 
 def test_speaking_table_counts_only_speech() -> None:

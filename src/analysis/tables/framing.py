@@ -13,7 +13,12 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.atomic import write_csv
-from analysis.measures.actors import actor_mentions, actors_table, find_actor_file
+from analysis.measures.actors import (
+    actor_mentions,
+    actors_table,
+    find_actor_file,
+    speaker_actors,
+)
 from analysis.measures.alignment import (
     align_sentences,
     classify_sentences,
@@ -32,32 +37,9 @@ from analysis.measures.tone import (
     sentence_tone,
     tone_summary,
 )
+from analysis.schema import SPEECH_KINDS
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import CleanArticle
-from analysis.text.names import link_rule
-
-SPEECH_KINDS = ("direct", "partial", "indirect")
-
-
-def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
-    """The event actor each quote's speaker is (by the alias rules of :mod:`analysis.text.names`), else the speaker."""
-    names_by_article = {
-        article: sorted(set(group["actor"]) | set(group["mention"]))
-        for article, group in mentions.groupby("article")
-    }
-    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
-    canonical.update({actor: actor for actor in mentions["actor"]})
-
-    def resolve(row: pd.Series) -> str:
-        speaker = row["speaker"]
-        if not speaker:
-            return ""
-        for name in names_by_article.get(row["article"], []):
-            if name == speaker or link_rule(speaker, name) is not None:
-                return canonical[name]
-        return speaker
-
-    return quotes.apply(resolve, axis=1) if len(quotes) else pd.Series([], dtype=str)
 
 
 def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
