@@ -20,8 +20,9 @@ from analysis.ingest.load import load_event
 from analysis.measures.labels import load_codebook
 from analysis.run import runner
 from analysis.site import build_site, environment
-from analysis.site.data import event_view, read_tables
+from analysis.site.data import read_tables
 from analysis.site.findings import key_findings, voice_phrase
+from analysis.site.layout import event_view
 from analysis.tables.clean_layer import write_clean_layer
 from analysis.tables.compare import write_compare_layer
 from analysis.tables.framing import framing_tables, write_framing_layer
