@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patheffects import withStroke
 from matplotlib.ticker import MaxNLocator
 
+from analysis.figures.bars import value_label
 from analysis.figures.keyness import SIGNIFICANCE_Z
 from analysis.figures.readability import MEASURE_TITLES
 from analysis.figures.style import (
@@ -143,17 +144,7 @@ def _draw_row(
         zorder=3,
     )
     if label is not None:
-        ax.annotate(
-            label,
-            xy=(end, position),
-            xytext=(_LABEL_GAP + 0.5 * _POINT_SIZE, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=7,
-            color=EDGE,
-            label="_value-label",
-        )
+        value_label(ax, label, end, position, gap=_LABEL_GAP + 0.5 * _POINT_SIZE, ha="left")
 
 
 def _missing(ax: Any, position: float, text: str) -> None:
@@ -189,7 +180,7 @@ def _set_range(ax: Any, values: np.ndarray, *, anchor: float | None = None) -> N
 def _fit_labels(fig: Figure, axes: Sequence[Any]) -> None:
     """Raise the upper x limit of each of ``axes`` (own scale) until its value labels fit.
 
-    Like :func:`analysis.figures.style.fit_value_labels`, but every panel keeps its lower limit:
+    Like :func:`analysis.figures.bars.fit_value_labels`, but every panel keeps its lower limit:
     the measures of a profile have different units.
     """
     with figure_style():
