@@ -14,6 +14,7 @@ from analysis.figures.style import (
     check_unique,
     counts,
     styles_for,
+    top_by_total,
     wrap,
 )
 
@@ -47,8 +48,7 @@ def plot_actor_mentions(
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    totals = table.groupby("actor")["mentions"].sum()
-    chosen = sorted(totals.index, key=lambda actor: (-float(totals[actor]), actor))[:top_n]
+    totals, chosen = top_by_total(table, "actor", "mentions", top_n)
     index = pd.MultiIndex.from_product([chosen, names], names=["actor", "outlet"])
     grid = table.set_index(["actor", "outlet"]).reindex(index, fill_value=0.0)
     mentions = grid["mentions"].to_numpy(dtype=float).reshape(len(chosen), len(names))

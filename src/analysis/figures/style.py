@@ -290,6 +290,15 @@ def check_top_n(top_n: int, what: str) -> None:
         raise ValueError(f"{what}: top_n must be a whole number >= 1, got {top_n!r}")
 
 
+def top_by_total(
+    table: pd.DataFrame, key: str, value: str, top_n: int
+) -> tuple[pd.Series, list[str]]:
+    """Totals of ``value`` per ``key`` over all outlets, and the ``top_n`` keys by total (ties
+    by name)."""
+    totals = table.groupby(key)[value].sum()
+    return totals, sorted(totals.index, key=lambda name: (-float(totals[name]), name))[:top_n]
+
+
 def styles_for(table: pd.DataFrame, outlets: Iterable[str] | None) -> dict[str, OutletStyle]:
     """Styles for ``outlets`` (all outlets of the event) or, if None, the table's outlets."""
     present = set(table["outlet"])
