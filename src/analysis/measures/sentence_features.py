@@ -219,6 +219,27 @@ class Unit(NamedTuple):
     scale: bool  # a scale word ("million")
 
 
+def _number_unit(text: str, first: bool) -> Unit | None:
+    """``text`` as a number unit (its value, whether it is a scale word), or None: not a number
+    or a stop word ("one")."""
+    lower = text.lower()
+    value = None if lower in STOP_WORDS else normalise_number(text)
+    if value is None:
+        return None
+    return Unit(lower, text, False, first, value, lower in SCALE_WORDS)
+
+
+def _word_unit(part: str, first: bool) -> Unit:
+    """A word part as a unit: stemmed content word, acronym as written, or a stop word (no form)."""
+    letters = part.replace("'", "").replace(".", "")
+    acronym = len(letters) >= 2 and letters.isalpha() and letters.isupper()
+    surface = _surface(part, acronym)
+    if surface is None:
+        return Unit("", part, part[:1].isupper(), first, None, False)
+    form = surface.lower() if acronym else porter_step1(surface.lower())
+    return Unit(form, surface, part[:1].isupper(), first, None, False)
+
+
 def token_units(text: str) -> list[Unit]:
     """The token parts of a sentence, in order.
 
@@ -229,28 +250,15 @@ def token_units(text: str) -> list[Unit]:
     for index, span in enumerate(tokenize(text)):
         token = span.text.replace("\u2019", "'")
         first = index == 0
-        value = None if token.lower() in STOP_WORDS else normalise_number(token)
-        if value is not None:
-            scale = token.lower() in SCALE_WORDS
-            units.append(Unit(token.lower(), token, False, first, value, scale))
+        number = _number_unit(token, first)
+        if number is not None:
+            units.append(number)
             continue
         parts = [token] if _DOTTED.match(token.lower()) else token.split("-")
         for part in parts:
-            if not part:
-                continue
-            value = None if part.lower() in STOP_WORDS else normalise_number(part)
-            if value is not None:
-                scale = part.lower() in SCALE_WORDS
-                units.append(Unit(part.lower(), part, False, first, value, scale))
-                continue
-            letters = part.replace("'", "").replace(".", "")
-            acronym = len(letters) >= 2 and letters.isalpha() and letters.isupper()
-            surface = _surface(part, acronym)
-            if surface is None:
-                units.append(Unit("", part, part[:1].isupper(), first, None, False))
-                continue
-            form = surface.lower() if acronym else porter_step1(surface.lower())
-            units.append(Unit(form, surface, part[:1].isupper(), first, None, False))
+            if part:
+                number = _number_unit(part, first)
+                units.append(number if number is not None else _word_unit(part, first))
     return units
 
 
