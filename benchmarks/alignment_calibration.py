@@ -33,7 +33,7 @@ import pandas as pd
 from analysis import config
 from analysis.ingest.load import load_event
 from analysis.ingest.manifest import articles
-from analysis.measures import alignment
+from analysis.measures import alignment, alignment_gold
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import clean_article
 from analysis.text.cleaning_rules import load_rules
@@ -67,7 +67,7 @@ def f_beta(precision: float, recall: float, beta: float) -> float:
 def sweep(pairs: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for t in GRID:
-        scores = alignment.evaluate_pairs(pairs, gold, float(t))
+        scores = alignment_gold.evaluate_pairs(pairs, gold, float(t))
         scores["f2"] = f_beta(scores["precision"], scores["recall"], 2.0)
         rows.append(scores)
     return pd.DataFrame(rows)
@@ -101,7 +101,7 @@ def markdown(table: pd.DataFrame, columns: list[str]) -> str:
 
 
 def score_row(label: str, pairs: pd.DataFrame, gold: pd.DataFrame, t: float) -> dict[str, object]:
-    scores = alignment.evaluate_pairs(pairs, gold, t)
+    scores = alignment_gold.evaluate_pairs(pairs, gold, t)
     return {"gold": label, "threshold": t} | {
         key: scores[key] for key in ["tp", "fp", "fn", "precision", "recall", "f1", "recall_same"]
     }
@@ -114,8 +114,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    seed_gold = alignment.load_gold(GOLD_DIR / "alignment_seed.csv")
-    basil_gold = alignment.load_gold(GOLD_DIR / "alignment_basil.csv")
+    seed_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_seed.csv")
+    basil_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_basil.csv")
     seed = sentences_table(load_event(config.DEFAULT_EVENT))
     basil = basil_sentences(sorted(set(basil_gold["event_id"])))
     parts = [("seed", seed_gold, seed)]
@@ -124,7 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         parts.append(("basil", basil_gold, basil))
     for label, gold, sentences in parts:
-        drift = alignment.gold_drift(gold, sentences)
+        drift = alignment_gold.gold_drift(gold, sentences)
         if drift:
             print(f"{label} gold no longer matches the segmentation:\n" + "\n".join(drift))
             return 1

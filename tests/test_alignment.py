@@ -1,4 +1,5 @@
-"""Tests for analysis.measures.alignment: TF-IDF cosine sentence alignment across outlets (Salton & Buckley 1988).
+"""Tests for analysis.measures.alignment, sentence_features and alignment_gold: TF-IDF cosine
+sentence alignment across outlets (Salton & Buckley 1988).
 
 The BASIL test reads ``../shared/corpora/basil-dev`` (or ``BASIL_DIR``) at run time and skips when it is
 absent; the gold files reference its sentences by event id, outlet and sentence index only.
@@ -24,16 +25,16 @@ from analysis.measures.alignment import (
     align_sentences,
     classify_sentences,
     coverage_table,
-    evaluate_pairs,
-    event_names,
-    gold_drift,
     lead_table,
-    load_gold,
+    similarity_matrix,
+    tfidf_matrix,
+)
+from analysis.measures.alignment_gold import evaluate_pairs, gold_drift, load_gold
+from analysis.measures.sentence_features import (
+    event_names,
     normalise_number,
     porter_step1,
     sentence_features,
-    similarity_matrix,
-    tfidf_matrix,
 )
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import CleanArticle, clean_article

@@ -64,3 +64,15 @@ def test_unknown_event_for_event_reports_is_a_clear_error(
                    "--reports", str(root / "reports"), "--no-progress", "--event", "2019-01-05_broken"])  # fmt: skip
     assert status == 1
     assert "no analysed event 2019-01-05_broken" in capsys.readouterr().err
+
+
+def test_refresh_notebooks_command_runs_without_corpus_options(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``refresh-notebooks`` has none of ``run``'s options; it must still reach the runner."""
+    from analysis.run import runner
+
+    refreshed: list[bool] = []
+    monkeypatch.setattr(runner, "refresh_notebooks", lambda: refreshed.append(True) or [])
+    assert main(["refresh-notebooks"]) == 0
+    assert refreshed == [True]

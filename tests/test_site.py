@@ -20,8 +20,11 @@ from analysis.ingest.load import load_event
 from analysis.measures.labels import load_codebook
 from analysis.run import runner
 from analysis.site import build_site, environment
-from analysis.site.data import event_view, read_tables
+from analysis.site.cells import cell_text, ordered, slug
+from analysis.site.data import PALETTE, SENTENCE_STATUSES, read_tables
 from analysis.site.findings import key_findings, voice_phrase
+from analysis.site.layout import event_view
+from analysis.site.spans import by_frequency, categories
 from analysis.tables.clean_layer import write_clean_layer
 from analysis.tables.compare import write_compare_layer
 from analysis.tables.framing import framing_tables, write_framing_layer
@@ -449,6 +452,26 @@ def test_voice_phrase() -> None:
     assert voice_phrase(2, 1).startswith("uses them mostly in its own narration")
     assert voice_phrase(1, 2).startswith("uses them mostly inside quotes")
     assert voice_phrase(0, 0) == "does not use them"
+
+
+def test_categories_rank_by_frequency_and_cycle_the_palette() -> None:
+    ranked = by_frequency(["b", "a", "b", "c", "a", "b"])
+    assert ranked == ["b", "a", "c"]  # most frequent first, ties by name
+    many = categories([f"s{i}" for i in range(len(PALETTE) + 1)], "qs")
+    assert many.classes["s0"] == "qs-0" and many.classes[f"s{len(PALETTE)}"] == f"qs-{len(PALETTE)}"
+    assert many.colours[f"s{len(PALETTE)}"] == many.colours["s0"] == PALETTE[0]
+    assert many.colour_rules("--q")[1] == ("qs-1", "--q", PALETTE[1])
+
+
+def test_cells_text_slug_and_known_order() -> None:
+    assert cell_text(float("nan")) == "" and cell_text(None) == "" and cell_text(3) == "3"
+    assert slug("Partly shared!") == "partly-shared" and slug("!!") == "x"
+    assert ordered(["unique", "zeta", "shared", "alpha"], SENTENCE_STATUSES) == [
+        "shared",
+        "unique",
+        "alpha",
+        "zeta",
+    ]
 
 
 def test_site_is_byte_identical_on_rebuild(seed_site, tmp_path) -> None:

@@ -19,12 +19,11 @@ from analysis.errors import InputError
 
 if TYPE_CHECKING:
     from analysis.ingest.load import Problem
-    from analysis.run.runner import RunResult
 
 
-def _print_result(result: RunResult) -> None:
-    status = "executed" if result.executed else "up to date, skipped"
-    print(f"{result.event_id}: {status}", flush=True)
+def _print_status(event_id: str, executed: bool) -> None:
+    status = "executed" if executed else "up to date, skipped"
+    print(f"{event_id}: {status}", flush=True)
 
 
 def _failed(problems: list[Problem]) -> bool:
@@ -36,8 +35,8 @@ def _failed(problems: list[Problem]) -> bool:
     return failed(problems)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Entry point; returns the exit status."""
+def _parser() -> argparse.ArgumentParser:
+    """The command line: ``run`` (events or ``--corpus``) and ``refresh-notebooks``."""
     parser = argparse.ArgumentParser(prog="analysis", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     run_parser = commands.add_parser("run", help="execute the notebooks of one or all events")
@@ -60,11 +59,23 @@ def main(argv: list[str] | None = None) -> int:
         help="when another run is writing the same outputs, wait for it instead of stopping",
     )
     _corpus_options(run_parser)
-    commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
-    args = parser.parse_args(argv)
+    refresh = commands.add_parser(
+        "refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)"
+    )
+    refresh.set_defaults(corpus=None)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit status."""
+    args = _parser().parse_args(argv)
     if args.corpus is not None:
         return _run_corpus(args)
+    return _run_events(args)
 
+
+def _run_events(args: argparse.Namespace) -> int:
+    """``run`` of events (then the site) or ``refresh-notebooks``; exit status."""
     from analysis.run.lock import LockBusy
     from analysis.run.runner import NotebookFailed, refresh_notebooks, run
 
@@ -81,7 +92,7 @@ def main(argv: list[str] | None = None) -> int:
             reports_root=args.reports,
             force=args.force,
             wait=args.wait,
-            on_result=_print_result,
+            on_result=lambda result: _print_status(result.event_id, result.executed),
         )
         for problem in problems:
             print(f"problem: {problem}", file=sys.stderr)
@@ -92,11 +103,9 @@ def main(argv: list[str] | None = None) -> int:
                 file=sys.stderr,
             )
             return 1
-    except (InputError, NotebookFailed, LockBusy) as error:
+    except (InputError, NotebookFailed, LockBusy, OSError) as error:
+        # an OSError is also a WriteError: "cannot write PATH: reason"
         print(f"error: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
-        print(f"error: {error}", file=sys.stderr)  # WriteError: "cannot write PATH: reason"
         return 1
     return 0
 
@@ -152,14 +161,9 @@ def _run_corpus(args: argparse.Namespace) -> int:
             force=args.force,
             wait=args.wait,
             progress=not args.no_progress,
-            on_event=lambda event_id, ran: print(
-                f"{event_id}: {'executed' if ran else 'up to date, skipped'}", flush=True
-            ),
+            on_event=_print_status,
         )
-    except (InputError, NotebookFailed, LockBusy, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 1
-    except OSError as error:
+    except (InputError, NotebookFailed, LockBusy, ValueError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     extraction = report.extraction

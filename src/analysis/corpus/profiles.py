@@ -72,32 +72,24 @@ def _section(
     }
 
 
+def _per_voice(columns: list[str], prefix: str) -> dict[str, Measure]:
+    """Measures of the columns ``<prefix><name>_<voice>``: per 1,000 words of that voice."""
+    return {
+        f"{name[len(prefix) : -len(voice) - 1]} ({voice})": (name, f"{voice}_words", 1000.0)
+        for name in columns
+        for voice in VOICES
+        if name.startswith(prefix) and name.endswith(f"_{voice}")
+    }
+
+
 def outlet_profiles(articles: pd.DataFrame, resamples: int = DEFAULT_RESAMPLES) -> pd.DataFrame:
     """Every profile measure per outlet with its interval (long table, :data:`PROFILE_COLUMNS`)."""
     articles = articles.assign(all_words=articles["narration_words"] + articles["quoted_words"])
     columns = list(articles.columns)
     measures = _section(articles, "style", {name: (name, None, 1.0) for name in STYLE_MEASURES})
     measures |= _section(articles, "tone", {name: (name, None, 1.0) for name in TONE_MEASURES})
-    measures |= _section(
-        articles,
-        "labels per 1,000 words",
-        {
-            f"{name[len('label_') : -len(voice) - 1]} ({voice})": (name, f"{voice}_words", 1000.0)
-            for name in columns
-            for voice in VOICES
-            if name.startswith("label_") and name.endswith(f"_{voice}")
-        },
-    )
-    measures |= _section(
-        articles,
-        "hedges per 1,000 words",
-        {
-            f"{name[len('hedge_') : -len(voice) - 1]} ({voice})": (name, f"{voice}_words", 1000.0)
-            for name in columns
-            for voice in VOICES
-            if name.startswith("hedge_") and name.endswith(f"_{voice}")
-        },
-    )
+    measures |= _section(articles, "labels per 1,000 words", _per_voice(columns, "label_"))
+    measures |= _section(articles, "hedges per 1,000 words", _per_voice(columns, "hedge_"))
     measures |= _section(
         articles,
         "quotes",

@@ -2,6 +2,7 @@
 
 * :mod:`~analysis.figures.style` - Okabe-Ito outlet colours, rc style, :func:`save_figure`,
   notebook display and the table checks shared by all plots;
+* :mod:`~analysis.figures.bars` - outlet bars, grouped bars and value labels shared by the plots;
 * :mod:`~analysis.figures.readability` - readability measures per outlet;
 * :mod:`~analysis.figures.keyness` - distinctive words (Monroe et al. 2008) with label placement;
 * :mod:`~analysis.figures.labels` - label families in narration and in quotes;

@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
+from analysis.figures.bars import grouped_bar_figure
 from analysis.figures.style import (
-    EDGE,
-    QUOTED_HATCH,
     check_table,
     check_top_n,
     check_unique,
     counts,
-    figure_style,
-    fit_value_labels,
-    freeze_layout,
-    grouped_barh,
-    grouped_height,
-    new_figure,
-    outlet_handles,
-    side_legend,
     styles_for,
+    top_by_total,
     wrap,
 )
 
@@ -58,8 +48,7 @@ def plot_actor_mentions(
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    totals = table.groupby("actor")["mentions"].sum()
-    chosen = sorted(totals.index, key=lambda actor: (-float(totals[actor]), actor))[:top_n]
+    totals, chosen = top_by_total(table, "actor", "mentions", top_n)
     index = pd.MultiIndex.from_product([chosen, names], names=["actor", "outlet"])
     grid = table.set_index(["actor", "outlet"]).reindex(index, fill_value=0.0)
     mentions = grid["mentions"].to_numpy(dtype=float).reshape(len(chosen), len(names))
@@ -68,34 +57,19 @@ def plot_actor_mentions(
         [f"{m:,.0f} ({q:,.0f} quoted)" if q else f"{m:,.0f}" for m, q in zip(*row, strict=True)]
         for row in zip(mentions, quoted, strict=True)
     ]
-    with figure_style():
-        fig = new_figure(8.5, grouped_height(len(chosen), len(names)))
-        ax = fig.subplots()
-        grouped_barh(
-            ax,
-            [wrap(actor, 24) for actor in chosen],
-            names,
-            styles,
-            mentions - quoted,
-            labels,
-            hatched=quoted,
-            kinds=("unquoted", "quoted"),
-        )
-        ax.set_xlim(0, max(float(np.max(mentions)), 1.0))
-        ax.set_xlabel("Number of mentions")
-        more = len(totals) > top_n
-        ax.set_ylabel(f"Actor ({len(chosen)} most mentioned of {len(totals)})" if more else "Actor")
-        fig.suptitle("Who is mentioned, and how often inside quotes?")
-        handles = outlet_handles(names, styles)
-        handles += [
-            Patch(facecolor="white", edgecolor=EDGE, label="solid: in the outlet's own words"),
-            Patch(
-                facecolor="white",
-                edgecolor=EDGE,
-                hatch=QUOTED_HATCH,
-                label="hatched: inside quotation marks",
-            ),
-        ]
-        side_legend(ax, handles, "Outlet / voice")
-    fit_value_labels(fig, [ax])
-    return freeze_layout(fig)
+    more = len(totals) > top_n
+    return grouped_bar_figure(
+        [wrap(actor, 24) for actor in chosen],
+        names,
+        styles,
+        mentions - quoted,
+        labels,
+        axis_labels=(
+            "Number of mentions",
+            f"Actor ({len(chosen)} most mentioned of {len(totals)})" if more else "Actor",
+        ),
+        title="Who is mentioned, and how often inside quotes?",
+        hatched=quoted,
+        kinds=("unquoted", "quoted"),
+        own_words="in the outlet's own words",
+    )

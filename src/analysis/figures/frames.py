@@ -7,19 +7,12 @@ from collections.abc import Iterable
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.figures.bars import grouped_bar_figure
 from analysis.figures.style import (
     check_table,
     check_unique,
-    figure_style,
-    fit_value_labels,
     format_percent,
-    freeze_layout,
-    grouped_barh,
-    grouped_height,
-    new_figure,
     numeric,
-    outlet_handles,
-    side_legend,
     styles_for,
     wrap,
 )
@@ -55,14 +48,12 @@ def plot_frame_profile(profile: pd.DataFrame, *, outlets: Iterable[str] | None =
     matrix = table.pivot(index="frame", columns="outlet", values="percent")
     values = matrix.reindex(index=frames, columns=names).fillna(0.0).to_numpy(dtype=float)
     labels = [[format_percent(value) for value in row] for row in values]
-    with figure_style():
-        fig = new_figure(8.5, grouped_height(len(frames), len(names)))
-        ax = fig.subplots()
-        grouped_barh(ax, [wrap(f, 24) for f in frames], names, styles, values, labels)
-        ax.set_xlim(0, max(float(values.max()), 1.0))
-        ax.set_xlabel("Share of the outlet's sentences that use the frame (%)")
-        ax.set_ylabel("Frame")
-        fig.suptitle("How often does each outlet use each frame?")
-        side_legend(ax, outlet_handles(names, styles), "Outlet")
-    fit_value_labels(fig, [ax])
-    return freeze_layout(fig)
+    return grouped_bar_figure(
+        [wrap(f, 24) for f in frames],
+        names,
+        styles,
+        values,
+        labels,
+        axis_labels=("Share of the outlet's sentences that use the frame (%)", "Frame"),
+        title="How often does each outlet use each frame?",
+    )

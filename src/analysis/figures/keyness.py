@@ -22,6 +22,7 @@ from analysis.figures.style import (
     DARK_GREY,
     EDGE,
     GREY,
+    OutletStyle,
     check_table,
     check_unique,
     figure_style,
@@ -201,34 +202,7 @@ def plot_fightin_words(
         fig = new_figure(4.3 * ncols + 0.4, 3.9 * nrows + 0.9)
         axes = fig.subplots(nrows, ncols, sharex=True, sharey=True, squeeze=False).ravel()
         for ax, name in zip(axes, names, strict=False):
-            rows = usable[usable["outlet"] == name]
-            style = styles[name]
-            groups = [
-                (rows["z"].abs() < SIGNIFICANCE_Z, GREY, "o", "not-distinctive"),
-                (rows["z"] <= -SIGNIFICANCE_Z, DARK_GREY, "o", "leans-to-rest"),
-                (rows["z"] >= SIGNIFICANCE_Z, style.colour, style.marker, "leans-to-outlet"),
-            ]
-            for mask, colour, marker, kind in groups:
-                part = rows[mask]
-                ax.scatter(
-                    part["total"],
-                    part["z"],
-                    s=_MARKER_SIZE,
-                    c=colour,
-                    marker=marker,
-                    edgecolors=EDGE if kind == "leans-to-outlet" else "none",
-                    linewidths=0.3,
-                    alpha=0.9,
-                    label=f"_{kind}",
-                    zorder=3 if kind == "leans-to-outlet" else 2,
-                )
-            for level in (SIGNIFICANCE_Z, -SIGNIFICANCE_Z):
-                ax.axhline(level, color=DARK_GREY, linestyle="--", linewidth=0.8, zorder=1)
-            ax.axhline(0, color=GREY, linewidth=0.6, zorder=0)
-            ax.set_xscale("log")
-            ax.set_title(f"{name} vs. all other outlets")
-            if rows.empty:
-                ax.text(0.5, 0.5, "no terms", transform=ax.transAxes, ha="center", color="grey")
+            _draw_panel(ax, usable[usable["outlet"] == name], styles[name], name)
         for ax in axes[len(names) :]:
             fig.delaxes(ax)
         axes[0].set_xlim(x_low / 1.6, x_high * 3.0)
@@ -241,27 +215,68 @@ def plot_fightin_words(
                 ax.set_xlabel("Uses of the term, all outlets together (log scale)")
         fig.suptitle("Words that distinguish each outlet (Monroe et al. 2008)")
 
-        handles = [
-            point_handle(GREY, "o", "not distinctive (|z| < 1.96)"),
-            point_handle(DARK_GREY, "o", "typical of the other outlets (z \u2264 \u22121.96)"),
-            Line2D([], [], linestyle="--", color=DARK_GREY, label="z = \u00b11.96 (5 % level)"),
-        ]
-        handles += [
-            point_handle(styles[n].colour, styles[n].marker, f"typical of {n} (z \u2265 1.96)")
-            for n in names
-        ]
+        handles = _legend_handles(names, styles)
         fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3))
-
         if top_n:
-            fig.draw_without_rendering()  # fix the layout before measuring label positions
-            renderer = fig.canvas.get_renderer()
-            for ax, name in zip(axes, names, strict=False):
-                rows = usable[usable["outlet"] == name]
-                top = rows.sort_values(["z", "term"], ascending=[False, True]).head(top_n)
-                labels = list(zip(top["total"], top["z"], top["term"], strict=True))
-                # covering a labelled point costs most, another coloured point less, grey least
-                weights = np.where(rows["z"].abs() >= SIGNIFICANCE_Z, 2.0, 0.7)
-                weights[rows.index.isin(top.index)] = 4.0
-                obstacles = (rows[["total", "z"]].to_numpy(dtype=float), weights)
-                _label_points(ax, labels, obstacles, renderer, fontsize=7.5)
+            _label_top_terms(fig, axes, names, usable, top_n)
     return freeze_layout(fig)
+
+
+def _draw_panel(ax: Any, rows: pd.DataFrame, style: OutletStyle, name: str) -> None:
+    """One outlet's terms: grey, dark grey or outlet-coloured by z; the ±1.96 lines; log x."""
+    groups = [
+        (rows["z"].abs() < SIGNIFICANCE_Z, GREY, "o", "not-distinctive"),
+        (rows["z"] <= -SIGNIFICANCE_Z, DARK_GREY, "o", "leans-to-rest"),
+        (rows["z"] >= SIGNIFICANCE_Z, style.colour, style.marker, "leans-to-outlet"),
+    ]
+    for mask, colour, marker, kind in groups:
+        part = rows[mask]
+        ax.scatter(
+            part["total"],
+            part["z"],
+            s=_MARKER_SIZE,
+            c=colour,
+            marker=marker,
+            edgecolors=EDGE if kind == "leans-to-outlet" else "none",
+            linewidths=0.3,
+            alpha=0.9,
+            label=f"_{kind}",
+            zorder=3 if kind == "leans-to-outlet" else 2,
+        )
+    for level in (SIGNIFICANCE_Z, -SIGNIFICANCE_Z):
+        ax.axhline(level, color=DARK_GREY, linestyle="--", linewidth=0.8, zorder=1)
+    ax.axhline(0, color=GREY, linewidth=0.6, zorder=0)
+    ax.set_xscale("log")
+    ax.set_title(f"{name} vs. all other outlets")
+    if rows.empty:
+        ax.text(0.5, 0.5, "no terms", transform=ax.transAxes, ha="center", color="grey")
+
+
+def _legend_handles(names: list[str], styles: dict[str, OutletStyle]) -> list[Any]:
+    """Legend entries: grey, dark grey, the ±1.96 line, then each outlet's colour and marker."""
+    handles = [
+        point_handle(GREY, "o", "not distinctive (|z| < 1.96)"),
+        point_handle(DARK_GREY, "o", "typical of the other outlets (z \u2264 \u22121.96)"),
+        Line2D([], [], linestyle="--", color=DARK_GREY, label="z = \u00b11.96 (5 % level)"),
+    ]
+    return handles + [
+        point_handle(styles[n].colour, styles[n].marker, f"typical of {n} (z \u2265 1.96)")
+        for n in names
+    ]
+
+
+def _label_top_terms(
+    fig: Figure, axes: Sequence[Any], names: list[str], usable: pd.DataFrame, top_n: int
+) -> None:
+    """Label the ``top_n`` terms by z of each panel, placed around the other points."""
+    fig.draw_without_rendering()  # fix the layout before measuring label positions
+    renderer = fig.canvas.get_renderer()
+    for ax, name in zip(axes, names, strict=False):
+        rows = usable[usable["outlet"] == name]
+        top = rows.sort_values(["z", "term"], ascending=[False, True]).head(top_n)
+        labels = list(zip(top["total"], top["z"], top["term"], strict=True))
+        # covering a labelled point costs most, another coloured point less, grey least
+        weights = np.where(rows["z"].abs() >= SIGNIFICANCE_Z, 2.0, 0.7)
+        weights[rows.index.isin(top.index)] = 4.0
+        obstacles = (rows[["total", "z"]].to_numpy(dtype=float), weights)
+        _label_points(ax, labels, obstacles, renderer, fontsize=7.5)

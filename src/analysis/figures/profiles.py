@@ -24,6 +24,7 @@ from matplotlib.figure import Figure
 from matplotlib.patheffects import withStroke
 from matplotlib.ticker import MaxNLocator
 
+from analysis.figures.bars import value_label
 from analysis.figures.keyness import SIGNIFICANCE_Z
 from analysis.figures.readability import MEASURE_TITLES
 from analysis.figures.style import (
@@ -143,17 +144,7 @@ def _draw_row(
         zorder=3,
     )
     if label is not None:
-        ax.annotate(
-            label,
-            xy=(end, position),
-            xytext=(_LABEL_GAP + 0.5 * _POINT_SIZE, 0),
-            textcoords="offset points",
-            ha="left",
-            va="center",
-            fontsize=7,
-            color=EDGE,
-            label="_value-label",
-        )
+        value_label(ax, label, end, position, gap=_LABEL_GAP + 0.5 * _POINT_SIZE, ha="left")
 
 
 def _missing(ax: Any, position: float, text: str) -> None:
@@ -189,7 +180,7 @@ def _set_range(ax: Any, values: np.ndarray, *, anchor: float | None = None) -> N
 def _fit_labels(fig: Figure, axes: Sequence[Any]) -> None:
     """Raise the upper x limit of each of ``axes`` (own scale) until its value labels fit.
 
-    Like :func:`analysis.figures.style.fit_value_labels`, but every panel keeps its lower limit:
+    Like :func:`analysis.figures.bars.fit_value_labels`, but every panel keeps its lower limit:
     the measures of a profile have different units.
     """
     with figure_style():
@@ -246,21 +237,7 @@ def plot_profile(
     match other figures; ``title`` replaces the default title.
     """
     what = "plot_profile"
-    table = check_table(table, _PROFILE_COLUMNS, what)
-    table["section"] = table["section"].astype(str)
-    table["measure"] = table["measure"].astype(str)
-    if section is not None:
-        available = list(pd.unique(table["section"]))
-        table = table[table["section"] == str(section)]
-        if table.empty:
-            raise ValueError(f"{what}: no rows for section {section!r}; sections: {available}")
-    for column in ("estimate", "low", "high"):
-        table[column] = numeric(table, column, what)
-    for column in ("events", "articles"):
-        table[column] = counts(table, column, what)
-    check_unique(table, ["section", "measure", "outlet"], what)
-    if not np.isfinite(table["estimate"]).any():
-        raise ValueError(f"{what}: column 'estimate' has no values to plot")
+    table = _check_profile(table, section, what)
     defined = _interval_rows(table["low"], table["high"], what)
 
     events = int(table["events"].max())
@@ -282,26 +259,7 @@ def plot_profile(
         axes, _ = _grid(fig, len(panels), sharex=False, sharey=True)
         positions = np.arange(len(names))
         for ax, key in zip(axes, panels, strict=True):
-            panel = rows[key].reindex(names)
-            estimates = panel["estimate"].to_numpy(dtype=float)
-            places = _places(estimates)
-            for position, name in zip(positions, names, strict=True):
-                estimate = float(panel.at[name, "estimate"])
-                if not math.isfinite(estimate):
-                    present = name in rows[key].index
-                    _missing(ax, position, "n/a" if present else "no data")
-                    continue
-                interval = None
-                if bars and bool(panel.at[name, "defined"]):
-                    interval = (float(panel.at[name, "low"]), float(panel.at[name, "high"]))
-                label = format_value(estimate, places)
-                _draw_row(ax, position, estimate, interval, styles[name], name, label)
-            extent = [estimates]
-            if bars:
-                usable = panel["defined"].eq(True).to_numpy(dtype=bool)
-                extent += [panel["low"].to_numpy(dtype=float)[usable]]
-                extent += [panel["high"].to_numpy(dtype=float)[usable]]
-            _set_range(ax, np.concatenate(extent))
+            _profile_panel(ax, rows[key], names, styles, bars)
             ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
             ax.tick_params(axis="y", length=0)
             ax.grid(axis="y", color="#EEEEEE", linewidth=0.6)
@@ -320,6 +278,51 @@ def plot_profile(
         fig.supxlabel(_profile_note(events, bars, bool(defined.all())), fontsize=8, color=EDGE)
         _fit_labels(fig, axes)
     return freeze_layout(fig)
+
+
+def _check_profile(table: pd.DataFrame, section: str | None, what: str) -> pd.DataFrame:
+    """The profile table checked and converted, only ``section``'s rows if given."""
+    table = check_table(table, _PROFILE_COLUMNS, what)
+    table["section"] = table["section"].astype(str)
+    table["measure"] = table["measure"].astype(str)
+    if section is not None:
+        available = list(pd.unique(table["section"]))
+        table = table[table["section"] == str(section)]
+        if table.empty:
+            raise ValueError(f"{what}: no rows for section {section!r}; sections: {available}")
+    for column in ("estimate", "low", "high"):
+        table[column] = numeric(table, column, what)
+    for column in ("events", "articles"):
+        table[column] = counts(table, column, what)
+    check_unique(table, ["section", "measure", "outlet"], what)
+    if not np.isfinite(table["estimate"]).any():
+        raise ValueError(f"{what}: column 'estimate' has no values to plot")
+    return table
+
+
+def _profile_panel(
+    ax: Any, rows: pd.DataFrame, names: list[str], styles: dict[str, OutletStyle], bars: bool
+) -> None:
+    """One measure: a point (and, if ``bars``, its interval) per outlet, the x range fitted."""
+    panel = rows.reindex(names)
+    estimates = panel["estimate"].to_numpy(dtype=float)
+    places = _places(estimates)
+    for position, name in enumerate(names):
+        estimate = float(panel.at[name, "estimate"])
+        if not math.isfinite(estimate):
+            _missing(ax, position, "n/a" if name in rows.index else "no data")
+            continue
+        interval = None
+        if bars and bool(panel.at[name, "defined"]):
+            interval = (float(panel.at[name, "low"]), float(panel.at[name, "high"]))
+        label = format_value(estimate, places)
+        _draw_row(ax, position, estimate, interval, styles[name], name, label)
+    extent = [estimates]
+    if bars:
+        usable = panel["defined"].eq(True).to_numpy(dtype=bool)
+        extent += [panel["low"].to_numpy(dtype=float)[usable]]
+        extent += [panel["high"].to_numpy(dtype=float)[usable]]
+    _set_range(ax, np.concatenate(extent))
 
 
 def _profile_note(events: int, bars: bool, complete: bool) -> str:

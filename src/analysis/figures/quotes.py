@@ -9,20 +9,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.figures.bars import fit_value_labels, grouped_bar_figure, outlet_bar, value_label
 from analysis.figures.style import (
-    EDGE,
     check_table,
     check_top_n,
     counts,
     figure_style,
-    fit_value_labels,
     format_percent,
     freeze_layout,
-    grouped_barh,
-    grouped_height,
     new_figure,
-    outlet_handles,
-    side_legend,
     styles_for,
     text_column,
     wrap,
@@ -106,26 +101,8 @@ def plot_quote_shares(
             shares = 100.0 * words.to_numpy(dtype=float) / total
             positions = np.arange(len(words))
             for position, speaker, share in zip(positions, words.index, shares, strict=True):
-                bar = ax.barh(
-                    position,
-                    share,
-                    height=0.7,
-                    color=style.colour,
-                    hatch=style.hatch,
-                    edgecolor=EDGE,
-                    linewidth=0.5,
-                )
-                bar.patches[0].set_label(f"_speaker:{speaker}")
-                ax.annotate(
-                    format_percent(share),
-                    xy=(share, position),
-                    xytext=(3, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=7.5,
-                    color=EDGE,
-                    label="_value-label",
-                )
+                outlet_bar(ax, position, share, style, 0.7, label=f"_speaker:{speaker}")
+                value_label(ax, format_percent(share), share, position, fontsize=7.5)
             ax.set_yticks(positions, [wrap(str(speaker), 26) for speaker in words.index])
             for tick, speaker in zip(ax.get_yticklabels(), words.index, strict=True):
                 if speaker == UNATTRIBUTED or str(speaker).startswith(f"{OTHERS} ("):
@@ -173,14 +150,15 @@ def plot_verb_classes(quotes: pd.DataFrame, *, outlets: Iterable[str] | None = N
         ]
         for row in values
     ]
-    with figure_style():
-        fig = new_figure(8.5, grouped_height(len(order), len(names)))
-        ax = fig.subplots()
-        grouped_barh(ax, [wrap(c, 24) for c in order], names, styles, values, labels)
-        ax.set_xlim(0, max(float(values.max()), 1.0))
-        ax.set_xlabel("Number of quotations (in brackets: share of the outlet's quotations)")
-        ax.set_ylabel("Reporting-verb class")
-        fig.suptitle("Which reporting verbs does each outlet use to introduce quotations?")
-        side_legend(ax, outlet_handles(names, styles), "Outlet")
-    fit_value_labels(fig, [ax])
-    return freeze_layout(fig)
+    return grouped_bar_figure(
+        [wrap(c, 24) for c in order],
+        names,
+        styles,
+        values,
+        labels,
+        axis_labels=(
+            "Number of quotations (in brackets: share of the outlet's quotations)",
+            "Reporting-verb class",
+        ),
+        title="Which reporting verbs does each outlet use to introduce quotations?",
+    )

@@ -10,6 +10,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from analysis.figures.bars import outlet_bar
 from analysis.figures.style import (
     EDGE,
     check_table,
@@ -78,16 +79,8 @@ def plot_readability(table: pd.DataFrame, *, outlets: Iterable[str] | None = Non
             for position, name, value in zip(positions, names, column, strict=True):
                 style = styles[name]
                 bar_value = value if math.isfinite(value) else 0.0
-                bar = ax.barh(
-                    position,
-                    bar_value,
-                    height=0.7,
-                    color=style.colour,
-                    hatch=style.hatch,
-                    edgecolor=EDGE,
-                    linewidth=0.5,
-                )
-                bar.patches[0].set_label(name)  # so ax.legend() would list the outlets
+                # labelled with the outlet, so ax.legend() would list the outlets
+                outlet_bar(ax, position, bar_value, style, 0.7, label=name)
                 ax.annotate(
                     format_value(value, places),
                     xy=(bar_value, position),

@@ -11,6 +11,7 @@ from matplotlib.patches import Patch
 from matplotlib.text import Text
 from matplotlib.ticker import MultipleLocator
 
+from analysis.figures.bars import value_label
 from analysis.figures.style import (
     DARK_GREY,
     EDGE,
@@ -118,16 +119,8 @@ def plot_coverage(coverage: pd.DataFrame, *, outlets: Iterable[str] | None = Non
                     )
                     placed.append((text, width, position))
                 left += width
-            ax.annotate(
-                f"{total:,.0f} sentences" if total else "no sentences",
-                xy=(100.0, position),
-                xytext=(4, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=8,
-                color=EDGE,
-                label="_total-label",
-            )
+            total_text = f"{total:,.0f} sentences" if total else "no sentences"
+            value_label(ax, total_text, 100.0, position, gap=4, fontsize=8, label="_total-label")
         ax.set_yticks(range(len(names)), names)
         ax.set_ylim(len(names) - 0.5, -0.5)  # first outlet at the top
         ax.set_xlim(0, 100)

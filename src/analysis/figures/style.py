@@ -290,6 +290,15 @@ def check_top_n(top_n: int, what: str) -> None:
         raise ValueError(f"{what}: top_n must be a whole number >= 1, got {top_n!r}")
 
 
+def top_by_total(
+    table: pd.DataFrame, key: str, value: str, top_n: int
+) -> tuple[pd.Series, list[str]]:
+    """Totals of ``value`` per ``key`` over all outlets, and the ``top_n`` keys by total (ties
+    by name)."""
+    totals = table.groupby(key)[value].sum()
+    return totals, sorted(totals.index, key=lambda name: (-float(totals[name]), name))[:top_n]
+
+
 def styles_for(table: pd.DataFrame, outlets: Iterable[str] | None) -> dict[str, OutletStyle]:
     """Styles for ``outlets`` (all outlets of the event) or, if None, the table's outlets."""
     present = set(table["outlet"])
@@ -384,94 +393,3 @@ def side_legend(ax: Any, handles: Sequence[Any], title: str) -> None:
         title=title,
         alignment="left",
     )
-
-
-def grouped_barh(
-    ax: Any,
-    categories: Sequence[str],
-    names: Sequence[str],
-    styles: dict[str, OutletStyle],
-    solid: np.ndarray,
-    labels: Sequence[Sequence[str]],
-    *,
-    hatched: np.ndarray | None = None,
-    kinds: tuple[str, str] = ("bar", "quoted"),
-) -> None:
-    """Horizontal bars grouped by category (first at the top), one bar per outlet in a group.
-
-    ``solid[c, i]`` is the bar length of category ``c`` and outlet ``names[i]``; ``hatched``
-    (optional) is stacked after it with :data:`QUOTED_HATCH`. Bars are labelled
-    ``_<kind>:<outlet>`` and ``labels[c][i]`` is printed after the bar (label ``_value-label``).
-    """
-    slot = 0.8 / len(names)
-    for group in range(len(categories)):
-        for index, name in enumerate(names):
-            style = styles[name]
-            y = group - 0.4 + slot * (index + 0.5)
-            common = {"height": slot * 0.9, "color": style.colour, "edgecolor": EDGE}
-            first = float(solid[group, index])
-            bar = ax.barh(y, first, hatch=style.hatch, linewidth=0.5, **common)
-            bar.patches[0].set_label(f"_{kinds[0]}:{name}")
-            end = first
-            if hatched is not None:
-                second = float(hatched[group, index])
-                bar = ax.barh(
-                    y,
-                    second,
-                    left=first,
-                    hatch=style.hatch + QUOTED_HATCH,
-                    hatchcolor=hatch_colour(style.colour),
-                    linewidth=0.5,
-                    **common,
-                )
-                bar.patches[0].set_label(f"_{kinds[1]}:{name}")
-                end += second
-            ax.annotate(
-                labels[group][index],
-                xy=(end, y),
-                xytext=(3, 0),
-                textcoords="offset points",
-                va="center",
-                fontsize=7,
-                color=EDGE,
-                label="_value-label",
-            )
-        if group:
-            ax.axhline(group - 0.5, color=SEPARATOR, linewidth=0.6)
-    ax.set_yticks(range(len(categories)), list(categories))
-    ax.set_ylim(len(categories) - 0.5, -0.5)  # first category at the top
-    ax.tick_params(axis="y", length=0)
-
-
-def grouped_height(categories: int, outlets: int) -> float:
-    """Figure height (inches) for :func:`grouped_barh` with a title and an x label."""
-    return max(2.6, 1.4 + categories * (0.19 * outlets + 0.22))
-
-
-def fit_value_labels(fig: Figure, axes: Sequence[Any], *, low: float = 0.0) -> None:
-    """Widen the (shared) x range of ``axes`` until every ``_value-label`` fits inside.
-
-    Labels sit a few points after the bar end, so the room they need depends on the final
-    layout; the figure is laid out once, then the upper x limit is raised just enough.
-    """
-    with figure_style():
-        fig.draw_without_rendering()
-        renderer = fig.canvas.get_renderer()
-        high = max(ax.get_xlim()[1] for ax in axes)
-        for ax in axes:
-            frame = ax.get_window_extent(renderer)
-            for text in ax.texts:
-                if text.get_label() != "_value-label" or not text.get_visible():
-                    continue
-                end = float(text.xy[0])
-                room = text.get_window_extent(renderer).x1 - ax.transData.transform(text.xy)[0]
-                free = frame.width - room - 6.0  # pixels left for the bar itself
-                if end <= low:
-                    continue  # a zero bar: its label starts at the axis and needs no range
-                if free > 0:
-                    needed = low + (end - low) * frame.width / free
-                else:
-                    needed = low + 2.0 * (end - low)
-                high = max(high, needed)
-        for ax in axes:
-            ax.set_xlim(low, high)

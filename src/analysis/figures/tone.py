@@ -35,6 +35,7 @@ from analysis.figures.style import (
     point_handle,
     side_legend,
     styles_for,
+    top_by_total,
     wrap,
 )
 
@@ -206,8 +207,7 @@ def plot_actor_tone(
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    totals = table.groupby("actor")["sentences"].sum()
-    chosen = sorted(totals.index, key=lambda actor: (-float(totals[actor]), actor))[:top_n]
+    totals, chosen = top_by_total(table, "actor", "sentences", top_n)
     shown = table[table["actor"].isin(chosen)]
     row_height = 0.2 + 0.15 * len(names)
     with figure_style():

@@ -11,7 +11,7 @@
 * ``_site/site.css`` and ``_site/site.js``: the only style sheet and script (no CDN, no network).
 
 Pages come from Jinja2 templates with autoescaping on, so any article text shows as text. The layout of an
-event is :func:`analysis.site.data.event_view`: a pure view of ``data/processed/<event_id>/``. Output is
+event is :func:`analysis.site.layout.event_view`: a pure view of ``data/processed/<event_id>/``. Output is
 deterministic (sorted inputs, no dates) and every file is written atomically.
 """
 
@@ -24,8 +24,10 @@ import jinja2
 
 from analysis import config
 from analysis.atomic import write_text
-from analysis.site.data import LAYERS, EventView, event_view, figures, has_event, notebooks
+from analysis.site.data import LAYERS, figures, has_event, notebooks
 from analysis.site.findings import Finding, key_findings
+from analysis.site.layout import event_view
+from analysis.site.view import EventView
 
 __all__ = [
     "ASSETS_DIR",

@@ -39,7 +39,12 @@ def _percent(value: float) -> str:
 
 
 def _numeric(table: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
-    """``table`` with ``columns`` as numbers; rows where one is missing or not a number dropped."""
+    """``table`` with ``columns`` as numbers; rows where one is missing or not a number dropped.
+
+    An empty table is returned as it is (it may not have the columns).
+    """
+    if table.empty:
+        return table
     table = table.copy()
     for column in columns:
         table[column] = pd.to_numeric(table[column], errors="coerce")
@@ -118,7 +123,7 @@ def label_finding(uses: pd.DataFrame) -> Finding | None:
 
 def speaker_finding(speakers: pd.DataFrame) -> Finding | None:
     """Who gets the largest share of each outlet's quoted words."""
-    speakers = _numeric(speakers, ["share_of_quoted_words"]) if len(speakers) else speakers
+    speakers = _numeric(speakers, ["share_of_quoted_words"])
     if speakers.empty:
         return None
     top = speakers.sort_values(
@@ -179,9 +184,7 @@ def number_finding(numbers: pd.DataFrame, side_by_side: pd.DataFrame) -> Finding
 
 def selection_finding(coverage: pd.DataFrame) -> Finding | None:
     """How much of each outlet has no counterpart in the others (selection)."""
-    coverage = (
-        _numeric(coverage, ["unique", "sentences", "unique_share"]) if len(coverage) else coverage
-    )
+    coverage = _numeric(coverage, ["unique", "sentences", "unique_share"])
     if coverage.empty:
         return None
     parts = [
@@ -196,7 +199,7 @@ def selection_finding(coverage: pd.DataFrame) -> Finding | None:
 
 def frame_finding(profile: pd.DataFrame) -> Finding | None:
     """The frame whose share of sentences differs most between outlets."""
-    profile = _numeric(profile, ["share_of_sentences"]) if len(profile) else profile
+    profile = _numeric(profile, ["share_of_sentences"])
     if profile.empty:
         return None
     spread = profile.groupby("frame")["share_of_sentences"].agg(lambda s: s.max() - s.min())
