@@ -30,6 +30,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from analysis.text.lexicon import ONES, SCALES, SMALL_NUMBERS, TENS
 from analysis.text.segment import tokenize
 
 __all__ = [
@@ -70,24 +71,10 @@ _STOP_TEXT = """
 """
 STOP_WORDS: frozenset[str] = frozenset(_STOP_TEXT.split())
 
-_UNITS = [
-    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
-    "nineteen",
-]  # fmt: skip
-_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
-#: Number words and their values ("twenty-seven" is read from its parts).
-NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_UNITS)} | {
-    word: 10 * (index + 2) for index, word in enumerate(_TENS)
-}
+#: Number words and their values ("twenty-seven" is read from its parts): the lexicon's.
+NUMBER_WORDS: dict[str, float] = {"zero": 0.0, **SMALL_NUMBERS}
 #: Scale words: multiply the number before them ("6 million"), or stand alone ("a million").
-SCALE_WORDS: dict[str, int] = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
+SCALE_WORDS: dict[str, float] = SCALES
 
 _DIGITS = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:st|nd|rd|th)?$")
 _DOTTED = re.compile(r"^(?:[a-z]\.)+[a-z]?$")
@@ -106,7 +93,7 @@ def normalise_number(token: str) -> float | None:
     if token in SCALE_WORDS:
         return float(SCALE_WORDS[token])
     tens, _, unit = token.partition("-")
-    if tens in _TENS and unit in _UNITS[1:10]:
+    if tens in TENS and unit in ONES:
         return float(NUMBER_WORDS[tens] + NUMBER_WORDS[unit])
     return None
 
