@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     _corpus_options(run_parser)
     commands.add_parser("refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)")
     args = parser.parse_args(argv)
-    if args.corpus is not None:
+    if args.command == "run" and args.corpus is not None:
         return _run_corpus(args)
 
     from analysis.run.lock import LockBusy
