@@ -12,9 +12,11 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import config
+from analysis.atomic import write_tables
 from analysis.errors import InputError
 from analysis.measures.actors import ACTOR_FILE_NAME
 from analysis.run import runner
+from analysis.run.notebook_setup import notebook_setup
 from analysis.run.parameters import check_parameters
 
 EVENT = config.DEFAULT_EVENT
@@ -225,3 +227,18 @@ def test_changing_only_the_event_writes_to_that_events_folders(tmp_path, monkeyp
     for table in ("articles", "sentences", "style", "keyness", "labels", "quotes", "tone_summary"):
         assert (tables / f"{table}.csv").is_file() and (tables / f"{table}.parquet").is_file()
     assert (root / "reports" / HTML_EVENT / "figures" / "readability.svg").is_file()
+
+
+def test_notebook_setup_derives_folders_from_the_event_unless_given(tmp_path) -> None:
+    import pandas as pd
+
+    derived = notebook_setup(EVENT, "data/raw")
+    assert derived.processed == config.processed_dir(EVENT)
+    assert derived.figures == config.figures_dir(EVENT)
+    assert derived.outlets == ["RFI", "VOA"] and len(derived.cleaned) == derived.articles == 2
+    write_tables(tmp_path / "tables", {"articles": pd.DataFrame({"outlet": ["VOA", "RFI", "VOA"]})})
+    given = notebook_setup(
+        EVENT, "data/raw", str(tmp_path / "tables"), str(tmp_path / "figures"), load_event=False
+    )
+    assert (given.processed, given.figures) == (tmp_path / "tables", tmp_path / "figures")
+    assert given.outlets == ["RFI", "VOA"] and given.articles == 3 and given.cleaned == []
