@@ -235,10 +235,10 @@ def test_notebook_setup_derives_folders_from_the_event_unless_given(tmp_path) ->
     derived = notebook_setup(EVENT, "data/raw")
     assert derived.processed == config.processed_dir(EVENT)
     assert derived.figures == config.figures_dir(EVENT)
-    assert derived.outlets == ["RFI", "VOA"] and len(derived.cleaned) == derived.articles == 2
+    assert derived.outlets == ["RFI", "VOA"] and len(derived.cleaned) == derived.article_count == 2
     write_tables(tmp_path / "tables", {"articles": pd.DataFrame({"outlet": ["VOA", "RFI", "VOA"]})})
     given = notebook_setup(
         EVENT, "data/raw", str(tmp_path / "tables"), str(tmp_path / "figures"), load_event=False
     )
     assert (given.processed, given.figures) == (tmp_path / "tables", tmp_path / "figures")
-    assert given.outlets == ["RFI", "VOA"] and given.articles == 3 and given.cleaned == []
+    assert given.outlets == ["RFI", "VOA"] and given.article_count == 3 and given.cleaned == []

@@ -36,7 +36,7 @@ class NotebookSetup:
     processed: Path
     figures: Path
     outlets: list[str]
-    articles: int
+    article_count: int
     cleaned: list[CleanArticle] = field(default_factory=list)
 
     def summary(self) -> Markdown:
@@ -44,7 +44,7 @@ class NotebookSetup:
         from IPython.display import Markdown
 
         return Markdown(
-            f"**Event** `{self.event_id}`: {self.articles} articles from {', '.join(self.outlets)}."
+            f"**Event** `{self.event_id}`: {self.article_count} articles from {', '.join(self.outlets)}."
         )
 
     def table(self, name: str) -> pd.DataFrame:
