@@ -26,8 +26,15 @@ from pathlib import Path
 import pytest
 
 from analysis import config
-from analysis.atomic import TEMPORARY, WriteError, atomic_path, remove_stale_temporaries
+from analysis.atomic import (
+    TEMPORARY,
+    WriteError,
+    atomic_path,
+    remove_stale_temporaries,
+    write_tables,
+)
 from analysis.run.lock import LockBusy, output_lock
+from analysis.run.notebook_setup import read_table
 from analysis.run.runner import FINGERPRINT_FILE, STAMP_FILES
 
 psutil = pytest.importorskip("psutil")
@@ -169,6 +176,30 @@ def test_write_error_names_the_path_and_the_reason(tmp_path, monkeypatch) -> Non
     with pytest.raises(WriteError, match=expected), atomic_path(target) as tmp:
         tmp.write_text("x", encoding="utf-8")
     assert isinstance(WriteError(target, PermissionError(13, "x")), OSError)
+
+
+def test_tables_are_written_as_csv_and_full_precision_parquet_same_bytes_twice(tmp_path) -> None:
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "outlet": ["RFI", "VOA", "VOA"],
+            "value": [1 / 3, 2.0, float("nan")],
+            "count": [1, 2, 3],
+            "other": pd.array([4, None, 6], dtype="Int64"),
+        },
+        index=[2, 0, 1],  # a sorted table keeps its row labels; the files do not
+    )
+    written = write_tables(tmp_path / "first", {"style": table})
+    assert sorted(path.name for path in written.values()) == ["style.csv", "style.parquet"]
+    assert "RFI,0.333333,1,4\n" in written["style"].read_text(encoding="utf-8")  # CSV: 6 digits
+    pd.testing.assert_frame_equal(
+        read_table(tmp_path / "first", "style"), table.reset_index(drop=True), check_exact=True
+    )
+    again = write_tables(tmp_path / "second", {"style": table})
+    for name, path in written.items():
+        assert again[name].read_bytes() == path.read_bytes()
+    assert not [path for path in (tmp_path / "first").iterdir() if TEMPORARY.match(path.name)]
 
 
 def test_stale_temporaries_are_removed_and_nothing_else(tmp_path) -> None:

@@ -12,12 +12,16 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from analysis import config
+from analysis.atomic import write_tables
 from analysis.errors import InputError
 from analysis.measures.actors import ACTOR_FILE_NAME
 from analysis.run import runner
+from analysis.run.notebook_setup import notebook_setup
 from analysis.run.parameters import check_parameters
 
 EVENT = config.DEFAULT_EVENT
+HTML_RAW = Path(__file__).parent / "fixtures" / "html_corpus"
+HTML_EVENT = "2021-03-14_aldermoor-bridge"
 
 
 def _digests(*folders: Path) -> dict[str, str]:
@@ -202,3 +206,39 @@ def test_the_cli_writes_the_errors_report_and_fails(tmp_path, monkeypatch, capsy
     errors = (tmp_path / "r" / "errors.csv").read_text(encoding="utf-8")
     assert "002_picture.txt" in errors
     assert "002_picture.txt" in capsys.readouterr().err
+
+
+def test_changing_only_the_event_writes_to_that_events_folders(tmp_path, monkeypatch) -> None:
+    """papermill with only ``event_id`` (and a raw folder): the tables and figures go to the event's own
+    folders, and the default (seed) event's existing outputs are left byte for byte as they were."""
+    root = tmp_path / "root"
+    seed_tables, seed_figures = root / "data" / "processed" / EVENT, root / "reports" / EVENT
+    for folder in (seed_tables, seed_figures / "figures"):
+        folder.mkdir(parents=True)
+        (folder / "style.csv").write_text("outlet,measure,value\nVOA,words,1\n", encoding="utf-8")
+    before = _digests(root)
+    monkeypatch.setenv("ANALYSIS_ROOT", str(root))  # the kernels' config resolves under root
+    for name in runner.NOTEBOOKS:
+        parameters = {"event_id": HTML_EVENT, "raw_dir": str(HTML_RAW)}
+        check_parameters(config.NOTEBOOKS / name, parameters)
+        runner.execute_notebook(config.NOTEBOOKS / name, tmp_path / "executed" / name, parameters)
+    assert _digests(seed_tables, seed_figures) == before
+    tables = root / "data" / "processed" / HTML_EVENT
+    for table in ("articles", "sentences", "style", "keyness", "labels", "quotes", "tone_summary"):
+        assert (tables / f"{table}.csv").is_file() and (tables / f"{table}.parquet").is_file()
+    assert (root / "reports" / HTML_EVENT / "figures" / "readability.svg").is_file()
+
+
+def test_notebook_setup_derives_folders_from_the_event_unless_given(tmp_path) -> None:
+    import pandas as pd
+
+    derived = notebook_setup(EVENT, "data/raw")
+    assert derived.processed == config.processed_dir(EVENT)
+    assert derived.figures == config.figures_dir(EVENT)
+    assert derived.outlets == ["RFI", "VOA"] and len(derived.cleaned) == derived.article_count == 2
+    write_tables(tmp_path / "tables", {"articles": pd.DataFrame({"outlet": ["VOA", "RFI", "VOA"]})})
+    given = notebook_setup(
+        EVENT, "data/raw", str(tmp_path / "tables"), str(tmp_path / "figures"), load_event=False
+    )
+    assert (given.processed, given.figures) == (tmp_path / "tables", tmp_path / "figures")
+    assert given.outlets == ["RFI", "VOA"] and given.article_count == 3 and given.cleaned == []

@@ -36,6 +36,11 @@ def report_dir(event_id: str, root: Path = REPORTS) -> Path:
     return Path(root) / event_id
 
 
+def figures_dir(event_id: str, root: Path = REPORTS) -> Path:
+    """Folder of the figures (SVG and PNG) of one event."""
+    return report_dir(event_id, root) / "figures"
+
+
 def resolve(path: str | Path) -> Path:
     """A path given relative to the project root (as notebook parameters are) made absolute."""
     path = Path(path)

@@ -82,7 +82,7 @@ def event_parameters(
         "event_id": event_id,
         "raw_dir": config.relative(raw_dir),
         "processed_dir": config.relative(config.processed_dir(event_id, processed_root)),
-        "figures_dir": config.relative(config.report_dir(event_id, reports_root) / "figures"),
+        "figures_dir": config.relative(config.figures_dir(event_id, reports_root)),
     }
 
 
@@ -198,7 +198,7 @@ def run_event(
     for name in NOTEBOOKS:
         executed = execute_notebook(notebooks_dir / name, out_dir / name, parameters)
         outputs += [executed, *export_html(executed)]
-    outputs += _files_under(config.report_dir(event_id, reports_root) / "figures")
+    outputs += _files_under(config.figures_dir(event_id, reports_root))
     outputs += _files_under(config.processed_dir(event_id, processed_root))
     _write_stamp(
         stamp_path,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.atomic import write_csv, write_text
+from analysis.atomic import write_tables, write_text
 from analysis.ingest.web_page import Extracted
 from analysis.text.cleaning import CleanArticle
 from analysis.text.segment import words
@@ -146,14 +146,16 @@ def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
 
 
 def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[str, Path]:
-    """Write the clean texts and the clean-layer tables of one event; return the written paths."""
+    """Write the clean texts and the clean-layer tables (CSV and Parquet) of one event; return the
+    written paths."""
     out_dir = Path(out_dir)
-    written = {
-        "articles": write_csv(out_dir / "articles.csv", articles_table(cleaned)),
-        "blocks": write_csv(out_dir / "blocks.csv", blocks_table(cleaned)),
-        "sentences": write_csv(out_dir / "sentences.csv", sentences_table(cleaned)),
-        "provenance": write_csv(out_dir / "provenance.csv", provenance_table(cleaned)),
+    tables = {
+        "articles": articles_table(cleaned),
+        "blocks": blocks_table(cleaned),
+        "sentences": sentences_table(cleaned),
+        "provenance": provenance_table(cleaned),
     }
+    written = write_tables(out_dir, tables)
     for item in cleaned:
         written[f"clean/{item.id}"] = write_text(out_dir / "clean" / f"{item.id}.txt", item.text)
     return written

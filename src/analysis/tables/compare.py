@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.atomic import write_csv
+from analysis.atomic import write_tables
 from analysis.evidence import mark
 from analysis.measures.keyness import one_vs_rest
 from analysis.measures.labels import LabelFamily, count_labels, find_labels
@@ -109,13 +109,13 @@ def write_compare_layer(
     out_dir: Path | str,
     alpha_0: float = DEFAULT_ALPHA_0,
 ) -> dict[str, Path]:
-    """Write the comparison tables of one event; return the written paths."""
-    out_dir = Path(out_dir)
+    """Write the comparison tables of one event as CSV and Parquet; return the written paths."""
     uses = label_uses(cleaned, families)
     outlets = sorted({item.article.outlet for item in cleaned})
-    return {
-        "style": write_csv(out_dir / "style.csv", style_table(cleaned)),
-        "keyness": write_csv(out_dir / "keyness.csv", keyness_table(cleaned, alpha_0)),
-        "label_uses": write_csv(out_dir / "label_uses.csv", uses),
-        "labels": write_csv(out_dir / "labels.csv", count_labels(uses, outlets, families)),
+    tables = {
+        "style": style_table(cleaned),
+        "keyness": keyness_table(cleaned, alpha_0),
+        "label_uses": uses,
+        "labels": count_labels(uses, outlets, families),
     }
+    return write_tables(out_dir, tables)

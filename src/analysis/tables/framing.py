@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.atomic import write_csv
+from analysis.atomic import write_tables
 from analysis.measures.actors import (
     actor_mentions,
     actors_table,
@@ -154,8 +154,6 @@ def framing_tables(
 
 
 def write_framing_layer(tables: dict[str, pd.DataFrame], out_dir: Path | str) -> dict[str, Path]:
-    """Write every framing table as ``<name>.csv`` into ``out_dir``; return the paths."""
-    out_dir = Path(out_dir)
-    return {
-        name: write_csv(out_dir / f"{name}.csv", table) for name, table in sorted(tables.items())
-    }
+    """Write every framing table as ``<name>.csv`` and ``<name>.parquet`` into ``out_dir``; return
+    the paths."""
+    return write_tables(out_dir, dict(sorted(tables.items())))

@@ -1,0 +1,98 @@
+"""What every event notebook does first: resolve its folders, set pandas' display, load or read the event.
+
+The notebooks' ``processed_dir`` and ``figures_dir`` parameters default to ``""``, meaning "the event's
+own folders" (:func:`analysis.config.processed_dir`, :func:`analysis.config.figures_dir`), so running a
+notebook with only ``event_id`` changed writes to that event's folders; explicit values (the runner's)
+still win. Notebooks 01 and 02 load the event from raw (:func:`analysis.ingest.load.load_event`), once
+each; notebook 03 only reads the tables 02 wrote (:meth:`NotebookSetup.table`) and draws.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from analysis import config
+
+if TYPE_CHECKING:
+    from IPython.display import SVG, Markdown
+
+    from analysis.text.cleaning import CleanArticle
+
+#: pandas display options of every event notebook.
+DISPLAY_OPTIONS = {"display.precision": 2, "display.max_colwidth": 160}
+
+
+@dataclass(frozen=True)
+class NotebookSetup:
+    """An event notebook's resolved folders and outlets; the cleaned articles when it loaded them."""
+
+    event_id: str
+    raw: Path
+    processed: Path
+    figures: Path
+    outlets: list[str]
+    article_count: int
+    cleaned: list[CleanArticle] = field(default_factory=list)
+
+    def summary(self) -> Markdown:
+        """One line naming the event, its number of articles and its outlets."""
+        from IPython.display import Markdown
+
+        return Markdown(
+            f"**Event** `{self.event_id}`: {self.article_count} articles from {', '.join(self.outlets)}."
+        )
+
+    def table(self, name: str) -> pd.DataFrame:
+        """The table ``name`` of the event as written (``<processed>/<name>.parquet``)."""
+        return read_table(self.processed, name)
+
+    def show(self, figure: Any, name: str) -> SVG:
+        """Save a figure as ``<figures>/<name>.svg`` and ``.png``, then display the SVG."""
+        from IPython.display import SVG
+
+        from analysis.figures import save_figure
+
+        svg, _png = save_figure(figure, self.figures / name)
+        return SVG(filename=str(svg))
+
+
+def read_table(folder: Path, name: str) -> pd.DataFrame:
+    """A table written by :func:`analysis.atomic.write_tables`, read from its Parquet file (full
+    precision, the dtypes it was written with)."""
+    return pd.read_parquet(Path(folder) / f"{name}.parquet")
+
+
+def relative_paths(paths: Iterable[Path]) -> list[str]:
+    """Written paths, relative to the project root and sorted: what a notebook shows it wrote."""
+    return sorted(config.relative(path) for path in paths)
+
+
+def notebook_setup(
+    event_id: str,
+    raw_dir: str,
+    processed_dir: str = "",
+    figures_dir: str = "",
+    load_event: bool = True,
+) -> NotebookSetup:
+    """Resolve the notebook's folders (empty: the event's own), set the display options, and either
+    load the event from ``raw_dir`` (``load_event``) or take its outlets from the processed
+    ``articles`` table that notebook 01 wrote."""
+    for option, value in DISPLAY_OPTIONS.items():
+        pd.set_option(option, value)
+    raw = config.resolve(raw_dir)
+    processed = config.resolve(processed_dir) if processed_dir else config.processed_dir(event_id)
+    figures = config.resolve(figures_dir) if figures_dir else config.figures_dir(event_id)
+    if not load_event:
+        articles = read_table(processed, "articles")
+        outlets = sorted(articles["outlet"].unique())
+        return NotebookSetup(event_id, raw, processed, figures, outlets, len(articles))
+    from analysis.ingest.load import load_event as load
+
+    cleaned = load(event_id, raw)
+    outlets = sorted({item.article.outlet for item in cleaned})
+    return NotebookSetup(event_id, raw, processed, figures, outlets, len(cleaned), cleaned)
