@@ -26,7 +26,7 @@ from analysis.site.findings import key_findings, voice_phrase
 from analysis.site.layout import event_view
 from analysis.site.spans import by_frequency, categories
 from analysis.tables.clean_layer import write_clean_layer
-from analysis.tables.compare import write_compare_layer
+from analysis.tables.compare import compare_tables, write_compare_layer
 from analysis.tables.framing import framing_tables, write_framing_layer
 
 EVENT = config.DEFAULT_EVENT
@@ -47,7 +47,7 @@ def write_seed_tables(processed_root: Path) -> Path:
     families = load_codebook()
     write_clean_layer(cleaned, out)
     write_framing_layer(framing_tables(cleaned, label_families=families), out)
-    write_compare_layer(cleaned, families, out)
+    write_compare_layer(compare_tables(cleaned, families), out)
     return out
 
 

@@ -1,7 +1,7 @@
 """The first comparison layer of one event: style and readability, distinctive words, label families.
 
-Each function takes the cleaned articles of an event and returns a tidy table; :func:`write_compare_layer`
-writes them all. Methods and sources are in the modules they call (readability, keyness, labels).
+Each function takes the cleaned articles of an event and returns a tidy table; :func:`compare_tables`
+gathers them and :func:`write_compare_layer` writes them all. Methods and sources are in the modules they call (readability, keyness, labels).
 """
 
 from __future__ import annotations
@@ -103,19 +103,20 @@ def label_table(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.
     return count_labels(label_uses(cleaned, families), outlets, families)
 
 
-def write_compare_layer(
-    cleaned: list[CleanArticle],
-    families: list[LabelFamily],
-    out_dir: Path | str,
-    alpha_0: float = DEFAULT_ALPHA_0,
-) -> dict[str, Path]:
-    """Write the comparison tables of one event as CSV and Parquet; return the written paths."""
+def compare_tables(
+    cleaned: list[CleanArticle], families: list[LabelFamily], alpha_0: float = DEFAULT_ALPHA_0
+) -> dict[str, pd.DataFrame]:
+    """Every table of the comparison layer of one event, by name (see ``data/processed/README.md``)."""
     uses = label_uses(cleaned, families)
     outlets = sorted({item.article.outlet for item in cleaned})
-    tables = {
+    return {
         "style": style_table(cleaned),
         "keyness": keyness_table(cleaned, alpha_0),
         "label_uses": uses,
         "labels": count_labels(uses, outlets, families),
     }
+
+
+def write_compare_layer(tables: dict[str, pd.DataFrame], out_dir: Path | str) -> dict[str, Path]:
+    """Write the comparison tables of one event as CSV and Parquet; return the written paths."""
     return write_tables(out_dir, tables)
