@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 from test_corpus import digests, make_corpus
 
+from analysis import config
 from analysis.__main__ import main
+from analysis.corpus.report import corpus_folders
 
 
 @pytest.fixture(scope="module")
@@ -76,3 +78,13 @@ def test_refresh_notebooks_command_runs_without_corpus_options(
     monkeypatch.setattr(runner, "refresh_notebooks", lambda: refreshed.append(True) or [])
     assert main(["refresh-notebooks"]) == 0
     assert refreshed == [True]
+
+
+def test_corpus_notebook_folders_derive_from_the_corpus_unless_given(tmp_path: Path) -> None:
+    """Only ``corpus_dir`` given: the tables and figures go to that corpus's folders, not another's."""
+    corpus, out, figures = corpus_folders(tmp_path / "news-2020")
+    assert corpus == (tmp_path / "news-2020").resolve()
+    assert out == config.DATA_PROCESSED / "corpus" / "news-2020"
+    assert figures == config.REPORTS / "corpus" / "news-2020" / "figures"
+    _, out, figures = corpus_folders(tmp_path / "news-2020", tmp_path / "out", tmp_path / "figs")
+    assert (out, figures) == (tmp_path / "out", tmp_path / "figs")

@@ -64,6 +64,20 @@ def corpus_report_dir(corpus_dir: Path, reports_root: Path = config.REPORTS) -> 
     return Path(reports_root) / CORPUS_FOLDER / corpus_name(corpus_dir)
 
 
+def corpus_folders(
+    corpus_dir: str | Path, out_dir: str | Path = "", figures_dir: str | Path = ""
+) -> tuple[Path, Path, Path]:
+    """The corpus notebook's folders, resolved: the corpus, its tables' folder and its figures' folder.
+
+    An empty ``out_dir`` or ``figures_dir`` derives from the corpus's name, so a notebook given only a
+    corpus writes into that corpus's folders, never into another's.
+    """
+    corpus = config.resolve(corpus_dir)
+    out = config.resolve(out_dir) if out_dir else corpus_out_dir(corpus)
+    figures = config.resolve(figures_dir) if figures_dir else corpus_report_dir(corpus) / "figures"
+    return corpus, out, figures
+
+
 def run_corpus(
     corpus_dir: Path | str,
     processed_root: Path = config.DATA_PROCESSED,
