@@ -32,6 +32,21 @@ TITLE_WORDS: frozenset[str] = wordset(
     """
 )
 
+#: Abbreviations after which a sentence never ends (case-sensitive; :mod:`analysis.text.segment`): titles, ranks, name and
+#: company suffixes, "No." and "vs.", and abbreviated month names.
+NO_BREAK_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and ranks
+        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev",
+        "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr",
+        "Gov", "Sen", "Sens", "Rep", "Reps",
+        # places, name and company suffixes, numbering
+        "St", "Mt", "Ft", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
+        # months
+        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    }
+)  # fmt: skip
+
 #: Objects that extend a title after "of": Secretary of State, Chief of Staff.
 TITLE_OBJECTS: frozenset[str] = wordset(
     "state defense defence staff homeland security treasury energy justice interior house"

@@ -14,12 +14,12 @@ from analysis.text.lexicon import (
     MONTH_NAMES,
     NAME_ORG_WORDS,
     NAME_PARTICLES,
+    NO_BREAK_ABBREVIATIONS,
     TITLE_OBJECTS,
     TITLE_WORDS,
     WEEKDAYS,
     wordset,
 )
-from analysis.text.segment import TITLES
 
 PARTICLE_HYPHEN = re.compile(
     r"^(?:al|el|ul|an|ad|ar|as|ash|at|az|ud|bin|ibn|abu|abd)-(?=[^\W\d_a-z])"
@@ -28,7 +28,7 @@ _DATES = MONTH_NAMES | MONTH_ABBREVIATIONS | WEEKDAYS
 ACRONYM_SKIP = wordset("of the and for in on at to a an &") | NAME_PARTICLES
 # Tokens: dotted acronyms (U.S.), abbreviations with their period (Mr., Gen.), initials before a
 # capital (George W. Bush), and words with internal hyphens or apostrophes.
-_ABBREVIATIONS = "|".join(sorted(TITLES, key=len, reverse=True))
+_ABBREVIATIONS = "|".join(sorted(NO_BREAK_ABBREVIATIONS, key=len, reverse=True))
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"
     rf"|\b(?:{_ABBREVIATIONS})\.(?=\s)"
