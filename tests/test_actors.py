@@ -31,9 +31,9 @@ from analysis.measures.actors import (
     speaker_actors,
 )
 from analysis.measures.labels import load_codebook
-from analysis.text.cleaning import CleanArticle, clean_article
+from analysis.text.cleaning import CleanArticle, Sentence, clean_article
 from analysis.text.cleaning_rules import load_rules
-from analysis.text.segment import Span
+from analysis.text.segment import Span, tokenize
 
 SEED_FILE = config.DATA_RAW / config.DEFAULT_EVENT / ACTOR_FILE_NAME
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
@@ -381,3 +381,20 @@ def test_speaker_actors_links_speakers_to_actors_by_alias_rules() -> None:
     )
     assert list(speaker_actors(quotes, mentions)) == ["Hassan Rouhani", "", "X Y", "Rohani"]
     assert speaker_actors(quotes.iloc[:0], mentions).empty
+
+
+def test_mentions_read_the_documents_sentences_and_quoted_layer(tmp_path: Path) -> None:
+    """Mentions take their sentence and voice from the document's layers (built once per article)."""
+    cleaned = make_event(tmp_path)
+    item = cleaned[0]
+    item.__dict__["sentences"] = tuple(
+        Sentence(number, number, block.kind, block.start, block.end, block.text)
+        for number, block in enumerate(item.blocks)
+    )
+    item.__dict__["tokens"] = tuple(tuple(tokenize(s.text, offset=s.start)) for s in item.sentences)
+    item.__dict__["quoted"] = tuple(((block.start, block.end),) for block in item.blocks)
+    mentions = actor_mentions(cleaned, discover=False)
+    rows = mentions[mentions["article"] == item.id]
+    assert len(rows) and set(rows["voice"]) == {"quoted"}
+    blocks = {(block.start, block.end) for block in item.blocks}
+    assert set(zip(rows["sentence_start"], rows["sentence_end"], strict=True)) <= blocks

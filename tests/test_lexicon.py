@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from analysis.disjoint_sets import DisjointSets
 from analysis.text.lexicon import (
-    CALENDAR,
+    COMMON_WORDS,
+    MONTH_NAMES,
     NAME_ORG_WORDS,
     ORG_WORDS,
     PHRASE_STOP_WORDS,
@@ -30,8 +31,9 @@ def test_number_words_include_indian_scales() -> None:
     assert SMALL_NUMBERS["ninety"] == 90 and "zero" not in SMALL_NUMBERS
 
 
-def test_calendar_words_derive_from_one_list() -> None:
-    assert {"May", "Monday", "December"} <= CALENDAR
+def test_calendar_and_opener_words_are_one_list_each() -> None:
+    assert {"may", "december"} <= MONTH_NAMES
+    assert {"rather", "plus", "true", "officials", "however"} <= COMMON_WORDS
     assert {"monday", "march", "december"} <= PHRASE_STOP_WORDS
 
 

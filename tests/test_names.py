@@ -271,3 +271,46 @@ def test_alias_table_explains_each_link() -> None:
     irgc = table[table["alias"] == "IRGC"].iloc[0]
     assert irgc["count"] == 2 and 0 <= irgc["similarity"] < 1
     assert list(table["canonical"]) == sorted(table["canonical"])  # sorted by group
+
+
+# --- the one finder: rules taken over from the speakers' reader -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("WASHINGTON -- Arizona Gov. Jan Brewer (R) vetoed it.", ["WASHINGTON", "Jan Brewer"]),
+        ("It passed on Jan. 5 and on Jan 6 in Ohio.", ["Ohio"]),
+        ("Sen. Michael Bennet, D-Colo., said so.", ["Michael Bennet"]),
+        ("Updated: Rick Santorum spoke.", ["Rick Santorum"]),
+        ("He met Theresa May in London.", ["Theresa May", "London"]),
+        ("It ended. Last June the court met.", []),
+        ("Rather than wait, he left. Plus Obama spoke.", ["Obama"]),
+    ],
+)
+def test_finder_rules_shared_with_speakers(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+def test_a_sentence_initial_title_stays_a_title() -> None:
+    """ "prime" occurs in lower case, but a title opening the sentence is not a common opener."""
+    (span,) = name_candidates("He met the prime minister. Prime Minister Khan left.")
+    assert (span.name, span.title) == ("Khan", "Prime Minister")
+
+
+def test_org_word_after_of_keeps_the_title_apart() -> None:
+    (span,) = name_candidates("Sheriff Joe Arpaio of Maricopa County said so.")
+    assert (span.title, span.name) == ("Sheriff", "Joe Arpaio of Maricopa County")
+
+
+def test_bare_titles_are_given_only_when_asked() -> None:
+    text = "The Pakistani Prime Minister said so."
+    assert name_candidates(text) == []
+    (span,) = name_candidates(text, bare_titles=True)
+    assert (span.name, span.title, span.start) == ("", "Pakistani Prime Minister", len(text) - 9)
+
+
+def test_lower_words_come_from_the_caller_when_given() -> None:
+    text = "Supporters cheered."
+    assert names(text) == ["Supporters"]
+    assert name_candidates(text, lower_words={"supporters"}) == []

@@ -21,7 +21,7 @@ from analysis.measures.numbers import (
     numbers_table,
     side_by_side,
 )
-from analysis.text.cleaning import CleanArticle, clean_article, clean_text
+from analysis.text.cleaning import CleanArticle, Sentence, clean_article, clean_text
 from analysis.text.cleaning_rules import load_rules
 
 
@@ -506,3 +506,13 @@ def test_basil_every_article_extracts_with_exact_offsets(basil: Path) -> None:
     matched = match_numbers(table)
     assert set(matched["status"]) <= set(MATCH_STATUSES)
     assert (matched["match_id"] != "").all()
+
+
+def test_extract_numbers_reads_the_documents_sentences() -> None:
+    """Sentences come from the document (built once), not from a second split: a document whose
+    sentence layer is one sentence per block gives that sentence's offsets to every quantity."""
+    item = make_article("Militants attacked. They killed 14 soldiers. Police came.")
+    block = item.blocks[0]
+    item.__dict__["sentences"] = (Sentence(0, 0, block.kind, block.start, block.end, block.text),)
+    row = extract_numbers(item).iloc[0]
+    assert (row["sentence_start"], row["sentence_end"]) == (block.start, block.end)

@@ -21,8 +21,10 @@ from analysis.measures.quotes import (
     load_verb_classes,
     quotes_table,
 )
+from analysis.measures.quotes.context import ArticleContext
+from analysis.measures.quotes.verbs import reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
-from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning import CleanArticle, Sentence, clean_text
 from analysis.text.cleaning_rules import load_rules
 from analysis.text.quotemarks import double_pairs
 
@@ -444,3 +446,15 @@ def test_basil_quote_recall_and_speaker_accuracy(basil: Path, record_property) -
     assert figures["speaker_accuracy_found"] >= 0.90
     assert figures["speaker_accuracy_all"] >= 0.85
     assert figures["seconds"] < 30
+
+
+def test_quote_context_reads_the_documents_sentences() -> None:
+    """The extraction takes the document's sentences (split once, when the document is built)."""
+    cleaned = make_article(INTRO + '"We will win," Khan said. He left.')
+    merged = tuple(
+        Sentence(number, number, block.kind, block.start, block.end, block.text)
+        for number, block in enumerate(cleaned.blocks)
+    )
+    cleaned.__dict__["sentences"] = merged
+    context = ArticleContext(cleaned, reporting_verbs(None))
+    assert context.sentences == [(s.start, s.end) for s in merged]

@@ -239,3 +239,25 @@ def test_place_and_role_normalisation() -> None:
     assert roles_compatible("lawmaker", {"senator"})
     assert not roles_compatible("governor", {"president"})
     assert not roles_compatible("leader", set())
+
+
+def test_speaker_names_come_from_the_one_finder() -> None:
+    """Runs are the name finder's (text.names): a weekday ends a name, a party designation is none,
+    an abbreviated month without its period is a first name; the title still gives the role."""
+    found = mentions_of("Chairman Michael Steele Sunday said that Gov. Jan Brewer, R-Ariz., left.")
+    names = [m for m in found.items if m.kind == "name"]
+    assert [m.canonical for m in names] == ["Michael Steele", "Jan Brewer"]
+    assert names[0].roles == {"chairman"} and names[1].roles == {"governor"}
+
+
+def test_group_noun_opening_a_sentence_is_a_group() -> None:
+    found = mentions_of("It was late. Officials said the talks would resume.")
+    assert [(m.text, m.kind) for m in found.items if m.text == "Officials"] == [
+        ("Officials", "group")
+    ]
+
+
+def test_reps_is_a_title() -> None:
+    found = mentions_of("Reps. Peter DeFazio of Oregon and Jim Cooper voted no.")
+    name = next(m for m in found.items if m.kind == "name")
+    assert (name.canonical, name.roles) == ("Peter DeFazio", {"representative"})

@@ -37,6 +37,7 @@ patterns match the descriptor.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -47,7 +48,7 @@ import yaml
 
 from analysis.errors import InputError
 from analysis.measures.labels import LabelFamily, load_codebook
-from analysis.text.cleaning import CleanArticle
+from analysis.text.cleaning import CleanArticle, Sentence
 from analysis.text.lexicon import (
     DESCRIPTOR_STOP_WORDS,
     DESCRIPTOR_WORDS,
@@ -61,8 +62,8 @@ from analysis.text.names import (
     name_candidates,
     similarity,
 )
-from analysis.text.quotemarks import is_quoted, quoted_spans
-from analysis.text.segment import Span, split_sentences, tokenize
+from analysis.text.quotemarks import is_quoted
+from analysis.text.segment import Span, tokenize
 
 __all__ = [
     "ACTOR_FILE_NAME",
@@ -207,7 +208,13 @@ def _is_descriptor_word(word: str, families: Sequence[LabelFamily], before: bool
     return folded in DESCRIPTOR_WORDS or any(f.pattern.fullmatch(folded) for f in families)
 
 
-def descriptor(sentence: Span, start: int, end: int, families: Sequence[LabelFamily] = ()) -> str:
+def descriptor(
+    sentence: Span | Sentence,
+    start: int,
+    end: int,
+    families: Sequence[LabelFamily] = (),
+    tokens: Sequence[Span] | None = None,
+) -> str:
     """Label-like words attached to the mention ``start:end`` in its noun phrase.
 
     Window rule: within the mention's sentence, the contiguous words immediately before the mention
@@ -217,8 +224,11 @@ def descriptor(sentence: Span, start: int, end: int, families: Sequence[LabelFam
     "President"). The window stops at the first other word and at any punctuation between words, so
     appositions ("Imran Khan, the Pakistani prime minister") and verbs ("Khan said") are not
     included. Words keep their case and order: "extremist group", "Prime Minister", "separatists".
+    ``tokens``: the sentence's word tokens when already known (``CleanArticle.tokens``), else
+    :func:`analysis.text.segment.tokenize` finds them.
     """
-    tokens = tokenize(sentence.text, offset=sentence.start)
+    if tokens is None:
+        tokens = tokenize(sentence.text, offset=sentence.start)
     text, base = sentence.text, sentence.start
 
     def joined(left: Span, right: Span) -> bool:
@@ -382,25 +392,22 @@ def _article_mentions(
 ) -> list[dict]:
     rows = []
     length = max(len(item.text), 1)
-    for block in item.blocks:
-        matches = list(pattern.finditer(block.text))
-        if not matches:
-            continue
-        quotes = quoted_spans(block.text)
-        sentences = split_sentences(block.text, offset=block.start)
-        for match in matches:
+    starts = [sentence.start for sentence in item.sentences]
+    for number, block in enumerate(item.blocks):
+        for match in pattern.finditer(block.text):
             form = exact.get(match.group()) or folded[match.group().casefold()]
             start, end = block.start + match.start(), block.start + match.end()
-            sentence = next(
-                (s for s in sentences if s.start <= start < s.end),
-                Span(block.start, block.end, block.text),
-            )
-            words = descriptor(sentence, start, end, families)
+            index = bisect_right(starts, start) - 1
+            if index >= 0 and start < item.sentences[index].end:
+                sentence, tokens = item.sentences[index], item.tokens[index]
+            else:  # not inside a sentence: the block stands for it
+                sentence, tokens = Span(block.start, block.end, block.text), None
+            words = descriptor(sentence, start, end, families, tokens)
             rows.append(
                 {
                     "event_id": item.article.event_id,
                     "outlet": item.article.outlet,
-                    "article": item.article.path.stem,
+                    "article": item.id,
                     "actor": form.actor.name,
                     "type": form.actor.type,
                     "mention": match.group(),
@@ -409,7 +416,7 @@ def _article_mentions(
                     "sentence_start": sentence.start,
                     "sentence_end": sentence.end,
                     "position": round(start / length, 6),
-                    "voice": "quoted" if is_quoted(match.start(), quotes) else "narration",
+                    "voice": "quoted" if is_quoted(start, item.quoted[number]) else "narration",
                     "descriptor": words,
                     "label_families": _families_of(words, families),
                     "source": form.actor.source,

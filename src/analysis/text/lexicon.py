@@ -32,9 +32,26 @@ TITLE_WORDS: frozenset[str] = wordset(
     """
 )
 
-#: Objects that extend a title after "of": Secretary of State, Chief of Staff.
+#: Abbreviations after which a sentence never ends (case-sensitive; :mod:`analysis.text.segment`): titles, ranks, name and
+#: company suffixes, "No." and "vs.", and abbreviated month names.
+NO_BREAK_ABBREVIATIONS: frozenset[str] = frozenset(
+    {
+        # titles and ranks
+        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev",
+        "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr",
+        "Gov", "Sen", "Sens", "Rep", "Reps",
+        # places, name and company suffixes, numbering
+        "St", "Mt", "Ft", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
+        # months
+        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
+    }
+)  # fmt: skip
+
+#: Objects that extend a title after "of": Secretary of State, Chief of Staff, Director of National
+#: Intelligence.
 TITLE_OBJECTS: frozenset[str] = wordset(
     "state defense defence staff homeland security treasury energy justice interior house"
+    " national intelligence"
 )
 
 #: Words that make a capitalised run an organisation or place, not a person (both name finders).
@@ -62,7 +79,7 @@ NAME_ORG_WORDS: frozenset[str] = ORG_WORDS | wordset(
 #: Lower-case particles inside names: Jaish al Adl, Osama bin Laden, Charles de Gaulle.
 PARTICLES: frozenset[str] = wordset("al bin da de del della den der di du el ibn la le van von")
 #: :data:`PARTICLES` of :mod:`analysis.text.names`.
-NAME_PARTICLES: frozenset[str] = PARTICLES | wordset("abu bint des ul")
+NAME_PARTICLES: frozenset[str] = PARTICLES | wordset("abu bint das des dos ul")
 
 #: Month names and their abbreviations, lower case.
 MONTH_NAMES: frozenset[str] = wordset(
@@ -87,6 +104,11 @@ COMMON_WORDS: frozenset[str] = wordset(
     leaders officials police authorities analysts critics members experts sources residents
     witnesses observers protesters is are was were be do does did can could will would should
     shall may might must have has had hi hello yes oh well please thanks dear let
+    above again almost already always apparently below besides beyond certainly clearly currently
+    even false finally further hence him initially just like much nearly never nevertheless
+    nonetheless obviously of often once only onto otherwise overall perhaps plus rather recently
+    regardless said says sometimes speaking sure them thus to together tonight true ultimately
+    unless whether within
     """
 )
 
@@ -104,7 +126,9 @@ TITLE_ROLES: dict[tuple[str, ...], str] = {
     ("minister",): "minister", ("secretary", "of", "state"): "secretary of state",
     ("secretary",): "secretary", ("press", "secretary"): "press secretary",
     ("chancellor",): "chancellor", ("sen",): "senator", ("senator",): "senator",
-    ("rep",): "representative", ("representative",): "representative",
+    ("rep",): "representative", ("reps",): "representative", ("sens",): "senator",
+    ("representative",): "representative", ("whip",): "whip", ("majority", "whip"): "whip",
+    ("minority", "whip"): "whip",
     ("congressman",): "representative", ("congresswoman",): "representative",
     ("gov",): "governor", ("governor",): "governor", ("lt", "gov"): "lieutenant governor",
     ("lieutenant", "governor"): "lieutenant governor", ("mayor",): "mayor", ("sheriff",): "sheriff",
@@ -221,29 +245,6 @@ PLACES = frozenset({
     "fort hood", "st. louis", "san antonio", "el paso", "des moines", "baton rouge", "long island",
     "white house", "oval office", "ground zero",
 })  # fmt: skip
-
-#: Capitalised words that never start or belong to a name (function words, days, months, sentence
-#: openers).
-NOT_NAMES = wordset("""
-The A An And But Or Nor In On At For Of To By With From As If When While After Before This That These
-Those It Its He She They We I You His Her Their Our My Your Him Them Us There Here Both Earlier Later Last
-Next However Meanwhile Also Yet So Some Many Most All Each Every No Not Then Now Today Yesterday Tomorrow
-Tonight Still Even Such What Which Who Whom Whose Why How Where Another Other Since Until Despite Although
-Though Because During Under Over Through Into Onto About Against Between Among Without Within Instead
-Please Yes Thanks Sure Just Only First Second Third One Two Three Four Five Six Seven Eight Nine Ten
-According Asked Said Says Speaking Like Unlike Beyond Above Below Once Again Further Regardless Rather
-Indeed Perhaps Moreover Furthermore Nevertheless Nonetheless Thus Hence Otherwise Besides Overall Finally
-Already Together Almost Nearly Never Always Often Sometimes Much Well Meanwhile Instead Whether Unless
-Plus True False Sure Certainly Clearly Obviously Apparently Ultimately Initially Currently Recently
-""")
-
-#: Days and months, capitalised: they never start a name; a month may continue a one-word one
-#: ("Theresa May").
-CALENDAR: frozenset[str] = frozenset(word.capitalize() for word in WEEKDAYS | MONTH_NAMES)
-CAPITALISED_MONTHS: frozenset[str] = frozenset(word.capitalize() for word in MONTH_NAMES)
-
-#: :data:`PARTICLES` of :mod:`analysis.measures.speakers` ("of" joins names there: Bank of America).
-SPEAKER_PARTICLES: frozenset[str] = PARTICLES | wordset("das dos of")
 
 NAME_ABBREVIATIONS = frozenset(
     {

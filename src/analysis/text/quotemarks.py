@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 
 Interval = tuple[int, int]
 #: An opening mark's offset and its closing mark's offset (None: still open at the paragraph end).
@@ -147,7 +148,7 @@ def _inside(start: int, end: int, spans: list[Interval]) -> bool:
     return any(outer_start <= start and end < outer_end for outer_start, outer_end in spans)
 
 
-def is_quoted(offset: int, spans: list[Interval]) -> bool:
+def is_quoted(offset: int, spans: Sequence[Interval]) -> bool:
     """Whether a character offset falls inside one of ``spans``."""
     return any(start <= offset < end for start, end in spans)
 

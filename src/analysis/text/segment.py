@@ -7,7 +7,7 @@ abbreviation. Abbreviations are the hard case Kiss & Strunk (2006, "Unsupervised
 sentence boundary detection") describe: a period after ``U.S.`` may or may not end the sentence.
 Rather than learn abbreviations from a corpus, this module uses fixed, documented lists:
 
-* :data:`TITLES` never end a sentence (``Mr.``, ``Gen.``, ``Inc.``, ``Jan.`` ...);
+* :data:`analysis.text.lexicon.NO_BREAK_ABBREVIATIONS` never end a sentence (``Mr.``, ``Gen.``, ``Inc.``, ``Jan.`` ...);
 * multi-dot abbreviations (``U.S.``, ``a.m.``, ``e.g.``) and single-letter initials (``F.``) end
   a sentence only when the next word is one of :data:`SENTENCE_STARTERS` (``The``, ``He`` ...)
   or opens with a quote or bracket.
@@ -21,29 +21,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from analysis.text.lexicon import NO_BREAK_ABBREVIATIONS
+
 __all__ = [
     "SENTENCE_STARTERS",
-    "TITLES",
     "Span",
     "split_sentences",
     "tokenize",
     "words",
 ]
-
-#: Abbreviations after which a sentence never ends (case-sensitive): titles, ranks, name and
-#: company suffixes, "No." and "vs.", and abbreviated month names.
-TITLES: frozenset[str] = frozenset(
-    {
-        # titles and ranks
-        "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev",
-        "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr",
-        "Gov", "Sen", "Sens", "Rep", "Reps",
-        # places, name and company suffixes, numbering
-        "St", "Mt", "Ft", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
-        # months
-        "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
-    }
-)  # fmt: skip
 
 #: Capitalised words that commonly open a news sentence. After a multi-dot abbreviation
 #: (``U.S.``) or a single-letter initial, the sentence ends only if the next word is one of these.
@@ -103,7 +89,7 @@ def _is_boundary(match: re.Match[str]) -> bool:
     if match["term"] != "." or match["close"]:
         return True  # ! ? ... and a period inside closing quotes/brackets end the sentence
     word = _word_before(match.string, match.start()).lstrip(_OPENERS)
-    if word in TITLES:
+    if word in NO_BREAK_ABBREVIATIONS:
         return False
     if _MULTI_DOT_RE.fullmatch(word) or (len(word) == 1 and word.isalpha() and word.isupper()):
         if first in _OPENERS:

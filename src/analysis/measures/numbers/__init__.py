@@ -127,7 +127,6 @@ from analysis.measures.numbers.phrases import (
 )
 from analysis.measures.numbers.quantities import Quantity, find_quantities
 from analysis.text.cleaning import CleanArticle
-from analysis.text.segment import split_sentences
 
 __all__ = [
     "CASUALTY_WINDOW",
@@ -155,34 +154,33 @@ def extract_numbers(cleaned: CleanArticle) -> pd.DataFrame:
     """Every quantity of one clean article, in text order (columns :data:`COLUMNS`)."""
     rows = []
     text = cleaned.text
-    for block in cleaned.blocks:
-        title_case = block.kind in ("headline", "heading")
-        for sentence in split_sentences(block.text, offset=block.start):
-            for quantity in find_quantities(sentence.text, sentence.start, title_case):
-                left = quantity.start - sentence.start
-                right = quantity.end - sentence.start
-                marked = mark(sentence.text, left, right)
-                assert text[quantity.start : quantity.end] == quantity.text
-                rows.append(
-                    {
-                        "event_id": cleaned.article.event_id,
-                        "outlet": cleaned.article.outlet,
-                        "article": cleaned.article.path.stem,
-                        "number": len(rows),
-                        "value": quantity.value,
-                        "text": quantity.text,
-                        "start": quantity.start,
-                        "end": quantity.end,
-                        "unit": quantity.unit,
-                        "approx": quantity.approx,
-                        "counted": quantity.counted,
-                        "head": quantity.head,
-                        "kind": quantity.kind,
-                        "sentence_start": sentence.start,
-                        "sentence_end": sentence.end,
-                        "evidence": marked,
-                    }
-                )
+    for sentence in cleaned.sentences:
+        title_case = sentence.block_kind in ("headline", "heading")
+        for quantity in find_quantities(sentence.text, sentence.start, title_case):
+            left = quantity.start - sentence.start
+            right = quantity.end - sentence.start
+            marked = mark(sentence.text, left, right)
+            assert text[quantity.start : quantity.end] == quantity.text
+            rows.append(
+                {
+                    "event_id": cleaned.article.event_id,
+                    "outlet": cleaned.article.outlet,
+                    "article": cleaned.article.path.stem,
+                    "number": len(rows),
+                    "value": quantity.value,
+                    "text": quantity.text,
+                    "start": quantity.start,
+                    "end": quantity.end,
+                    "unit": quantity.unit,
+                    "approx": quantity.approx,
+                    "counted": quantity.counted,
+                    "head": quantity.head,
+                    "kind": quantity.kind,
+                    "sentence_start": sentence.start,
+                    "sentence_end": sentence.end,
+                    "evidence": marked,
+                }
+            )
     return pd.DataFrame(rows, columns=COLUMNS).astype(
         dict.fromkeys(["number", "start", "end", "sentence_start", "sentence_end"], int)
         | {"value": float}

@@ -88,7 +88,7 @@ from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
-from analysis.text.cleaning import Block, CleanArticle
+from analysis.text.cleaning import CleanArticle
 
 __all__ = ["VerbClass", "extract_quotes", "find_quotes", "load_verb_classes", "quotes_table"]
 
@@ -100,7 +100,7 @@ def extract_quotes(
 
     Columns: :data:`QUOTE_COLUMNS`. Offsets index ``cleaned.text``; rows sorted by start, end, kind.
     """
-    records = find_quotes(cleaned.text, cleaned.blocks, verb_classes)
+    records = find_quotes(cleaned, verb_classes)
     frame = pd.DataFrame(
         records,
         columns=[c for c in QUOTE_COLUMNS if c not in {"event_id", "outlet", "article", "quote"}],
@@ -113,10 +113,10 @@ def extract_quotes(
 
 
 def find_quotes(
-    text: str, blocks: tuple[Block, ...], verb_classes: dict[str, VerbClass] | None = None
+    cleaned: CleanArticle, verb_classes: dict[str, VerbClass] | None = None
 ) -> list[dict]:
-    """The records of :func:`extract_quotes` for a text and its blocks (no article metadata)."""
-    article = ArticleContext(text, blocks, reporting_verbs(verb_classes))
+    """The records of :func:`extract_quotes` for one clean article (no article metadata)."""
+    article = ArticleContext(cleaned, reporting_verbs(verb_classes))
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}

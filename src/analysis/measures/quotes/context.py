@@ -8,26 +8,23 @@ import re
 from analysis.measures.quotes.spans import WORD, find_spans, title_like
 from analysis.measures.quotes.verbs import ReportingVerbs, Verb
 from analysis.measures.speakers import Mention, Mentions
-from analysis.text.cleaning import Block
+from analysis.text.cleaning import CleanArticle
 from analysis.text.lexicon import (
     QUOTE_STOP_WORDS,
 )
-from analysis.text.segment import split_sentences, tokenize
+from analysis.text.segment import tokenize
 
 
 class ArticleContext:
     """Everything one article's extraction needs: text, sentences, quotes, verbs, mentions."""
 
-    def __init__(self, text: str, blocks: tuple[Block, ...], lexicon: ReportingVerbs) -> None:
-        """Segment the article, pair its marks, find its verbs and mentions."""
+    def __init__(self, document: CleanArticle, lexicon: ReportingVerbs) -> None:
+        """Take the document's sentences, pair its marks, find its verbs and mentions."""
+        text, blocks = document.text, document.blocks
         self.text = text
         self.blocks = blocks
         self.spans = find_spans(text, blocks)
-        self.sentences = [
-            (s.start, s.end)
-            for block in blocks
-            for s in split_sentences(block.text, offset=block.start)
-        ]
+        self.sentences = [(s.start, s.end) for s in document.sentences]
         self._sentence_starts = [start for start, _ in self.sentences]
         self.quoted = sorted(
             (s.open, s.close + 1 if s.close is not None else blocks[s.block].end)

@@ -6,15 +6,16 @@ attribution relations corpus for political news", LREC) and the GenderGapTracker
 Gautam, Gonzales, Rao & Taboada 2021, "The Gender Gap Tracker: Using natural language processing to
 measure gender bias in media", PLOS ONE 16(1)):
 
-1. **Mentions.** Capitalised word sequences (with name particles such as *al-*, *bin*, *de*, *van*)
-   are names; a title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
+1. **Mentions.** Names are the runs of the project's one name finder,
+   :func:`analysis.text.names.name_candidates` (capitalised word sequences with name particles such as
+   *al-*, *bin*, *de*, *van*; its sentence-opener rule reads the article's lower-case words); a title (*President*, *Prime Minister*, *Foreign Minister*, *Sen.*, *Mr.* ...; see
    :data:`TITLE_ROLES`) and any words before it (*Iranian*, *Texas*, *Treasury*) are split off and recorded
    as the person's roles and places/affiliations. A sentence opener whose lower-case form occurs in the
-   article (*Leaders*), an adverb in *-ly*, a label before a colon (*Updated:*) and an all-capitals
-   dateline (*DENVER —*) are not names. Definite descriptions (*the Pakistani prime minister*, *the
+   article (*Leaders*), a common word, an adverb in *-ly*, a label before a colon (*Updated:*) and an
+   all-capitals dateline (*DENVER —*) are not names. Definite descriptions (*the Pakistani prime minister*, *the
    Iranian leader*, *the aide*) are matched by role nouns (:data:`ROLE_WORDS`) with optional
    nationality/place modifiers; subject pronouns (*he*, *she*, *they*, *it*), possessive institutions
-   (*Iran's foreign ministry*) and unnamed sources (*analysts*, *officials*: :data:`GROUP_NOUNS`) are
+   (*Iran's foreign ministry*) and unnamed sources (*analysts*, *Officials*: :data:`GROUP_NOUNS`) are
    mentions too. Text inside quotation marks and headlines is ignored.
 2. **Persons and organisations.** A name is a person when a title or a role noun precedes it, an
    appositive follows it (*Imran Khan, the Pakistani Prime Minister,*; *X, 31,*; *X, R-Texas,*), its first

@@ -1,6 +1,6 @@
-"""Finding speaker mentions in one article: names (with titles, roles and places split off),
-descriptions, institutions, pronouns and unnamed groups, outside quotations (see
-:mod:`analysis.measures.speakers`, steps 1 and 2)."""
+"""Finding speaker mentions in one article: names (the runs of
+:func:`analysis.text.names.name_candidates`, with titles, roles and places split off), descriptions,
+institutions, pronouns and unnamed groups, outside quotations (see :mod:`analysis.measures.speakers`, steps 1 and 2)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.text.lexicon import (
-    CALENDAR,
-    CAPITALISED_MONTHS,
     DEMONYMS,
     FEMALE_ROLES,
     FIRST_NAMES,
@@ -18,17 +16,19 @@ from analysis.text.lexicon import (
     GROUP_NOUNS,
     MALE_ROLES,
     NAME_ABBREVIATIONS,
-    NOT_NAMES,
     PREPOSITIONS,
     ROLE_CANON,
     ROLE_WORDS,
     SPEAKER_ORG_WORDS,
-    SPEAKER_PARTICLES,
     TITLE_ROLES,
 )
+from analysis.text.names import name_candidates
 from analysis.text.quotemarks import Interval, in_sorted_spans
 
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
+
+
+_LINE = re.compile(r"[^\n]+")
 
 
 WORD = re.compile(r"[^\W_](?:[\w'.-]*[^\W_])?")
@@ -61,8 +61,8 @@ _INSTITUTION = re.compile(
 
 _GROUP = re.compile(
     rf"\b(?:(?:[Aa]n?|[Ss]ome|[Mm]any|[Oo]ther|[Ss]everal|[Tt]wo|[Tt]hree)\s+)?"
-    rf"(?:{'|'.join(sorted(GROUP_NOUNS))})\b"
-)
+    rf"(?:{'|'.join(f'[{noun[0].upper()}{noun[0]}]{noun[1:]}' for noun in sorted(GROUP_NOUNS))})\b"
+)  # a group noun may open the sentence: "Officials said" (the name finder takes it for no name)
 
 
 _PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
@@ -169,8 +169,7 @@ class MentionFinder:
         text = self.text
         tokens = [t for t in _tokens(text) if not in_sorted_spans(t.start, self.quoted)]
         lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
-        found: list[Mention] = []
-        found += self._names(tokens, lower_words)
+        found: list[Mention] = self._names(tokens, lower_words)
         taken = [(m.start, m.end) for m in found]
         for mention in self._descriptions() + self._institutions() + self._pronouns_and_groups():
             if in_sorted_spans(mention.start, self.quoted):
@@ -197,71 +196,22 @@ class MentionFinder:
         self._link_appositives(found)
         return found
 
-    def _name_token(self, token: _Token, lower_words: set[str], following: str = "") -> bool:
-        """Whether a token may belong to a name (capitalised, not a function word or opener)."""
-        word = _POSSESSIVE.sub("", token.text)
-        key = word.lower().rstrip(".")
-        if word[:1].isupper() and (
-            (key,) in TITLE_ROLES or (key, following.lower().rstrip(".")) in TITLE_ROLES
-        ):
-            return True
-        if not word[:1].isupper() or word in NOT_NAMES or word.rstrip(".") in NOT_NAMES:
-            return False
-        if re.fullmatch(r"[RDI]-[A-Z][\w.]*", word):  # party designation "R-Texas"
-            return False
-        return not (
-            self._sentence_initial(token)
-            and (
-                word.lower() in lower_words
-                or (word.endswith("ly") and len(word) > 4)
-                or self.text[token.end : token.end + 1] == ":"  # a label: "Updated: ..."
-            )
-        )
-
     def _names(self, tokens: list[_Token], lower_words: set[str]) -> list[Mention]:
-        """Mentions from runs of capitalised tokens (name particles allowed inside)."""
-        text = self.text
-        runs: list[list[_Token]] = []
-        current: list[_Token] = []
-        for index, token in enumerate(tokens):
-            glued = current and text[current[-1].end : token.start] == " "
-            possessive_before = current and _POSSESSIVE.search(current[-1].text) is not None
-            following = tokens[index + 1].text if index + 1 < len(tokens) else ""
-            is_name = self._name_token(token, lower_words, following)
-            if is_name and (glued and not possessive_before):
-                current.append(token)
-                continue
-            if (
-                token.text in CAPITALISED_MONTHS
-                and glued
-                and not possessive_before
-                and len(current) == 1
-            ):
-                current.append(token)
-                continue
-            particle = (
-                token.text in SPEAKER_PARTICLES
-                and current
-                and glued
-                and index + 1 < len(tokens)
-                and tokens[index + 1].text[:1].isupper()
-                and text[token.end : tokens[index + 1].start] == " "
-            )
-            if particle and not possessive_before:
-                current.append(token)
-                continue
-            if current:
-                runs.append(current)
-            current = [token] if is_name and token.text not in CALENDAR else []
-        if current:
-            runs.append(current)
+        """Mentions from the name runs of :func:`analysis.text.names.name_candidates` (leading title
+        and bare titles included), each line of the text read as one block; a sentence-initial word
+        is common when it occurs in lower case anywhere in the article outside quotations."""
+        starts = [token.start for token in tokens]
         mentions = []
-        for run in runs:
-            while run and run[-1].text in SPEAKER_PARTICLES:
-                run = run[:-1]
-            if run and self._dateline(run):
-                continue
-            mentions += self._parse_run(run)
+        for line in _LINE.finditer(self.text):
+            for span in name_candidates(
+                line.group(), line.start(), bare_titles=True, lower_words=lower_words
+            ):
+                begin = span.title_start if span.title else span.start
+                run = tokens[
+                    bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, span.end)
+                ]
+                if run and not self._dateline(run):
+                    mentions += self._parse_run(run)
         return mentions
 
     def _dateline(self, run: list[_Token]) -> bool:

@@ -2,17 +2,24 @@
 
 Three steps, each a small, inspectable rule set rather than a trained model:
 
-1. **Candidates** (:func:`proper_name_spans`, :func:`name_candidates`): runs of capitalised tokens,
-   joined by name particles (``al-``, ``bin``, ``de``, ``van`` ...) and by ``of``/``for`` after an
-   organisation word or before a run ending in one ("Islamic Republic of Iran", "Defense of
-   Marriage Act"); acronyms (``IRGC``, ``U.S.``) and diacritics (``Jaïch``) are kept. A run loses a
+1. **Candidates** (:func:`name_candidates`, :func:`proper_name_spans`): the one proper-name finder of
+   the project (actors count its names; :mod:`analysis.measures.speakers` parses its runs, leading
+   title included, into names, roles and places). Runs of capitalised tokens, joined by name
+   particles (``al-``, ``bin``, ``de``, ``van`` ...) and by ``of``/``for`` after an organisation word
+   or a title (Secretary of State, Director of National Intelligence) or before a run ending in an
+   organisation word ("Islamic Republic of Iran", "Defense of Marriage Act"); acronyms (``IRGC``,
+   ``U.S.``) and diacritics (``Jaïch``) are kept. A run loses a leading article and a
    sentence-initial common word (:data:`COMMON_WORDS`, -ly adverbs, words also used in lower case in
-   the text: "Leaders", "However", "The"); months and weekdays break runs; hyphenated adjectives
-   ("Democratic-controlled") and contractions ("I'm") are not names; a leading title ("Iranian
+   the text or, for speakers, in the article: "Leaders", "However", "Rather") or label ("Updated:"),
+   but not a sentence-initial title ("Prime Minister Khan"). Months and weekdays break runs (an
+   abbreviated month only with its period or before a number: "Jan. 5", but "Gov. Jan Brewer"); a
+   month continues a one-word name ("Theresa May"); hyphenated adjectives ("Democratic-controlled"),
+   party designations ("R-Texas") and contractions ("I'm") are not names; a leading title ("Iranian
    President", "Prime Minister", "Secretary of State") is split off and reported separately
-   (:class:`NameSpan`). A possessive ``'s`` ends a name and is not part of it. The rules are
-   heuristics for English news prose (in the tradition of rule-based name finders; there is no
-   trained tagger): headlines in title case and sentence-initial verbs still yield false candidates.
+   (:class:`NameSpan`; ``bare_titles`` also gives a title without a name). A possessive ``'s`` ends
+   a name and is not part of it. The rules are heuristics for English news prose (in the tradition
+   of rule-based name finders; there is no trained tagger): headlines in title case and
+   sentence-initial verbs still yield false candidates.
 2. **Normalisation** (:func:`normalise_name`): a deterministic key for comparing transliterations,
    in the spirit of the phonetic and rule-based name standardisation of Christen (2012, "Data
    Matching", Springer, ch. 4): Unicode NFKD with combining marks dropped (UAX #15), case folding,

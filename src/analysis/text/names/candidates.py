@@ -5,6 +5,7 @@ step 1)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -14,21 +15,20 @@ from analysis.text.lexicon import (
     MONTH_NAMES,
     NAME_ORG_WORDS,
     NAME_PARTICLES,
+    NO_BREAK_ABBREVIATIONS,
     TITLE_OBJECTS,
     TITLE_WORDS,
     WEEKDAYS,
     wordset,
 )
-from analysis.text.segment import TITLES
 
 PARTICLE_HYPHEN = re.compile(
     r"^(?:al|el|ul|an|ad|ar|as|ash|at|az|ud|bin|ibn|abu|abd)-(?=[^\W\d_a-z])"
 )
-_DATES = MONTH_NAMES | MONTH_ABBREVIATIONS | WEEKDAYS
 ACRONYM_SKIP = wordset("of the and for in on at to a an &") | NAME_PARTICLES
 # Tokens: dotted acronyms (U.S.), abbreviations with their period (Mr., Gen.), initials before a
 # capital (George W. Bush), and words with internal hyphens or apostrophes.
-_ABBREVIATIONS = "|".join(sorted(TITLES, key=len, reverse=True))
+_ABBREVIATIONS = "|".join(sorted(NO_BREAK_ABBREVIATIONS, key=len, reverse=True))
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"
     rf"|\b(?:{_ABBREVIATIONS})\.(?=\s)"
@@ -45,6 +45,8 @@ _ADJECTIVE_TAIL = re.compile(
 )
 _RUN_GAP = re.compile(r"^[ \t]+$")
 _OPENERS = "\"'(["
+_PARTY = re.compile(r"[RDI]-[^\W\d_a-z]")  # a party designation: R-Texas, D-N.Y.
+_NUMBER_AFTER = re.compile(r"\.?\s*\d")
 
 
 @dataclass(frozen=True)
@@ -79,9 +81,30 @@ def is_title(word: str) -> bool:
 
 
 def _is_capitalised(word: str) -> bool:
-    if _ADJECTIVE_TAIL.search(word):
+    if _ADJECTIVE_TAIL.search(word) or _PARTY.match(word):
         return False
     return word[:1].isupper() or bool(PARTICLE_HYPHEN.match(word))
+
+
+def _is_date(text: str, token: _Token) -> bool:
+    """A month or weekday; an abbreviated month only with its period or before a number ("Jan. 5",
+    "Jan 5": a date; "Gov. Jan Brewer": a name)."""
+    folded = fold(token.text)
+    if folded in MONTH_NAMES or folded in WEEKDAYS:
+        return True
+    return folded in MONTH_ABBREVIATIONS and (
+        token.text.endswith(".") or _NUMBER_AFTER.match(text, token.end) is not None
+    )
+
+
+def _continues_with_month(text: str, run: list[_Token], token: _Token) -> bool:
+    """A capitalised month name after a one-word name, not before a number: "Theresa May"."""
+    return (
+        len(run) == 1
+        and token.text[:1].isupper()
+        and fold(token.text) in MONTH_NAMES
+        and _NUMBER_AFTER.match(text, token.end) is None
+    )
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -104,13 +127,13 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:\n" or before.endswith(('."', ".'", '?"', '!"'))
 
 
-def _lowercase_elsewhere(word: str, lower_words: set[str]) -> bool:
+def _lowercase_elsewhere(word: str, lower_words: Collection[str]) -> bool:
     folded = word.casefold()
     forms = {folded, folded + "s", folded.removesuffix("s"), folded.removesuffix("es")}
     return bool(forms & lower_words)
 
 
-def _is_common_opener(word: str, lower_words: set[str]) -> bool:
+def _is_common_opener(word: str, lower_words: Collection[str]) -> bool:
     folded = fold(word)
     return (
         folded in COMMON_WORDS
@@ -125,8 +148,7 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        folded = fold(token.text)
-        if not _is_capitalised(token.text) or folded in _DATES:
+        if not _is_capitalised(token.text) or _is_date(text, token):
             index += 1
             continue
         run = [token]
@@ -135,8 +157,9 @@ def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
             previous, current = run[-1], tokens[index]
             if not _RUN_GAP.match(text[previous.end : current.start]):
                 break
-            word = current.text
-            if _is_capitalised(word) and fold(word) not in _DATES:
+            if (
+                _is_capitalised(current.text) and not _is_date(text, current)
+            ) or _continues_with_month(text, run, current):
                 run.append(current)
                 index += 1
                 continue
@@ -184,7 +207,7 @@ def _connector(
         if not _RUN_GAP.match(text[left.end : right.start]):
             return None
     nxt = tokens[following].text
-    if not _is_capitalised(nxt) or fold(nxt) in _DATES:
+    if not _is_capitalised(nxt) or _is_date(text, tokens[following]):
         return None
     if word == "of" and is_title(previous.text) and fold(nxt) not in TITLE_OBJECTS:
         return None
@@ -228,47 +251,73 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
         rest = words[end:]
         if not rest:
             return run, []  # "Pakistani Prime Minister": a title without a name
-        if any(fold(word) in NAME_ORG_WORDS for word in rest) or rest[0] in NAME_PARTICLES:
+        head = rest[: rest.index("of")] if "of" in rest else rest  # not "... of Maricopa County"
+        if any(fold(word) in NAME_ORG_WORDS for word in head) or rest[0] in NAME_PARTICLES:
             return [], run  # "Justice Army", "UN General Assembly": the title word is part of it
         return run[:end], run[end:]
     return [], run
 
 
-def name_candidates(text: str, offset: int = 0) -> list[NameSpan]:
-    """Proper-name candidates of ``text`` with their titles; offsets are positions plus ``offset``."""
+def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -> bool:
+    """An article, or a sentence-initial word that is common (:func:`_is_common_opener`) or a label
+    before a colon ("Updated: ..."); a title opening the sentence stays ("Prime Minister Khan")."""
+    if fold(token.text) in ("the", "a", "an"):
+        return True
+    if not _sentence_initial(text, token.start) or is_title(token.text):
+        return False
+    return _is_common_opener(token.text, lower_words) or text[token.end : token.end + 1] == ":"
+
+
+def _trim(text: str, run: list[_Token], lower_words: Collection[str]) -> list[_Token]:
+    """A run without the openers :func:`_not_a_name_opener` drops, without a month left in front
+    ("Last June": no name) and without lower-case ends."""
+    while run and (_not_a_name_opener(text, run[0], lower_words) or _is_date(text, run[0])):
+        run = run[1:]
+        while run and not _is_capitalised(run[0].text):  # "of the" left by "Leaders of the"
+            run = run[1:]
+    while run and not _is_capitalised(run[-1].text):
+        run = run[:-1]
+    return run
+
+
+def name_candidates(
+    text: str,
+    offset: int = 0,
+    *,
+    bare_titles: bool = False,
+    lower_words: Collection[str] | None = None,
+) -> list[NameSpan]:
+    """Proper-name mentions of ``text`` with their titles; offsets are positions plus ``offset``.
+
+    The one name finder of the project: actors count these names, speakers parse these runs (title
+    included) into names, roles and places. ``bare_titles``: also give the runs that are a title
+    without a name ("Pakistani Prime Minister"), as a span with an empty ``name`` at the title's end
+    (speakers read them as descriptions). ``lower_words``: the case-folded words known to occur in
+    lower case, which make a sentence-initial word common (default: those of ``text``; speakers
+    pass the whole article's).
+    """
     tokens = _tokens(text)
-    lower_words = {token.text.casefold() for token in tokens if token.text[:1].islower()}
+    if lower_words is None:
+        lower_words = {token.text.casefold() for token in tokens if token.text[:1].islower()}
     spans = []
     for run in _runs(text, tokens):
-        while run and (
-            fold(run[0].text) in ("the", "a", "an")
-            or (
-                _sentence_initial(text, run[0].start)
-                and _is_common_opener(run[0].text, lower_words)
-            )
-        ):
-            run = run[1:]
-            while run and not _is_capitalised(run[0].text):  # "of the" left by "Leaders of the"
-                run = run[1:]
-        while run and not _is_capitalised(run[-1].text):
-            run = run[:-1]
+        run = _trim(text, run, lower_words)
         if not run:
             continue
         title, name = _split_title(run)
-        if not name:
-            continue
         if len(name) == 1:
             word = name[0].text
             if len(word.rstrip(".")) < 2 or fold(_CONTRACTION.sub("", word)) in COMMON_WORDS:
                 continue  # "I", "I'm", a lone initial, a lone "No."
-        start, end = name[0].start, name[-1].end
-        title_text = text[title[0].start : title[-1].end] if title else ""
+        if not name and not (bare_titles and title):
+            continue
+        start, end = (name[0].start, name[-1].end) if name else (title[-1].end, title[-1].end)
         spans.append(
             NameSpan(
                 start + offset,
                 end + offset,
                 text[start:end],
-                title_text,
+                text[title[0].start : title[-1].end] if title else "",
                 title[0].start + offset if title else -1,
                 not title and _sentence_initial(text, start),
             )
