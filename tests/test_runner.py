@@ -60,8 +60,8 @@ def test_nocode_html_hides_the_code(first_run) -> None:
     _, reports, _ = first_run
     with_code = (reports / EVENT / "02_compare.html").read_text(encoding="utf-8")
     without = (reports / EVENT / "02_compare.nocode.html").read_text(encoding="utf-8")
-    assert "keyness_table" in with_code
-    assert "keyness_table" not in without
+    assert "compare_tables" in with_code
+    assert "compare_tables" not in without
 
 
 def test_executed_notebook_carries_no_run_specific_metadata(first_run) -> None:
