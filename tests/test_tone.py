@@ -13,7 +13,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.measures import tone
+from analysis.measures import vader
 from analysis.measures.tone import (
     ACTOR_COLUMNS,
     COUNT_COLUMNS,
@@ -105,12 +105,12 @@ def test_no_network_access(monkeypatch, seed_event: dict[str, CleanArticle]) -> 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    tone.analyzer.cache_clear()  # build the analyser (read its lexicon) under the patch
+    vader.analyzer.cache_clear()  # build the analyser (read its lexicon) under the patch
     try:
         cleaned = list(seed_event.values())
         result = sentence_tone(sentences_table(cleaned), cleaned)
     finally:
-        tone.analyzer.cache_clear()
+        vader.analyzer.cache_clear()
     assert len(result) > 0 and result["compound"].notna().all()
 
 

@@ -28,24 +28,23 @@ of context (see the codebook).
 
 from __future__ import annotations
 
-import functools
 import math
-import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
 from analysis.errors import InputError
 from analysis.evidence import mark
 from analysis.ingest.load import article_id
-from analysis.measures.frames import compile_patterns, non_overlapping, require_columns
+from analysis.measures import vader
+from analysis.measures.codebook import FamilyEntry, Scan, load_families, scan
+from analysis.measures.frames import require_columns
 from analysis.text.cleaning import CleanArticle
 from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
-from analysis.text.segment import tokenize
+from analysis.text.segment import Span, tokenize, words
 
 HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
 
@@ -115,25 +114,6 @@ USE_COLUMNS = [
 COUNT_COLUMNS = ["outlet", "family", "voice", "count", "words", "rate_per_1000"]
 
 
-# --- VADER ---------------------------------------------------------------------------------------
-
-
-@functools.cache
-def analyzer() -> SentimentIntensityAnalyzer:
-    """The VADER analyser (built once; reads the lexicon shipped with the package)."""
-    return SentimentIntensityAnalyzer()
-
-
-def vader_scores(text: str) -> dict[str, float]:
-    """VADER's ``compound``, ``pos``, ``neu`` and ``neg`` for ``text`` (unchanged from VADER)."""
-    scores = analyzer().polarity_scores(text)
-    return {key: float(scores[key]) for key in ("compound", "pos", "neu", "neg")}
-
-
-def _part_compound(text: str) -> float:
-    return vader_scores(text)["compound"] if tokenize(text) else math.nan
-
-
 # --- voice ---------------------------------------------------------------------------------------
 
 
@@ -144,13 +124,21 @@ def sentence_voice(quoted_share: float) -> str:
     return "narration" if quoted_share == 0 else "mixed"
 
 
-def _merge(spans: list[Interval]) -> list[Interval]:
+def sentence_quotes(quotes: list[Interval], start: int, end: int) -> list[Interval]:
+    """The quoted intervals ``quotes`` of a block clipped to the sentence ``[start, end)``.
+
+    Offsets of ``quotes``, ``start`` and ``end`` are on one scale; the result is relative to the
+    sentence, sorted, with overlapping or touching intervals merged.
+    """
+    clipped = [
+        (max(a, start) - start, min(b, end) - start) for a, b in quotes if a < end and b > start
+    ]
     merged: list[Interval] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+    for low, high in sorted(clipped):
+        if merged and low <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
         else:
-            merged.append((start, end))
+            merged.append((low, high))
     return merged
 
 
@@ -200,16 +188,10 @@ def quote_intervals(
         sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
     )
     quotes = _block_quotes(sentences, cleaned)
-    result = []
-    for row in sentences.itertuples(index=False):
-        start, end = int(row.start), int(row.end)
-        spans = [
-            (max(a, start) - start, min(b, end) - start)
-            for a, b in quotes[(row.article, int(row.block))]
-            if a < end and b > start
-        ]
-        result.append(_merge(spans))
-    return result
+    return [
+        sentence_quotes(quotes[(row.article, int(row.block))], int(row.start), int(row.end))
+        for row in sentences.itertuples(index=False)
+    ]
 
 
 def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
@@ -227,11 +209,60 @@ def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
     return join(narration), join(quoted)
 
 
-def voice_words(text: str, spans: list[Interval]) -> tuple[int, int]:
-    """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character)."""
-    tokens = tokenize(text)
-    quoted = sum(is_quoted(token.start, spans) for token in tokens)
-    return len(tokens) - quoted, quoted
+def voice_words(
+    text: str, spans: list[Interval], tokens: list[Span] | None = None
+) -> tuple[int, int]:
+    """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character).
+
+    A token is quoted when its first character lies in one of ``spans``
+    (:func:`analysis.text.quotemarks.is_quoted`), i.e. in their union: the tokens starting in each
+    merged interval are counted by bisection. ``tokens``: :func:`analysis.text.segment.tokenize` of
+    ``text``, made here when not given.
+    """
+    starts = [token.start for token in (tokens if tokens is not None else tokenize(text))]
+    union = sentence_quotes(spans, 0, len(text)) if spans else []
+    quoted = sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in union)
+    return len(starts) - quoted, quoted
+
+
+@dataclass(frozen=True, slots=True)
+class VoiceTone:
+    """One sentence by voice: each part's text, words and VADER compound (NaN without a word)."""
+
+    narration_text: str
+    quoted_text: str
+    narration_words: int
+    quoted_words: int
+    narration_compound: float
+    quoted_compound: float
+
+
+def _part_compound(part: str, sentence: str, sentence_compound: float, n_words: int) -> float:
+    """VADER compound of one voice's part of a sentence, NaN when the part has no word."""
+    if part == sentence:  # the same text: the sentence's compound and word count
+        return sentence_compound if n_words else math.nan
+    return vader.compound(part) if words(part) else math.nan
+
+
+def voice_tone(
+    text: str, spans: list[Interval], compound: float, counts: tuple[int, int] | None = None
+) -> VoiceTone:
+    """The narration and quoted parts of a sentence, their word counts and VADER compounds.
+
+    ``spans``: the sentence's quoted intervals (:func:`sentence_quotes`); ``compound``: VADER's
+    compound of the whole sentence; ``counts``: its :func:`voice_words`, when known.
+    """
+    narration_text, quoted_text = split_voices(text, spans)
+    narration_words, quoted_words = counts if counts is not None else voice_words(text, spans)
+    total = narration_words + quoted_words
+    return VoiceTone(
+        narration_text,
+        quoted_text,
+        narration_words,
+        quoted_words,
+        _part_compound(narration_text, text, compound, total),
+        _part_compound(quoted_text, text, compound, total),
+    )
 
 
 # --- tone ----------------------------------------------------------------------------------------
@@ -258,8 +289,8 @@ def sentence_tone(
     ):
         text = str(row.text)
         share = sum(b - a for a, b in spans) / len(text) if text else 0.0
-        narration_text, quoted_text = split_voices(text, spans)
-        narration_words, quoted_words = voice_words(text, spans)
+        scores = vader.scores(text)
+        parts = voice_tone(text, spans, scores["compound"])
         rows.append(
             {
                 "event_id": row.event_id,
@@ -269,17 +300,17 @@ def sentence_tone(
                 "block": int(row.block),
                 "start": int(row.start),
                 "end": int(row.end),
-                "words": narration_words + quoted_words,
+                "words": parts.narration_words + parts.quoted_words,
                 "quoted_share": round(share, DECIMALS),
                 "voice": sentence_voice(share),
-                **vader_scores(text),
-                "narration_compound": _part_compound(narration_text),
-                "quoted_compound": _part_compound(quoted_text),
-                "narration_words": narration_words,
-                "quoted_words": quoted_words,
+                **scores,
+                "narration_compound": parts.narration_compound,
+                "quoted_compound": parts.quoted_compound,
+                "narration_words": parts.narration_words,
+                "quoted_words": parts.quoted_words,
                 "text": text,
-                "narration_text": narration_text,
-                "quoted_text": quoted_text,
+                "narration_text": parts.narration_text,
+                "quoted_text": parts.quoted_text,
             }
         )
     table = pd.DataFrame(rows, columns=TONE_COLUMNS)
@@ -384,57 +415,37 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
 # --- hedges, boosters, modality ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MarkerFamily:
-    """A family of hedge, booster or modality markers and its compiled pattern."""
-
-    name: str
-    description: str
-    source: str
-    pattern: re.Pattern[str]
-    examples: tuple[str, ...] = ()
-    keeps: tuple[str, ...] = ()
+#: A family of hedge, booster or modality markers: an entry of the hedge codebook (name, description,
+#: source, compiled pattern, examples, keeps).
+MarkerFamily = FamilyEntry
 
 
 def load_hedge_codebook(path: Path | str = HEDGE_CODEBOOK) -> list[MarkerFamily]:
-    """Read a hedge/modality codebook; errors name the file and the family."""
-    path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read hedge codebook: {error}") from None
-    families = document.get("families") if isinstance(document, dict) else None
-    if not isinstance(families, dict) or not families:
-        raise InputError(path, "expected a top-level 'families' mapping")
-    parsed = []
-    for name, entry in families.items():
-        if not isinstance(entry, dict):
-            raise InputError(path, f"family {name!r}: expected a mapping")
-        lists = {key: entry.get(key) or [] for key in ("patterns", "examples", "keeps")}
-        if not all(
-            isinstance(value, list) and all(isinstance(item, str) for item in value)
-            for value in lists.values()
-        ):
-            raise InputError(
-                path, f"family {name!r}: patterns, examples, keeps must be string lists"
-            )
-        if not lists["patterns"]:
-            raise InputError(path, f"family {name!r} has no patterns")
-        try:
-            pattern = compile_patterns(lists["patterns"])
-        except re.error as error:
-            raise InputError(path, f"family {name!r}: bad pattern ({error})") from None
-        parsed.append(
-            MarkerFamily(
-                str(name),
-                str(entry.get("description", "")).strip(),
-                str(entry.get("source", "")).strip(),
-                pattern,
-                tuple(lists["examples"]),
-                tuple(lists["keeps"]),
-            )
-        )
-    return parsed
+    """Read a hedge/modality codebook (:func:`analysis.measures.codebook.load_families`); errors
+    name the file and the family."""
+    return load_families(path, "hedge codebook")
+
+
+def sentence_markers(
+    text: str, families: list[MarkerFamily], found: Scan | None = None
+) -> list[tuple[int, int, int]]:
+    """Every marker use in one sentence: ``(family index, start, end)``, family by family.
+
+    Within one family overlapping matches count once: the non-empty matches of its pattern's
+    ``finditer``, which never overlap. ``found``: a scan of ``text`` for (at least) the families'
+    patterns, made here when not given.
+    """
+    patterns = [family.pattern for family in families]
+    found = found if found is not None else scan(text, patterns)
+    if not found.may_match_any(patterns):
+        return []
+    return [
+        (index, match.start(), match.end())
+        for index, pattern in enumerate(patterns)
+        if found.may_match(pattern)
+        for match in found.finditer(pattern)
+        if match.end() > match.start()
+    ]
 
 
 def _uses(
@@ -444,22 +455,21 @@ def _uses(
     rows = []
     for row, spans in zip(sentences.itertuples(index=False), intervals, strict=True):
         text = str(row.text)
-        for family in families:
-            for _, start, end in non_overlapping(text, [family.pattern]):
-                rows.append(
-                    {
-                        "event_id": row.event_id,
-                        "outlet": row.outlet,
-                        "article": row.article,
-                        "sentence": int(row.sentence),
-                        "family": family.name,
-                        "term": " ".join(text[start:end].lower().split()),
-                        "voice": "quoted" if is_quoted(start, spans) else "narration",
-                        "start": int(row.start) + start,
-                        "end": int(row.start) + end,
-                        "evidence": mark(text, start, end),
-                    }
-                )
+        for index, start, end in sentence_markers(text, families):
+            rows.append(
+                {
+                    "event_id": row.event_id,
+                    "outlet": row.outlet,
+                    "article": row.article,
+                    "sentence": int(row.sentence),
+                    "family": families[index].name,
+                    "term": " ".join(text[start:end].lower().split()),
+                    "voice": "quoted" if is_quoted(start, spans) else "narration",
+                    "start": int(row.start) + start,
+                    "end": int(row.start) + end,
+                    "evidence": mark(text, start, end),
+                }
+            )
     table = pd.DataFrame(rows, columns=USE_COLUMNS)
     order = ["event_id", "outlet", "article", "start", "end", "_rank"]
     table = table.assign(_rank=table["family"].map(rank)).sort_values(order, kind="stable")
