@@ -24,12 +24,10 @@ from analysis.measures.tone import (
     hedge_counts,
     hedge_uses,
     load_hedge_codebook,
-    quote_intervals,
     sentence_tone,
-    sentence_voice,
-    split_voices,
     tone_summary,
 )
+from analysis.measures.voice import quote_intervals, sentence_voice, split_voices
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import CleanArticle
 

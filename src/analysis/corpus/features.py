@@ -8,7 +8,7 @@ article, by calling the functions those tables call, on the same units, and aggr
   as :func:`analysis.tables.compare.style_table` calls it;
 - ``tone_mean_compound``, ``tone_narration``, ``tone_quoted``: means over the article's sentences of
   the whole sentence's VADER compound (:func:`analysis.measures.vader.compound`) and of its narration and
-  quoted parts (:func:`analysis.measures.tone.voice_tone`), NaN skipped, as ``compound``,
+  quoted parts (:func:`analysis.measures.voice.voice_tone`), NaN skipped, as ``compound``,
   ``narration_compound``, ``quoted_compound`` of :func:`analysis.measures.tone.sentence_tone`; and
   ``narration_words``, ``quoted_words`` (its word counts summed). The sum is ``math.fsum`` (correctly
   rounded), so a mean does not depend on the batch; pandas' grouped mean (compensated summation) agrees
@@ -65,10 +65,8 @@ from analysis.measures.tone import (
     MarkerFamily,
     load_hedge_codebook,
     sentence_markers,
-    sentence_quotes,
-    voice_tone,
-    voice_words,
 )
+from analysis.measures.voice import sentence_quotes, voice_tone, voice_words
 from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
 from analysis.text.segment import split_sentences, tokenize
 from analysis.text.segment import words as words_of

@@ -1,16 +1,17 @@
 """Tone of each sentence (VADER), in the outlet's narration and in quoted text; hedges and modality.
 
 Tone. VADER (Hutto & Gilbert 2014, "VADER: A parsimonious rule-based model for sentiment analysis of
-social media text", ICWSM-14; PyPI ``vaderSentiment``, lexicon shipped with the package, nothing is
-downloaded) scores each sentence: ``compound`` (normalised sum of valences, −1 … 1) and ``pos``,
-``neu``, ``neg`` (proportions of the text). A compound ≤ −0.05 counts as negative and ≥ 0.05 as positive,
-the thresholds VADER's authors recommend. Each sentence also gets a *voice*: the share of its characters
-(quotation marks included) that lie inside quotation marks (:mod:`analysis.text.quotemarks`, computed on the whole
+social media text", ICWSM-14; PyPI ``vaderSentiment`` 3.3.2, lexicon shipped with the package, nothing is
+downloaded; scored by the exact port :mod:`analysis.measures.vader`) scores each sentence: ``compound``
+(normalised sum of valences, −1 … 1) and ``pos``, ``neu``, ``neg`` (proportions of the text). A compound
+≤ −0.05 counts as negative and ≥ 0.05 as positive, the thresholds VADER's authors recommend. Each
+sentence also gets a *voice* (:mod:`analysis.measures.voice`): the share of its characters (quotation
+marks included) that lie inside quotation marks (:mod:`analysis.text.quotemarks`, computed on the whole
 paragraph, so a quotation opened in an earlier sentence counts) makes it "quoted" when it is at least
-one half (:data:`QUOTED_SHARE`), "narration" when it is zero, and "mixed" otherwise. The quoted part and
-the narration part of each sentence are also scored on their own (the pieces of each voice joined by a
-space; NaN when a part has no word), so an outlet's own wording and the words it attributes to others
-can be compared even inside one sentence.
+one half (:data:`analysis.measures.voice.QUOTED_SHARE`), "narration" when it is zero, and "mixed"
+otherwise. The quoted part and the narration part of each sentence are also scored on their own (the
+pieces of each voice joined by a space; NaN when a part has no word), so an outlet's own wording and
+the words it attributes to others can be compared even inside one sentence.
 
 Limits. VADER was built and validated on social-media text; its lexicon rates news vocabulary of
 violence ("terrorism", "attack", "fight") as negative whatever the stance, so tone here largely tracks
@@ -29,29 +30,23 @@ of context (see the codebook).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import config
-from analysis.errors import InputError
 from analysis.evidence import mark
-from analysis.ingest.load import article_id
 from analysis.measures import vader
 from analysis.measures.codebook import FamilyEntry, Scan, load_families, scan
 from analysis.measures.frames import require_columns
+from analysis.measures.voice import quote_intervals, sentence_voice, voice_tone, voice_words
 from analysis.text.cleaning import CleanArticle
-from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
-from analysis.text.segment import Span, tokenize, words
+from analysis.text.quotemarks import Interval, is_quoted
 
 HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
 
 VOICES = ("narration", "quoted")
 SENTENCE_VOICES = ("narration", "mixed", "quoted")
-#: A sentence is "quoted" when at least this share of its characters lies inside quotation marks.
-QUOTED_SHARE = 0.5
 #: VADER's recommended thresholds on the compound score (Hutto & Gilbert 2014).
 NEGATIVE_AT_MOST = -0.05
 POSITIVE_AT_LEAST = 0.05
@@ -114,157 +109,6 @@ USE_COLUMNS = [
 COUNT_COLUMNS = ["outlet", "family", "voice", "count", "words", "rate_per_1000"]
 
 
-# --- voice ---------------------------------------------------------------------------------------
-
-
-def sentence_voice(quoted_share: float) -> str:
-    """Voice of a sentence: "quoted" if ``quoted_share`` ≥ :data:`QUOTED_SHARE`, "narration" if 0, else "mixed"."""
-    if quoted_share >= QUOTED_SHARE:
-        return "quoted"
-    return "narration" if quoted_share == 0 else "mixed"
-
-
-def sentence_quotes(quotes: list[Interval], start: int, end: int) -> list[Interval]:
-    """The quoted intervals ``quotes`` of a block clipped to the sentence ``[start, end)``.
-
-    Offsets of ``quotes``, ``start`` and ``end`` are on one scale; the result is relative to the
-    sentence, sorted, with overlapping or touching intervals merged.
-    """
-    clipped = [
-        (max(a, start) - start, min(b, end) - start) for a, b in quotes if a < end and b > start
-    ]
-    merged: list[Interval] = []
-    for low, high in sorted(clipped):
-        if merged and low <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(high, merged[-1][1]))
-        else:
-            merged.append((low, high))
-    return merged
-
-
-def _block_quotes(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None
-) -> dict[tuple[str, int], list[Interval]]:
-    """Quoted intervals (clean-text offsets) of every block the sentences come from."""
-    by_id = {article_id(item): item for item in cleaned} if cleaned is not None else None
-    quotes = {}
-    for (article, block), group in sentences.groupby(["article", "block"], sort=False):
-        if by_id is None:
-            # Rebuild the block from its sentences: the gaps between sentences are whitespace only.
-            base = int(group["start"].min())
-            chars = [" "] * (int(group["end"].max()) - base)
-            for row in group.itertuples(index=False):
-                chars[int(row.start) - base : int(row.end) - base] = str(row.text)
-            text = "".join(chars)
-        else:
-            item = by_id.get(article)
-            if item is None or not 0 <= int(block) < len(item.blocks):
-                raise InputError(
-                    f"article {article}", f"block {block} not among the cleaned articles"
-                )
-            found = item.blocks[int(block)]
-            base, text = found.start, found.text
-            for row in group.itertuples(index=False):
-                if item.text[int(row.start) : int(row.end)] != row.text:
-                    raise InputError(
-                        f"article {article}",
-                        f"sentence {row.sentence} does not match the clean text at its offsets",
-                    )
-        quotes[(article, int(block))] = [(base + a, base + b) for a, b in quoted_spans(text)]
-    return quotes
-
-
-def quote_intervals(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
-) -> list[list[Interval]]:
-    """For each row of ``sentences`` (in order), its quoted intervals relative to the sentence start.
-
-    Quotation marks are found on the whole paragraph (a quotation opened in an earlier sentence of the
-    paragraph counts). With ``cleaned`` the paragraphs are the cleaned blocks (and every sentence is
-    checked against the clean text); without, each paragraph is rebuilt from its sentences, which is
-    exact when all sentences of the paragraph are given.
-    """
-    require_columns(
-        sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
-    )
-    quotes = _block_quotes(sentences, cleaned)
-    return [
-        sentence_quotes(quotes[(row.article, int(row.block))], int(row.start), int(row.end))
-        for row in sentences.itertuples(index=False)
-    ]
-
-
-def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
-    """The narration part and the quoted part of ``text``: each voice's pieces, stripped, joined by a space."""
-    quoted = [text[a:b] for a, b in spans]
-    narration, cursor = [], 0
-    for a, b in spans:
-        narration.append(text[cursor:a])
-        cursor = b
-    narration.append(text[cursor:])
-
-    def join(pieces: list[str]) -> str:
-        return " ".join(piece.strip() for piece in pieces if piece.strip())
-
-    return join(narration), join(quoted)
-
-
-def voice_words(
-    text: str, spans: list[Interval], tokens: list[Span] | None = None
-) -> tuple[int, int]:
-    """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character).
-
-    A token is quoted when its first character lies in one of ``spans``
-    (:func:`analysis.text.quotemarks.is_quoted`), i.e. in their union: the tokens starting in each
-    merged interval are counted by bisection. ``tokens``: :func:`analysis.text.segment.tokenize` of
-    ``text``, made here when not given.
-    """
-    starts = [token.start for token in (tokens if tokens is not None else tokenize(text))]
-    union = sentence_quotes(spans, 0, len(text)) if spans else []
-    quoted = sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in union)
-    return len(starts) - quoted, quoted
-
-
-@dataclass(frozen=True, slots=True)
-class VoiceTone:
-    """One sentence by voice: each part's text, words and VADER compound (NaN without a word)."""
-
-    narration_text: str
-    quoted_text: str
-    narration_words: int
-    quoted_words: int
-    narration_compound: float
-    quoted_compound: float
-
-
-def _part_compound(part: str, sentence: str, sentence_compound: float, n_words: int) -> float:
-    """VADER compound of one voice's part of a sentence, NaN when the part has no word."""
-    if part == sentence:  # the same text: the sentence's compound and word count
-        return sentence_compound if n_words else math.nan
-    return vader.compound(part) if words(part) else math.nan
-
-
-def voice_tone(
-    text: str, spans: list[Interval], compound: float, counts: tuple[int, int] | None = None
-) -> VoiceTone:
-    """The narration and quoted parts of a sentence, their word counts and VADER compounds.
-
-    ``spans``: the sentence's quoted intervals (:func:`sentence_quotes`); ``compound``: VADER's
-    compound of the whole sentence; ``counts``: its :func:`voice_words`, when known.
-    """
-    narration_text, quoted_text = split_voices(text, spans)
-    narration_words, quoted_words = counts if counts is not None else voice_words(text, spans)
-    total = narration_words + quoted_words
-    return VoiceTone(
-        narration_text,
-        quoted_text,
-        narration_words,
-        quoted_words,
-        _part_compound(narration_text, text, compound, total),
-        _part_compound(quoted_text, text, compound, total),
-    )
-
-
 # --- tone ----------------------------------------------------------------------------------------
 
 
@@ -275,9 +119,9 @@ def sentence_tone(
 
     ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` of ``cleaned`` (quotation marks are found in
     the cleaned paragraphs; without ``cleaned``, in paragraphs rebuilt from the sentences, see
-    :func:`quote_intervals`). Columns: event_id, outlet,
+    :func:`analysis.measures.voice.quote_intervals`). Columns: event_id, outlet,
     article, sentence, block, start, end, words, quoted_share (share of the sentence's characters inside
-    quotation marks, 6 decimals), voice (narration / mixed / quoted, see :func:`sentence_voice`),
+    quotation marks, 6 decimals), voice (narration / mixed / quoted, see :func:`analysis.measures.voice.sentence_voice`),
     compound, pos, neu, neg (VADER on the whole sentence), narration_compound, quoted_compound (VADER on
     each part; NaN where the part has no word), narration_words, quoted_words, text, narration_text,
     quoted_text. Sorted by event, outlet, article, sentence.
@@ -486,7 +330,7 @@ def hedge_uses(
     Columns: event_id, outlet, article, sentence, family, term (lower case), voice (narration or quoted,
     by the position of the match's first character), start, end (clean-text offsets), evidence (the
     sentence with the marker marked ``[[…]]``). Within one family overlapping matches count once. Pass
-    ``cleaned`` to take quotation marks from the cleaned paragraphs (see :func:`quote_intervals`).
+    ``cleaned`` to take quotation marks from the cleaned paragraphs (see :func:`analysis.measures.voice.quote_intervals`).
     """
     require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
     return _uses(sentences, families, quote_intervals(sentences, cleaned))
