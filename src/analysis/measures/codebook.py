@@ -218,15 +218,14 @@ class Scan:
         Of overlapping matches the leftmost is kept; at the same start, the earlier pattern's, then
         the longest. A codebook thus lists its more specific entries first.
         """
-        if not self.may_match_any(patterns):
-            return []
-        found = sorted(
-            (match.start(), order, match.start() - match.end(), match.end())
-            for order, pattern in enumerate(patterns)
-            if self.may_match(pattern)
-            for match in self.finditer(pattern)
-            if match.end() > match.start()
-        )
+        found = []
+        for order, pattern in enumerate(patterns):
+            if self.may_match(pattern):
+                for match in self.finditer(pattern):
+                    start, end = match.span()
+                    if end > start:
+                        found.append((start, order, start - end, end))
+        found.sort()
         kept: list[tuple[int, int, int]] = []
         reach = -1
         for start, order, _, end in found:
