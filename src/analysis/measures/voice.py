@@ -111,6 +111,8 @@ def quote_intervals(
 
 def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
     """The narration part and the quoted part of ``text``: each voice's pieces, stripped, joined by a space."""
+    if not spans:  # one narration piece
+        return text.strip(), ""
     quoted = [text[a:b] for a, b in spans]
     narration, cursor = [], 0
     for a, b in spans:
@@ -156,7 +158,7 @@ def _part_compound(part: str, sentence: str, sentence_compound: float, n_words: 
     """VADER compound of one voice's part of a sentence, NaN when the part has no word."""
     if part == sentence:  # the same text: the sentence's compound and word count
         return sentence_compound if n_words else math.nan
-    return vader.compound(part) if words(part) else math.nan
+    return vader.compound(part) if part and words(part) else math.nan
 
 
 def voice_tone(
