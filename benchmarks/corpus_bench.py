@@ -56,7 +56,7 @@ from analysis.ingest.load import article_id, load_event_checked
 from analysis.ingest.manifest import event_ids
 from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
 from analysis.measures.labels import load_codebook
-from analysis.measures.readability import _clear_textstat_caches
+from analysis.measures.readability import clear_textstat_caches
 from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_tone
 from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import label_uses, style_table
@@ -81,13 +81,16 @@ def replicated(cleaned: list[CleanArticle], rows: int) -> pd.DataFrame:
         {
             "article": [f"{article_id(cleaned[i % len(cleaned)])}-{i:06d}" for i in range(rows)],
             "text": [cleaned[i % len(cleaned)].text for i in range(rows)],
+            "kinds": [
+                tuple(block.kind for block in cleaned[i % len(cleaned)].blocks) for i in range(rows)
+            ],
         }
     )
 
 
 def naive_row(item: CleanArticle, families: list, markers: list, frames: Any) -> dict[str, float]:
     """One article's features, one library call per metric (the per-event functions)."""
-    _clear_textstat_caches()
+    clear_textstat_caches()
     row: dict[str, float] = dict(style_table([item]).set_index("measure")["value"])
     sentences = sentences_table([item])
     tone = sentence_tone(sentences, [item])
@@ -110,7 +113,8 @@ def naive_row(item: CleanArticle, families: list, markers: list, frames: Any) ->
 
 
 def _warm(_: int) -> int:
-    article_features(pd.DataFrame({"article": ["w"], "text": ["A warm-up sentence, said Ann."]}))
+    text = "A warm-up sentence, said Ann."
+    article_features(pd.DataFrame({"article": ["w"], "text": [text], "kinds": [("paragraph",)]}))
     return os.getpid()
 
 

@@ -314,8 +314,12 @@ def test_quotes_and_numbers_on_uncleaned_text(raw: str) -> None:
 def test_batch_features_never_raise_and_keep_one_row_per_article(raws: list[str]) -> None:
     """On cleaned arbitrary text: one row per article, in order; counts are non-negative and frame shares
     lie in [0, 1] (undefined, NaN, only for an article without any sentence)."""
-    texts = [clean_text(raw, RULES, {})[0].text for raw in raws]
-    table = pd.DataFrame({"article": [f"a{i}" for i in range(len(texts))], "text": texts})
+    cleaned = [clean_text(raw, RULES, {}) for raw in raws]
+    texts = [tracked.text for tracked, _, _ in cleaned]
+    kinds = [tuple(block.kind for block in blocks) for _, blocks, _ in cleaned]
+    table = pd.DataFrame(
+        {"article": [f"a{i}" for i in range(len(texts))], "text": texts, "kinds": kinds}
+    )
     features = article_features(table)
     assert features["article"].tolist() == table["article"].tolist()
     counts = [c for c in features if c.startswith(("label_", "hedge_")) or c.endswith("_words")]

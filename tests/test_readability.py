@@ -161,13 +161,13 @@ def test_texts_are_sensitive_to_the_dictionary() -> None:
     with_cmu = [readability_scores(text) for text in TEXTS]
     try:
         SYLLABLE_MODULE.get_cmudict = lambda lang: None
-        readability._clear_textstat_caches()
+        readability.clear_textstat_caches()
         without = [
             {name: func(text) for name, func in READABILITY_MEASURES.items()} for text in TEXTS
         ]
     finally:
         SYLLABLE_MODULE.get_cmudict = ORIGINAL_GET_CMUDICT
-        readability._clear_textstat_caches()
+        readability.clear_textstat_caches()
     assert with_cmu != without
     assert readability_scores(TEXTS[0]) == with_cmu[0]  # re-patched, caches not stale
 
@@ -176,7 +176,7 @@ def test_use_offline_cmudict_never_touches_nltk(
     monkeypatch: pytest.MonkeyPatch, nltk_forbidden: None
 ) -> None:
     monkeypatch.setattr(SYLLABLE_MODULE, "get_cmudict", ORIGINAL_GET_CMUDICT)
-    readability._clear_textstat_caches()
+    readability.clear_textstat_caches()
     # Sanity: the stock lookup does hit NLTK, so the forbidden fixture can catch it.
     with pytest.raises(AssertionError, match="NLTK accessed"):
         textstat.syllable_count("camera")
@@ -193,7 +193,7 @@ def test_use_offline_cmudict_never_touches_nltk(
 def test_use_offline_cmudict_clears_stale_caches() -> None:
     SYLLABLE_MODULE.get_cmudict = lambda lang: None  # as if computed before the patch
     try:
-        readability._clear_textstat_caches()
+        readability.clear_textstat_caches()
         assert textstat.syllable_count("fire") == 1  # pyphen fallback, now cached
         use_offline_cmudict()
         assert textstat.syllable_count("fire") == 2

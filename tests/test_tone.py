@@ -13,7 +13,7 @@ from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.measures import tone
+from analysis.measures import vader
 from analysis.measures.tone import (
     ACTOR_COLUMNS,
     COUNT_COLUMNS,
@@ -24,12 +24,10 @@ from analysis.measures.tone import (
     hedge_counts,
     hedge_uses,
     load_hedge_codebook,
-    quote_intervals,
     sentence_tone,
-    sentence_voice,
-    split_voices,
     tone_summary,
 )
+from analysis.measures.voice import quote_intervals, sentence_voice, split_voices
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import CleanArticle
 
@@ -105,12 +103,12 @@ def test_no_network_access(monkeypatch, seed_event: dict[str, CleanArticle]) -> 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     monkeypatch.setattr(socket, "getaddrinfo", refuse)
-    tone.analyzer.cache_clear()  # build the analyser (read its lexicon) under the patch
+    vader.analyzer.cache_clear()  # build the analyser (read its lexicon) under the patch
     try:
         cleaned = list(seed_event.values())
         result = sentence_tone(sentences_table(cleaned), cleaned)
     finally:
-        tone.analyzer.cache_clear()
+        vader.analyzer.cache_clear()
     assert len(result) > 0 and result["compound"].notna().all()
 
 

@@ -49,6 +49,7 @@ class _Measured:
     outlet: str
     article: str
     text: str
+    kinds: tuple[str, ...]  # of its blocks, in order
     page: tuple[str, ...]  # PAGE_FIELDS found in a web page ("" for text files)
 
 
@@ -113,7 +114,10 @@ def _rows_by_event(partition: Partition) -> dict[str, list[dict[str, str]]]:
 
 def _measure(item: CleanArticle) -> _Measured:
     page = tuple(_page_field(item, name) for name in PAGE_FIELDS)
-    return _Measured(item.article.event_id, item.article.outlet, article_id(item), item.text, page)
+    kinds = tuple(block.kind for block in item.blocks)
+    return _Measured(
+        item.article.event_id, item.article.outlet, article_id(item), item.text, kinds, page
+    )
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -150,8 +154,12 @@ def _articles_table(
     manifest.insert(0, "status", [status[key] for key in keys])
     manifest.insert(0, "article", [Path(path).stem for path in manifest["path"]])
     texts = pd.DataFrame(
-        {"article": [item.article for item in measured], "text": [item.text for item in measured]},
-        columns=["article", "text"],
+        {
+            "article": [item.article for item in measured],
+            "text": [item.text for item in measured],
+            "kinds": [item.kinds for item in measured],
+        },
+        columns=["article", "text", "kinds"],
     )
     features = article_features(texts).drop(columns="article")
     for name in reversed(KEYS):

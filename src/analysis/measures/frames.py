@@ -33,11 +33,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis import config
 from analysis.errors import InputError
 from analysis.evidence import mark
+from analysis.measures.codebook import Scan, compile_terms, read_section, scan, string_list
 
 FRAME_CODEBOOK = config.CODEBOOKS / "generic_frames.yaml"
 SECTIONS = ("generic_frames", "policy_frames")
@@ -111,33 +111,12 @@ class FrameCodebook:
         return [cue for frame in self.frames for cue in frame.cues]
 
 
-def compile_patterns(patterns: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive pattern matching any of ``patterns`` as whole words."""
-    return re.compile(
-        r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in patterns) + r")(?!\w)", re.IGNORECASE
-    )
-
-
-def _strings(value: object) -> tuple[str, ...] | None:
-    if value is None:
-        return ()
-    if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return tuple(value)
-    return None
-
-
 def load_frame_codebook(
     path: Path | str = FRAME_CODEBOOK, section: str = "generic_frames"
 ) -> FrameCodebook:
     """Read one section of a frame codebook; errors name the file, the frame and the cue."""
     path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read frame codebook: {error}") from None
-    frames = document.get(section) if isinstance(document, dict) else None
-    if not isinstance(frames, dict) or not frames:
-        raise InputError(path, f"expected a top-level {section!r} mapping of frames")
+    frames = read_section(path, section, "frame codebook")
     parsed = []
     seen_cues: set[str] = set()
     seen_questions: set[str] = set()
@@ -197,14 +176,11 @@ def _parse_cue(
         raise InputError(
             path, f"{where}: question {question!r} is not one of {', '.join(questions)}"
         )
-    patterns = _strings(entry.get("patterns"))
+    patterns = string_list(entry.get("patterns"))
     if not patterns:
         raise InputError(path, f"{where}: needs a non-empty list of string 'patterns'")
-    try:
-        pattern = compile_patterns(patterns)
-    except re.error as error:
-        raise InputError(path, f"{where}: bad pattern ({error})") from None
-    examples, keeps = _strings(entry.get("examples")), _strings(entry.get("keeps"))
+    pattern = compile_terms(path, where, patterns)
+    examples, keeps = string_list(entry.get("examples")), string_list(entry.get("keeps"))
     if examples is None or keeps is None:
         raise InputError(path, f"{where}: 'examples' and 'keeps' must be lists of strings")
     description = str(entry.get("description", "")).strip()
@@ -218,31 +194,35 @@ def require_columns(table: pd.DataFrame, columns: Sequence[str], what: str) -> N
         raise InputError(what, f"missing column(s): {', '.join(missing)}")
 
 
-def non_overlapping(text: str, patterns: Sequence[re.Pattern[str]]) -> list[tuple[int, int, int]]:
-    """Matches ``(pattern index, start, end)`` of ``patterns`` in ``text``, overlaps counted once.
+def cue_matches(
+    text: str, cues: Sequence[Cue], found: Scan | None = None
+) -> list[tuple[Cue, int, int]]:
+    """Cue matches in ``text``; overlapping matches count once (leftmost, earlier cue, longest).
 
-    Of overlapping matches the leftmost is kept; at the same start, the earlier pattern's, then the
-    longest. A codebook thus lists its more specific cues first.
+    ``found``: a scan of ``text`` for (at least) the cues' patterns, made here when not given.
     """
-    found = sorted(
-        (match.start(), order, match.start() - match.end(), match.end())
-        for order, pattern in enumerate(patterns)
-        for match in pattern.finditer(text)
-        if match.end() > match.start()
-    )
-    kept: list[tuple[int, int, int]] = []
-    reach = -1
-    for start, order, _, end in found:
-        if start >= reach:
-            kept.append((order, start, end))
-            reach = end
-    return kept
+    patterns = [cue.pattern for cue in cues]
+    found = found if found is not None else scan(text, patterns)
+    return [(cues[order], start, end) for order, start, end in found.non_overlapping(patterns)]
 
 
-def cue_matches(text: str, cues: Sequence[Cue]) -> list[tuple[Cue, int, int]]:
-    """Cue matches in ``text``; overlapping matches count once (leftmost, earlier cue, longest)."""
-    hits = non_overlapping(text, [cue.pattern for cue in cues])
-    return [(cues[order], start, end) for order, start, end in hits]
+def sentence_cues(
+    text: str, frames: Sequence[Frame], found: Scan | None = None
+) -> list[tuple[int, Cue, int, int]]:
+    """Every cue hit of one sentence, frame by frame: ``(frame index, cue, start, end)``.
+
+    Within one frame, overlapping matches count once (:func:`cue_matches`). ``found``: a scan of
+    ``text`` for (at least) every cue's pattern, made here when not given.
+    """
+    patterns = [cue.pattern for frame in frames for cue in frame.cues]
+    found = found if found is not None else scan(text, patterns)
+    if not found.may_match_any(patterns):
+        return []
+    return [
+        (index, cue, start, end)
+        for index, frame in enumerate(frames)
+        for cue, start, end in cue_matches(text, frame.cues, found)
+    ]
 
 
 def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.DataFrame:
@@ -259,23 +239,22 @@ def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.Dat
     rows = []
     for row in sentences.itertuples(index=False):
         text = str(row.text)
-        for frame in codebook.frames:
-            for cue, start, end in cue_matches(text, frame.cues):
-                rows.append(
-                    {
-                        "event_id": row.event_id,
-                        "outlet": row.outlet,
-                        "article": row.article,
-                        "sentence": int(row.sentence),
-                        "frame": frame.name,
-                        "question": cue.question,
-                        "indicator": cue.name,
-                        "cue": text[start:end],
-                        "start": int(row.start) + start,
-                        "end": int(row.start) + end,
-                        "evidence": mark(text, start, end),
-                    }
-                )
+        for index, cue, start, end in sentence_cues(text, codebook.frames):
+            rows.append(
+                {
+                    "event_id": row.event_id,
+                    "outlet": row.outlet,
+                    "article": row.article,
+                    "sentence": int(row.sentence),
+                    "frame": codebook.frames[index].name,
+                    "question": cue.question,
+                    "indicator": cue.name,
+                    "cue": text[start:end],
+                    "start": int(row.start) + start,
+                    "end": int(row.start) + end,
+                    "evidence": mark(text, start, end),
+                }
+            )
     table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
     order = ["event_id", "outlet", "article", "start", "end", "_rank"]
     table = table.assign(_rank=table["frame"].map(rank)).sort_values(order, kind="stable")

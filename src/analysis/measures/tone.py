@@ -1,16 +1,17 @@
 """Tone of each sentence (VADER), in the outlet's narration and in quoted text; hedges and modality.
 
 Tone. VADER (Hutto & Gilbert 2014, "VADER: A parsimonious rule-based model for sentiment analysis of
-social media text", ICWSM-14; PyPI ``vaderSentiment``, lexicon shipped with the package, nothing is
-downloaded) scores each sentence: ``compound`` (normalised sum of valences, −1 … 1) and ``pos``,
-``neu``, ``neg`` (proportions of the text). A compound ≤ −0.05 counts as negative and ≥ 0.05 as positive,
-the thresholds VADER's authors recommend. Each sentence also gets a *voice*: the share of its characters
-(quotation marks included) that lie inside quotation marks (:mod:`analysis.text.quotemarks`, computed on the whole
+social media text", ICWSM-14; PyPI ``vaderSentiment`` 3.3.2, lexicon shipped with the package, nothing is
+downloaded; scored by the exact port :mod:`analysis.measures.vader`) scores each sentence: ``compound``
+(normalised sum of valences, −1 … 1) and ``pos``, ``neu``, ``neg`` (proportions of the text). A compound
+≤ −0.05 counts as negative and ≥ 0.05 as positive, the thresholds VADER's authors recommend. Each
+sentence also gets a *voice* (:mod:`analysis.measures.voice`): the share of its characters (quotation
+marks included) that lie inside quotation marks (:mod:`analysis.text.quotemarks`, computed on the whole
 paragraph, so a quotation opened in an earlier sentence counts) makes it "quoted" when it is at least
-one half (:data:`QUOTED_SHARE`), "narration" when it is zero, and "mixed" otherwise. The quoted part and
-the narration part of each sentence are also scored on their own (the pieces of each voice joined by a
-space; NaN when a part has no word), so an outlet's own wording and the words it attributes to others
-can be compared even inside one sentence.
+one half (:data:`analysis.measures.voice.QUOTED_SHARE`), "narration" when it is zero, and "mixed"
+otherwise. The quoted part and the narration part of each sentence are also scored on their own (the
+pieces of each voice joined by a space; NaN when a part has no word), so an outlet's own wording and
+the words it attributes to others can be compared even inside one sentence.
 
 Limits. VADER was built and validated on social-media text; its lexicon rates news vocabulary of
 violence ("terrorism", "attack", "fight") as negative whatever the stance, so tone here largely tracks
@@ -28,31 +29,24 @@ of context (see the codebook).
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis import config
-from analysis.errors import InputError
 from analysis.evidence import mark
-from analysis.ingest.load import article_id
-from analysis.measures.frames import compile_patterns, non_overlapping, require_columns
+from analysis.measures import vader
+from analysis.measures.codebook import FamilyEntry, Scan, load_families, scan
+from analysis.measures.frames import require_columns
+from analysis.measures.voice import quote_intervals, sentence_voice, voice_tone, voice_words
 from analysis.text.cleaning import CleanArticle
-from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
-from analysis.text.segment import tokenize
+from analysis.text.quotemarks import Interval, is_quoted
 
 HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
 
 VOICES = ("narration", "quoted")
 SENTENCE_VOICES = ("narration", "mixed", "quoted")
-#: A sentence is "quoted" when at least this share of its characters lies inside quotation marks.
-QUOTED_SHARE = 0.5
 #: VADER's recommended thresholds on the compound score (Hutto & Gilbert 2014).
 NEGATIVE_AT_MOST = -0.05
 POSITIVE_AT_LEAST = 0.05
@@ -115,125 +109,6 @@ USE_COLUMNS = [
 COUNT_COLUMNS = ["outlet", "family", "voice", "count", "words", "rate_per_1000"]
 
 
-# --- VADER ---------------------------------------------------------------------------------------
-
-
-@functools.cache
-def analyzer() -> SentimentIntensityAnalyzer:
-    """The VADER analyser (built once; reads the lexicon shipped with the package)."""
-    return SentimentIntensityAnalyzer()
-
-
-def vader_scores(text: str) -> dict[str, float]:
-    """VADER's ``compound``, ``pos``, ``neu`` and ``neg`` for ``text`` (unchanged from VADER)."""
-    scores = analyzer().polarity_scores(text)
-    return {key: float(scores[key]) for key in ("compound", "pos", "neu", "neg")}
-
-
-def _part_compound(text: str) -> float:
-    return vader_scores(text)["compound"] if tokenize(text) else math.nan
-
-
-# --- voice ---------------------------------------------------------------------------------------
-
-
-def sentence_voice(quoted_share: float) -> str:
-    """Voice of a sentence: "quoted" if ``quoted_share`` ≥ :data:`QUOTED_SHARE`, "narration" if 0, else "mixed"."""
-    if quoted_share >= QUOTED_SHARE:
-        return "quoted"
-    return "narration" if quoted_share == 0 else "mixed"
-
-
-def _merge(spans: list[Interval]) -> list[Interval]:
-    merged: list[Interval] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
-
-
-def _block_quotes(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None
-) -> dict[tuple[str, int], list[Interval]]:
-    """Quoted intervals (clean-text offsets) of every block the sentences come from."""
-    by_id = {article_id(item): item for item in cleaned} if cleaned is not None else None
-    quotes = {}
-    for (article, block), group in sentences.groupby(["article", "block"], sort=False):
-        if by_id is None:
-            # Rebuild the block from its sentences: the gaps between sentences are whitespace only.
-            base = int(group["start"].min())
-            chars = [" "] * (int(group["end"].max()) - base)
-            for row in group.itertuples(index=False):
-                chars[int(row.start) - base : int(row.end) - base] = str(row.text)
-            text = "".join(chars)
-        else:
-            item = by_id.get(article)
-            if item is None or not 0 <= int(block) < len(item.blocks):
-                raise InputError(
-                    f"article {article}", f"block {block} not among the cleaned articles"
-                )
-            found = item.blocks[int(block)]
-            base, text = found.start, found.text
-            for row in group.itertuples(index=False):
-                if item.text[int(row.start) : int(row.end)] != row.text:
-                    raise InputError(
-                        f"article {article}",
-                        f"sentence {row.sentence} does not match the clean text at its offsets",
-                    )
-        quotes[(article, int(block))] = [(base + a, base + b) for a, b in quoted_spans(text)]
-    return quotes
-
-
-def quote_intervals(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
-) -> list[list[Interval]]:
-    """For each row of ``sentences`` (in order), its quoted intervals relative to the sentence start.
-
-    Quotation marks are found on the whole paragraph (a quotation opened in an earlier sentence of the
-    paragraph counts). With ``cleaned`` the paragraphs are the cleaned blocks (and every sentence is
-    checked against the clean text); without, each paragraph is rebuilt from its sentences, which is
-    exact when all sentences of the paragraph are given.
-    """
-    require_columns(
-        sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
-    )
-    quotes = _block_quotes(sentences, cleaned)
-    result = []
-    for row in sentences.itertuples(index=False):
-        start, end = int(row.start), int(row.end)
-        spans = [
-            (max(a, start) - start, min(b, end) - start)
-            for a, b in quotes[(row.article, int(row.block))]
-            if a < end and b > start
-        ]
-        result.append(_merge(spans))
-    return result
-
-
-def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
-    """The narration part and the quoted part of ``text``: each voice's pieces, stripped, joined by a space."""
-    quoted = [text[a:b] for a, b in spans]
-    narration, cursor = [], 0
-    for a, b in spans:
-        narration.append(text[cursor:a])
-        cursor = b
-    narration.append(text[cursor:])
-
-    def join(pieces: list[str]) -> str:
-        return " ".join(piece.strip() for piece in pieces if piece.strip())
-
-    return join(narration), join(quoted)
-
-
-def voice_words(text: str, spans: list[Interval]) -> tuple[int, int]:
-    """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character)."""
-    tokens = tokenize(text)
-    quoted = sum(is_quoted(token.start, spans) for token in tokens)
-    return len(tokens) - quoted, quoted
-
-
 # --- tone ----------------------------------------------------------------------------------------
 
 
@@ -244,9 +119,9 @@ def sentence_tone(
 
     ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` of ``cleaned`` (quotation marks are found in
     the cleaned paragraphs; without ``cleaned``, in paragraphs rebuilt from the sentences, see
-    :func:`quote_intervals`). Columns: event_id, outlet,
+    :func:`analysis.measures.voice.quote_intervals`). Columns: event_id, outlet,
     article, sentence, block, start, end, words, quoted_share (share of the sentence's characters inside
-    quotation marks, 6 decimals), voice (narration / mixed / quoted, see :func:`sentence_voice`),
+    quotation marks, 6 decimals), voice (narration / mixed / quoted, see :func:`analysis.measures.voice.sentence_voice`),
     compound, pos, neu, neg (VADER on the whole sentence), narration_compound, quoted_compound (VADER on
     each part; NaN where the part has no word), narration_words, quoted_words, text, narration_text,
     quoted_text. Sorted by event, outlet, article, sentence.
@@ -258,8 +133,8 @@ def sentence_tone(
     ):
         text = str(row.text)
         share = sum(b - a for a, b in spans) / len(text) if text else 0.0
-        narration_text, quoted_text = split_voices(text, spans)
-        narration_words, quoted_words = voice_words(text, spans)
+        scores = vader.scores(text)
+        parts = voice_tone(text, spans, scores["compound"])
         rows.append(
             {
                 "event_id": row.event_id,
@@ -269,17 +144,17 @@ def sentence_tone(
                 "block": int(row.block),
                 "start": int(row.start),
                 "end": int(row.end),
-                "words": narration_words + quoted_words,
+                "words": parts.narration_words + parts.quoted_words,
                 "quoted_share": round(share, DECIMALS),
                 "voice": sentence_voice(share),
-                **vader_scores(text),
-                "narration_compound": _part_compound(narration_text),
-                "quoted_compound": _part_compound(quoted_text),
-                "narration_words": narration_words,
-                "quoted_words": quoted_words,
+                **scores,
+                "narration_compound": parts.narration_compound,
+                "quoted_compound": parts.quoted_compound,
+                "narration_words": parts.narration_words,
+                "quoted_words": parts.quoted_words,
                 "text": text,
-                "narration_text": narration_text,
-                "quoted_text": quoted_text,
+                "narration_text": parts.narration_text,
+                "quoted_text": parts.quoted_text,
             }
         )
     table = pd.DataFrame(rows, columns=TONE_COLUMNS)
@@ -384,57 +259,37 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
 # --- hedges, boosters, modality ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class MarkerFamily:
-    """A family of hedge, booster or modality markers and its compiled pattern."""
-
-    name: str
-    description: str
-    source: str
-    pattern: re.Pattern[str]
-    examples: tuple[str, ...] = ()
-    keeps: tuple[str, ...] = ()
+#: A family of hedge, booster or modality markers: an entry of the hedge codebook (name, description,
+#: source, compiled pattern, examples, keeps).
+MarkerFamily = FamilyEntry
 
 
 def load_hedge_codebook(path: Path | str = HEDGE_CODEBOOK) -> list[MarkerFamily]:
-    """Read a hedge/modality codebook; errors name the file and the family."""
-    path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read hedge codebook: {error}") from None
-    families = document.get("families") if isinstance(document, dict) else None
-    if not isinstance(families, dict) or not families:
-        raise InputError(path, "expected a top-level 'families' mapping")
-    parsed = []
-    for name, entry in families.items():
-        if not isinstance(entry, dict):
-            raise InputError(path, f"family {name!r}: expected a mapping")
-        lists = {key: entry.get(key) or [] for key in ("patterns", "examples", "keeps")}
-        if not all(
-            isinstance(value, list) and all(isinstance(item, str) for item in value)
-            for value in lists.values()
-        ):
-            raise InputError(
-                path, f"family {name!r}: patterns, examples, keeps must be string lists"
-            )
-        if not lists["patterns"]:
-            raise InputError(path, f"family {name!r} has no patterns")
-        try:
-            pattern = compile_patterns(lists["patterns"])
-        except re.error as error:
-            raise InputError(path, f"family {name!r}: bad pattern ({error})") from None
-        parsed.append(
-            MarkerFamily(
-                str(name),
-                str(entry.get("description", "")).strip(),
-                str(entry.get("source", "")).strip(),
-                pattern,
-                tuple(lists["examples"]),
-                tuple(lists["keeps"]),
-            )
-        )
-    return parsed
+    """Read a hedge/modality codebook (:func:`analysis.measures.codebook.load_families`); errors
+    name the file and the family."""
+    return load_families(path, "hedge codebook")
+
+
+def sentence_markers(
+    text: str, families: list[MarkerFamily], found: Scan | None = None
+) -> list[tuple[int, int, int]]:
+    """Every marker use in one sentence: ``(family index, start, end)``, family by family.
+
+    Within one family overlapping matches count once: the non-empty matches of its pattern's
+    ``finditer``, which never overlap. ``found``: a scan of ``text`` for (at least) the families'
+    patterns, made here when not given.
+    """
+    patterns = [family.pattern for family in families]
+    found = found if found is not None else scan(text, patterns)
+    if not found.may_match_any(patterns):
+        return []
+    return [
+        (index, match.start(), match.end())
+        for index, pattern in enumerate(patterns)
+        if found.may_match(pattern)
+        for match in found.finditer(pattern)
+        if match.end() > match.start()
+    ]
 
 
 def _uses(
@@ -444,22 +299,21 @@ def _uses(
     rows = []
     for row, spans in zip(sentences.itertuples(index=False), intervals, strict=True):
         text = str(row.text)
-        for family in families:
-            for _, start, end in non_overlapping(text, [family.pattern]):
-                rows.append(
-                    {
-                        "event_id": row.event_id,
-                        "outlet": row.outlet,
-                        "article": row.article,
-                        "sentence": int(row.sentence),
-                        "family": family.name,
-                        "term": " ".join(text[start:end].lower().split()),
-                        "voice": "quoted" if is_quoted(start, spans) else "narration",
-                        "start": int(row.start) + start,
-                        "end": int(row.start) + end,
-                        "evidence": mark(text, start, end),
-                    }
-                )
+        for index, start, end in sentence_markers(text, families):
+            rows.append(
+                {
+                    "event_id": row.event_id,
+                    "outlet": row.outlet,
+                    "article": row.article,
+                    "sentence": int(row.sentence),
+                    "family": families[index].name,
+                    "term": " ".join(text[start:end].lower().split()),
+                    "voice": "quoted" if is_quoted(start, spans) else "narration",
+                    "start": int(row.start) + start,
+                    "end": int(row.start) + end,
+                    "evidence": mark(text, start, end),
+                }
+            )
     table = pd.DataFrame(rows, columns=USE_COLUMNS)
     order = ["event_id", "outlet", "article", "start", "end", "_rank"]
     table = table.assign(_rank=table["family"].map(rank)).sort_values(order, kind="stable")
@@ -476,7 +330,7 @@ def hedge_uses(
     Columns: event_id, outlet, article, sentence, family, term (lower case), voice (narration or quoted,
     by the position of the match's first character), start, end (clean-text offsets), evidence (the
     sentence with the marker marked ``[[…]]``). Within one family overlapping matches count once. Pass
-    ``cleaned`` to take quotation marks from the cleaned paragraphs (see :func:`quote_intervals`).
+    ``cleaned`` to take quotation marks from the cleaned paragraphs (see :func:`analysis.measures.voice.quote_intervals`).
     """
     require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
     return _uses(sentences, families, quote_intervals(sentences, cleaned))
