@@ -52,7 +52,7 @@ from readme_block import write_block
 
 from analysis import config
 from analysis.corpus.features import article_features, snake_case
-from analysis.ingest.load import article_id, load_event_checked
+from analysis.ingest.load import load_event_checked
 from analysis.ingest.manifest import event_ids
 from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
 from analysis.measures.labels import load_codebook
@@ -60,7 +60,7 @@ from analysis.measures.readability import clear_textstat_caches
 from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_tone
 from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import label_uses, style_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 SCRIPT = "corpus_bench.py"
 BASIL = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
@@ -70,16 +70,16 @@ TARGET_MEMORY_GIB = 2.0
 CHUNKS = 10
 
 
-def basil_articles() -> list[CleanArticle]:
+def basil_articles() -> list[Document]:
     """BASIL's cleaned articles, in event order."""
     return [item for event in event_ids(BASIL) for item in load_event_checked(event, BASIL)[0]]
 
 
-def replicated(cleaned: list[CleanArticle], rows: int) -> pd.DataFrame:
+def replicated(cleaned: list[Document], rows: int) -> pd.DataFrame:
     """``rows`` articles: the cleaned texts repeated, each copy with a unique id."""
     return pd.DataFrame(
         {
-            "article": [f"{article_id(cleaned[i % len(cleaned)])}-{i:06d}" for i in range(rows)],
+            "article": [f"{cleaned[i % len(cleaned)].id}-{i:06d}" for i in range(rows)],
             "text": [cleaned[i % len(cleaned)].text for i in range(rows)],
             "kinds": [
                 tuple(block.kind for block in cleaned[i % len(cleaned)].blocks) for i in range(rows)
@@ -88,7 +88,7 @@ def replicated(cleaned: list[CleanArticle], rows: int) -> pd.DataFrame:
     )
 
 
-def naive_row(item: CleanArticle, families: list, markers: list, frames: Any) -> dict[str, float]:
+def naive_row(item: Document, families: list, markers: list, frames: Any) -> dict[str, float]:
     """One article's features, one library call per metric (the per-event functions)."""
     clear_textstat_caches()
     row: dict[str, float] = dict(style_table([item]).set_index("measure")["value"])

@@ -9,8 +9,8 @@ import pytest
 
 from analysis import config
 from analysis.ingest.load import load_event
-from analysis.text.cleaning import CleanArticle
 from analysis.text.cleaning_rules import Rule, load_rules
+from analysis.text.document import Document
 
 
 @pytest.fixture(scope="session")
@@ -20,7 +20,7 @@ def rules() -> list[Rule]:
 
 
 @pytest.fixture(scope="session")
-def seed_event() -> dict[str, CleanArticle]:
+def seed_event() -> dict[str, Document]:
     """The cleaned articles of the seed event, by outlet (VOA, RFI)."""
     cleaned = load_event(config.DEFAULT_EVENT)
     by_outlet = {item.article.outlet: item for item in cleaned}

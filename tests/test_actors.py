@@ -31,8 +31,9 @@ from analysis.measures.actors import (
     speaker_actors,
 )
 from analysis.measures.labels import load_codebook
-from analysis.text.cleaning import CleanArticle, Sentence, clean_article
+from analysis.text.cleaning import clean_article
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document, Sentence
 from analysis.text.segment import Span, tokenize
 
 SEED_FILE = config.DATA_RAW / config.DEFAULT_EVENT / ACTOR_FILE_NAME
@@ -45,17 +46,17 @@ def families():
 
 
 @pytest.fixture(scope="module")
-def seed(seed_event: dict[str, CleanArticle]) -> list[CleanArticle]:
+def seed(seed_event: dict[str, Document]) -> list[Document]:
     return [seed_event[outlet] for outlet in sorted(seed_event)]
 
 
 @pytest.fixture(scope="module")
-def seed_mentions(seed: list[CleanArticle]) -> pd.DataFrame:
+def seed_mentions(seed: list[Document]) -> pd.DataFrame:
     return actor_mentions(seed)  # finds data/raw/<event>/actors.yaml
 
 
 @pytest.fixture(scope="module")
-def seed_auto(seed: list[CleanArticle]) -> pd.DataFrame:
+def seed_auto(seed: list[Document]) -> pd.DataFrame:
     return actor_mentions(seed, discover=False)  # as for an unseen event: no file
 
 
@@ -157,7 +158,7 @@ def test_descriptor_window(sentence: str, mention: str, expected: str, families)
 # --- the seed event -----------------------------------------------------------------------------------
 
 
-def test_mentions_columns_offsets_and_order(seed: list[CleanArticle], seed_mentions) -> None:
+def test_mentions_columns_offsets_and_order(seed: list[Document], seed_mentions) -> None:
     assert list(seed_mentions.columns) == MENTION_COLUMNS
     assert set(seed_mentions["outlet"]) == {"RFI", "VOA"}
     texts = {item.article.path.stem: item.text for item in seed}
@@ -249,7 +250,7 @@ def test_actors_table(seed_mentions) -> None:
     )
 
 
-def test_mentions_are_deterministic(seed: list[CleanArticle], seed_mentions) -> None:
+def test_mentions_are_deterministic(seed: list[Document], seed_mentions) -> None:
     pd.testing.assert_frame_equal(actor_mentions(list(reversed(seed))), seed_mentions)
 
 
@@ -271,7 +272,7 @@ ARTICLES = {
 }
 
 
-def make_event(tmp_path: Path, actor_file: str | None = None) -> list[CleanArticle]:
+def make_event(tmp_path: Path, actor_file: str | None = None) -> list[Document]:
     raw_dir = tmp_path / "raw"
     for name, text in ARTICLES.items():
         path = raw_dir / name
@@ -351,7 +352,7 @@ def test_basil_smoke(record_property) -> None:
     if not (BASIL_DIR / "manifest.csv").is_file():
         pytest.skip(f"BASIL corpus not found at {BASIL_DIR} (set BASIL_DIR)")
     rules = load_rules()
-    events: dict[str, list[CleanArticle]] = defaultdict(list)
+    events: dict[str, list[Document]] = defaultdict(list)
     for article in articles(BASIL_DIR):
         events[article.event_id].append(clean_article(article, rules))
     assert len(events) == 50

@@ -37,8 +37,9 @@ from analysis.measures.sentence_features import (
     sentence_features,
 )
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle, clean_article
+from analysis.text.cleaning import clean_article
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document
 
 GOLD_DIR = config.PROJECT_ROOT / "data" / "gold"
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
@@ -286,7 +287,7 @@ def test_lead_table() -> None:
 
 
 @pytest.fixture(scope="module")
-def seed(seed_event: dict[str, CleanArticle]) -> dict[str, pd.DataFrame]:
+def seed(seed_event: dict[str, Document]) -> dict[str, pd.DataFrame]:
     sentences = sentences_table([seed_event["RFI"], seed_event["VOA"]])
     aligned = align_sentences(sentences)
     status = classify_sentences(sentences, aligned)

@@ -12,8 +12,9 @@ from analysis import config
 from analysis.ingest.load import load_event
 from analysis.ingest.manifest import Article, articles
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle, Sentence, clean_text, quote_spacing_edits
+from analysis.text.cleaning import clean_text, quote_spacing_edits
 from analysis.text.cleaning_rules import Rule
+from analysis.text.document import Document, Sentence
 from analysis.text.offsets import Tracked
 
 # A saved web page: furniture, a headline, a photo caption, curly and French-spaced quotes, a short
@@ -218,9 +219,9 @@ def test_block_kinds(rules: list[Rule]) -> None:
 # --- the document model: sentences, tokens and quoted intervals built once -------------------------
 
 
-def document(raw: str, rules: list[Rule]) -> CleanArticle:
+def document(raw: str, rules: list[Rule]) -> Document:
     article = Article("ev", "T", "t", "2020-01-01", Path("ev/t_one.txt"), "en", "en", "", "", "")
-    return CleanArticle(article, raw, *clean_text(raw, rules, {}))
+    return Document(article, raw, *clean_text(raw, rules, {}))
 
 
 def test_document_sentences_number_over_all_blocks(rules: list[Rule]) -> None:
@@ -257,7 +258,7 @@ def test_document_sentence_of_a_span(rules: list[Rule]) -> None:
 
 
 def test_seed_document_sentences_are_the_sentences_table(
-    seed_event: dict[str, CleanArticle],
+    seed_event: dict[str, Document],
 ) -> None:
     cleaned = list(seed_event.values())
     table = sentences_table(cleaned)
@@ -274,7 +275,7 @@ def test_seed_document_sentences_are_the_sentences_table(
 # --- the seed event --------------------------------------------------------------------------------
 
 
-def test_voa_drops_captions_and_furniture(seed_event: dict[str, CleanArticle]) -> None:
+def test_voa_drops_captions_and_furniture(seed_event: dict[str, Document]) -> None:
     voa = seed_event["VOA"]
     text = voa.text
     assert "via AP" not in text
@@ -293,7 +294,7 @@ def test_voa_drops_captions_and_furniture(seed_event: dict[str, CleanArticle]) -
     assert len(via_ap) == 1 and dropped[via_ap[0]] == "photo_caption_credit"
 
 
-def test_rfi_drops_share_bar_and_fixes_french_quotes(seed_event: dict[str, CleanArticle]) -> None:
+def test_rfi_drops_share_bar_and_fixes_french_quotes(seed_event: dict[str, Document]) -> None:
     rfi = seed_event["RFI"]
     for line in rfi.text.split("\n"):
         assert "Tweeter" not in line and "republish" not in line
@@ -308,7 +309,7 @@ def test_rfi_drops_share_bar_and_fixes_french_quotes(seed_event: dict[str, Clean
     assert '" terrorist "' not in rfi.text and 'foreign "terrorist" organization.' in rfi.text
 
 
-def test_rfi_headings(seed_event: dict[str, CleanArticle]) -> None:
+def test_rfi_headings(seed_event: dict[str, Document]) -> None:
     rfi = seed_event["RFI"]
     kinds = {block.text: block.kind for block in rfi.blocks}
     assert kinds["Porous border"] == "heading"
@@ -321,7 +322,7 @@ def test_rfi_headings(seed_event: dict[str, CleanArticle]) -> None:
 
 
 def test_seed_blocks_map_back_to_raw_with_the_same_letters(
-    seed_event: dict[str, CleanArticle],
+    seed_event: dict[str, Document],
 ) -> None:
     for item in seed_event.values():
         assert item.blocks
@@ -333,9 +334,7 @@ def test_seed_blocks_map_back_to_raw_with_the_same_letters(
                 assert letters(change.after) == letters(change.before)
 
 
-def test_seed_cleaning_is_idempotent(
-    seed_event: dict[str, CleanArticle], rules: list[Rule]
-) -> None:
+def test_seed_cleaning_is_idempotent(seed_event: dict[str, Document], rules: list[Rule]) -> None:
     for item in seed_event.values():
         context = {
             "language": item.article.language,

@@ -19,7 +19,7 @@ from analysis.measures.labels import load_codebook
 from analysis.measures.prefilter import Prefilter, pattern_keys, trie_pattern
 from analysis.measures.tone import load_hedge_codebook
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.segment import split_sentences
 
 BASIL_EVENTS = 4
@@ -37,7 +37,7 @@ def _all_prefilter() -> Prefilter:
     return Prefilter(_all_patterns())
 
 
-def _all_sentences(cleaned: list[CleanArticle]) -> list[str]:
+def _all_sentences(cleaned: list[Document]) -> list[str]:
     return list(sentences_table(cleaned)["text"]) if cleaned else []
 
 

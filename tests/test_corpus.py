@@ -20,7 +20,7 @@ from analysis.corpus.store import iter_batches, read_table
 from analysis.ingest.load import load_event
 from analysis.ingest.manifest import manifest_with_rows
 from analysis.tables.framing import framing_tables
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 SEED_FILES = {"VOA": "000_5a7501a11d1dcd97.txt", "RFI": "001_2e6ec9803f784069.txt"}
 EVENTS = ("2019-01-01_a", "2019-01-02_b", "2019-01-03_c", "2019-01-04_d")
@@ -163,7 +163,7 @@ def test_a_partition_holds_one_events_cleaned_articles_at_a_time(
     alive: list[weakref.ref] = []
     most = []
 
-    def tracking(*args: object) -> CleanArticle | None:
+    def tracking(*args: object) -> Document | None:
         gc.collect()
         most.append(sum(ref() is not None for ref in alive))
         cleaned = real_clean(*args)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 from analysis.corpus.features import article_features, blocks_of, feature_columns, snake_case
-from analysis.ingest.load import article_id, load_event_checked
+from analysis.ingest.load import load_event_checked
 from analysis.ingest.manifest import event_ids
 from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
 from analysis.measures.labels import LabelFamily, load_codebook
@@ -22,7 +22,7 @@ from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_ton
 from analysis.measures.vader import compound, scores
 from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import label_uses, style_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.quotemarks import quoted_spans
 from analysis.text.segment import split_sentences, tokenize
 
@@ -37,24 +37,24 @@ def _vader(text: str) -> dict[str, float]:
     return {key: found[key] for key in _SCORES}
 
 
-def _kinds(item: CleanArticle) -> tuple[str, ...]:
+def _kinds(item: Document) -> tuple[str, ...]:
     return tuple(block.kind for block in item.blocks)
 
 
-def _table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def _table(cleaned: list[Document]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            "article": [article_id(item) for item in cleaned],
+            "article": [item.id for item in cleaned],
             "text": [item.text for item in cleaned],
             "kinds": [_kinds(item) for item in cleaned],
         }
     )
 
 
-def _expected(cleaned: list[CleanArticle]) -> dict[str, dict[str, float]]:
+def _expected(cleaned: list[Document]) -> dict[str, dict[str, float]]:
     """Every feature of every article, read from the per-event tables."""
     families, markers, frames = load_codebook(), load_hedge_codebook(), load_frame_codebook()
-    outlet = {article_id(item): item.article.outlet for item in cleaned}
+    outlet = {item.id: item.article.outlet for item in cleaned}
     style = style_table(cleaned).pivot(index="outlet", columns="measure", values="value")
     sentences = sentences_table(cleaned)
     tone = sentence_tone(sentences, cleaned)
@@ -102,7 +102,7 @@ def _same(got: float, want: float, column: str = "") -> bool:
     return got == want
 
 
-def _assert_matches(cleaned: list[CleanArticle]) -> None:
+def _assert_matches(cleaned: list[Document]) -> None:
     table = _table(cleaned)
     features = article_features(table)
     assert list(features["article"]) == list(table["article"])
@@ -115,7 +115,7 @@ def _assert_matches(cleaned: list[CleanArticle]) -> None:
         assert not wrong, (row["article"], wrong)
 
 
-def _basil_events(basil) -> list[list[CleanArticle]]:
+def _basil_events(basil) -> list[list[Document]]:
     return [load_event_checked(event, basil)[0] for event in event_ids(basil)[:BASIL_EVENTS]]
 
 
@@ -182,7 +182,7 @@ def test_snake_case_and_duplicate_columns() -> None:
         feature_columns(label_families=twins)
 
 
-def _all_sentences(cleaned: list[CleanArticle]) -> list[str]:
+def _all_sentences(cleaned: list[Document]) -> list[str]:
     return list(sentences_table(cleaned)["text"]) if cleaned else []
 
 

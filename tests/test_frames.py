@@ -23,8 +23,8 @@ from analysis.measures.frames import (
     load_frame_codebook,
 )
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 
@@ -304,7 +304,7 @@ def test_sentences_without_required_columns() -> None:
 # --- seed event ----------------------------------------------------------------------------------
 
 
-def test_seed_event_frames(seed_event: dict[str, CleanArticle], codebook) -> None:
+def test_seed_event_frames(seed_event: dict[str, Document], codebook) -> None:
     cleaned = list(seed_event.values())
     sentences = sentences_table(cleaned)
     hits = frame_indicators(sentences, codebook)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -142,3 +144,17 @@ def test_aligned_pairs_lists_each_pair_once_with_both_texts() -> None:
     pairs = aligned_pairs(alignment, sentences)
     assert len(pairs) == 1
     assert pairs.loc[0, "text"] == "one fact" and pairs.loc[0, "other_text"] == "the same fact"
+
+
+def test_an_event_without_named_actors_gives_empty_actor_tables(tmp_path) -> None:
+    """Two short articles that name nobody: the actor and speaker tables are empty, not an error."""
+    fixtures = Path(__file__).parent / "fixtures" / "bad_input"
+    (tmp_path / "ev").mkdir()
+    rows = ["event_id,outlet,title,date,path,sha256"]
+    for outlet, name in (("A", "good_a.txt"), ("B", "good_b.txt")):
+        (tmp_path / "ev" / name).write_bytes((fixtures / name).read_bytes())
+        rows.append(f"ev,{outlet},t,2020-01-01,ev/{name},")
+    (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    tables = framing_tables(load_event("ev", tmp_path))
+    assert tables["actors"].empty and tables["actor_tone"].empty and tables["speakers"].empty
+    assert len(tables["quotes"]) > 0 and set(tables["tone_summary"]["outlet"]) == {"A", "B"}

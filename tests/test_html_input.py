@@ -29,7 +29,7 @@ from analysis.tables.clean_layer import (
 )
 from analysis.tables.compare import keyness_table, label_table, style_table
 from analysis.tables.framing import framing_tables
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 CORPUS = Path(__file__).parent / "fixtures" / "html_corpus"
 EVENT = "2021-03-14_aldermoor-bridge"
@@ -54,13 +54,13 @@ def body_paragraphs(path: Path, encoding: str, body_class: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def cleaned() -> list[CleanArticle]:
+def cleaned() -> list[Document]:
     items, problems = load_event_checked(EVENT, CORPUS)
     assert problems == []
     return items
 
 
-def by_outlet(cleaned: list[CleanArticle], outlet: str) -> CleanArticle:
+def by_outlet(cleaned: list[Document], outlet: str) -> Document:
     return next(item for item in cleaned if item.article.outlet == outlet)
 
 
@@ -193,7 +193,7 @@ def test_page_without_main_text_is_excluded_and_the_rest_runs(tmp_path: Path) ->
     assert failed(problems)
 
 
-def test_html_articles_carry_the_extraction(cleaned: list[CleanArticle]) -> None:
+def test_html_articles_carry_the_extraction(cleaned: list[Document]) -> None:
     for outlet in HTML_OUTLETS:
         item = by_outlet(cleaned, outlet)
         assert item.extracted is not None and item.raw == item.extracted.text
@@ -201,7 +201,7 @@ def test_html_articles_carry_the_extraction(cleaned: list[CleanArticle]) -> None
     assert by_outlet(cleaned, "Ridgeline Radio").extracted is None
 
 
-def test_sentence_offsets_map_back_into_the_extracted_text(cleaned: list[CleanArticle]) -> None:
+def test_sentence_offsets_map_back_into_the_extracted_text(cleaned: list[Document]) -> None:
     sentences = sentences_table(cleaned)
     assert set(sentences["outlet"]) == {*HTML_OUTLETS, "Ridgeline Radio"}
     assert offset_mismatches(cleaned, sentences).empty
@@ -213,7 +213,7 @@ def test_sentence_offsets_map_back_into_the_extracted_text(cleaned: list[CleanAr
         assert herald.text[row.start : row.end] == row.text
 
 
-def test_provenance_has_one_extraction_row_per_page(cleaned: list[CleanArticle]) -> None:
+def test_provenance_has_one_extraction_row_per_page(cleaned: list[Document]) -> None:
     table = provenance_table(cleaned)
     rows = table[table["rule"] == "html_extraction"].set_index("outlet")
     assert sorted(rows.index) == HTML_OUTLETS
@@ -229,7 +229,7 @@ def test_provenance_has_one_extraction_row_per_page(cleaned: list[CleanArticle])
     assert first["Northgate Times"] == "html_extraction"  # before the cleaning rules' rows
 
 
-def test_clean_layer_is_written_for_html_articles(cleaned: list[CleanArticle], tmp_path) -> None:
+def test_clean_layer_is_written_for_html_articles(cleaned: list[Document], tmp_path) -> None:
     written = write_clean_layer(cleaned, tmp_path)
     clean = (tmp_path / "clean" / "coastal_herald.txt").read_text(encoding="utf-8")
     assert clean.startswith("Storm shuts Aldermoor harbour bridge for weeks\n\nThe harbour bridge")
@@ -240,7 +240,7 @@ def test_clean_layer_is_written_for_html_articles(cleaned: list[CleanArticle], t
     assert articles.loc["Northgate Times", "paragraphs"] == 11
 
 
-def test_html_articles_are_analysed_like_text_ones(cleaned: list[CleanArticle]) -> None:
+def test_html_articles_are_analysed_like_text_ones(cleaned: list[Document]) -> None:
     tables = framing_tables(cleaned)
     quotes = tables["quotes"]
     for outlet, words, speaker in (

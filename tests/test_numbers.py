@@ -21,8 +21,9 @@ from analysis.measures.numbers import (
     numbers_table,
     side_by_side,
 )
-from analysis.text.cleaning import CleanArticle, Sentence, clean_article, clean_text
+from analysis.text.cleaning import clean_article, clean_text
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document, Sentence
 
 
 def make_article(text: str, outlet: str = "VOA", stem: str = "000_test", event: str = "ev"):
@@ -31,7 +32,7 @@ def make_article(text: str, outlet: str = "VOA", stem: str = "000_test", event: 
     article = Article(
         event, outlet, "title", "2019-04-22", Path(f"{stem}.txt"), "en", "en", "", "", ""
     )
-    return CleanArticle(article, text, tracked, blocks, changes)
+    return Document(article, text, tracked, blocks, changes)
 
 
 def only(sentence: str):

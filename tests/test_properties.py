@@ -25,8 +25,9 @@ from analysis.measures.numbers import extract_numbers
 from analysis.measures.quotes import extract_quotes
 from analysis.text import quotemarks as quoted
 from analysis.text import segment
-from analysis.text.cleaning import CleanArticle, clean_text
+from analysis.text.cleaning import clean_text
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document
 from analysis.text.quotemarks import quoted_spans
 from analysis.text.segment import split_sentences, tokenize
 
@@ -87,9 +88,9 @@ HTML_FRAGMENTS = (
 INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def _clean(raw: str, context: dict[str, str] | None = None) -> CleanArticle:
+def _clean(raw: str, context: dict[str, str] | None = None) -> Document:
     tracked, blocks, changes = clean_text(raw, RULES, context or {})
-    return CleanArticle(ARTICLE, raw, tracked, blocks, changes)
+    return Document(ARTICLE, raw, tracked, blocks, changes)
 
 
 def _alnum(text: str) -> str:
@@ -279,7 +280,7 @@ def test_mark_first_scans_equal_their_straightforward_forms(text: str) -> None:
 # --- quotes and numbers ----------------------------------------------------------------------------
 
 
-def _check_rows(table, cleaned: CleanArticle) -> None:
+def _check_rows(table, cleaned: Document) -> None:
     text = cleaned.text
     assert set(table["article"]) <= {ARTICLE.path.stem}
     for row in table.itertuples():
@@ -301,7 +302,7 @@ def test_quotes_and_numbers_rows_stay_inside_the_article(raw: str, context: dict
 def test_quotes_and_numbers_on_uncleaned_text(raw: str) -> None:
     """Without cleaning rules curly marks, tabs and control characters reach the extractors."""
     tracked, blocks, changes = clean_text(raw, [], {})
-    cleaned = CleanArticle(ARTICLE, raw, tracked, blocks, changes)
+    cleaned = Document(ARTICLE, raw, tracked, blocks, changes)
     _check_rows(extract_quotes(cleaned), cleaned)
     _check_rows(extract_numbers(cleaned), cleaned)
 

@@ -10,7 +10,7 @@ import pytest
 from analysis.errors import InputError
 from analysis.measures.labels import VOICES, count_labels, find_labels, load_codebook
 from analysis.tables.compare import label_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.quotemarks import is_quoted, quoted_spans
 
 
@@ -223,7 +223,7 @@ def test_load_codebook_custom_file(tmp_path: Path) -> None:
 # terrorism", foreign "terrorist" organization).
 
 
-def test_seed_terrorism_labels_by_voice(seed_event: dict[str, CleanArticle], families) -> None:
+def test_seed_terrorism_labels_by_voice(seed_event: dict[str, Document], families) -> None:
     table = label_table(list(seed_event.values()), families)
     terror = table[table["family"] == "terrorism"].set_index(["outlet", "voice"])["count"]
     assert terror[("VOA", "narration")] >= 1

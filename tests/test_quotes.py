@@ -24,21 +24,22 @@ from analysis.measures.quotes import (
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.verbs import reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
-from analysis.text.cleaning import CleanArticle, Sentence, clean_text
+from analysis.text.cleaning import clean_text
 from analysis.text.cleaning_rules import load_rules
+from analysis.text.document import Document, Sentence
 from analysis.text.quotemarks import double_pairs
 
 GOLD = config.PROJECT_ROOT / "data" / "gold" / "seed_quotes.csv"
 BENCHMARK = config.PROJECT_ROOT / "benchmarks" / "quote_accuracy.py"
 
 
-def make_article(text: str, rules: list | None = None, outlet: str = "T") -> CleanArticle:
-    """A CleanArticle built from ``text`` (no cleaning rules unless given)."""
+def make_article(text: str, rules: list | None = None, outlet: str = "T") -> Document:
+    """A Document built from ``text`` (no cleaning rules unless given)."""
     article = Article(
         "test-event", outlet, "", "2020-01-01", Path(f"{outlet}.txt"), "en", "en", "", "", ""
     )
     tracked, blocks, changes = clean_text(text, rules or [], {})
-    return CleanArticle(article, text, tracked, blocks, changes)
+    return Document(article, text, tracked, blocks, changes)
 
 
 def quotes(text: str, rules: list | None = None) -> pd.DataFrame:
@@ -404,7 +405,7 @@ def test_custom_verb_classes_are_used() -> None:
 
 
 def test_seed_event_agrees_with_the_gold_file(
-    seed_event: dict[str, CleanArticle], record_property
+    seed_event: dict[str, Document], record_property
 ) -> None:
     gold = pd.read_csv(GOLD, dtype={"speaker": str}, keep_default_na=False)
     found = quotes_table(list(seed_event.values()))

@@ -29,7 +29,7 @@ from analysis.measures.tone import (
 )
 from analysis.measures.voice import quote_intervals, sentence_voice, split_voices
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 VADER = SentimentIntensityAnalyzer()
@@ -61,7 +61,7 @@ def paragraphs(*blocks: list[str] | str, outlet: str = "A", article: str = "a1")
 
 
 @pytest.fixture(scope="module")
-def seed_tone(seed_event: dict[str, CleanArticle]) -> pd.DataFrame:
+def seed_tone(seed_event: dict[str, Document]) -> pd.DataFrame:
     cleaned = list(seed_event.values())
     return sentence_tone(sentences_table(cleaned), cleaned)
 
@@ -96,7 +96,7 @@ def test_vader_values_equal_polarity_scores_on_seed(seed_tone: pd.DataFrame) -> 
         )
 
 
-def test_no_network_access(monkeypatch, seed_event: dict[str, CleanArticle]) -> None:
+def test_no_network_access(monkeypatch, seed_event: dict[str, Document]) -> None:
     def refuse(*args, **kwargs):
         raise AssertionError("network access attempted")
 
@@ -172,14 +172,14 @@ def test_split_voices() -> None:
     assert split_voices("plain", []) == ("plain", "")
 
 
-def test_quote_intervals_rebuilt_equal_cleaned(seed_event: dict[str, CleanArticle]) -> None:
+def test_quote_intervals_rebuilt_equal_cleaned(seed_event: dict[str, Document]) -> None:
     cleaned = list(seed_event.values())
     sentences = sentences_table(cleaned)
     assert quote_intervals(sentences, cleaned) == quote_intervals(sentences)
     assert any(quote_intervals(sentences))
 
 
-def test_sentences_that_do_not_match_cleaned(seed_event: dict[str, CleanArticle]) -> None:
+def test_sentences_that_do_not_match_cleaned(seed_event: dict[str, Document]) -> None:
     cleaned = list(seed_event.values())
     sentences = sentences_table(cleaned)
     sentences.loc[0, "text"] = "Something else entirely."
@@ -399,7 +399,7 @@ def test_hedge_codebook_errors_name_the_file(tmp_path: Path, text: str, problem:
     assert str(path) in str(error.value) and problem in str(error.value)
 
 
-def test_seed_hedges(seed_event: dict[str, CleanArticle]) -> None:
+def test_seed_hedges(seed_event: dict[str, Document]) -> None:
     cleaned = list(seed_event.values())
     sentences = sentences_table(cleaned)
     families = load_hedge_codebook()

@@ -19,14 +19,14 @@ import pandas as pd
 
 from analysis.corpus.features import article_features
 from analysis.corpus.plan import Partition
-from analysis.ingest.load import PROBLEM_COLUMNS, Problem, article_id, clean_checked
+from analysis.ingest.load import PROBLEM_COLUMNS, Problem, clean_checked
 from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, article_from_row
 from analysis.measures.alignment import align_sentences, classify_sentences, coverage_table
 from analysis.measures.quotes import quotes_table
 from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import term_counts
-from analysis.text.cleaning import CleanArticle
 from analysis.text.cleaning_rules import Rule, load_rules
+from analysis.text.document import Document
 
 STATUS_ANALYSED = "analysed"
 STATUS_EXCLUDED = "excluded"
@@ -112,12 +112,10 @@ def _rows_by_event(partition: Partition) -> dict[str, list[dict[str, str]]]:
     return events
 
 
-def _measure(item: CleanArticle) -> _Measured:
+def _measure(item: Document) -> _Measured:
     page = tuple(_page_field(item, name) for name in PAGE_FIELDS)
     kinds = tuple(block.kind for block in item.blocks)
-    return _Measured(
-        item.article.event_id, item.article.outlet, article_id(item), item.text, kinds, page
-    )
+    return _Measured(item.article.event_id, item.article.outlet, item.id, item.text, kinds, page)
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -126,7 +124,7 @@ def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
     return pd.concat(kept, ignore_index=True) if kept else empty
 
 
-def _too_few_outlets(event_id: str, cleaned: list[CleanArticle], corpus_dir: Path) -> Problem:
+def _too_few_outlets(event_id: str, cleaned: list[Document], corpus_dir: Path) -> Problem:
     outlets = sorted({item.article.outlet for item in cleaned})
     return Problem(
         str(corpus_dir / "manifest.csv"),
@@ -175,12 +173,12 @@ def _articles_table(
     return table.astype({name: "Int64" for name in integers}).reset_index(drop=True)
 
 
-def _page_field(item: CleanArticle, field: str) -> str:
+def _page_field(item: Document, field: str) -> str:
     """Title, date or author found in a web page by trafilatura ("" for text files or when absent)."""
     return (getattr(item.extracted, field, None) or "") if item.extracted else ""
 
 
-def _coverage(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def _coverage(cleaned: list[Document]) -> pd.DataFrame:
     """Per article of one event: sentences shared / partly shared / unique against its other outlets."""
     sentences = sentences_table(cleaned)
     coverage = coverage_table(classify_sentences(sentences, align_sentences(sentences)))
@@ -196,7 +194,7 @@ def _empty_coverage() -> pd.DataFrame:
     )  # fmt: skip
 
 
-def _quote_counts(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def _quote_counts(cleaned: list[Document]) -> pd.DataFrame:
     """Quotes and quoted words per article × kind × attribution-verb class, for one event."""
     quotes = quotes_table(cleaned)
     if quotes.empty:
@@ -211,7 +209,7 @@ def _empty_quote_counts() -> pd.DataFrame:
     return pd.DataFrame(columns=QUOTE_COLUMNS).astype({"quotes": "int64", "words": "int64"})
 
 
-def _term_rows(cleaned: list[CleanArticle]) -> list[tuple[str, str, str, int]]:
+def _term_rows(cleaned: list[Document]) -> list[tuple[str, str, str, int]]:
     """Word counts per outlet of one event (:func:`analysis.tables.compare.term_counts`), sorted by term."""
     return [
         (cleaned[0].article.event_id, outlet, term, count)

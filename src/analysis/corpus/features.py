@@ -24,8 +24,8 @@ article, by calling the functions those tables call, on the same units, and aggr
 
 Tone, labels, hedges and frames read every block (headline, sub-headings, paragraphs) and every
 sentence of :func:`analysis.tables.clean_layer.sentences_table`; style reads body paragraphs only, as
-``style_table``. The blocks are ``text`` (``CleanArticle.text``: blocks joined by a blank line) split
-at the blank lines, with the kinds of ``CleanArticle.blocks``. Column names: ``snake_case`` of the
+``style_table``. The blocks are ``text`` (``Document.text``: blocks joined by a blank line) split
+at the blank lines, with the kinds of ``Document.blocks``. Column names: ``snake_case`` of the
 codebook names (lower case, every run of other characters than ``a-z0-9`` replaced by ``_``).
 
 Each text is read once: a block is split into sentences once and scanned once for the patterns of
@@ -296,8 +296,8 @@ def article_features(
 ) -> pd.DataFrame:
     """One row of features per article of ``articles``, in order.
 
-    ``articles`` has columns ``article``, ``text`` (``CleanArticle.text``) and ``kinds`` (the kinds of
-    ``CleanArticle.blocks``, in order). Codebooks default to the project's (loaded once per call);
+    ``articles`` has columns ``article``, ``text`` (``Document.text``) and ``kinds`` (the kinds of
+    ``Document.blocks``, in order). Codebooks default to the project's (loaded once per call);
     columns are :func:`feature_columns` (see the module docstring), ints as int64, floats as float64.
     """
     require_columns(articles, ("article", "text", "kinds"), "articles")

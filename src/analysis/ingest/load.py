@@ -32,8 +32,9 @@ from analysis.ingest.decode import (
 )
 from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, Article, articles
 from analysis.ingest.web_page import NoMainTextError
-from analysis.text.cleaning import CleanArticle, clean_decoded
+from analysis.text.cleaning import clean_decoded
 from analysis.text.cleaning_rules import Rule, load_rules
+from analysis.text.document import Document
 
 PROBLEM_COLUMNS = ["path", "row", "kind", "action", "message"]
 
@@ -61,9 +62,7 @@ def _kind(error: InputError) -> str:
     return "unreadable"
 
 
-def clean_checked(
-    article: Article, rules: list[Rule], problems: list[Problem]
-) -> CleanArticle | None:
+def clean_checked(article: Article, rules: list[Rule], problems: list[Problem]) -> Document | None:
     """Decode, check and clean one article; on a problem append it to ``problems`` and return None.
 
     Web pages (``.html``) are reduced to their main text first (:mod:`analysis.ingest.web_page`).
@@ -92,7 +91,7 @@ def load_event_checked(
     event_id: str,
     raw_dir: Path | str = config.DATA_RAW,
     rules_path: Path | str = config.CLEANING_RULES,
-) -> tuple[list[CleanArticle], list[Problem]]:
+) -> tuple[list[Document], list[Problem]]:
     """Clean the good articles of ``event_id`` and list the problems of the others (see module doc).
 
     The manifest is validated first and a bad manifest raises :class:`InputError`. Returns no articles
@@ -103,7 +102,7 @@ def load_event_checked(
 
 def _clean_listed(
     event_id: str, listed: list[Article], raw_dir: Path | str, rules_path: Path | str
-) -> tuple[list[CleanArticle], list[Problem]]:
+) -> tuple[list[Document], list[Problem]]:
     """Clean the manifest rows ``listed`` of ``event_id`` (see :func:`load_event_checked`)."""
     rules = load_rules(rules_path)
     problems: list[Problem] = []
@@ -131,7 +130,7 @@ class Event:
     """One event: its cleaned documents (sorted by outlet), its manifest rows and their problems."""
 
     event_id: str
-    documents: tuple[CleanArticle, ...]  # the readable articles, in the order of ``articles``
+    documents: tuple[Document, ...]  # the readable articles, in the order of ``articles``
     articles: tuple[Article, ...]  # every manifest row of the event, sorted by outlet
     problems: tuple[Problem, ...]  # as listed by load_event_checked
 
@@ -152,7 +151,7 @@ def load_event(
     event_id: str,
     raw_dir: Path | str = config.DATA_RAW,
     rules_path: Path | str = config.CLEANING_RULES,
-) -> list[CleanArticle]:
+) -> list[Document]:
     """Validate the manifest, then clean every article of ``event_id`` (sorted by outlet).
 
     Bad articles are dropped with a warning naming the file (see :func:`load_event_checked`); raises
@@ -185,8 +184,3 @@ def write_problems(problems: Iterable[Problem], path: Path | str) -> Path:
 def failed(problems: Iterable[Problem]) -> bool:
     """True when any article or event was excluded (repairs alone do not fail a run)."""
     return any(problem.action != "repaired" for problem in problems)
-
-
-def article_id(cleaned: CleanArticle) -> str:
-    """Stable short id of an article: its raw file name without extension (:attr:`CleanArticle.id`)."""
-    return cleaned.id

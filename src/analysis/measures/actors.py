@@ -48,7 +48,7 @@ import yaml
 
 from analysis.errors import InputError
 from analysis.measures.labels import LabelFamily, load_codebook
-from analysis.text.cleaning import CleanArticle, Sentence
+from analysis.text.document import Document, Sentence
 from analysis.text.lexicon import (
     DESCRIPTOR_STOP_WORDS,
     DESCRIPTOR_WORDS,
@@ -121,7 +121,7 @@ class Actor:
 # --- the actor file --------------------------------------------------------------------------------
 
 
-def find_actor_file(cleaned: Sequence[CleanArticle]) -> Path | None:
+def find_actor_file(cleaned: Sequence[Document]) -> Path | None:
     """``<event folder>/actors.yaml`` of the event's first article, if it exists."""
     if not cleaned:
         return None
@@ -224,7 +224,7 @@ def descriptor(
     "President"). The window stops at the first other word and at any punctuation between words, so
     appositions ("Imran Khan, the Pakistani prime minister") and verbs ("Khan said") are not
     included. Words keep their case and order: "extremist group", "Prime Minister", "separatists".
-    ``tokens``: the sentence's word tokens when already known (``CleanArticle.tokens``), else
+    ``tokens``: the sentence's word tokens when already known (``Document.tokens``), else
     :func:`analysis.text.segment.tokenize` finds them.
     """
     if tokens is None:
@@ -276,7 +276,7 @@ class _Form:
     case_sensitive: bool
 
 
-def _candidates(cleaned: Sequence[CleanArticle]) -> list[str]:
+def _candidates(cleaned: Sequence[Document]) -> list[str]:
     """Every automatic name candidate of the body paragraphs (repeats kept: they are counts).
 
     A one-word candidate that opens a sentence every time it occurs in the event ("Tell me ...",
@@ -344,7 +344,7 @@ def _pattern(forms: Sequence[_Form]) -> re.Pattern[str] | None:
 
 
 def actor_mentions(
-    cleaned: Sequence[CleanArticle],
+    cleaned: Sequence[Document],
     actor_file: Path | str | None = None,
     *,
     discover: bool = True,
@@ -357,7 +357,7 @@ def actor_mentions(
     ``actor_file``: the event's actor file; when None and ``discover`` is true,
     ``<event folder>/actors.yaml`` is used if it exists (:func:`find_actor_file`). ``families``:
     label codebook (default :func:`analysis.measures.labels.load_codebook`). ``threshold``: fuzzy threshold
-    of :func:`analysis.text.names.group_aliases` (default its own). Offsets index ``CleanArticle.text``:
+    of :func:`analysis.text.names.group_aliases` (default its own). Offsets index ``Document.text``:
     ``text[start:end] == mention``. Sorted by outlet, article and start.
     """
     if actor_file is None and discover:
@@ -384,7 +384,7 @@ def actor_mentions(
 
 
 def _article_mentions(
-    item: CleanArticle,
+    item: Document,
     pattern: re.Pattern[str],
     exact: dict[str, _Form],
     folded: dict[str, _Form],

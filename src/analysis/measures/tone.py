@@ -40,7 +40,7 @@ from analysis.measures import vader
 from analysis.measures.codebook import FamilyEntry, Scan, load_families, scan
 from analysis.measures.frames import require_columns
 from analysis.measures.voice import quote_intervals, sentence_voice, voice_tone, voice_words
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, is_quoted
 
 HEDGE_CODEBOOK = config.CODEBOOKS / "hedges.yaml"
@@ -112,9 +112,7 @@ COUNT_COLUMNS = ["outlet", "family", "voice", "count", "words", "rate_per_1000"]
 # --- tone ----------------------------------------------------------------------------------------
 
 
-def sentence_tone(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
-) -> pd.DataFrame:
+def sentence_tone(sentences: pd.DataFrame, cleaned: list[Document] | None = None) -> pd.DataFrame:
     """VADER scores and voice of every sentence, and of its narration and quoted parts.
 
     ``sentences`` is :func:`analysis.tables.clean_layer.sentences_table` of ``cleaned`` (quotation marks are found in
@@ -178,7 +176,8 @@ def _grouped_stats(
 ) -> pd.DataFrame:
     stats = {key: _tone_stats(group[value]) for key, group in long.groupby(keys, sort=True)}
     empty = _tone_stats(pd.Series(dtype=float))
-    table = pd.DataFrame([stats.get(key, empty) for key in grid], index=grid).reset_index()
+    rows = [stats.get(key, empty) for key in grid]
+    table = pd.DataFrame(rows, index=grid, columns=empty.index).reset_index()
     table["sentences"] = table["sentences"].astype(int)
     return table.round({column: DECIMALS for column in SUMMARY_COLUMNS[3:]})
 
@@ -323,7 +322,7 @@ def _uses(
 def hedge_uses(
     sentences: pd.DataFrame,
     families: list[MarkerFamily],
-    cleaned: list[CleanArticle] | None = None,
+    cleaned: list[Document] | None = None,
 ) -> pd.DataFrame:
     """Every hedge/booster/modality marker: one row per use, with its voice and evidence.
 
@@ -339,7 +338,7 @@ def hedge_uses(
 def hedge_counts(
     sentences: pd.DataFrame,
     families: list[MarkerFamily],
-    cleaned: list[CleanArticle] | None = None,
+    cleaned: list[Document] | None = None,
 ) -> pd.DataFrame:
     """Marker uses per outlet × family × voice, with the rate per 1,000 words of that voice.
 

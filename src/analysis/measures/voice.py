@@ -21,10 +21,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 from analysis.errors import InputError
-from analysis.ingest.load import article_id
 from analysis.measures import vader
 from analysis.measures.frames import require_columns
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, quoted_spans
 from analysis.text.segment import Span, tokenize, words
 
@@ -58,10 +57,10 @@ def sentence_quotes(quotes: list[Interval], start: int, end: int) -> list[Interv
 
 
 def _block_quotes(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None
+    sentences: pd.DataFrame, cleaned: list[Document] | None
 ) -> dict[tuple[str, int], list[Interval]]:
     """Quoted intervals (clean-text offsets) of every block the sentences come from."""
-    by_id = {article_id(item): item for item in cleaned} if cleaned is not None else None
+    by_id = {item.id: item for item in cleaned} if cleaned is not None else None
     quotes = {}
     for (article, block), group in sentences.groupby(["article", "block"], sort=False):
         if by_id is None:
@@ -90,7 +89,7 @@ def _block_quotes(
 
 
 def quote_intervals(
-    sentences: pd.DataFrame, cleaned: list[CleanArticle] | None = None
+    sentences: pd.DataFrame, cleaned: list[Document] | None = None
 ) -> list[list[Interval]]:
     """For each row of ``sentences`` (in order), its quoted intervals relative to the sentence start.
 

@@ -21,7 +21,7 @@ from analysis import config
 if TYPE_CHECKING:
     from IPython.display import SVG, Markdown
 
-    from analysis.text.cleaning import CleanArticle
+    from analysis.text.document import Document
 
 #: pandas display options of every event notebook.
 DISPLAY_OPTIONS = {"display.precision": 2, "display.max_colwidth": 160}
@@ -37,7 +37,7 @@ class NotebookSetup:
     figures: Path
     outlets: list[str]
     article_count: int
-    cleaned: list[CleanArticle] = field(default_factory=list)
+    cleaned: list[Document] = field(default_factory=list)
 
     def summary(self) -> Markdown:
         """One line naming the event, its number of articles and its outlets."""

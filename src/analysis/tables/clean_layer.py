@@ -13,12 +13,12 @@ import pandas as pd
 
 from analysis.atomic import write_tables, write_text
 from analysis.ingest.web_page import Extracted
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.segment import words
 
 
-def sentences_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
-    """One row per sentence (:attr:`CleanArticle.sentences`): offsets into the clean text and into the
+def sentences_table(cleaned: list[Document]) -> pd.DataFrame:
+    """One row per sentence (:attr:`Document.sentences`): offsets into the clean text and into the
     raw file."""
     rows = []
     for item in cleaned:
@@ -43,7 +43,7 @@ def sentences_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def blocks_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def blocks_table(cleaned: list[Document]) -> pd.DataFrame:
     """One row per headline, sub-heading or paragraph, with clean and raw offsets."""
     rows = [
         {
@@ -64,7 +64,7 @@ def blocks_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def provenance_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def provenance_table(cleaned: list[Document]) -> pd.DataFrame:
     """Every page extraction, every line a rule dropped and every paragraph a rule changed, and why."""
     columns = ["event_id", "outlet", "article", "line", "raw_start", "raw_end", "rule", "action",
                "count", "before", "after", "why"]  # fmt: skip
@@ -117,7 +117,7 @@ def _extraction_row(extracted: Extracted) -> dict[str, object]:
     }
 
 
-def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def articles_table(cleaned: list[Document]) -> pd.DataFrame:
     """One row per article: metadata, headline and sizes before and after cleaning."""
     rows = []
     for item in cleaned:
@@ -145,7 +145,7 @@ def articles_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[str, Path]:
+def write_clean_layer(cleaned: list[Document], out_dir: Path | str) -> dict[str, Path]:
     """Write the clean texts and the clean-layer tables (CSV and Parquet) of one event; return the
     written paths."""
     out_dir = Path(out_dir)
@@ -161,7 +161,7 @@ def write_clean_layer(cleaned: list[CleanArticle], out_dir: Path | str) -> dict[
     return written
 
 
-def offset_mismatches(cleaned: list[CleanArticle], sentences: pd.DataFrame) -> pd.DataFrame:
+def offset_mismatches(cleaned: list[Document], sentences: pd.DataFrame) -> pd.DataFrame:
     """Sentences whose raw span differs in letters and digits from the clean sentence (should be none).
 
     Cleaning only drops lines and changes spacing, quote marks and invisible characters, so the letters of

@@ -16,23 +16,23 @@ from analysis.evidence import mark
 from analysis.measures.keyness import one_vs_rest
 from analysis.measures.labels import LabelFamily, count_labels, find_labels
 from analysis.measures.readability import style_measures
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 DEFAULT_ALPHA_0 = 100.0
 
 
-def _by_outlet(cleaned: list[CleanArticle]) -> dict[str, list[CleanArticle]]:
-    grouped: dict[str, list[CleanArticle]] = {}
+def _by_outlet(cleaned: list[Document]) -> dict[str, list[Document]]:
+    grouped: dict[str, list[Document]] = {}
     for item in cleaned:
         grouped.setdefault(item.article.outlet, []).append(item)
     return dict(sorted(grouped.items()))
 
 
-def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def style_table(cleaned: list[Document]) -> pd.DataFrame:
     """Readability and style per outlet on the body paragraphs (headline and sub-headings excluded).
 
     Long form: ``outlet, measure, value``; measures in a fixed order. Sentences and words are the
-    documents' own (:attr:`CleanArticle.sentences`, :attr:`CleanArticle.tokens`).
+    documents' own (:attr:`Document.sentences`, :attr:`Document.tokens`).
     """
     rows = []
     for outlet, items in _by_outlet(cleaned).items():
@@ -51,7 +51,7 @@ def style_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["outlet", "measure", "value"])
 
 
-def term_counts(cleaned: list[CleanArticle]) -> dict[str, Counter[str]]:
+def term_counts(cleaned: list[Document]) -> dict[str, Counter[str]]:
     """Lower-cased word counts per outlet over all blocks (headline, headings, paragraphs)."""
     return {
         outlet: Counter(
@@ -61,12 +61,12 @@ def term_counts(cleaned: list[CleanArticle]) -> dict[str, Counter[str]]:
     }
 
 
-def keyness_table(cleaned: list[CleanArticle], alpha_0: float = DEFAULT_ALPHA_0) -> pd.DataFrame:
+def keyness_table(cleaned: list[Document], alpha_0: float = DEFAULT_ALPHA_0) -> pd.DataFrame:
     """Fightin' Words of each outlet against the rest of the event (informative prior, ``alpha_0``)."""
     return one_vs_rest(term_counts(cleaned), alpha_0=alpha_0)
 
 
-def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.DataFrame:
+def label_uses(cleaned: list[Document], families: list[LabelFamily]) -> pd.DataFrame:
     """Every label use with its voice and the sentence it stands in (the span marked ``[[…]]``)."""
     found: list[pd.DataFrame] = []
     sentences: list[int] = []
@@ -97,14 +97,14 @@ def label_uses(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.D
     return uses.reindex(columns=columns).sort_values(["outlet", "article", "start"], kind="stable")
 
 
-def label_table(cleaned: list[CleanArticle], families: list[LabelFamily]) -> pd.DataFrame:
+def label_table(cleaned: list[Document], families: list[LabelFamily]) -> pd.DataFrame:
     """Label-family counts per outlet and voice (narration / quoted), zeros included."""
     outlets = sorted({item.article.outlet for item in cleaned})
     return count_labels(label_uses(cleaned, families), outlets, families)
 
 
 def compare_tables(
-    cleaned: list[CleanArticle], families: list[LabelFamily], alpha_0: float = DEFAULT_ALPHA_0
+    cleaned: list[Document], families: list[LabelFamily], alpha_0: float = DEFAULT_ALPHA_0
 ) -> dict[str, pd.DataFrame]:
     """Every table of the comparison layer of one event, by name (see ``data/processed/README.md``)."""
     uses = label_uses(cleaned, families)

@@ -39,7 +39,7 @@ from analysis.measures.tone import (
 )
 from analysis.schema import SPEECH_KINDS
 from analysis.tables.clean_layer import sentences_table
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 
 def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -51,7 +51,8 @@ def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
         .reset_index()
     )
     totals = quotes[quotes["kind"].isin(SPEECH_KINDS)].groupby("outlet")["words"].sum()
-    table["share_of_quoted_words"] = (table["quoted_words"] / table["outlet"].map(totals)).round(6)
+    shares = table["quoted_words"] / table["outlet"].map(totals).astype(float)
+    table["share_of_quoted_words"] = shares.astype(float).round(6)
     return table
 
 
@@ -102,7 +103,7 @@ def aligned_pairs(alignment: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFr
 
 
 def framing_tables(
-    cleaned: list[CleanArticle],
+    cleaned: list[Document],
     actor_file: Path | str | None = None,
     label_families: list[LabelFamily] | None = None,
 ) -> dict[str, pd.DataFrame]:

@@ -126,7 +126,7 @@ from analysis.measures.numbers.phrases import (
     lemma,
 )
 from analysis.measures.numbers.quantities import Quantity, find_quantities
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 __all__ = [
     "CASUALTY_WINDOW",
@@ -150,7 +150,7 @@ COLUMNS = ["event_id", "outlet", "article", "number", "value", "text", "start", 
            "approx", "counted", "head", "kind", "sentence_start", "sentence_end", "evidence"]  # fmt: skip
 
 
-def extract_numbers(cleaned: CleanArticle) -> pd.DataFrame:
+def extract_numbers(cleaned: Document) -> pd.DataFrame:
     """Every quantity of one clean article, in text order (columns :data:`COLUMNS`)."""
     rows = []
     text = cleaned.text
@@ -187,7 +187,7 @@ def extract_numbers(cleaned: CleanArticle) -> pd.DataFrame:
     )
 
 
-def numbers_table(cleaned: list[CleanArticle]) -> pd.DataFrame:
+def numbers_table(cleaned: list[Document]) -> pd.DataFrame:
     """The quantities of every article of an event, sorted by outlet, article and offset."""
     tables = [extract_numbers(item) for item in cleaned]
     tables = [table for table in tables if len(table)]

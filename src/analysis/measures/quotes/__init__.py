@@ -88,13 +88,13 @@ from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 
 __all__ = ["VerbClass", "extract_quotes", "find_quotes", "load_verb_classes", "quotes_table"]
 
 
 def extract_quotes(
-    cleaned: CleanArticle, verb_classes: dict[str, VerbClass] | None = None
+    cleaned: Document, verb_classes: dict[str, VerbClass] | None = None
 ) -> pd.DataFrame:
     """Every quotation and indirect report of one clean article (see the module docstring).
 
@@ -112,9 +112,7 @@ def extract_quotes(
     return frame[QUOTE_COLUMNS]
 
 
-def find_quotes(
-    cleaned: CleanArticle, verb_classes: dict[str, VerbClass] | None = None
-) -> list[dict]:
+def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = None) -> list[dict]:
     """The records of :func:`extract_quotes` for one clean article (no article metadata)."""
     article = ArticleContext(cleaned, reporting_verbs(verb_classes))
     quotes = classify_quotations(article)
@@ -130,7 +128,7 @@ def find_quotes(
 
 
 def quotes_table(
-    cleaned: list[CleanArticle], verb_classes: dict[str, VerbClass] | None = None
+    cleaned: list[Document], verb_classes: dict[str, VerbClass] | None = None
 ) -> pd.DataFrame:
     """:func:`extract_quotes` over several articles, sorted by event, outlet, article and quote."""
     frames = [extract_quotes(item, verb_classes) for item in cleaned]

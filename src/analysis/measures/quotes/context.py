@@ -8,7 +8,7 @@ import re
 from analysis.measures.quotes.spans import WORD, find_spans, title_like
 from analysis.measures.quotes.verbs import ReportingVerbs, Verb
 from analysis.measures.speakers import Mention, Mentions
-from analysis.text.cleaning import CleanArticle
+from analysis.text.document import Document
 from analysis.text.lexicon import (
     QUOTE_STOP_WORDS,
 )
@@ -18,7 +18,7 @@ from analysis.text.segment import tokenize
 class ArticleContext:
     """Everything one article's extraction needs: text, sentences, quotes, verbs, mentions."""
 
-    def __init__(self, document: CleanArticle, lexicon: ReportingVerbs) -> None:
+    def __init__(self, document: Document, lexicon: ReportingVerbs) -> None:
         """Take the document's sentences, pair its marks, find its verbs and mentions."""
         text, blocks = document.text, document.blocks
         self.text = text

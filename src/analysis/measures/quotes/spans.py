@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from analysis.text.cleaning import Block
+from analysis.text.document import Block
 from analysis.text.quotemarks import MARK, Pair, read_double_marks, single_pairs
 
 _TRAILING = ",;:"
