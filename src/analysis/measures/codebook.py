@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import yaml
 
 from analysis.errors import InputError
@@ -240,3 +241,12 @@ def scan(text: str, patterns: Sequence[re.Pattern[str]]) -> Scan:
     prefilter = _prefilter(patterns)
     mask, hits = prefilter.scan(text)
     return Scan(text, prefilter, mask, hits)
+
+
+def in_codebook_order(table: pd.DataFrame, column: str, names: Sequence[str]) -> pd.DataFrame:
+    """Evidence rows sorted by event, outlet, article and offsets, ties in the codebook's order of
+    ``column`` (a family or frame name), with a fresh index: one stable order for every codebook table."""
+    rank = {name: index for index, name in enumerate(names)}
+    order = ["event_id", "outlet", "article", "start", "end", "_rank"]
+    table = table.assign(_rank=table[column].map(rank)).sort_values(order, kind="stable")
+    return table.drop(columns="_rank").reset_index(drop=True)

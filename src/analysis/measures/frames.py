@@ -37,7 +37,14 @@ import pandas as pd
 from analysis import config
 from analysis.errors import InputError
 from analysis.evidence import mark
-from analysis.measures.codebook import Scan, compile_terms, read_section, scan, string_list
+from analysis.measures.codebook import (
+    Scan,
+    compile_terms,
+    in_codebook_order,
+    read_section,
+    scan,
+    string_list,
+)
 
 FRAME_CODEBOOK = config.CODEBOOKS / "generic_frames.yaml"
 SECTIONS = ("generic_frames", "policy_frames")
@@ -235,7 +242,6 @@ def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.Dat
     overlapping matches in a sentence count once. Sorted by event, outlet, article, offsets, frame.
     """
     require_columns(sentences, SENTENCE_COLUMNS, "sentences table")
-    rank = {name: index for index, name in enumerate(codebook.names)}
     rows = []
     for row in sentences.itertuples(index=False):
         text = str(row.text)
@@ -256,9 +262,7 @@ def frame_indicators(sentences: pd.DataFrame, codebook: FrameCodebook) -> pd.Dat
                 }
             )
     table = pd.DataFrame(rows, columns=INDICATOR_COLUMNS)
-    order = ["event_id", "outlet", "article", "start", "end", "_rank"]
-    table = table.assign(_rank=table["frame"].map(rank)).sort_values(order, kind="stable")
-    return table.drop(columns="_rank").reset_index(drop=True)
+    return in_codebook_order(table, "frame", codebook.names)
 
 
 def frame_profile(

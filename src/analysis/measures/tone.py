@@ -37,7 +37,7 @@ import pandas as pd
 from analysis import config
 from analysis.evidence import mark
 from analysis.measures import vader
-from analysis.measures.codebook import FamilyEntry, Scan, load_families, scan
+from analysis.measures.codebook import FamilyEntry, Scan, in_codebook_order, load_families, scan
 from analysis.measures.frames import require_columns
 from analysis.measures.voice import quote_intervals, sentence_voice, voice_tone, voice_words
 from analysis.text.document import Document
@@ -294,7 +294,6 @@ def sentence_markers(
 def _uses(
     sentences: pd.DataFrame, families: list[MarkerFamily], intervals: list[list[Interval]]
 ) -> pd.DataFrame:
-    rank = {family.name: index for index, family in enumerate(families)}
     rows = []
     for row, spans in zip(sentences.itertuples(index=False), intervals, strict=True):
         text = str(row.text)
@@ -314,9 +313,7 @@ def _uses(
                 }
             )
     table = pd.DataFrame(rows, columns=USE_COLUMNS)
-    order = ["event_id", "outlet", "article", "start", "end", "_rank"]
-    table = table.assign(_rank=table["family"].map(rank)).sort_values(order, kind="stable")
-    return table.drop(columns="_rank").reset_index(drop=True)
+    return in_codebook_order(table, "family", [family.name for family in families])
 
 
 def hedge_uses(
