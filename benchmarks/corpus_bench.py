@@ -237,15 +237,17 @@ class PeakMemory:
         self._thread.join()
 
 
-def measure_dask(total: int, work: Path) -> list[dict[str, Any]]:
-    """(d): the synthetic corpus on a LocalCluster of 1 and of 2 workers."""
+def measure_dask(
+    total: int, work: Path, worker_counts: tuple[int, ...] = (1, 2)
+) -> list[dict[str, Any]]:
+    """(d): the synthetic corpus on a LocalCluster of each size in ``worker_counts`` (1 and 2)."""
     from distributed import LocalCluster
 
     from analysis.corpus import extract_corpus
 
     corpus = synthetic_corpus(work / "synthetic", total)
     results = []
-    for workers in (1, 2):
+    for workers in worker_counts:
         out = work / f"out-{workers}"
         with PeakMemory() as memory:
             cluster = LocalCluster(
@@ -272,7 +274,8 @@ def measure_dask(total: int, work: Path) -> list[dict[str, Any]]:
             }
         )
         print(results[-1], flush=True)
-    same = _digests(work / "out-1") == _digests(work / "out-2")
+    outputs = [_digests(work / f"out-{workers}") for workers in worker_counts]
+    same = all(output == outputs[0] for output in outputs)
     for result in results:
         result["identical"] = same
     return results
@@ -295,13 +298,18 @@ def dask_block(results: list[dict[str, Any]]) -> str:
             f"| {r['workers']} | {r['articles']:,} | {r['partitions']} | {r['seconds']:.0f} "
             f"| {r['articles'] / r['seconds']:.1f} | {r['peak_gib']:.2f} GiB | {r['output_mib']:.0f} MiB |"
         )
-    speedup = results[0]["seconds"] / results[1]["seconds"]
     peak = max(r["peak_gib"] for r in results)
+    speedup = (
+        f"{results[-1]['workers']} workers against {results[0]['workers']}: "
+        f"**{results[0]['seconds'] / results[-1]['seconds']:.2f}×**. "
+        if len(results) > 1
+        else ""
+    )
     lines += [
         "",
-        f"2 workers against 1: **{speedup:.2f}×**. Peak memory (all processes): **{peak:.2f} GiB** "
+        f"{speedup}Peak memory (all processes): **{peak:.2f} GiB** "
         f"(target < {TARGET_MEMORY_GIB:.0f} GiB: {'met' if peak < TARGET_MEMORY_GIB else 'NOT met'}). "
-        f"Tables of the two runs byte-identical: {results[0]['identical']}.",
+        f"Tables of the runs byte-identical: {results[0]['identical']}.",
     ]
     return "\n".join(lines)
 
@@ -314,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--features-articles", type=int, default=10_050)
     parser.add_argument("--naive-articles", type=int, default=450)
     parser.add_argument("--articles", type=int, default=100_050, help="synthetic corpus size (d)")
+    parser.add_argument(
+        "--workers", type=int, nargs="+", default=[1, 2], help="cluster sizes for (d) (default 1 2)"
+    )
     args = parser.parse_args(argv)
     if not (BASIL / "manifest.csv").is_file():
         print(f"skipped: the BASIL corpus is not at {BASIL} (set BASIL_DIR)")
@@ -328,7 +339,9 @@ def main(argv: list[str] | None = None) -> int:
         print("(d) Dask on a synthetic corpus", flush=True)
         work = Path(tempfile.mkdtemp(prefix="corpus-bench-"))
         try:
-            blocks["corpus-dask"] = dask_block(measure_dask(args.articles, work))
+            blocks["corpus-dask"] = dask_block(
+                measure_dask(args.articles, work, tuple(args.workers))
+            )
         finally:
             shutil.rmtree(work, ignore_errors=True)
     for name, block in blocks.items():
