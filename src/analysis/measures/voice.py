@@ -59,32 +59,30 @@ def sentence_quotes(quotes: list[Interval], start: int, end: int) -> list[Interv
 def _block_quotes(
     sentences: pd.DataFrame, cleaned: list[Document] | None
 ) -> dict[tuple[str, int], list[Interval]]:
-    """Quoted intervals (clean-text offsets) of every block the sentences come from."""
+    """Quoted intervals (clean-text offsets) of every block the sentences come from: the documents'
+    own (read once per article), or, without documents, read from the block rebuilt from its sentences."""
     by_id = {item.id: item for item in cleaned} if cleaned is not None else None
     quotes = {}
     for (article, block), group in sentences.groupby(["article", "block"], sort=False):
+        key = (article, int(block))
         if by_id is None:
             # Rebuild the block from its sentences: the gaps between sentences are whitespace only.
             base = int(group["start"].min())
             chars = [" "] * (int(group["end"].max()) - base)
             for row in group.itertuples(index=False):
                 chars[int(row.start) - base : int(row.end) - base] = str(row.text)
-            text = "".join(chars)
-        else:
-            item = by_id.get(article)
-            if item is None or not 0 <= int(block) < len(item.blocks):
+            quotes[key] = [(base + a, base + b) for a, b in quoted_spans("".join(chars))]
+            continue
+        item = by_id.get(article)
+        if item is None or not 0 <= int(block) < len(item.blocks):
+            raise InputError(f"article {article}", f"block {block} not among the cleaned articles")
+        for row in group.itertuples(index=False):
+            if item.text[int(row.start) : int(row.end)] != row.text:
                 raise InputError(
-                    f"article {article}", f"block {block} not among the cleaned articles"
+                    f"article {article}",
+                    f"sentence {row.sentence} does not match the clean text at its offsets",
                 )
-            found = item.blocks[int(block)]
-            base, text = found.start, found.text
-            for row in group.itertuples(index=False):
-                if item.text[int(row.start) : int(row.end)] != row.text:
-                    raise InputError(
-                        f"article {article}",
-                        f"sentence {row.sentence} does not match the clean text at its offsets",
-                    )
-        quotes[(article, int(block))] = [(base + a, base + b) for a, b in quoted_spans(text)]
+        quotes[key] = list(item.quoted[int(block)])
     return quotes
 
 
