@@ -140,4 +140,4 @@ def tokenize(text: str, offset: int = 0) -> list[Span]:
 
 def words(text: str) -> list[str]:
     """Lower-cased token texts of ``text``, for counting vocabulary."""
-    return [m.group().lower() for m in _TOKEN_RE.finditer(text)]
+    return [token.lower() for token in _TOKEN_RE.findall(text)]  # no groups: whole matches
