@@ -10,6 +10,7 @@ from analysis.ingest.load import load_event
 from analysis.measures.keyness import fightin_words, informative_prior
 from analysis.measures.readability import READABILITY_MEASURES, use_offline_cmudict
 from analysis.tables.compare import keyness_table, style_table, term_counts
+from analysis.text.lexicon import FUNCTION_WORDS
 
 
 @pytest.fixture(scope="module")
@@ -39,9 +40,18 @@ def test_keyness_is_each_outlet_against_the_rest(cleaned) -> None:
     counts = term_counts(cleaned)
     pooled = counts["RFI"] + counts["VOA"]
     expected = fightin_words(counts["VOA"], counts["RFI"], informative_prior(pooled, 100.0))
-    table = keyness_table(cleaned, alpha_0=100.0)
+    table = keyness_table(cleaned, alpha_0=100.0, prior="pooled")
     voa = table[table["outlet"] == "VOA"].set_index("term")
     assert voa.loc["terrorist", "z"] == pytest.approx(expected.loc["terrorist", "z"], abs=1e-12)
     assert voa.loc["terrorist", "count_outlet"] == counts["VOA"]["terrorist"]
     rfi = table[table["outlet"] == "RFI"].set_index("term")
     assert rfi.loc["terrorist", "z"] == pytest.approx(-voa.loc["terrorist", "z"], abs=1e-12)
+
+
+def test_keyness_default_prior_keeps_function_words_off_the_seed_top_ten(cleaned) -> None:
+    table = keyness_table(cleaned)
+    assert table["prior"].nunique() == 1 and table["prior"].iloc[0].startswith("background")
+    words = sum(sum(counts.values()) for counts in term_counts(cleaned).values())
+    assert table.groupby("outlet")["alpha"].sum().to_list() == pytest.approx([10.0 * words] * 2)
+    for outlet, top in table.groupby("outlet"):
+        assert not set(top["term"].head(10)) & FUNCTION_WORDS, outlet

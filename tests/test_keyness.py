@@ -10,7 +10,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analysis.measures.keyness import fightin_words, informative_prior, one_vs_rest
+from analysis.measures.background import BACKGROUND_FLOOR, background_frequencies
+from analysis.measures.keyness import (
+    background_alpha_0,
+    background_prior,
+    describe_prior,
+    event_keyness,
+    fightin_words,
+    informative_prior,
+    one_vs_rest,
+)
 
 
 def by_hand(y_a: float, y_b: float, n_a: float, n_b: float, alpha: float, alpha_0: float):
@@ -255,3 +264,42 @@ def test_one_vs_rest_ties_sorted_by_term() -> None:
 def test_one_vs_rest_needs_two_groups() -> None:
     with pytest.raises(ValueError, match="at least two groups"):
         one_vs_rest({"only": {"a": 1}})
+
+
+# --------------------------------------------------------------------------- background prior
+
+
+def test_background_prior_follows_english_frequency_and_sums_to_alpha_0() -> None:
+    prior = background_prior(["the", "ceasefire", "zqxjvw"], alpha_0=50.0)
+    assert sum(prior.values()) == pytest.approx(50.0)
+    assert prior["the"] > 100 * prior["ceasefire"] > 0
+    frequencies = background_frequencies(["zqxjvw"])
+    assert frequencies["zqxjvw"] == BACKGROUND_FLOOR  # absent from the list: the floor, not zero
+
+
+def test_background_prior_shrinks_a_function_word_an_outlet_overuses() -> None:
+    # a uses "the" 12 times against b's 6 and "ceasefire" 4 times against b's 0: under a weak uniform
+    # prior "the" leads; under the background prior the content word does.
+    a = Counter({"the": 12, "ceasefire": 4, "talks": 4, "said": 4})
+    b = Counter({"the": 6, "talks": 4, "said": 4, "army": 4})
+    uniform = fightin_words(a, b, 0.01)
+    assert uniform.loc["the", "z"] > uniform.loc["ceasefire", "z"]
+    alpha_0 = background_alpha_0({"a": a, "b": b})
+    scores = fightin_words(a, b, background_prior(a + b, alpha_0))
+    assert scores.loc["ceasefire", "z"] > scores.loc["the", "z"]
+    assert abs(scores.loc["the", "delta"]) < abs(uniform.loc["the", "delta"])
+
+
+def test_event_keyness_stores_the_prior_it_used() -> None:
+    groups = {"X": Counter({"the": 5, "rebels": 3}), "Y": Counter({"the": 4, "army": 2})}
+    table = event_keyness(groups)
+    assert set(table["prior"]) == {describe_prior("background", background_alpha_0(groups))}
+    expected = background_prior(["the", "rebels", "army"], background_alpha_0(groups))
+    for row in table.itertuples():
+        assert row.alpha == pytest.approx(expected[row.term])
+    pooled = event_keyness(groups, prior="pooled", alpha_0=20.0)
+    assert pooled.set_index(["outlet", "term"])["z"].equals(
+        one_vs_rest(groups, alpha_0=20.0).set_index(["outlet", "term"])["z"]
+    )
+    with pytest.raises(ValueError, match="unknown prior"):
+        event_keyness(groups, prior="uniform")  # type: ignore[arg-type]

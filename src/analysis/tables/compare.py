@@ -13,7 +13,7 @@ import pandas as pd
 
 from analysis.atomic import write_tables
 from analysis.evidence import mark
-from analysis.measures.keyness import one_vs_rest
+from analysis.measures.keyness import PriorKind, event_keyness
 from analysis.measures.labels import LabelFamily, count_labels, find_labels
 from analysis.measures.readability import style_measures
 from analysis.text.document import Document
@@ -61,9 +61,13 @@ def term_counts(cleaned: list[Document]) -> dict[str, Counter[str]]:
     }
 
 
-def keyness_table(cleaned: list[Document], alpha_0: float = DEFAULT_ALPHA_0) -> pd.DataFrame:
-    """Fightin' Words of each outlet against the rest of the event (informative prior, ``alpha_0``)."""
-    return one_vs_rest(term_counts(cleaned), alpha_0=alpha_0)
+def keyness_table(
+    cleaned: list[Document], alpha_0: float | None = None, prior: PriorKind = "background"
+) -> pd.DataFrame:
+    """Fightin' Words of each outlet against the rest of the event, with the prior used in columns
+    ``alpha`` and ``prior`` (:func:`analysis.measures.keyness.event_keyness`; default: background
+    English frequencies, α_0 = 10 × the event's words)."""
+    return event_keyness(term_counts(cleaned), prior=prior, alpha_0=alpha_0)
 
 
 def label_uses(cleaned: list[Document], families: list[LabelFamily]) -> pd.DataFrame:
@@ -104,7 +108,7 @@ def label_table(cleaned: list[Document], families: list[LabelFamily]) -> pd.Data
 
 
 def compare_tables(
-    cleaned: list[Document], families: list[LabelFamily], alpha_0: float = DEFAULT_ALPHA_0
+    cleaned: list[Document], families: list[LabelFamily], alpha_0: float | None = None
 ) -> dict[str, pd.DataFrame]:
     """Every table of the comparison layer of one event, by name (see ``data/processed/README.md``)."""
     uses = label_uses(cleaned, families)

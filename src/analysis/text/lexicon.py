@@ -482,3 +482,28 @@ because since until whether if so then also again today yesterday tomorrow monda
 thursday friday saturday sunday last this next earlier later recently repeatedly publicly privately
 here there not no nothing more less shortly instead afterward afterwards responsibility and or but nor
 """)
+
+
+# --- keyness evaluation (benchmarks/keyness_prior.py, tests/test_keyness.py) ----------------------------
+#: English closed-class words (articles and determiners, pronouns, prepositions, conjunctions, auxiliaries
+#: and modals, negation, a few particles), after the word-class lists of Biber et al. (1999, *Longman
+#: Grammar of Spoken and Written English*, ch. 2). Used only to MEASURE how many function words a keyness
+#: ranking puts on top; the Fightin' Words prior, not this list, keeps them off (Monroe et al. 2008, §3.5).
+FUNCTION_WORDS: frozenset[str] = wordset(
+    """
+a an the this that these those some any each every either neither no all both half such what which
+whose whatever whichever another other others
+i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his himself she
+her hers herself it its itself they them their theirs themselves one who whom whoever someone somebody
+something anyone anybody anything everyone everybody everything nobody none nothing
+about above across after against along amid among around as at before behind below beneath beside
+besides between beyond by despite down during except for from in inside into like near of off on onto
+out outside over past per since than through throughout till to toward towards under underneath unlike
+until up upon via with within without
+and but or nor so yet because although though while whereas if unless whether whilst once
+be am is are was were been being have has had having do does did doing will would shall should can
+could may might must ought
+not n't never also too very just only even still already then there here where when why how
+'s 're 've 'd 'll 'm
+"""
+)
