@@ -5,18 +5,20 @@ Run from the project root::
     .venv/bin/python benchmarks/alignment_calibration.py            # print and update benchmarks/README.md
     .venv/bin/python benchmarks/alignment_calibration.py --no-write # print only
 
-Gold: ``data/gold/alignment_seed.csv`` (seed event, VOA + RFI) and ``data/gold/alignment_basil.csv``
-(five BASIL development events, read at run time from ``../shared/corpora/basil-dev`` or
-``BASIL_DIR``; skipped with a message when absent). How the gold was made: ``data/gold/README.md``.
+Gold, split by event (``data/gold/README.md``): *tuning* = the five BASIL events of
+``alignment_basil.csv``, the only part the thresholds are chosen on (also scored leave-one-event-out);
+*checking* = the two BASIL events of ``alignment_basil_heldout.csv``; *seed* = ``alignment_seed.csv`` and
+the 15 hand-coded facts of ``selection_seed.csv``. BASIL is read at run time from
+``../shared/corpora/basil-dev`` (or ``BASIL_DIR``); without it the script says so and stops.
 
-The pair decision: two sentences of different outlets of one event correspond when their cosine is
-≥ t. For every t on a grid the script reports precision, recall, F1 and F2 (pooled over all gold
-events; every cross-outlet pair of a gold event not listed in the gold is a non-correspondence).
+The pair decision: two sentences of different outlets of one event correspond when their similarity is
+≥ t. For every t on a grid the script scores precision, recall, F1 and F2 on the tuning part, for both
+weightings of :mod:`analysis.measures.alignment_weights` (``idf``, the method before; ``background``).
 
-Rule: ``SHARED_THRESHOLD`` = the t with maximal F1; ``PARTIAL_THRESHOLD`` = the t ≤ that with maximal
-F2 (van Rijsbergen's F-measure with β = 2, recall weighted twice as much as precision): the
-recall-oriented point. Ties go to the higher t. The chosen values are copied by hand into
-``src/analysis/measures/alignment.py``; the script says when the module's constants differ from its choice.
+Rule: ``SHARED_THRESHOLD`` = the t with maximal F1 on the tuning part; ``PARTIAL_THRESHOLD`` = the t ≤
+that with maximal F2 (van Rijsbergen's F-measure with β = 2). Ties go to the higher t. The chosen values
+(of ``background``) are copied by hand into ``src/analysis/measures/alignment.py``; the script says when
+the module's constants differ from its choice.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +41,7 @@ from analysis.text.cleaning_rules import load_rules
 
 GOLD_DIR = config.PROJECT_ROOT / "data" / "gold"
 README = config.PROJECT_ROOT / "benchmarks" / "README.md"
+FACTS = GOLD_DIR / "selection_seed.csv"
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 GRID = np.round(np.arange(0.02, 0.6001, 0.01), 2)
 SHOWN = np.round(np.arange(0.04, 0.5001, 0.02), 2)  # rows written to the README
@@ -90,7 +92,7 @@ def markdown(table: pd.DataFrame, columns: list[str]) -> str:
     for row in table[columns].itertuples(index=False):
         cells = []
         for column, value in zip(columns, row, strict=True):
-            if column == "threshold":
+            if column == "threshold" and not isinstance(value, str):
                 cells.append(f"{value:.2f}")
             elif isinstance(value, float):
                 cells.append(f"{value:.3f}")
@@ -107,100 +109,109 @@ def score_row(label: str, pairs: pd.DataFrame, gold: pd.DataFrame, t: float) -> 
     }
 
 
+def load_parts() -> list[tuple[str, pd.DataFrame, pd.DataFrame]] | None:
+    """(part, gold, sentences) for ``tuning``, ``checking`` and ``seed``; None without BASIL."""
+    seed_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_seed.csv")
+    tuning_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_basil.csv")
+    checking_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_basil_heldout.csv")
+    events = sorted(set(tuning_gold["event_id"]) | set(checking_gold["event_id"]))
+    basil = basil_sentences(events)
+    if basil is None:
+        return None
+    seed = sentences_table(load_event(config.DEFAULT_EVENT))
+    parts = [
+        ("tuning", tuning_gold, basil[basil["event_id"].isin(set(tuning_gold["event_id"]))]),
+        ("checking", checking_gold, basil[basil["event_id"].isin(set(checking_gold["event_id"]))]),
+        ("seed", seed_gold, seed),
+    ]
+    for label, gold, sentences in parts:
+        drift = alignment_gold.gold_drift(gold, sentences)
+        if drift:
+            raise SystemExit(
+                f"{label} gold no longer matches the segmentation:\n" + "\n".join(drift)
+            )
+    return parts
+
+
+def cross_validated(pairs: pd.DataFrame, gold: pd.DataFrame) -> dict[str, object]:
+    """Leave-one-event-out on the tuning gold: thresholds chosen on the other events, pooled scores."""
+    counts = {"tp": 0, "fp": 0, "fn": 0}
+    for event_id in sorted(set(gold["event_id"])):
+        shared, _ = choose(sweep(pairs, gold[gold["event_id"] != event_id]))
+        scores = alignment_gold.evaluate_pairs(pairs, gold[gold["event_id"] == event_id], shared)
+        counts = {key: counts[key] + scores[key] for key in counts}
+    precision = counts["tp"] / max(counts["tp"] + counts["fp"], 1)
+    recall = counts["tp"] / max(counts["tp"] + counts["fn"], 1)
+    return (
+        {"part": "tuning, each event held out", "threshold": "by fold"}
+        | counts
+        | {"precision": precision, "recall": recall, "f1": f_beta(precision, recall, 1.0)}
+    )
+
+
+def evaluate(weighting: str, parts: list[tuple[str, pd.DataFrame, pd.DataFrame]]):
+    """Thresholds chosen on the tuning part; pair scores on every part; seed facts in their class."""
+    sentences = pd.concat([part[2] for part in parts], ignore_index=True)
+    pairs = alignment.align_sentences(
+        sentences, threshold=1.0, partial_threshold=1e-6, weighting=weighting
+    )
+    tuning_gold = parts[0][1]
+    table = sweep(pairs, tuning_gold)
+    shared, partial = choose(table)
+    rows = [cross_validated(pairs, tuning_gold)]
+    for label, gold, _ in parts:
+        for t in (shared, partial):
+            scores = alignment_gold.evaluate_pairs(pairs, gold, t)
+            rows.append({"part": label, "threshold": f"{t:.2f}"} | {
+                key: scores[key] for key in ["tp", "fp", "fn", "precision", "recall", "f1"]
+            })  # fmt: skip
+    seed = parts[2][2]
+    status = alignment.classify_sentences(
+        seed, pairs[pairs["event_id"] == config.DEFAULT_EVENT], shared, partial
+    )
+    facts = alignment_gold.score_facts(alignment_gold.load_facts(FACTS), status)
+    return table, shared, partial, pd.DataFrame(rows), facts, status
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--no-write", action="store_true", help="do not update benchmarks/README.md"
     )
     args = parser.parse_args(argv)
-
-    seed_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_seed.csv")
-    basil_gold = alignment_gold.load_gold(GOLD_DIR / "alignment_basil.csv")
-    seed = sentences_table(load_event(config.DEFAULT_EVENT))
-    basil = basil_sentences(sorted(set(basil_gold["event_id"])))
-    parts = [("seed", seed_gold, seed)]
-    if basil is None:
-        print(f"BASIL corpus not found at {BASIL_DIR}: calibrating on the seed gold only.")
-    else:
-        parts.append(("basil", basil_gold, basil))
-    for label, gold, sentences in parts:
-        drift = alignment_gold.gold_drift(gold, sentences)
-        if drift:
-            print(f"{label} gold no longer matches the segmentation:\n" + "\n".join(drift))
-            return 1
-    gold = pd.concat([part[1] for part in parts], ignore_index=True)
-    sentences = pd.concat([part[2] for part in parts], ignore_index=True)
-    pairs = alignment.align_sentences(sentences, threshold=1.0, partial_threshold=1e-6)
-
-    table = sweep(pairs, gold)
-    shared, partial = choose(table)
-    print(table.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
-    print(f"\nchosen: SHARED_THRESHOLD = {shared:.2f}, PARTIAL_THRESHOLD = {partial:.2f}")
-    if basil is not None and (shared, partial) != (
-        alignment.SHARED_THRESHOLD,
-        alignment.PARTIAL_THRESHOLD,
-    ):
-        print(
-            "NOTE: the module uses "
-            f"{alignment.SHARED_THRESHOLD:.2f} / {alignment.PARTIAL_THRESHOLD:.2f}; "
-            "update src/analysis/measures/alignment.py (and the test margins) if the gold changed."
+    parts = load_parts()
+    if parts is None:
+        print(f"BASIL corpus not found at {BASIL_DIR}: nothing to calibrate on.")
+        return 0
+    blocks = []
+    for weighting in ("idf", "background"):
+        table, shared, partial, scores, facts, status = evaluate(weighting, parts)
+        unique = int((status["status"] == "unique").sum())
+        print(f"\n== {weighting}: shared ≥ {shared:.2f}, partly shared ≥ {partial:.2f}")
+        print(scores.to_string(index=False, float_format=lambda v: f"{v:.3f}"))
+        print(facts.to_string(index=False))
+        summary = (
+            f"**{weighting}**: chosen on the tuning part shared ≥ {shared:.2f}, partly shared ≥ "
+            f"{partial:.2f}; seed: {int(facts['right'].sum())} of {len(facts)} hand-coded facts in "
+            f"their class, {unique} of {len(status)} sentences unique."
         )
-
-    at_chosen = []
-    for t in (shared, partial):
-        at_chosen.append(score_row("all", pairs, gold, t))
-        for label, part_gold, _ in parts:
-            at_chosen.append(score_row(label, pairs, part_gold, t))
-    at_chosen = pd.DataFrame(at_chosen)
-    per_event = pd.DataFrame(
-        [
-            score_row(
-                "seed" if event_id == config.DEFAULT_EVENT else event_id[:8], pairs, event_gold, t
-            )
-            for event_id, event_gold in gold.groupby("event_id", sort=True)
-            for t in (shared, partial)
-        ]
-    )
-    print("\nat the chosen thresholds:\n" + at_chosen.to_string(index=False))
-    print("\nper event:\n" + per_event.to_string(index=False))
-
-    if basil is not None:
-        all_basil = basil_sentences()
-        start = time.perf_counter()
-        everything = alignment.align_sentences(all_basil)
-        status = alignment.classify_sentences(all_basil, everything)
-        alignment.coverage_table(status)
-        alignment.lead_table(all_basil, status, everything)
-        seconds = time.perf_counter() - start
-        events = all_basil["event_id"].nunique()
-        print(f"\nalign + classify + coverage + lead on {events} BASIL events: {seconds:.2f} s")
-
-    if basil is None and not args.no_write:
-        print(f"\nnot writing {README.name}: its table is for the full gold (seed + BASIL)")
-    elif not args.no_write:
-        shown = table[table["threshold"].isin(SHOWN) | table["threshold"].isin([shared, partial])]
-        shown = shown.assign(
-            chosen=[
+        blocks += [summary, markdown(scores, list(scores.columns))]
+        if weighting == "background":
+            shown = table[
+                table["threshold"].isin(SHOWN) | table["threshold"].isin([shared, partial])
+            ]
+            shown = shown.assign(chosen=[
                 "shared" if t == shared else ("partial" if t == partial else "")
                 for t in shown["threshold"]
-            ]
-        )
-        sources = ", ".join(label for label, _, _ in parts)
-        block = "\n\n".join(
-            [
-                f"Gold: {sources}; {len(gold)} corresponding pairs "
-                f"({int((gold['relation'] == 'same').sum())} graded same) in "
-                f"{gold['event_id'].nunique()} events. Chosen: **shared ≥ {shared:.2f}**, "
-                f"**partly shared ≥ {partial:.2f}**.",
-                "Sweep (pooled over all gold events; every second grid point and the chosen ones):",
-                markdown(shown, SWEEP_COLUMNS),
-                "At the chosen thresholds, by gold file:",
-                markdown(at_chosen, list(at_chosen.columns)),
-                "At the chosen thresholds, by event (BASIL: first 8 characters of the event id):",
-                markdown(per_event, list(per_event.columns)),
-            ]
-        )
-        write_section(block)
+            ])  # fmt: skip
+            blocks += ["Sweep of `background` on the tuning part:", markdown(shown, SWEEP_COLUMNS)]
+            if (shared, partial) != (alignment.SHARED_THRESHOLD, alignment.PARTIAL_THRESHOLD):
+                print(
+                    f"NOTE: the module uses {alignment.SHARED_THRESHOLD:.2f} / "
+                    f"{alignment.PARTIAL_THRESHOLD:.2f}; update src/analysis/measures/alignment.py."
+                )
+    if not args.no_write:
+        write_section("\n\n".join(blocks))
         print(f"\nwrote {README.relative_to(config.PROJECT_ROOT)}")
     return 0
 

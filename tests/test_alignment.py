@@ -29,7 +29,13 @@ from analysis.measures.alignment import (
     similarity_matrix,
     tfidf_matrix,
 )
-from analysis.measures.alignment_gold import evaluate_pairs, gold_drift, load_gold
+from analysis.measures.alignment_gold import (
+    evaluate_pairs,
+    gold_drift,
+    load_facts,
+    load_gold,
+    score_facts,
+)
 from analysis.measures.sentence_features import (
     event_names,
     normalise_number,
@@ -47,12 +53,16 @@ BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"
 # Measured by benchmarks/alignment_calibration.py at the chosen thresholds (benchmarks/README.md).
 MARGIN = 0.05
 SEED_MEASURED = {
-    SHARED_THRESHOLD: {"precision": 0.474, "recall": 0.450},
-    PARTIAL_THRESHOLD: {"precision": 0.264, "recall": 0.700},
+    SHARED_THRESHOLD: {"precision": 0.579, "recall": 0.550},
+    PARTIAL_THRESHOLD: {"precision": 0.333, "recall": 0.600},
 }
-BASIL_MEASURED = {
-    SHARED_THRESHOLD: {"precision": 0.728, "recall": 0.570},
-    PARTIAL_THRESHOLD: {"precision": 0.483, "recall": 0.735},
+BASIL_MEASURED = {  # the tuning gold (alignment_basil.csv)
+    SHARED_THRESHOLD: {"precision": 0.737, "recall": 0.567},
+    PARTIAL_THRESHOLD: {"precision": 0.571, "recall": 0.646},
+}
+BASIL_CHECKING_MEASURED = {  # the checking gold (alignment_basil_heldout.csv)
+    SHARED_THRESHOLD: {"precision": 0.845, "recall": 0.625},
+    PARTIAL_THRESHOLD: {"precision": 0.717, "recall": 0.688},
 }
 
 
@@ -104,7 +114,7 @@ def test_tfidf_by_hand_on_three_sentences() -> None:
     # cos(1, 2) = 2a² / (2a² + b²) ≈ 0.536368; sentence 3 shares nothing
     expected = 2 * a * a / (2 * a * a + b * b)
     assert expected == pytest.approx(0.536350, abs=1e-6)
-    aligned = align_sentences(toy, threshold=0.5, partial_threshold=0.1)
+    aligned = align_sentences(toy, threshold=0.5, partial_threshold=0.1, weighting="idf")
     assert aligned["similarity"].tolist() == [round(expected, 6)] * 2
     assert aligned[["outlet", "other_outlet"]].values.tolist() == [["A", "B"], ["B", "A"]]
     # equal contributions: ties broken by label, so both directions list the same order
@@ -148,7 +158,9 @@ def test_number_normalisation() -> None:
     assert not any(key.startswith("num:") for key in sentence_features("No one came, one of them."))
     toy = table(("A", 1, "Attackers killed 14 soldiers."), ("B", 1, "Fourteen soldiers died."))
     aligned = align_sentences(toy, partial_threshold=0.01)
-    assert aligned["shared_terms"].tolist() == ["14;soldiers", "14;soldiers"]
+    assert [sorted(terms.split(";")) for terms in aligned["shared_terms"]] == [
+        ["14", "soldiers"]
+    ] * 2
 
 
 def test_stemming_names_and_labels() -> None:
@@ -178,7 +190,7 @@ def test_one_to_many() -> None:
     toy = table(
         ("A", 1, "The bridge lanes were closed in September by Wildstein."),
         ("B", 1, "Wildstein ordered the bridge lanes closed."),
-        ("B", 2, "The closures lasted through September."),
+        ("B", 2, "The lanes stayed closed through September."),
         ("B", 3, "Hoboken asked for Sandy aid."),
     )
     aligned = align_sentences(toy, threshold=0.2, partial_threshold=0.05)
@@ -350,6 +362,13 @@ def test_seed_gold_agreement(seed: dict[str, pd.DataFrame]) -> None:
         assert scores["recall"] >= measured["recall"] - MARGIN, scores
 
 
+def test_seed_hand_coded_facts_land_in_their_class(seed: dict[str, pd.DataFrame]) -> None:
+    facts = load_facts(GOLD_DIR / "selection_seed.csv")
+    assert facts["fact"].nunique() == 15
+    scores = score_facts(facts, seed["status"])
+    assert scores["right"].sum() >= 13, scores[~scores["right"]].to_string()
+
+
 def test_evaluate_pairs_counts() -> None:
     gold = pd.DataFrame(
         [["e", "A", 0, "B", 0, "same"], ["e", "A", 1, "B", 1, "partial"]],
@@ -398,5 +417,13 @@ def test_basil_gold_agreement_and_speed(basil: pd.DataFrame, record_property) ->
     for threshold, measured in BASIL_MEASURED.items():
         scores = evaluate_pairs(pairs, gold, threshold)
         print(f"BASIL gold at {threshold}: {scores}")
+        assert scores["precision"] >= measured["precision"] - MARGIN, scores
+        assert scores["recall"] >= measured["recall"] - MARGIN, scores
+    checking = load_gold(GOLD_DIR / "alignment_basil_heldout.csv")
+    assert gold_drift(checking, basil) == []
+    events = basil[basil["event_id"].isin(set(checking["event_id"]))]
+    pairs = align_sentences(events, threshold=1.0, partial_threshold=1e-6)
+    for threshold, measured in BASIL_CHECKING_MEASURED.items():
+        scores = evaluate_pairs(pairs, checking, threshold)
         assert scores["precision"] >= measured["precision"] - MARGIN, scores
         assert scores["recall"] >= measured["recall"] - MARGIN, scores

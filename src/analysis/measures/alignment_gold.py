@@ -109,3 +109,46 @@ def evaluate_pairs(
         "f1": f1,
         "recall_same": len(predicted & same) / len(same) if same else 1.0,
     }
+
+
+FACT_COLUMNS = ["event_id", "fact", "fact_class", "outlet", "sentence", "sha", "note"]
+
+
+def load_facts(path: str | Path) -> pd.DataFrame:
+    """Hand-coded facts (``data/gold/selection_*.csv``): one row per sentence that states a fact.
+
+    ``fact_class`` is ``shared`` (every outlet listed states it) or ``only <outlet>``.
+    """
+    facts = pd.read_csv(path, dtype={"event_id": str, "outlet": str, "sha": str})
+    missing = [column for column in FACT_COLUMNS if column not in facts.columns]
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
+    only = facts["fact_class"].str.removeprefix("only ")
+    bad = (facts["fact_class"] != "shared") & (only != facts["outlet"])
+    if bad.any():
+        raise ValueError(f"{path}: fact_class must be 'shared' or 'only <its outlet>'")
+    return facts.sort_values(["event_id", "fact", "outlet", "sentence"], kind="stable")
+
+
+def score_facts(facts: pd.DataFrame, status: pd.DataFrame) -> pd.DataFrame:
+    """Per fact: the statuses of its sentences and whether the fact lands in its class.
+
+    A shared fact is right when none of its sentences is ``unique``; a one-outlet fact when all of
+    them are ``unique`` (status from :func:`analysis.measures.alignment.classify_sentences`).
+    """
+    keys = ["event_id", "outlet", "sentence"]
+    found = facts.merge(status[[*keys, "status"]], on=keys, how="left", validate="m:1")
+    if found["status"].isna().any():
+        raise ValueError("a fact's sentence is missing from the status table")
+    rows = []
+    for (event_id, fact), group in found.groupby(["event_id", "fact"], sort=True):
+        fact_class = str(group["fact_class"].iloc[0])
+        unique = group["status"] == "unique"
+        right = bool(unique.all()) if fact_class != "shared" else not bool(unique.any())
+        statuses = "; ".join(
+            f"{o} {s}: {st}"
+            for o, s, st in group[["outlet", "sentence", "status"]].itertuples(index=False)
+        )
+        rows.append({"event_id": event_id, "fact": fact, "fact_class": fact_class,
+                     "statuses": statuses, "right": right})  # fmt: skip
+    return pd.DataFrame(rows)

@@ -107,9 +107,7 @@ def background_prior(terms: Iterable[str], alpha_0: float) -> dict[str, float]:
 def describe_prior(kind: PriorKind, alpha_0: float) -> str:
     """One line naming the prior (stored with the keyness table and printed in the notebook)."""
     if kind == "background":
-        return (
-            f"background: {background_name()}, floor {BACKGROUND_FLOOR:g}, α_0 = {alpha_0:g}"
-        )
+        return f"background: {background_name()}, floor {BACKGROUND_FLOOR:g}, α_0 = {alpha_0:g}"
     if kind == "pooled":
         return f"pooled: the compared groups' own counts, α_0 = {alpha_0:g}"
     raise ValueError(f"unknown prior {kind!r}: use 'background' or 'pooled'")

@@ -14,9 +14,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.schema import SPEECH_KINDS
 from analysis.site.data import MISMATCH_STATUSES
 
 MAX_FINDINGS = 4
+#: What the speaker shares count (``speakers.csv``, :data:`analysis.schema.SPEECH_KINDS`), said with them.
+SPEECH_DEFINITION = "quoted words: " + ", ".join(SPEECH_KINDS) + " speech"
 
 
 @dataclass(frozen=True)
@@ -134,13 +137,16 @@ def speaker_finding(speakers: pd.DataFrame) -> Finding | None:
         shares = [
             f"{_percent(row.share_of_quoted_words)} of {row.outlet}’s" for row in top.itertuples()
         ]
-        text = f"Most-quoted voice everywhere: {actors[0]}, with {_join(shares)} quoted words."
+        text = (
+            f"Most-quoted voice everywhere: {actors[0]}, with {_join(shares)} quoted words "
+            f"({SPEECH_DEFINITION})."
+        )
     else:
         shares = [
             f"{row.outlet} gives {_percent(row.share_of_quoted_words)} of its quoted words to {row.actor}"
             for row in top.itertuples()
         ]
-        text = f"Whose words: {_join(shares)}."
+        text = f"Whose words: {_join(shares)} ({SPEECH_DEFINITION})."
     return Finding(text, "quotes", "speakers.csv")
 
 
@@ -193,7 +199,10 @@ def selection_finding(coverage: pd.DataFrame) -> Finding | None:
         for row in coverage.sort_values("outlet").itertuples()
     ]
     others = "the other outlet" if len(coverage) == 2 else "any other outlet"
-    text = f"Unique material, with no counterpart in {others}: {_join(parts)}."
+    text = (
+        f"Unique material, with no counterpart in {others}: {_join(parts)} "
+        "(sentences of every block, headline and sub-headings included)."
+    )
     return Finding(text, "sentences", "coverage.csv")
 
 
