@@ -237,7 +237,7 @@ def test_numbers_table_sorted_and_empty() -> None:
     empty = numbers_table([make_article("Nothing to count here.")])
     assert list(empty.columns) == COLUMNS and len(empty) == 0
     matched = match_numbers(empty)
-    assert list(matched.columns) == [*COLUMNS, "match_id", "status"]
+    assert list(matched.columns) == [*COLUMNS, "role", "match_id", "status"]
     assert list(side_by_side(matched).columns) == ["match_id", "kind", "unit", "status"]
 
 
@@ -262,7 +262,7 @@ def row(outlet, value, unit, kind, counted, head, approx="", text=None, event="e
         "kind": kind,
         "sentence_start": start,
         "sentence_end": start + 100,
-        "evidence": f"[[{text}]] {counted}.",
+        "evidence": ("Militants killed " if kind == "casualty" else "") + f"[[{text}]] {counted}.",
     }
 
 
@@ -295,8 +295,8 @@ def test_different_description_keeps_both_descriptions() -> None:
     assert matched["status"].tolist() == ["different description"] * 4
     assert matched["match_id"].nunique() == 2
     wide = side_by_side(matched).set_index("match_id")
-    assert wide.loc["casualty/people/27", "VOA"] == "27 members of the IRGC"
-    assert wide.loc["casualty/people/27", "RFI"] == "27 Iranian soldiers"
+    assert wide.loc["casualty/people/27/killed", "VOA"] == "27 members of the IRGC"
+    assert wide.loc["casualty/people/27/killed", "RFI"] == "27 Iranian soldiers"
 
 
 def test_approximator_difference_is_a_different_description() -> None:
@@ -338,9 +338,7 @@ def test_different_value_needs_same_kind_and_compatible_head() -> None:
     matched = match_numbers(table)
     statuses = status_of(matched)
     assert statuses[("VOA", 14)] == statuses[("RFI", 20)] == "different value"
-    assert (
-        matched.loc[matched["value"] == 14, "match_id"].iloc[0] == "casualty/people/soldier/14~20"
-    )
+    assert matched.loc[matched["value"] == 14, "match_id"].iloc[0] == "casualty/people/killed/14~20"
     assert statuses[("VOA", 5)] == statuses[("RFI", 7)] == statuses[("RFI", 9)] == "one outlet only"
 
 

@@ -507,3 +507,31 @@ not n't never also too very just only even still already then there here where w
 's 're 've 'd 'll 'm
 """
 )
+
+
+# --- number roles (analysis.measures.numbers.roles) ----------------------------------------------------
+#: What a count of people is in an event frame, by cue-word prefix found in the number's clause; checked
+#: in this order (a "serious condition" clause usually also says "hospital"). Frame names after the
+#: casualty categories of incident reporting (killed / injured / seriously injured / missing).
+PERSON_FRAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("in serious condition", ("serious condition", "critical condition", "seriously", "critically",
+                              "intensive care", "life-threatening")),
+    ("killed", ("kill", "dead", "die", "died", "dying", "death", "fatal", "lost their lives")),
+    ("injured", ("injur", "wound", "hurt", "hospital", "treated for")),
+    ("missing", ("missing", "unaccounted")),
+    ("evacuated", ("evacuat",)),
+    ("arrested", ("arrest", "detain")),
+    ("rescued", ("rescu",)),
+)  # fmt: skip
+#: What a sum of money is for, by cue-word prefix in the number's clause (checked in this order).
+MONEY_PURPOSES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("repairs", ("repair", "rebuild", "reconstruct", "restor")),
+    ("damage", ("damage", "losses")),
+    ("compensation", ("compensat",)),
+    ("aid", ("aid", "assistance", "relief", "donat")),
+    ("investment", ("invest",)),
+    ("fine", ("fine", "penalt")),
+    ("ransom", ("ransom",)),
+)  # fmt: skip
+#: Counted heads too general to say who is counted ("12 people", "6,000 people a day"; not "civilians").
+GENERIC_COUNT_HEADS: frozenset[str] = frozenset({"", "people", "person", "them", "those", "thing"})

@@ -82,25 +82,32 @@ soldiers were killed``; a bare number within 3 words after such a word, ``a blas
 or right before one, ``27 dead``, becomes a casualty count of ``people``), ``people`` (other counts
 of people), ``other``. Deterministic: plain precompiled regular expressions, no model.
 
-**Matching across outlets** (:func:`match_numbers`), within each event (``event_id``):
+**Matching across outlets** (:func:`match_numbers`), within each event (``event_id``). Each number first
+gets a ``role``, what it counts in the event (:mod:`analysis.measures.numbers.roles`): a person frame
+(``killed``, ``injured``, ``in serious condition`` …, from cue words in its clause; a bare number such as
+"three of them in serious condition" counts people then), the purpose of a sum of money (``repairs``,
+``damage``, ``aid`` …), else the counted head's class; empty when unknown ("6,000 people a day").
 
-1. Same fact: two numbers are the same fact when value, unit and kind are equal and: for measures
-   (money, distance, duration, percent, ...) nothing more; for casualty counts nothing more (how the
-   dead are described is exactly what differs between outlets); for other counts of people and
-   things, the heads are compatible (same head class, :func:`head_class`: a lemma or a synonym group
-   from :data:`HEAD_SYNONYMS`, e.g. soldier/member/troop/personnel/guard; refugee/migrant). Bare
-   numbers (unit ``number``) are never matched across outlets. Same facts are joined transitively.
-   A fact reported by ≥ 2 outlets is **reported alike** when every mention has the same counted
-   phrase and approximator (lower-cased, articles dropped), else **different description** (e.g. VOA
-   "14 Pakistani soldiers" vs RFI "14 soldiers and members of the Pakistani security forces").
-2. Facts still in one outlet only are joined across outlets when they share unit, kind and a non-empty
-   head class but differ in value: **different value** (casualty counts that disagree). Facts already
-   matched in step 1 do not take part (a limitation for events with three or more outlets).
+1. Same fact: equal value and unit family, and the same role when either has one (so 4 killed ≠ 4
+   injured; how the dead are described may differ). Without a role: the same kind and, for counts,
+   compatible heads (same head class, :func:`head_class`, synonym groups of :data:`HEAD_SYNONYMS`).
+   Bare numbers (unit ``number``, no person frame) are never matched across outlets. Same facts are
+   joined transitively. A fact reported by ≥ 2 outlets is **reported alike** when every mention has the
+   same counted phrase and approximator (lower-cased, articles dropped), else **different description**
+   (e.g. VOA "14 Pakistani soldiers" vs RFI "14 soldiers and members of the Pakistani security forces";
+   "12 people" vs "at least a dozen people").
+2. Different value: facts (of one outlet or several) with the same known role and unit family, from
+   outlets that do not overlap and with compatible heads (at most one specific head class: "people"
+   agrees with "soldiers", "soldiers" does not with "civilians"), are joined into one row, greedily in
+   a fixed order: 12 vs 11 injured vs "at least a dozen" hurt; 1.2 vs 1.5 million euros for repairs.
+   Two facts of the same role that one outlet both reports (27 and 14 killed) stay apart.
 3. Everything else: **one outlet only**.
 
-Match ids are content keys, so they do not depend on row order: ``kind/unit/value[/head class]``
-(``casualty/people/14``, ``money/money:USD/10000000000``, ``other/count/3/organization``), bare numbers
-add the outlet, and different-value matches list their values (``casualty/people/soldier/14~20``).
+The approximator stays with each number (``approx``, and in the span shown side by side).
+Match ids are content keys, so they do not depend on row order: ``kind/unit/value[/role or head class]``
+(``casualty/people/14/killed``, ``money/money:USD/10000000000/investment``,
+``other/count/3/organization``), bare numbers add the outlet, and different-value matches give the role
+and list their values (``casualty/people/injured/11~12``).
 :func:`side_by_side` lays the matches out for reading: one row per match id, one column per outlet with
 the surface text and its counted phrase as the sentence has them (``14 Pakistani soldiers``; a phrase
 not right after the number is added in brackets), ``—`` where the outlet has no such number, sorted by

@@ -9,7 +9,9 @@ import pandas as pd
 
 from analysis.disjoint_sets import DisjointSets
 from analysis.measures.numbers.phrases import head_class
+from analysis.measures.numbers.roles import PERSON_ROLES, number_role
 from analysis.measures.numbers.values import format_value
+from analysis.text.lexicon import GENERIC_COUNT_HEADS
 
 MATCH_STATUSES = ("reported alike", "different description", "different value", "one outlet only")
 MISSING = "—"
@@ -21,96 +23,122 @@ def _normalised(counted: str, approx: str) -> tuple[str, str]:
 
 
 def _same_fact(a: dict, b: dict) -> bool:
-    if a["unit"] != b["unit"] or a["kind"] != b["kind"]:
+    """Equal values (bucketed by the caller) that count the same thing in the same role."""
+    if a["family"] != b["family"]:
         return False
-    if a["unit"] == "number":
+    if a["family"] == "number":
         return a["outlet"] == b["outlet"]  # bare numbers: repeated mentions within an outlet only
-    if a["unit"] == "people" and a["kind"] == "casualty":
-        return True
+    if a["role"] or b["role"]:
+        return a["role"] == b["role"]
+    if a["kind"] != b["kind"]:
+        return False
     if a["unit"] in ("people", "count"):
         return bool(a["class"]) and a["class"] == b["class"]
     return True
 
 
 def match_numbers(numbers: pd.DataFrame) -> pd.DataFrame:
-    """``numbers`` plus ``match_id`` and ``status``, matched within each event (module docstring)."""
+    """``numbers`` plus ``role``, ``match_id`` and ``status``, matched within each event (module doc)."""
     table = numbers.reset_index(drop=True)
+    roles = [
+        number_role(str(table.at[i, "evidence"]), str(table.at[i, "unit"]),
+                    str(table.at[i, "kind"]), str(table.at[i, "head"] or ""))
+        for i in range(len(table))
+    ]  # fmt: skip
     match_id = [""] * len(table)
     status = [""] * len(table)
     events = table["event_id"] if "event_id" in table.columns else pd.Series([""] * len(table))
     for _, index in sorted(table.groupby(events.to_numpy(), sort=True).indices.items()):
-        records = [
-            {
-                "outlet": table.at[i, "outlet"],
-                "unit": table.at[i, "unit"],
-                "kind": table.at[i, "kind"],
-                "key": round(float(table.at[i, "value"]), 9),
-                "class": head_class(str(table.at[i, "head"] or "")),
-                "described": _normalised(str(table.at[i, "counted"]), str(table.at[i, "approx"])),
-            }
-            for i in index
-        ]
+        records = [_record(table, i, roles[i]) for i in index]
         for local, (identifier, label) in enumerate(_match_event(records)):
             match_id[index[local]], status[index[local]] = identifier, label
-    return table.assign(match_id=match_id, status=status)
+    return table.assign(role=roles, match_id=match_id, status=status)
 
 
-def _match_event(records: list[dict]) -> list[tuple[str, str]]:
-    """Match id and status of each number of one event."""
-    size = len(records)
-    result = [("", "")] * size
-    union = DisjointSets(range(size))
+def _record(table: pd.DataFrame, i: int, role: str) -> dict:
+    unit = table.at[i, "unit"]
+    return {
+        "outlet": table.at[i, "outlet"],
+        "unit": unit,
+        "family": "people" if role in PERSON_ROLES else unit,
+        "kind": "casualty" if role in PERSON_ROLES else table.at[i, "kind"],
+        "role": role,
+        "key": round(float(table.at[i, "value"]), 9),
+        "head": str(table.at[i, "head"] or ""),
+        "class": head_class(str(table.at[i, "head"] or "")),
+        "described": _normalised(str(table.at[i, "counted"]), str(table.at[i, "approx"])),
+    }
+
+
+def _same_value_groups(records: list[dict]) -> list[list[int]]:
+    """Step 1: numbers of equal value that count the same thing in the same role, joined."""
+    union = DisjointSets(range(len(records)))
     buckets: dict[tuple, list[int]] = {}
     for index, record in enumerate(records):
-        buckets.setdefault((record["unit"], record["key"]), []).append(index)
+        buckets.setdefault((record["family"], record["key"]), []).append(index)
     for members in buckets.values():
         for position, a in enumerate(members):
             for b in members[position + 1 :]:
                 if _same_fact(records[a], records[b]):
                     union.join(a, b)
-    single: list[list[int]] = []
-    for members in union.groups():
+    return [sorted(members) for members in union.groups()]
+
+
+def _match_event(records: list[dict]) -> list[tuple[str, str]]:
+    """Match id and status of each number of one event."""
+    result = [("", "")] * len(records)
+    groups = sorted(_same_value_groups(records))
+    for members in groups:
         first = records[members[0]]
-        parts = [first["kind"], first["unit"], format_value(first["key"])]
-        if first["unit"] in ("people", "count") and first["kind"] != "casualty":
+        parts = [first["kind"], first["family"], format_value(first["key"])]
+        if first["role"]:
+            parts.append(first["role"])
+        elif first["unit"] in ("people", "count") and first["kind"] != "casualty":
             parts.append(min(records[i]["class"] for i in members) or "-")
-        if first["unit"] == "number":
+        if first["family"] == "number":
             parts.append(first["outlet"])
-        identifier = "/".join(parts)
         if len({records[i]["outlet"] for i in members}) >= 2:
             alike = len({records[i]["described"] for i in members}) == 1
             label = MATCH_STATUSES[0] if alike else MATCH_STATUSES[1]
         else:
             label = MATCH_STATUSES[3]
-            if first["unit"] != "number":
-                single.append(members)
         for i in members:
-            result[i] = (identifier, label)
-    # one-outlet facts sharing unit, kind and a head class across outlets: different values
-    merge = DisjointSets(range(len(single)))
-    classes = [{records[i]["class"] for i in members} - {""} for members in single]
-    for x, members_x in enumerate(single):
-        row_x = records[members_x[0]]
-        for y in range(x + 1, len(single)):
-            row_y = records[single[y][0]]
-            if (
-                row_x["outlet"] != row_y["outlet"]
-                and row_x["unit"] == row_y["unit"]
-                and row_x["kind"] == row_y["kind"]
-                and classes[x] & classes[y]
-            ):
-                merge.join(x, y)
-    for groups in merge.groups():
-        rows = [i for group in groups for i in single[group]]
-        if len({records[i]["outlet"] for i in rows}) < 2:
-            continue
+            result[i] = ("/".join(parts), label)
+    for cluster in _different_values(records, groups):
+        rows = sorted(i for members in cluster for i in members)
         first = records[rows[0]]
-        shared = sorted(set.intersection(*(classes[g] for g in groups)) or classes[groups[0]])
         values = "~".join(format_value(v) for v in sorted({records[i]["key"] for i in rows}))
-        identifier = "/".join([first["kind"], first["unit"], shared[0], values])
+        identifier = "/".join([first["kind"], first["family"], first["role"], values])
         for i in rows:
             result[i] = (identifier, MATCH_STATUSES[2])
     return result
+
+
+def _different_values(records: list[dict], groups: list[list[int]]) -> list[list[list[int]]]:
+    """Step 2: groups with the same known role and family, from disjoint outlets and with compatible
+    counted heads (one specific class at most: "soldiers" and "people" agree, "soldiers" and
+    "civilians" do not), joined greedily in group order."""
+    clusters: dict[tuple[str, str], list[tuple[set[str], set[str], list[list[int]]]]] = {}
+    for members in groups:
+        first = records[members[0]]
+        if not first["role"] or first["family"] == "number":
+            continue
+        outlets = {records[i]["outlet"] for i in members}
+        heads = {
+            records[i]["class"] for i in members if records[i]["head"] not in GENERIC_COUNT_HEADS
+        }
+        found = clusters.setdefault((first["family"], first["role"]), [])
+        for cluster_outlets, cluster_heads, cluster in found:
+            if not cluster_outlets & outlets and len(cluster_heads | heads) <= 1:
+                cluster_outlets |= outlets
+                cluster_heads |= heads
+                cluster.append(members)
+                break
+        else:
+            found.append((set(outlets), set(heads), [members]))
+    return [
+        cluster for key in sorted(clusters) for _, _, cluster in clusters[key] if len(cluster) >= 2
+    ]
 
 
 def _display(row: pd.Series) -> str:
