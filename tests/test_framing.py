@@ -76,7 +76,7 @@ def test_casualty_numbers_are_matched_with_their_differing_descriptions(tables) 
         ("14", "14 Pakistani soldiers", "14 soldiers and members of the Pakistani security forces"),
         ("27", "27 members of the Islamic Revolutionary Guards Corps", "27 Iranian soldiers"),
     ):
-        row = side.loc[f"casualty/people/{value}"]
+        row = side.loc[f"casualty/people/{value}/killed"]
         assert row["status"] == "different description"
         assert row["VOA"] == voa and row["RFI"] == rfi
 
