@@ -46,7 +46,8 @@ examples:
   python -m analysis run --event EVENT_ID             one event
   python -m analysis manifest data/raw                add new article files, fill checksums
   python -m analysis run --corpus ../shared/corpora/newswcl50-dev --no-comparison
-  python -m analysis refresh-notebooks                re-execute notebooks/ in place"""
+  python -m analysis refresh-notebooks                re-execute notebooks/ in place
+  python -m analysis lab                              open the notebooks in JupyterLab"""
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -94,6 +95,12 @@ def _parser() -> argparse.ArgumentParser:
             help="add rows for new article files to PATH/manifest.csv and fill checksums",
         )
     )
+    lab = commands.add_parser(
+        "lab", help="JupyterLab in notebooks/ with the project kernel (127.0.0.1 only)"
+    )
+    lab.add_argument("--port", type=int, help="port (default: JupyterLab's, 8888 or the next free)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab.set_defaults(corpus=None)
     return parser
 
 
@@ -122,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "manifest":
         return _prepare_manifest(args)
+    if args.command == "lab":
+        from analysis.run.lab import start_lab
+
+        start_lab(args.port, open_browser=not args.no_browser)  # replaces this process
     if args.corpus is not None:
         _print_manifest_warnings(args.corpus)
         return _run_corpus(args)
