@@ -12,6 +12,27 @@ from analysis.ingest.load import load_event
 from analysis.text.cleaning_rules import Rule, load_rules
 from analysis.text.document import Document
 
+#: Markers given by test file, so ``make test-fast`` can leave them out (``-m "not fault and ..."``).
+FILE_MARKERS = {
+    "test_faults.py": "fault",
+    "test_corpus_faults.py": "fault",
+    "test_site_browser.py": "browser",
+    "test_runner.py": "slow",
+    "test_noop.py": "slow",
+    "test_corpus_report.py": "slow",
+    "test_lab.py": "slow",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests by file (:data:`FILE_MARKERS`) and every test using the BASIL corpus ``corpus``."""
+    for item in items:
+        marker = FILE_MARKERS.get(item.path.name)
+        if marker is not None:
+            item.add_marker(marker)
+        if "basil" in getattr(item, "fixturenames", ()):
+            item.add_marker("corpus")
+
 
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:
