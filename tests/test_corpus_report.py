@@ -115,3 +115,17 @@ def test_no_comparison_and_event_reports_render_and_link(tmp_path: Path) -> None
 def test_committed_corpus_notebook_names_the_seed_folder() -> None:
     text = (config.NOTEBOOKS / "04_corpus.ipynb").read_text(encoding="utf-8")
     assert "Corpus** `data/raw`" in text and "notebooks/data" not in text
+
+
+def test_interval_table_prints_whole_numbers_as_integers() -> None:
+    import pandas as pd
+
+    from analysis.corpus.profiles import PROFILE_COLUMNS, interval_table
+
+    profiles = pd.DataFrame(
+        [["style", "words", "A", 458.0, float("nan"), float("nan"), 1, 1],
+         ["style", "words", "B", 457.5, 450.0, 465.25, 3, 3]],
+        columns=PROFILE_COLUMNS,
+    )  # fmt: skip
+    table = interval_table(profiles, "style")
+    assert table.loc["words"].tolist() == ["458", "457.50 [450, 465.25]"]

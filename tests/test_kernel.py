@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_notebook
@@ -26,7 +27,11 @@ def test_the_filter_drops_only_the_two_noise_lines() -> None:
 def test_a_notebook_run_prints_no_kernel_noise(tmp_path, capfd) -> None:
     source = tmp_path / "tiny.ipynb"
     notebook = new_notebook(cells=[new_code_cell("total = 1 + 1\ntotal")])
-    notebook.metadata["kernelspec"] = {"name": KERNEL_NAME, "language": "python"}
+    notebook.metadata["kernelspec"] = {
+        "name": KERNEL_NAME,
+        "display_name": "k",
+        "language": "python",
+    }
     nbformat.write(notebook, source)
     runner.execute_notebook(source, tmp_path / "out.ipynb", {})
     executed = nbformat.read(tmp_path / "out.ipynb", as_version=4)
@@ -35,3 +40,8 @@ def test_a_notebook_run_prints_no_kernel_noise(tmp_path, capfd) -> None:
     assert "without encryption" not in captured.err + captured.out
     assert "KeyboardInterrupt" not in captured.err + captured.out
     assert kernel_spec()["argv"][2] == "analysis.run.kernel_launcher"
+    with_code, without = (
+        path.read_text("utf-8") for path in runner.export_html(tmp_path / "out.ipynb")
+    )
+    prompt = re.compile(r"OutputPrompt[^>]*>Out\[")
+    assert prompt.search(with_code) and not prompt.search(without)  # no prompts for readers

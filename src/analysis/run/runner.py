@@ -265,6 +265,7 @@ def export_html(notebook_path: Path) -> list[Path]:
             template_name="offline_lab",
             extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
             exclude_input=exclude_input,
+            exclude_output_prompt=exclude_input,  # no "Out[3]:" in the page for readers
         )
         body, _ = exporter.from_notebook_node(
             notebook, resources={"metadata": {"name": notebook_path.stem}}
