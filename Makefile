@@ -36,7 +36,7 @@ test: $(STAMP) ## the full suite (what CI runs): lint, every test, strict nbval 
 	$(BIN)/python -m pytest $(NBVAL)
 
 # markers (tests/conftest.py): fault = killed runs, full disks, locks; browser = headless Chromium;
-# corpus = ../shared/corpora; slow = whole-event notebook runs (runner integration)
+# corpus = ../shared/corpora and corpus runs; slow = whole notebook runs, property tests
 test-fast: $(STAMP) ## lint, unit tests and nbval, without fault, browser, corpus or slow tests
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src tests

@@ -21,6 +21,8 @@ FILE_MARKERS = {
     "test_noop.py": "slow",
     "test_corpus_report.py": "slow",
     "test_lab.py": "slow",
+    "test_corpus.py": "corpus",  # extraction runs, a local Dask cluster
+    "test_properties.py": "slow",  # hypothesis: hundreds of generated cases per property
 }
 
 
