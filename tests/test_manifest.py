@@ -11,15 +11,13 @@ import pytest
 from analysis import config
 from analysis.errors import InputError
 from analysis.ingest.manifest import (
-    PREPARE_COMMAND,
     ManifestError,
     articles,
     event_ids,
     file_sha256,
-    manifest_warnings,
     read_manifest,
-    warning_lines,
 )
+from analysis.ingest.manifest_issues import PREPARE_COMMAND, manifest_warnings, warning_lines
 
 HEADER = ["event_id", "outlet", "title", "date", "language", "original_language", "path", "sha256"]
 FILES = {

@@ -143,7 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _print_manifest_warnings(folder: Path) -> None:
     """Empty optional manifest fields, one line per column (allowed; no analysis needs them)."""
-    from analysis.ingest.manifest import manifest_warnings, warning_lines
+    from analysis.ingest.manifest_issues import manifest_warnings, warning_lines
 
     for line in warning_lines(manifest_warnings(folder)):
         print(f"warning: {line}", file=sys.stderr)

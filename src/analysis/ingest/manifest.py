@@ -3,7 +3,7 @@
 A manifest has one row per article. Required columns (what an analysis needs): ``event_id, outlet,
 path``; optional: ``title, date, language, original_language, url, sha256, notes``; any other column is
 carried through. An empty ``title``, ``date``, ``url`` or ``language`` is allowed (no analysis needs it)
-and listed as a warning (:func:`manifest_warnings`). Validation reads the whole manifest and reports every
+and listed as a warning (:func:`analysis.ingest.manifest_issues.manifest_warnings`). Validation reads the whole manifest and reports every
 problem in one :class:`ManifestError` (file, row, column, problem): a bad manifest stops the run. An empty
 ``sha256`` in a manifest that has the column is a problem (the README promises every checksum is checked);
 ``python -m analysis manifest`` (:mod:`analysis.ingest.prepare`) fills it. Two rows for the same outlet in
@@ -16,11 +16,9 @@ are checked later, per article, by :mod:`analysis.ingest.decode` and collected b
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -29,33 +27,15 @@ from typing import Any
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.ingest.manifest_issues import PREPARE_COMMAND, ManifestIssue
 
 REQUIRED_COLUMNS = ("event_id", "outlet", "path")
 OPTIONAL_COLUMNS = ("title", "date", "language", "original_language", "url", "sha256", "notes")
-#: Optional fields whose empty value is worth a warning (a reader of the report may miss them).
-WARN_WHEN_EMPTY = ("title", "date", "url", "language")
-#: The command that adds rows and fills checksums (:mod:`analysis.ingest.prepare`).
-PREPARE_COMMAND = "python -m analysis manifest"
 MIN_OUTLETS_PER_EVENT = 2
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-
-
-@dataclass(frozen=True)
-class ManifestIssue:
-    """One problem (or warning) of a manifest: the file, the row (header = 1), the column, what."""
-
-    path: str
-    row: int | None
-    column: str
-    problem: str
-
-    def __str__(self) -> str:
-        where = [self.path] + ([f"row {self.row}"] if self.row is not None else [])
-        where += [f"column {self.column}"] if self.column else []
-        return f"{', '.join(where)}: {self.problem}"
 
 
 class ManifestError(InputError):
@@ -227,45 +207,6 @@ def _event_issues(table: pd.DataFrame, manifest: str) -> list[ManifestIssue]:
         )
         issues.append(ManifestIssue(manifest, int(rows[_ROW].iloc[0]), "outlet", message))
     return issues
-
-
-def manifest_warnings(
-    raw_dir: Path | str, manifest_name: str = "manifest.csv"
-) -> list[ManifestIssue]:
-    """Empty optional fields (:data:`WARN_WHEN_EMPTY`) and a missing ``sha256`` column: allowed, but
-    listed so the user knows. Read with the standard library only (cheap; no validation: an unreadable
-    manifest gives no warnings, the validation then says why)."""
-    manifest_path = Path(raw_dir) / manifest_name
-    try:
-        text = manifest_path.read_bytes().decode("utf-8-sig")
-        rows = list(csv.DictReader(io.StringIO(text, newline="")))
-    except (OSError, UnicodeDecodeError, csv.Error):
-        return []
-    columns = set(rows[0]) if rows else set()
-    issues = [
-        ManifestIssue(str(manifest_path), line, column, f"empty {column}")
-        for line, row in enumerate(rows, start=2)
-        for column in WARN_WHEN_EMPTY
-        if column in columns and not (row.get(column) or "").strip()
-    ]
-    if rows and "sha256" not in columns:
-        message = f"no sha256 column: files are not checked (`{PREPARE_COMMAND}` adds one)"
-        issues.append(ManifestIssue(str(manifest_path), None, "sha256", message))
-    return issues
-
-
-def warning_lines(issues: Iterable[ManifestIssue]) -> list[str]:
-    """Warnings grouped by file and column: ``FILE: empty date in rows 2, 5 (allowed)``."""
-    grouped: dict[tuple[str, str, str], list[int]] = {}
-    for issue in issues:
-        grouped.setdefault((issue.path, issue.column, issue.problem), [])
-        if issue.row is not None:
-            grouped[(issue.path, issue.column, issue.problem)].append(issue.row)
-    lines = []
-    for (path, _column, problem), rows in grouped.items():
-        where = f" in row{'s' if len(rows) > 1 else ''} {', '.join(map(str, rows))}" if rows else ""
-        lines.append(f"{path}: {problem}{where}")
-    return lines
 
 
 def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
