@@ -19,7 +19,7 @@ from analysis.measures import actors
 from analysis.run import runner
 
 EVENT = config.DEFAULT_EVENT
-HEAVY = ("papermill", "nbformat", "nbconvert", "jinja2", "matplotlib", "pandas")
+HEAVY = ("papermill", "nbformat", "nbconvert", "jinja2", "matplotlib")
 
 
 class Executed(RuntimeError):
