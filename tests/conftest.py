@@ -27,13 +27,16 @@ FILE_MARKERS = {
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark tests by file (:data:`FILE_MARKERS`) and every test using the BASIL corpus ``corpus``."""
+    """Mark tests by file (:data:`FILE_MARKERS`), every test using the BASIL corpus ``corpus`` and the
+    ``*_generated`` equivalence tests (thousands of generated inputs) ``slow``."""
     for item in items:
         marker = FILE_MARKERS.get(item.path.name)
         if marker is not None:
             item.add_marker(marker)
         if "basil" in getattr(item, "fixturenames", ()):
             item.add_marker("corpus")
+        if item.name.split("[")[0].endswith("_generated"):  # equivalence over generated inputs
+            item.add_marker("slow")
 
 
 @pytest.fixture(scope="session")
