@@ -8,15 +8,16 @@ export PYDEVD_DISABLE_FILE_VALIDATION := 1
 export JUPYTER_PLATFORM_DIRS := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help env report corpus test lint format notebooks bench lock clean
+.PHONY: help env report corpus test test-fast lab lint format notebooks bench lock clean
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	$(BIN)/python -m pip check --disable-pip-version-check  # the lock is complete: --no-deps, then check
 	@touch $@
 
 env: $(STAMP) ## create .venv from requirements.lock (only when missing or stale)
@@ -28,10 +29,21 @@ CORPUS ?= ../shared/corpora/basil-dev
 corpus: $(STAMP) ## run a corpus (CORPUS=PATH, default BASIL): Parquet tables, corpus notebook, figures
 	$(BIN)/python -m analysis run --corpus $(CORPUS)
 
-test: $(STAMP) ## lint, unit tests, and strict nbval on the committed notebooks
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+test: $(STAMP) ## the full suite (what CI runs): lint, every test, strict nbval on the notebooks
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check src tests
-	$(BIN)/python -m pytest --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+	$(BIN)/python -m pytest $(NBVAL)
+
+# markers (tests/conftest.py): fault = killed runs, full disks, locks; browser = headless Chromium;
+# corpus = ../shared/corpora and corpus runs; slow = whole notebook runs, property tests
+test-fast: $(STAMP) ## lint, unit tests and nbval, without fault, browser, corpus or slow tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check src tests
+	$(BIN)/python -m pytest -q $(NBVAL) -m "not fault and not browser and not corpus and not slow"
+
+lab: $(STAMP) ## JupyterLab on 127.0.0.1 in notebooks/ with the project kernel (seed event)
+	$(BIN)/python -m analysis lab $(LAB_ARGS)
 
 lint: $(STAMP) ## ruff lint and format check
 	$(BIN)/ruff check .

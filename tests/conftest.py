@@ -12,6 +12,32 @@ from analysis.ingest.load import load_event
 from analysis.text.cleaning_rules import Rule, load_rules
 from analysis.text.document import Document
 
+#: Markers given by test file, so ``make test-fast`` can leave them out (``-m "not fault and ..."``).
+FILE_MARKERS = {
+    "test_faults.py": "fault",
+    "test_corpus_faults.py": "fault",
+    "test_site_browser.py": "browser",
+    "test_runner.py": "slow",
+    "test_noop.py": "slow",
+    "test_corpus_report.py": "slow",
+    "test_lab.py": "slow",
+    "test_corpus.py": "corpus",  # extraction runs, a local Dask cluster
+    "test_properties.py": "slow",  # hypothesis: hundreds of generated cases per property
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark tests by file (:data:`FILE_MARKERS`), every test using the BASIL corpus ``corpus`` and the
+    ``*_generated`` equivalence tests (thousands of generated inputs) ``slow``."""
+    for item in items:
+        marker = FILE_MARKERS.get(item.path.name)
+        if marker is not None:
+            item.add_marker(marker)
+        if "basil" in getattr(item, "fixturenames", ()):
+            item.add_marker("corpus")
+        if item.name.split("[")[0].endswith("_generated"):  # equivalence over generated inputs
+            item.add_marker("slow")
+
 
 @pytest.fixture(scope="session")
 def rules() -> list[Rule]:

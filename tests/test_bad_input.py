@@ -338,10 +338,10 @@ def _rewrite_manifest(raw_dir: Path, edit) -> None:
 
 def test_manifest_missing_column(tmp_path: Path) -> None:
     raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
-    _rewrite_manifest(raw_dir, lambda table: table.drop(columns=["date"]))
+    _rewrite_manifest(raw_dir, lambda table: table.drop(columns=["outlet"]))
     with pytest.raises(InputError) as caught:
         read_manifest(raw_dir)
-    assert str(caught.value) == f"{raw_dir / 'manifest.csv'}: missing required column(s): date"
+    assert str(caught.value) == f"{raw_dir / 'manifest.csv'}: missing required column(s): outlet"
 
 
 def test_manifest_bad_date(tmp_path: Path) -> None:

@@ -22,14 +22,14 @@ from pathlib import Path
 
 import pytest
 from test_corpus import make_corpus
-from test_faults import _kill_tree, _visible_partials
+from test_faults import REFERENCE_TIMEOUT, TIMEOUT_FACTOR, _kill_tree, _visible_partials
 
 from analysis.__main__ import main
 from analysis.atomic import TEMPORARY
 from analysis.run.lock import output_lock
 
 HOSTILE = '<img src=x onerror="alert(1)">VOA'
-KILL_AFTER = (1.5, 5.0)  # seconds: during the extraction, during the corpus notebook
+KILL_AT = (0.1, 0.5)  # fractions of the reference run: during the extraction, during the notebook
 
 
 def _command(corpus: Path, out: Path) -> list[str]:
@@ -71,35 +71,41 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def reference(hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict]:
+def reference(
+    hostile_corpus: Path, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, dict, float]:
+    """The reference run's outputs, their digests and its duration (timeouts scale with it)."""
     out = tmp_path_factory.mktemp("reference")
+    started = time.monotonic()
     done = subprocess.run(_command(hostile_corpus, out), capture_output=True, text=True,
-                          env={**os.environ, "PYTHONHASHSEED": "0"}, timeout=300, check=False)  # fmt: skip
+                          env={**os.environ, "PYTHONHASHSEED": "0"}, timeout=REFERENCE_TIMEOUT,
+                          check=False)  # fmt: skip
     assert done.returncode == 1, done.stderr  # the broken event is reported
-    return out, _digests(out)
+    return out, _digests(out), time.monotonic() - started
 
 
-def test_html_in_an_outlet_name_is_shown_as_text(reference: tuple[Path, dict]) -> None:
-    out, _ = reference
+def test_html_in_an_outlet_name_is_shown_as_text(reference: tuple[Path, dict, float]) -> None:
+    out = reference[0]
     for name in ("04_corpus.html", "04_corpus.nocode.html"):
         html = (out / "reports" / "corpus" / "toy" / name).read_text(encoding="utf-8")
         assert '<img src=x onerror="alert(1)">' not in html
         assert "&lt;img src=x onerror=" in html
 
 
-@pytest.mark.parametrize("seconds", KILL_AFTER)
+@pytest.mark.parametrize("fraction", KILL_AT)
 def test_sigkill_then_rerun_is_byte_identical(
-    hostile_corpus: Path, reference: tuple[Path, dict], tmp_path: Path, seconds: float
+    hostile_corpus: Path, reference: tuple[Path, dict, float], tmp_path: Path, fraction: float
 ) -> None:
-    out = reference[0].parent / f"killed-{seconds}"
+    out = reference[0].parent / f"killed-{fraction}"
     command = _command(hostile_corpus, out)
     process = subprocess.Popen(command, env={**os.environ, "PYTHONHASHSEED": "0"},
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # fmt: skip
-    time.sleep(seconds)
+    time.sleep(fraction * reference[2])
     _kill_tree(process)
     assert _visible_partials(out) == []
-    done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False,
+    timeout = TIMEOUT_FACTOR * reference[2]
+    done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
                           env={**os.environ, "PYTHONHASHSEED": "0"})  # fmt: skip
     assert done.returncode == 1, done.stderr
     assert not [p for p in out.rglob("*") if TEMPORARY.match(p.name)]
@@ -123,7 +129,7 @@ def test_second_run_on_the_same_outputs_stops_with_a_clear_message(
 
 def test_write_error_is_clear_and_previous_outputs_stay(
     hostile_corpus: Path,
-    reference: tuple[Path, dict],
+    reference: tuple[Path, dict, float],
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],

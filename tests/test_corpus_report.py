@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_corpus import digests, make_corpus
+from test_corpus import EVENTS, digests, make_corpus
 
 from analysis import config
 from analysis.__main__ import main
@@ -88,3 +88,44 @@ def test_corpus_notebook_folders_derive_from_the_corpus_unless_given(tmp_path: P
     assert figures == config.REPORTS / "corpus" / "news-2020" / "figures"
     _, out, figures = corpus_folders(tmp_path / "news-2020", tmp_path / "out", tmp_path / "figs")
     assert (out, figures) == (tmp_path / "out", tmp_path / "figs")
+
+
+def test_no_comparison_and_event_reports_render_and_link(tmp_path: Path) -> None:
+    """One event, ``--no-comparison --event-reports``: the corpus notebook renders with the comparison
+    sections marked as skipped, and links the event's page of the reader's site, which is built."""
+    corpus = make_corpus(tmp_path / "one", broken_event=False)
+    manifest = corpus / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    kept = [lines[0], *(line for line in lines[1:] if line.startswith(EVENTS[0]))]
+    manifest.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    status = main(["run", "--corpus", str(corpus), "--processed", str(processed), "--reports",
+                   str(reports), "--no-progress", "--no-comparison", "--event-reports",
+                   "--jobs", "1"])  # fmt: skip
+    assert status == 0
+    assert (reports / EVENTS[0] / "index.html").is_file() and (reports / "index.html").is_file()
+    html = (reports / "corpus" / "one" / "04_corpus.nocode.html").read_text(encoding="utf-8")
+    for section in ("attribution verbs (share of attributed quotes)", "selection"):
+        assert html.count(f"Section “{section}” skipped") == 2  # the table and the figure
+    assert "Section “quotes” skipped" not in html  # words inside quotation marks need no comparison
+    assert f'href="../../{EVENTS[0]}/index.html"' in html
+    assert "Traceback" not in html
+
+
+def test_committed_corpus_notebook_names_the_seed_folder() -> None:
+    text = (config.NOTEBOOKS / "04_corpus.ipynb").read_text(encoding="utf-8")
+    assert "Corpus** `data/raw`" in text and "notebooks/data" not in text
+
+
+def test_interval_table_prints_whole_numbers_as_integers() -> None:
+    import pandas as pd
+
+    from analysis.corpus.profiles import PROFILE_COLUMNS, interval_table
+
+    profiles = pd.DataFrame(
+        [["style", "words", "A", 458.0, float("nan"), float("nan"), 1, 1],
+         ["style", "words", "B", 457.5, 450.0, 465.25, 3, 3]],
+        columns=PROFILE_COLUMNS,
+    )  # fmt: skip
+    table = interval_table(profiles, "style")
+    assert table.loc["words"].tolist() == ["458", "457.50 [450, 465.25]"]

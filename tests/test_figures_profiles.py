@@ -316,3 +316,14 @@ def test_save_figure_is_byte_identical(tmp_path: Path, plot: str) -> None:
     assert [path.name for path in first] == [f"{plot}.svg", f"{plot}.png"]
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_profile_axes_start_at_zero_so_small_differences_look_small() -> None:
+    table = profile_table(["A", "B"])
+    first = table["measure"] == table["measure"].iloc[0]
+    table.loc[first, "estimate"] = [12.10, 12.16]
+    table.loc[first, ["low", "high"]] = np.nan
+    fig = figures.plot_profile(table)
+    low, high = fig.axes[0].get_xlim()
+    assert low <= 0 < 12.10 < 12.16 < high
+    assert (12.16 - 12.10) / (high - low) < 0.02  # a gap of 0.06 is a sliver, not the full width

@@ -150,10 +150,10 @@ def test_an_event_without_named_actors_gives_empty_actor_tables(tmp_path) -> Non
     """Two short articles that name nobody: the actor and speaker tables are empty, not an error."""
     fixtures = Path(__file__).parent / "fixtures" / "bad_input"
     (tmp_path / "ev").mkdir()
-    rows = ["event_id,outlet,title,date,path,sha256"]
+    rows = ["event_id,outlet,title,date,path"]  # no sha256 column: files are not checked
     for outlet, name in (("A", "good_a.txt"), ("B", "good_b.txt")):
         (tmp_path / "ev" / name).write_bytes((fixtures / name).read_bytes())
-        rows.append(f"ev,{outlet},t,2020-01-01,ev/{name},")
+        rows.append(f"ev,{outlet},t,2020-01-01,ev/{name}")
     (tmp_path / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
     tables = framing_tables(load_event("ev", tmp_path))
     assert tables["actors"].empty and tables["actor_tone"].empty and tables["speakers"].empty

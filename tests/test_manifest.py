@@ -10,7 +10,14 @@ import pytest
 
 from analysis import config
 from analysis.errors import InputError
-from analysis.ingest.manifest import articles, event_ids, file_sha256, read_manifest
+from analysis.ingest.manifest import (
+    ManifestError,
+    articles,
+    event_ids,
+    file_sha256,
+    read_manifest,
+)
+from analysis.ingest.manifest_issues import PREPARE_COMMAND, manifest_warnings, warning_lines
 
 HEADER = ["event_id", "outlet", "title", "date", "language", "original_language", "path", "sha256"]
 FILES = {
@@ -31,7 +38,8 @@ def good_rows() -> list[dict[str, str]]:
          "language": "en", "original_language": "fr", "path": "ev1/b.txt",
          "sha256": sha(FILES["ev1/b.txt"])},
         {"event_id": "ev1", "outlet": "Alpha", "title": "", "date": "2019-04-21",
-         "language": "", "original_language": "", "path": "ev1/a.txt", "sha256": ""},
+         "language": "", "original_language": "", "path": "ev1/a.txt",
+         "sha256": sha(FILES["ev1/a.txt"])},
         {"event_id": "ev0", "outlet": "Beta", "title": "T3", "date": "2020-02-29",
          "language": "en", "original_language": "en", "path": "ev0/d.txt",
          "sha256": sha(FILES["ev0/d.txt"]).upper()},
@@ -114,9 +122,18 @@ def test_missing_manifest(tmp_path: Path) -> None:
 
 
 def test_missing_column(tmp_path: Path) -> None:
-    header = [column for column in HEADER if column != "date"]
+    header = [column for column in HEADER if column != "outlet"]
     raw_dir = make_raw(tmp_path, good_rows(), header=header)
-    expect_error(raw_dir, "missing required column(s): date")
+    expect_error(raw_dir, "missing required column(s): outlet")
+
+
+def test_only_event_outlet_and_path_are_required(tmp_path: Path) -> None:
+    raw_dir = make_raw(tmp_path, good_rows(), header=["event_id", "outlet", "path"])
+    table = read_manifest(raw_dir)
+    assert set(table["title"]) == {""} and set(table["date"]) == {""}
+    assert [a.language for a in articles(raw_dir, "ev0")] == ["en", "en"]
+    (warning,) = manifest_warnings(raw_dir)  # no empty fields to list, but no checksums either
+    assert warning.column == "sha256" and PREPARE_COMMAND in warning.problem
 
 
 def test_empty_manifest_header_only(tmp_path: Path) -> None:
@@ -130,12 +147,50 @@ def test_empty_manifest_file(tmp_path: Path) -> None:
     expect_error(raw_dir, "cannot be read as CSV")
 
 
-@pytest.mark.parametrize("date", ["2019-02-30", "22/04/2019", "2019-4-22", "2019-13-01", ""])
+@pytest.mark.parametrize("date", ["2019-02-30", "22/04/2019", "2019-4-22", "2019-13-01"])
 def test_bad_date(tmp_path: Path, date: str) -> None:
     rows = good_rows()
     rows[2]["date"] = date
     raw_dir = make_raw(tmp_path, rows)
     expect_error(raw_dir, f"date {date!r} is not an ISO date YYYY-MM-DD", row=4)
+
+
+def test_empty_optional_fields_are_allowed_and_listed_as_warnings(tmp_path: Path) -> None:
+    rows = good_rows()
+    rows[2]["date"] = ""
+    rows[3]["date"] = " "
+    rows[3]["title"] = ""
+    raw_dir = make_raw(tmp_path, [*rows], header=[*HEADER, "url"])
+    assert len(read_manifest(raw_dir)) == 4  # no error
+    found = {(w.row, w.column) for w in manifest_warnings(raw_dir)}
+    urls = {(line, "url") for line in range(2, 6)}
+    languages = {(3, "language")}
+    assert found == {(4, "date"), (5, "date"), (3, "title"), (5, "title")} | urls | languages
+    lines = warning_lines(manifest_warnings(raw_dir))
+    assert f"{raw_dir / 'manifest.csv'}: empty date in rows 4, 5" in lines
+
+
+def test_every_problem_is_reported_in_one_pass(tmp_path: Path) -> None:
+    rows = good_rows()
+    rows[0]["date"] = "22/04/2019"
+    rows[1]["path"] = "ev1/absent.txt"
+    rows[3]["outlet"] = ""
+    raw_dir = make_raw(tmp_path, rows)
+    with pytest.raises(ManifestError) as caught:
+        read_manifest(raw_dir)
+    issues = {(issue.row, issue.column) for issue in caught.value.issues}
+    assert issues == {(2, "date"), (3, "path"), (5, "outlet")}
+    assert caught.value.path == str(raw_dir / "manifest.csv")
+    for issue in caught.value.issues:  # each named in the one message: file, row, column
+        assert f"row {issue.row}, column {issue.column}: {issue.problem}" in str(caught.value)
+
+
+def test_empty_sha256_stops_with_the_command_that_fills_it(tmp_path: Path) -> None:
+    rows = good_rows()
+    rows[1]["sha256"] = ""
+    raw_dir = make_raw(tmp_path, rows)
+    error = expect_error(raw_dir, "sha256 is empty", PREPARE_COMMAND, row=3)
+    assert error.issues[0].column == "sha256"
 
 
 def test_missing_file(tmp_path: Path) -> None:
@@ -196,7 +251,7 @@ def test_duplicate_row(tmp_path: Path) -> None:
     rows = good_rows()
     rows.append(dict(rows[0]))
     raw_dir = make_raw(tmp_path, rows)
-    expect_error(raw_dir, "duplicate row for ev1 / ev1/b.txt")
+    expect_error(raw_dir, "duplicate row for ev1 / ev1/b.txt", row=6)
 
 
 @pytest.mark.parametrize("column", ["event_id", "outlet", "path"])
@@ -217,7 +272,11 @@ def test_bad_event_id(tmp_path: Path) -> None:
 def test_non_utf8_article_bytes(tmp_path: Path) -> None:
     raw_dir = make_raw(tmp_path, good_rows())
     latin1 = raw_dir / "ev1" / "a.txt"
-    latin1.write_bytes("Caf\u00e9 noir".encode("latin-1"))  # no sha in its row: the manifest loads
+    latin1.write_bytes("Caf\u00e9 noir".encode("latin-1"))
+    rows = good_rows()
+    rows[1]["sha256"] = file_sha256(latin1)
+    make_raw(tmp_path, rows)
+    latin1.write_bytes("Caf\u00e9 noir".encode("latin-1"))  # make_raw rewrote it
     (article,) = [a for a in articles(raw_dir, "ev1") if a.path.name == "a.txt"]
     with pytest.raises(InputError) as caught:
         article.read_raw()

@@ -165,9 +165,13 @@ def test_fingerprint_changes_with_the_event_actor_file(tmp_path) -> None:
 def _raw_with_a_binary_article(tmp_path: Path) -> Path:
     raw = tmp_path / "raw"
     shutil.copytree(config.DATA_RAW, raw)
-    (raw / EVENT / "002_picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    data = b"\x89PNG\r\n\x1a\n" + bytes(range(256))
+    (raw / EVENT / "002_picture.txt").write_bytes(data)
+    digest = hashlib.sha256(data).hexdigest()
     with open(raw / "manifest.csv", "a", encoding="utf-8") as manifest:
-        manifest.write(f"\n{EVENT},Third Outlet,,2019-04-22,en,en,,{EVENT}/002_picture.txt,,\n")
+        manifest.write(
+            f"\n{EVENT},Third Outlet,,2019-04-22,en,en,,{EVENT}/002_picture.txt,{digest},\n"
+        )
     return raw
 
 

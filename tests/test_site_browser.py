@@ -213,6 +213,12 @@ STYLE = "(el, prop) => getComputedStyle(el)[prop]"
 
 def test_switching_a_layer_off_hides_it(sites, open_page) -> None:
     page = open_page(sites["reports"] / EVENT / "index.html")
+    boxes = page.locator("input[data-layer]")
+    on = [boxes.nth(i).get_attribute("data-layer") for i in range(boxes.count())]
+    assert [layer for layer in on if page.locator(f"#layer-{layer}").is_checked()] == ["quotes"]
+    screenshot(page, "event-first-view.png")  # one layer on: readable at first sight
+    for layer in on:
+        page.locator(f"#layer-{layer}").check()
     checks = {
         "quotes": (".article .q.qk-speech", "backgroundColor", TRANSPARENT),
         "labels": (".article .lab", "outlineStyle", "none"),
@@ -240,7 +246,11 @@ def test_switching_a_layer_off_hides_it(sites, open_page) -> None:
 def test_selecting_a_sentence_marks_its_counterparts(sites, open_page) -> None:
     tables = read_tables(sites["processed"] / EVENT)
     alignment = tables["alignment"]
-    row = alignment.sort_values(["similarity", "article", "sentence"], ascending=False).iloc[0]
+    matches = alignment.groupby(["article", "sentence"])["other_sentence"].transform("size")
+    ranked = alignment.assign(matches=matches)
+    row = ranked.sort_values(
+        ["matches", "similarity", "article", "sentence"], ascending=False
+    ).iloc[0]  # the sentence with the most counterparts: they are listed with separators
     ids = {
         article: f"a{i}"
         for i, article in enumerate(
@@ -264,6 +274,7 @@ def test_selecting_a_sentence_marks_its_counterparts(sites, open_page) -> None:
     assert marked == expected
     status = page.locator("#selection").inner_text()
     assert f"similarity {row.similarity:.2f}" in status
+    assert status.count("similarity") == len(expected) and status.count(" | ") == len(expected) - 1
     screenshot(page, "event-selected.png")
     page.keyboard.press("Escape")
     assert page.locator(".selected, .counterpart").count() == 0
@@ -312,3 +323,32 @@ def test_hostile_article_runs_no_script_and_shows_as_text(sites, open_page) -> N
     assert "</script><b>x</b>" in page.locator("#selection").inner_text()
     assert page.problems == [], page.problems
     screenshot(page, "hostile.png")
+
+
+def test_legend_tables_fit_three_long_outlet_names(open_page, tmp_path) -> None:
+    outlets = ("Northern Herald", "Radio Kestrel", "Valley Post Daily")
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    write_hostile_event(processed, outlets)
+    build_site([HOSTILE_EVENT], processed, reports)
+    page = open_page(reports / HOSTILE_EVENT / "index.html")
+    headers = page.evaluate(
+        "() => [...document.querySelectorAll('.legend-layer thead th.num-col')]"
+        ".map(th => [th.textContent, th.getBoundingClientRect().width, th.scrollWidth])"
+    )
+    assert {text for text, _, _ in headers} == set(outlets)
+    for text, width, needed in headers:
+        assert needed <= width + 1, text  # the whole name shows, on one or two lines
+        lines = page.evaluate(
+            "(name) => { const th = [...document.querySelectorAll('.legend-layer thead th')]"
+            ".find(t => t.textContent === name); const r = document.createRange();"
+            " r.selectNodeContents(th); return r.getClientRects().length; }",
+            text,
+        )
+        assert lines <= len(text.split()), text  # broken between words, never inside one
+    sections = page.evaluate(
+        "() => [...document.querySelectorAll('.legend-layer')]"
+        ".map(s => s.scrollWidth <= s.clientWidth + 1)"
+    )
+    assert all(sections)  # no table wider than its box (nothing cut or scrolled away)
+    page.locator(".legend").scroll_into_view_if_needed()
+    screenshot(page, "event-legend-three-outlets.png")

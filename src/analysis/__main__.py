@@ -1,6 +1,4 @@
-"""Command line: ``python -m analysis run [--event ID] [--raw DIR] [--force] [--wait]``,
-``python -m analysis run --corpus DIR [--workers N | --scheduler ADDRESS] [--event-reports]`` and
-``refresh-notebooks``.
+"""Command line of the project: run events or a corpus, prepare a manifest, refresh the notebooks.
 
 Exit status 1 with a one-line message (no traceback) on a bad input, a failed notebook, a failed write
 (the path and the reason; previous outputs stay) or when another run is writing the same outputs.
@@ -14,7 +12,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from analysis import config
+from analysis import __version__, config
 from analysis.errors import InputError
 
 if TYPE_CHECKING:
@@ -35,11 +33,39 @@ def _failed(problems: list[Problem]) -> bool:
     return failed(problems)
 
 
+DESCRIPTION = """\
+Compare how news outlets frame the same event: clean the articles listed in a
+manifest, run the notebooks of each event, build the reader's site.
+
+Exit status 1 with a one-line message on bad input, a failed notebook or write,
+or when another run is writing the same outputs."""
+
+EXAMPLES = """\
+examples:
+  python -m analysis run                              every event of data/raw
+  python -m analysis run --event EVENT_ID             one event
+  python -m analysis manifest data/raw                add new article files, fill checksums
+  python -m analysis run --corpus ../shared/corpora/newswcl50-dev --no-comparison
+  python -m analysis refresh-notebooks                re-execute notebooks/ in place
+  python -m analysis lab                              open the notebooks in JupyterLab"""
+
+
 def _parser() -> argparse.ArgumentParser:
-    """The command line: ``run`` (events or ``--corpus``) and ``refresh-notebooks``."""
-    parser = argparse.ArgumentParser(prog="analysis", description=__doc__)
+    """The command line: ``run`` (events or ``--corpus``), ``manifest`` and ``refresh-notebooks``."""
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description=DESCRIPTION,
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"analysis {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    run_parser = commands.add_parser("run", help="execute the notebooks of one or all events")
+    run_parser = commands.add_parser(
+        "run",
+        help="execute the notebooks of one or all events (or a corpus)",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     run_parser.add_argument("--event", action="append", help="event id (repeatable; default: all)")
     run_parser.add_argument(
         "--raw", type=Path, default=config.DATA_RAW, help="folder with manifest.csv"
@@ -63,15 +89,85 @@ def _parser() -> argparse.ArgumentParser:
         "refresh-notebooks", help="re-execute notebooks/ in place (stored outputs)"
     )
     refresh.set_defaults(corpus=None)
+    _manifest_options(
+        commands.add_parser(
+            "manifest",
+            help="add rows for new article files to PATH/manifest.csv and fill checksums",
+        )
+    )
+    lab = commands.add_parser(
+        "lab", help="JupyterLab in notebooks/ with the project kernel (127.0.0.1 only)"
+    )
+    lab.add_argument("--port", type=int, help="port (default: JupyterLab's, 8888 or the next free)")
+    lab.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    lab.set_defaults(corpus=None)
     return parser
+
+
+def _manifest_options(prepare: argparse.ArgumentParser) -> None:
+    """Options of ``manifest PATH`` (:mod:`analysis.ingest.prepare`)."""
+    prepare.formatter_class = argparse.RawDescriptionHelpFormatter
+    prepare.description = (
+        "Add a row for every article file (.txt, .html) under PATH that PATH/manifest.csv\n"
+        "does not list, with its SHA-256; fill empty sha256 fields. Existing rows and\n"
+        "article files are left as they are. Event and outlet come from the layout\n"
+        "PATH/<event_id>/<outlet>.txt unless given."
+    )
+    prepare.epilog = (
+        "examples:\n  python -m analysis manifest data/raw\n"
+        "  python -m analysis manifest data/raw --event-id 2024-05-01_my-event"
+    )
+    prepare.add_argument("path", type=Path, help="folder of the manifest and the articles")
+    prepare.add_argument("--event-id", help="event of every new file (default: its folder's name)")
+    prepare.add_argument("--outlet", help="outlet of every new file (default: the file's name)")
+    prepare.add_argument("--language", default="en", help="language of new rows (default en)")
+    prepare.set_defaults(corpus=None)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    if args.command == "manifest":
+        return _prepare_manifest(args)
+    if args.command == "lab":
+        from analysis.run.lab import start_lab
+
+        start_lab(args.port, open_browser=not args.no_browser)  # replaces this process
     if args.corpus is not None:
+        _print_manifest_warnings(args.corpus)
         return _run_corpus(args)
+    if args.command == "run":
+        _print_manifest_warnings(args.raw)
     return _run_events(args)
+
+
+def _print_manifest_warnings(folder: Path) -> None:
+    """Empty optional manifest fields, one line per column (allowed; no analysis needs them)."""
+    from analysis.ingest.manifest_issues import manifest_warnings, warning_lines
+
+    for line in warning_lines(manifest_warnings(folder)):
+        print(f"warning: {line}", file=sys.stderr)
+
+
+def _prepare_manifest(args: argparse.Namespace) -> int:
+    """``manifest PATH``: add new files, fill checksums, then validate; exit status."""
+    from analysis.ingest.manifest import read_manifest
+    from analysis.ingest.prepare import prepare_manifest
+
+    try:
+        prepared = prepare_manifest(args.path, args.event_id, args.outlet, args.language)
+        for path in prepared.added:
+            print(f"added {path}")
+        for path in prepared.filled:
+            print(f"checksum filled for {path}")
+        print(f"{config.relative(prepared.manifest)}: {len(prepared.added)} row(s) added")
+        _print_manifest_warnings(args.path)
+        read_manifest(args.path)
+    except (InputError, OSError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print("manifest valid; next: python -m analysis run --raw " + str(args.path))
+    return 0
 
 
 def _run_events(args: argparse.Namespace) -> int:

@@ -186,16 +186,18 @@ def events_table(tables_dir: Path | str) -> pd.DataFrame:
 
 
 def interval_table(profiles: pd.DataFrame, section: str, digits: int = 2) -> pd.DataFrame:
-    """One section as measure × outlet cells "estimate [low, high]" for reading (no interval: "–")."""
+    """One section as measure × outlet cells "estimate [low, high]" for reading (no interval: "–");
+    whole numbers print as integers ("458", not "458.00")."""
     rows = profiles[profiles["section"] == section]
+
+    def number(value: float) -> str:
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
 
     def cell(row: pd.Series) -> str:
         if pd.isna(row["estimate"]):
             return "–"
-        interval = (
-            "" if pd.isna(row["low"]) else f" [{row['low']:.{digits}f}, {row['high']:.{digits}f}]"
-        )
-        return f"{row['estimate']:.{digits}f}{interval}"
+        interval = "" if pd.isna(row["low"]) else f" [{number(row['low'])}, {number(row['high'])}]"
+        return f"{number(row['estimate'])}{interval}"
 
     cells = rows.assign(cell=rows.apply(cell, axis=1))
     table = cells.pivot(index="measure", columns="outlet", values="cell")

@@ -4,7 +4,10 @@ every event's own notebooks in parallel processes.
 The corpus notebook (``notebooks/04_corpus.ipynb``) is executed into ``reports/corpus/<corpus name>/`` with
 HTML (with and without code) and its figures; it is skipped when its inputs (the partitions' fingerprints,
 the notebook, the library, the parameters) are unchanged. Per-event reports run :func:`analysis.run.runner.run_event`
-in separate processes: papermill switches the working directory of its process, which threads would share.
+in separate processes: papermill switches the working directory of its process, which threads would share;
+they run before the corpus notebook, which then links each event's page of the reader's site (rebuilt for
+every event with processed tables, :func:`analysis.run.runner.update_site`). Sections that need the event
+comparison say they were skipped when the run had ``--no-comparison`` (:func:`has_section`).
 """
 
 from __future__ import annotations
@@ -108,7 +111,6 @@ def run_corpus(
         progress=progress,
         partition_articles=partition_articles,
     )
-    executed = _corpus_notebook(corpus_dir, processed_root, reports_root, extraction, force, wait)
     events: tuple[str, ...] = ()
     if event_reports:
         chosen = analysed_events(extraction.tables_dir)
@@ -123,7 +125,55 @@ def run_corpus(
             events = _event_reports(
                 chosen, corpus_dir, processed_root, reports_root, jobs, force, on_event
             )
+            _update_site(processed_root, reports_root, force)
+    executed = _corpus_notebook(corpus_dir, processed_root, reports_root, extraction, force, wait)
     return CorpusReport(extraction, executed, events)
+
+
+def _update_site(processed_root: Path, reports_root: Path, force: bool) -> None:
+    """The reader's site for every event with processed tables (the corpus's and any others)."""
+    from analysis.run.runner import update_site
+
+    folders = sorted(processed_root.iterdir()) if processed_root.is_dir() else []
+    events = [path.name for path in folders if path.is_dir() and path.name != CORPUS_FOLDER]
+    update_site(events, processed_root, reports_root, force=force)
+
+
+def event_pages(report_dir: Path | str, event_ids: Sequence[str]) -> dict[str, str]:
+    """Each event's page of the reader's site that exists, as a link relative to the corpus report
+    (``reports/corpus/<name>/``): ``{event_id: "../../<event_id>/index.html"}``."""
+    reports_root = Path(report_dir).parent.parent
+    return {
+        event_id: f"../../{event_id}/index.html"
+        for event_id in sorted(event_ids)
+        if (reports_root / event_id / "index.html").is_file()
+    }
+
+
+def event_pages_note(report_dir: Path | str, event_ids: Sequence[str]) -> str:
+    """Markdown: links to the events' pages, or how to build them (``--event-reports``)."""
+    pages = event_pages(report_dir, event_ids)
+    if not pages:
+        return (
+            "No event reports yet: `python -m analysis run --corpus PATH --event-reports` renders "
+            "every event's notebooks and its page of the reader's site, linked here."
+        )
+    links = ", ".join(f"[{event_id}]({link})" for event_id, link in pages.items())
+    return f"Each event's page of the reader's site (clean articles side by side): {links}."
+
+
+def has_section(profiles: Any, section: str) -> bool:
+    """Whether the profile table has rows for ``section`` (a ``--no-comparison`` run has none for
+    quotes, attribution verbs and selection)."""
+    return bool((profiles["section"] == section).any())
+
+
+def skipped_note(section: str) -> str:
+    """Markdown saying a section was skipped, why, and how to fill it."""
+    return (
+        f"*Section “{section}” skipped: this corpus ran with `--no-comparison` (quotes and shared "
+        "sentences are not computed). Run again with `--comparison` to fill it.*"
+    )
 
 
 def _corpus_notebook(
@@ -144,6 +194,8 @@ def _corpus_notebook(
     digest.update(source.read_bytes())
     digest.update(json.dumps(parameters, sort_keys=True).encode())
     digest.update((extraction.summary_dir / ".fingerprint").read_bytes())
+    pages = event_pages(out_dir, analysed_events(extraction.tables_dir))
+    digest.update(json.dumps(pages, sort_keys=True).encode())  # the notebook links them
     stamp, stamp_path = digest.hexdigest(), out_dir / STAMP_FILE
     with output_lock(out_dir, wait=wait):
         if not force and _recorded(stamp_path) == stamp and (out_dir / CORPUS_NOTEBOOK).is_file():

@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from analysis.figures.style import (
     EDGE,
@@ -137,6 +138,21 @@ def grouped_barh(
     ax.set_yticks(range(len(categories)), list(categories))
     ax.set_ylim(len(categories) - 0.5, -0.5)  # first category at the top
     ax.tick_params(axis="y", length=0)
+    ends = solid if hatched is None else solid + hatched
+    if is_count(ends):
+        integer_ticks(ax.xaxis)
+
+
+def is_count(values: np.ndarray) -> bool:
+    """Whether every value is a whole number (bars of counts: mentions, quotations)."""
+    finite = np.asarray(values, dtype=float)
+    finite = finite[np.isfinite(finite)]
+    return bool(finite.size) and bool(np.all(finite == np.round(finite)))
+
+
+def integer_ticks(axis: Any) -> None:
+    """Ticks at whole numbers only (no 2.5 or 7.5 on an axis of counts)."""
+    axis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
 
 
 def grouped_height(categories: int, outlets: int) -> float:

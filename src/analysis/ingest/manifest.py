@@ -1,13 +1,17 @@
 """Read and validate an article manifest (``manifest.csv``) and the raw files it lists.
 
-A manifest has one row per article. Required columns: ``event_id, outlet, title, date, path``;
-optional: ``language, original_language, url, sha256, notes``; any other column is carried through.
-Validation stops at the first problem and names the file, the row and what is wrong: a bad manifest is
-a hard error that stops the run. Two rows for the same outlet in one event are rejected (naming both rows):
-the comparison is between outlets, and the tables key articles by outlet, so a second article of one outlet
-would be silently merged or mistaken for another. Put a second story in an event of its own.
-Problems of one article's *text* (encoding, binary, HTML, language) are checked later, per article, by
-:mod:`analysis.ingest.decode` and collected by :func:`analysis.ingest.load.load_event_checked`.
+A manifest has one row per article. Required columns (what an analysis needs): ``event_id, outlet,
+path``; optional: ``title, date, language, original_language, url, sha256, notes``; any other column is
+carried through. An empty ``title``, ``date``, ``url`` or ``language`` is allowed (no analysis needs it)
+and listed as a warning (:func:`analysis.ingest.manifest_issues.manifest_warnings`). Validation reads the whole manifest and reports every
+problem in one :class:`ManifestError` (file, row, column, problem): a bad manifest stops the run. An empty
+``sha256`` in a manifest that has the column is a problem (the README promises every checksum is checked);
+``python -m analysis manifest`` (:mod:`analysis.ingest.prepare`) fills it. Two rows for the same outlet in
+one event are rejected (naming both rows): the comparison is between outlets, and the tables key articles
+by outlet, so a second article of one outlet would be silently merged or mistaken for another. Put a
+second story in an event of its own. Problems of one article's *text* (encoding, binary, HTML, language)
+are checked later, per article, by :mod:`analysis.ingest.decode` and collected by
+:func:`analysis.ingest.load.load_event_checked`.
 """
 
 from __future__ import annotations
@@ -23,14 +27,28 @@ from typing import Any
 import pandas as pd
 
 from analysis.errors import InputError
+from analysis.ingest.manifest_issues import PREPARE_COMMAND, ManifestIssue
 
-REQUIRED_COLUMNS = ("event_id", "outlet", "title", "date", "path")
-OPTIONAL_COLUMNS = ("language", "original_language", "url", "sha256", "notes")
+REQUIRED_COLUMNS = ("event_id", "outlet", "path")
+OPTIONAL_COLUMNS = ("title", "date", "language", "original_language", "url", "sha256", "notes")
 MIN_OUTLETS_PER_EVENT = 2
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 _EVENT_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+class ManifestError(InputError):
+    """Every problem of a manifest at once; one problem reads like a plain :class:`InputError`."""
+
+    def __init__(self, issues: list[ManifestIssue]) -> None:
+        self.issues = tuple(issues)
+        first = issues[0]
+        if len(issues) == 1:
+            super().__init__(first.path, first.problem, row=first.row)
+            return
+        lines = "\n".join(f"  {issue}" for issue in issues)
+        super().__init__(first.path, f"{len(issues)} problems:\n{lines}")
 
 
 @dataclass(frozen=True)
@@ -82,14 +100,19 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
     except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
         raise InputError(manifest_path, f"cannot be read as CSV: {error}") from None
     _check_columns(table, manifest_path)
+    has_sha256 = "sha256" in table.columns
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table[column] = ""
     folder = raw_dir.resolve()
+    issues: list[ManifestIssue] = []
     for line, row in enumerate(table.to_dict("records"), start=2):  # header line, 1-based
-        _check_row(row, line, folder, manifest_path)
+        issues += _row_issues(row, line, folder, str(manifest_path), has_sha256)
     table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
-    _check_events(table, manifest_path)
+    if not issues:  # the event checks need valid rows
+        issues = _event_issues(table, str(manifest_path))
+    if issues:
+        raise ManifestError(issues)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
 
@@ -112,65 +135,78 @@ def _is_iso_date(text: str) -> bool:
     return True
 
 
-def _check_row(row: Mapping[str, str], line: int, folder: Path, manifest_path: Path) -> None:
-    """One manifest row; ``folder``: the manifest's folder, resolved."""
-    for column in ("event_id", "outlet", "path"):
-        if not row[column].strip():
-            raise InputError(manifest_path, f"empty {column}", row=line)
-    if not _EVENT_ID.match(row["event_id"]):
-        raise InputError(
-            manifest_path,
-            f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'",
-            row=line,
-        )
-    if not _is_iso_date(row["date"]):
-        raise InputError(
-            manifest_path, f"date {row['date']!r} is not an ISO date YYYY-MM-DD", row=line
-        )
+def _row_issues(
+    row: Mapping[str, str], line: int, folder: Path, manifest: str, has_sha256: bool
+) -> list[ManifestIssue]:
+    """Every problem of one manifest row; ``folder``: the manifest's folder, resolved."""
+    issues = [
+        ManifestIssue(manifest, line, column, f"empty {column}")
+        for column in REQUIRED_COLUMNS
+        if not row[column].strip()
+    ]
+    if row["event_id"].strip() and not _EVENT_ID.match(row["event_id"]):
+        message = f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'"
+        issues.append(ManifestIssue(manifest, line, "event_id", message))
+    if row["date"].strip() and not _is_iso_date(row["date"]):
+        message = f"date {row['date']!r} is not an ISO date YYYY-MM-DD (or leave it empty)"
+        issues.append(ManifestIssue(manifest, line, "date", message))
+    if row["path"].strip():
+        issues += _file_issues(row, line, folder, manifest, has_sha256)
+    return issues
+
+
+def _file_issues(
+    row: Mapping[str, str], line: int, folder: Path, manifest: str, has_sha256: bool
+) -> list[ManifestIssue]:
+    """The listed file: inside the folder, present, with the checksum the row gives."""
     path = (folder / row["path"]).resolve()
     if folder not in path.parents:
-        raise InputError(manifest_path, f"path {row['path']!r} points outside {folder}", row=line)
+        return [
+            ManifestIssue(manifest, line, "path", f"path {row['path']!r} points outside {folder}")
+        ]
     if not path.is_file():
-        raise InputError(manifest_path, f"file {row['path']!r} not found", row=line)
+        return [ManifestIssue(manifest, line, "path", f"file {row['path']!r} not found")]
     expected = row["sha256"].strip().lower()
-    if expected:
-        if not _SHA256.match(expected):
-            raise InputError(
-                manifest_path, f"sha256 {row['sha256']!r} is not a SHA-256 hex digest", row=line
-            )
-        actual = file_sha256(path)
-        if actual != expected:
-            raise InputError(
-                path, f"checksum mismatch: manifest row {line} says {expected}, file has {actual}"
-            )
+    if not expected:
+        if not has_sha256:
+            return []
+        message = f"sha256 is empty; `{PREPARE_COMMAND} {Path(manifest).parent}` fills it"
+        return [ManifestIssue(manifest, line, "sha256", message)]
+    if not _SHA256.match(expected):
+        message = f"sha256 {row['sha256']!r} is not a SHA-256 hex digest"
+        return [ManifestIssue(manifest, line, "sha256", message)]
+    actual = file_sha256(path)
+    if actual != expected:
+        message = f"checksum mismatch: manifest row {line} says {expected}, file has {actual}"
+        return [ManifestIssue(str(path), None, "", message)]
+    return []
 
 
-def _check_events(table: pd.DataFrame, manifest_path: Path) -> None:
+def _event_issues(table: pd.DataFrame, manifest: str) -> list[ManifestIssue]:
+    """Duplicate rows, events with one outlet, two articles of one outlet in an event."""
+    issues = []
     duplicated = table[table.duplicated(["event_id", "outlet", "path"], keep=False)]
-    if not duplicated.empty:
-        first = duplicated.iloc[0]
-        raise InputError(manifest_path, f"duplicate row for {first['event_id']} / {first['path']}")
+    for (event_id, path), rows in duplicated.groupby(["event_id", "path"], sort=True):
+        message = f"duplicate row for {event_id} / {path}"
+        issues.append(ManifestIssue(manifest, int(rows[_ROW].iloc[-1]), "", message))
     outlets = table.groupby("event_id")["outlet"].nunique().sort_index()
     for event_id, count in outlets.items():
         if count < MIN_OUTLETS_PER_EVENT:
-            raise InputError(
-                manifest_path,
-                f"event {event_id!r} has {count} outlet(s); a comparison needs at least {MIN_OUTLETS_PER_EVENT}",
+            message = (
+                f"event {event_id!r} has {count} outlet(s); a comparison needs at least "
+                f"{MIN_OUTLETS_PER_EVENT}"
             )
-    same_outlet = table[table.duplicated(["event_id", "outlet"], keep=False)]
-    if not same_outlet.empty:
-        first = same_outlet.iloc[0]
-        rows = same_outlet[
-            (same_outlet["event_id"] == first["event_id"])
-            & (same_outlet["outlet"] == first["outlet"])
-        ]
+            issues.append(ManifestIssue(manifest, None, "outlet", message))
+    unique = table.drop_duplicates(["event_id", "outlet", "path"])
+    same_outlet = unique[unique.duplicated(["event_id", "outlet"], keep=False)]
+    for (event_id, outlet), rows in same_outlet.groupby(["event_id", "outlet"], sort=True):
         lines = ", ".join(str(line) for line in rows[_ROW])
-        raise InputError(
-            manifest_path,
-            f"rows {lines}: event {first['event_id']!r} has more than one article from outlet "
-            f"{first['outlet']!r} ({', '.join(rows['path'])}); keep one article per outlet per event",
-            row=int(rows[_ROW].iloc[0]),
+        message = (
+            f"rows {lines}: event {event_id!r} has more than one article from outlet {outlet!r} "
+            f"({', '.join(rows['path'])}); keep one article per outlet per event"
         )
+        issues.append(ManifestIssue(manifest, int(rows[_ROW].iloc[0]), "outlet", message))
+    return issues
 
 
 def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:

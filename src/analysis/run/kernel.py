@@ -1,8 +1,11 @@
-"""A Jupyter kernel spec named ``python3`` that points at this very interpreter.
+"""The project's Jupyter kernel, ``analysis``: this very interpreter, quiet, hash seed fixed.
 
-Jupyter resolves a kernel name through several folders (``JUPYTER_PATH`` first, then the user's own),
-so a ``python3`` spec left by another installation could run notebooks in the wrong environment.
-:func:`current_env_kernel` puts a spec for ``sys.executable`` first on the search path while it is active.
+Jupyter resolves a kernel name through several folders (``JUPYTER_PATH`` first, then the user's own), so
+a spec left by another installation could run notebooks in the wrong environment.
+:func:`current_env_kernel` puts a spec for ``sys.executable`` first on the search path while it is active
+(runs and ``refresh-notebooks``); :mod:`analysis.run.lab` installs the same spec into the environment for
+JupyterLab. The kernel starts through :mod:`analysis.run.kernel_launcher`, which drops two log lines that
+are noise here (the loopback TCP transport warning, the interrupt jupyter_client sends before shutdown).
 """
 
 from __future__ import annotations
@@ -15,22 +18,29 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-KERNEL_NAME = "python3"
+KERNEL_NAME = "analysis"
+KERNEL_DISPLAY_NAME = "Python (analysis)"
+LAUNCHER = "analysis.run.kernel_launcher"
+
+
+def kernel_spec() -> dict[str, object]:
+    """The kernel spec (``kernel.json``): this interpreter, the quiet launcher, ``PYTHONHASHSEED=0``."""
+    return {
+        "argv": [sys.executable, "-m", LAUNCHER, "-f", "{connection_file}"],
+        "display_name": KERNEL_DISPLAY_NAME,
+        "language": "python",
+        "env": {"PYTHONHASHSEED": "0"},
+        "metadata": {"debugger": True},
+    }
 
 
 @contextlib.contextmanager
 def current_env_kernel() -> Iterator[str]:
-    """Within the block, kernel ``python3`` runs ``sys.executable``; yields the kernel name."""
+    """Within the block, kernel ``analysis`` runs ``sys.executable``; yields the kernel name."""
     with tempfile.TemporaryDirectory(prefix="analysis-kernel-") as folder:
         spec_dir = Path(folder) / "kernels" / KERNEL_NAME
         spec_dir.mkdir(parents=True)
-        spec = {
-            "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-            "display_name": "Python 3 (analysis)",
-            "language": "python",
-            "metadata": {"debugger": False},
-        }
-        (spec_dir / "kernel.json").write_text(json.dumps(spec), encoding="utf-8")
+        (spec_dir / "kernel.json").write_text(json.dumps(kernel_spec()), encoding="utf-8")
         previous = os.environ.get("JUPYTER_PATH")
         os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [folder, previous]))
         try:

@@ -128,14 +128,25 @@ def _listed_paths(
     return [(raw_dir / (row.get("path") or "")).resolve() for row in chosen]
 
 
+def _event_rows_json(rows: list[dict[str, str]], event_id: str) -> bytes:
+    """The manifest rows of one event with their line numbers (header = 1), as canonical JSON."""
+    chosen = [
+        {"line": line, **row}
+        for line, row in enumerate(rows, start=2)
+        if row.get("event_id") == event_id
+    ]
+    return json.dumps(chosen, sort_keys=True).encode()
+
+
 def fingerprint(
     event_id: str, raw_dir: Path, parameters: dict[str, Any], notebooks_dir: Path
 ) -> str:
-    """SHA-256 over every input of a run: raw files, actor files, manifest, notebooks, library, lock,
-    parameters."""
+    """SHA-256 over every input of a run: raw files, actor files, the event's manifest rows (not the
+    other events'), notebooks, library, lock, parameters."""
     digest = hashlib.sha256()
-    _add(digest, "manifest", (raw_dir / "manifest.csv").read_bytes())
-    listed = _listed_paths(manifest_rows(raw_dir), raw_dir, event_id)
+    rows = manifest_rows(raw_dir)
+    _add(digest, "manifest", _event_rows_json(rows, event_id))
+    listed = _listed_paths(rows, raw_dir, event_id)
     for path in listed:
         _add_file(digest, f"raw:{path.name}", path)
     for folder in sorted({path.parent for path in listed}):
@@ -254,6 +265,7 @@ def export_html(notebook_path: Path) -> list[Path]:
             template_name="offline_lab",
             extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
             exclude_input=exclude_input,
+            exclude_output_prompt=exclude_input,  # no "Out[3]:" in the page for readers
         )
         body, _ = exporter.from_notebook_node(
             notebook, resources={"metadata": {"name": notebook_path.stem}}

@@ -120,6 +120,6 @@ def frame_spans(indicators: pd.DataFrame, frames: Categories) -> list[Span]:
             f"frame: {pretty(frame)} · {cell_text(row.get('question'))} "
             f"{pretty(cell_text(row.get('indicator')))} · “{cell_text(row.get('cue'))}”"
         )
-        tag = cell_text(row.get("question")) or frame[:1].upper()
+        tag = pretty(cell_text(row.get("indicator")) or frame)  # a readable chip: "hostility"
         spans.append(_span("frames", row, str(index), frames.classes[frame], title, tag))
     return spans

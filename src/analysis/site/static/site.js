@@ -53,6 +53,7 @@
         other.scrollIntoView({ block: "nearest" });
         other.focus();
       });
+      if (index > 0) { status.appendChild(document.createTextNode(" | ")); }
       status.appendChild(link);
     });
   }
