@@ -243,6 +243,8 @@ def test_document_sentences_number_over_all_blocks(rules: list[Rule]) -> None:
         ["Border", "Talks"],
         ["He", "came"],
     ]
+    assert doc.words == tuple([t.text.lower() for t in tokens] for tokens in doc.tokens)
+    assert doc.words[0] == ["border", "talks"]
     quote = doc.text.index('"we')
     assert doc.quoted == ((), (), ((quote, quote + len('"we will stay."')),))
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -12,9 +13,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
-from analysis.corpus.features import article_features, blocks_of, feature_columns, snake_case
+from analysis.corpus.features import (
+    article_features,
+    blocks_of,
+    document_values,
+    feature_columns,
+    features_table,
+    snake_case,
+)
 from analysis.ingest.load import load_event_checked
-from analysis.ingest.manifest import event_ids
+from analysis.ingest.manifest import Article, event_ids
 from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.measures.readability import mattr
@@ -22,6 +30,8 @@ from analysis.measures.tone import hedge_uses, load_hedge_codebook, sentence_ton
 from analysis.measures.vader import compound, scores
 from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import label_uses, style_table
+from analysis.text.cleaning import clean_text
+from analysis.text.cleaning_rules import Rule
 from analysis.text.document import Document
 from analysis.text.quotemarks import quoted_spans
 from analysis.text.segment import split_sentences, tokenize
@@ -127,6 +137,34 @@ def test_seed_event_equals_per_event_tables(seed_event) -> None:
 def test_basil_events_equal_per_event_tables(basil) -> None:
     for cleaned in _basil_events(basil):
         _assert_matches(cleaned)
+
+
+def _written(raw: str, name: str, rules: list[Rule]) -> Document:
+    article = Article(
+        "ev", name, name, "2020-01-01", Path(f"ev/{name}.txt"), "en", "en", "", "", ""
+    )
+    return Document(article, raw, *clean_text(raw, rules, {}))
+
+
+def _from_documents(cleaned: list[Document]) -> pd.DataFrame:
+    return features_table([item.id for item in cleaned], [document_values(i) for i in cleaned])
+
+
+def test_document_values_equal_text_features(seed_event, rules) -> None:
+    """The corpus path reads the documents' layers; the text path splits the texts: same table."""
+    written = [
+        _written(
+            'Rebels Seize Town\n\nGen. Ali said "we will win." Police left.\n\n'
+            '"It is a terror attack," he said. Officials may fear more unrest.',
+            "t_quotes",
+            rules,
+        ),
+        _written("One short paragraph without quotes.", "t_plain", rules),
+    ]
+    for cleaned in (list(seed_event.values()), written):
+        from_documents = _from_documents(cleaned)
+        assert from_documents.equals(article_features(_table(cleaned)))
+    assert from_documents["quoted_words"].iloc[0] > 0
 
 
 def test_columns_and_types(seed_event) -> None:

@@ -8,7 +8,14 @@ import itertools
 import pytest
 
 from analysis.text.lexicon import NO_BREAK_ABBREVIATIONS
-from analysis.text.segment import SENTENCE_STARTERS, Span, split_sentences, tokenize, words
+from analysis.text.segment import (
+    SENTENCE_STARTERS,
+    Span,
+    split_sentences,
+    token_starts,
+    tokenize,
+    words,
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -261,6 +268,13 @@ def test_sentence_offset_argument_shifts_spans() -> None:
         Span(100, 108, "He left."),
         Span(109, 120, "She stayed."),
     ]
+
+
+def test_token_starts_are_the_tokens_starts() -> None:
+    text = 'The U.S.-led talks cost $10,000 on Jan. 5; "we won\'t stop," she said.'
+    assert token_starts(text) == [token.start for token in tokenize(text)]
+    assert token_starts("U.S. aid") == [0, 5]
+    assert token_starts("... !") == []
 
 
 def test_span_is_frozen() -> None:

@@ -1,7 +1,7 @@
 """The work of one partition: clean its articles, then extract every corpus feature in batch.
 
 Per article (one row of the ``articles`` table): the manifest row, whether it was analysed, the batch
-features of :func:`analysis.corpus.features.article_features` (readability, style, tone by voice, label families
+features of :func:`analysis.corpus.features.document_values` (readability, style, tone by voice, label families
 by voice, hedges, frame cues) and the event comparison of :mod:`analysis.measures.alignment` (sentences shared,
 partly shared and unique against the other outlets of the event; Fisher/TF-IDF method and thresholds as
 documented there). Long tables: ``quote_counts`` (quotes per kind and attribution-verb class,
@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.corpus.features import article_features
+from analysis.corpus.features import ArticleValues, document_values, features_table
 from analysis.corpus.plan import Partition
 from analysis.ingest.load import PROBLEM_COLUMNS, Problem, clean_checked
 from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, article_from_row
@@ -43,13 +43,13 @@ KEYS = ["event_id", "outlet"]
 @dataclass(frozen=True)
 class _Measured:
     """What the partition keeps of one analysed article once its event is done: not the cleaned
-    article (its per-character raw offsets take ~70 bytes a character), only what the tables need."""
+    article (its texts, offsets and layers), only what the tables need: its features, measured from
+    the document's own layers while its event is in memory."""
 
     event_id: str
     outlet: str
     article: str
-    text: str
-    kinds: tuple[str, ...]  # of its blocks, in order
+    values: ArticleValues
     page: tuple[str, ...]  # PAGE_FIELDS found in a web page ("" for text files)
 
 
@@ -114,8 +114,9 @@ def _rows_by_event(partition: Partition) -> dict[str, list[dict[str, str]]]:
 
 def _measure(item: Document) -> _Measured:
     page = tuple(_page_field(item, name) for name in PAGE_FIELDS)
-    kinds = tuple(block.kind for block in item.blocks)
-    return _Measured(item.article.event_id, item.article.outlet, item.id, item.text, kinds, page)
+    return _Measured(
+        item.article.event_id, item.article.outlet, item.id, document_values(item), page
+    )
 
 
 def _concat(frames: list[pd.DataFrame], empty: pd.DataFrame) -> pd.DataFrame:
@@ -151,15 +152,9 @@ def _articles_table(
     keys = list(zip(manifest["event_id"], manifest["outlet"], strict=True))
     manifest.insert(0, "status", [status[key] for key in keys])
     manifest.insert(0, "article", [Path(path).stem for path in manifest["path"]])
-    texts = pd.DataFrame(
-        {
-            "article": [item.article for item in measured],
-            "text": [item.text for item in measured],
-            "kinds": [item.kinds for item in measured],
-        },
-        columns=["article", "text", "kinds"],
-    )
-    features = article_features(texts).drop(columns="article")
+    features = features_table(
+        [item.article for item in measured], [item.values for item in measured]
+    ).drop(columns="article")
     for name in reversed(KEYS):
         values = [getattr(item, name) for item in measured]
         features.insert(0, name, pd.Series(values, index=features.index, dtype=object))

@@ -28,12 +28,19 @@ sentence of :func:`analysis.tables.clean_layer.sentences_table`; style reads bod
 at the blank lines, with the kinds of ``Document.blocks``. Column names: ``snake_case`` of the
 codebook names (lower case, every run of other characters than ``a-z0-9`` replaced by ``_``).
 
-Each text is read once: a block is split into sentences once and scanned once for the patterns of
-every codebook (:func:`analysis.measures.codebook.scan`); each of its sentences reads its window of
-that scan and is tokenised once, for its voice word counts and, in body paragraphs, for ``words`` and
-``mattr`` (the sentences of a paragraph cover all of it but whitespace, and a token never contains or
-looks past whitespace, so the paragraph's tokens are its sentences' tokens in order). The project's
-codebooks are read once per version of their files.
+Each article is read once. A corpus run measures each cleaned :class:`~analysis.text.document.Document`
+(:func:`document_values`, rows gathered by :func:`features_table`) from the layers the document built
+once and every other table reads too: its sentences, their lower-cased words and each block's quoted
+intervals; nothing is split, tokenised or read for quotation marks again. :func:`article_features` takes
+texts instead (a frame of ``text`` and block ``kinds``) and builds the same layers with the same
+functions. Either way a block is scanned once for the patterns of every codebook
+(:func:`analysis.measures.codebook.scan`); each of its sentences reads its window of that scan; token
+offsets are read only for sentences with quoted intervals (to place each word in a voice); a body
+paragraph's words are its sentences' words (the sentences of a paragraph cover all of it but
+whitespace, and a token never contains or looks past whitespace, so the paragraph's tokens are its
+sentences' tokens in order). A frame counts for a sentence when one of its cues' patterns has a
+non-empty match there, which is when :func:`analysis.measures.frames.sentence_cues` gives it a hit.
+The project's codebooks are read once per version of their files.
 """
 
 from __future__ import annotations
@@ -55,7 +62,6 @@ from analysis.measures.frames import (
     Frame,
     load_frame_codebook,
     require_columns,
-    sentence_cues,
 )
 from analysis.measures.labels import LabelFamily, block_labels, load_codebook
 from analysis.measures.readability import READABILITY_MEASURES, style_measures
@@ -67,11 +73,20 @@ from analysis.measures.tone import (
     sentence_markers,
 )
 from analysis.measures.voice import sentence_quotes, voice_tone, voice_words
+from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
-from analysis.text.segment import split_sentences, tokenize
+from analysis.text.segment import split_sentences
 from analysis.text.segment import words as words_of
 
-__all__ = ["article_features", "blocks_of", "feature_columns", "snake_case"]
+__all__ = [
+    "ArticleValues",
+    "article_features",
+    "blocks_of",
+    "document_values",
+    "feature_columns",
+    "features_table",
+    "snake_case",
+]
 
 BLOCK_SEPARATOR = "\n\n"
 _NOT_SNAKE = re.compile(r"[^a-z0-9]+")
@@ -103,6 +118,16 @@ class _Codebooks:
         patterns = [family.pattern for family in self.labels]
         patterns += [family.pattern for family in self.hedges]
         return (*patterns, *(cue.pattern for frame in self.frames for cue in frame.cues))
+
+    @functools.cached_property
+    def frame_patterns(self) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        """The cues' patterns of each frame."""
+        return tuple(tuple(cue.pattern for cue in frame.cues) for frame in self.frames)
+
+    @functools.cached_property
+    def cue_patterns(self) -> tuple[re.Pattern[str], ...]:
+        """Every frame's cue patterns."""
+        return tuple(pattern for patterns in self.frame_patterns for pattern in patterns)
 
     @functools.cached_property
     def count_columns(self) -> list[str]:
@@ -201,28 +226,96 @@ def blocks_of(text: str, kinds: Sequence[str]) -> list[tuple[int, str, str]]:
     return blocks
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """One sentence as the features read it: offsets in its block, text, lower-cased words."""
+
+    start: int
+    end: int
+    text: str
+    words: list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """One block as the features read it: kind, text, quoted intervals and sentences (block offsets)."""
+
+    kind: str
+    text: str
+    quotes: list[Interval]
+    sentences: list[_Sentence]
+
+
+def _text_blocks(text: str, kinds: Sequence[str]) -> list[_Block]:
+    """The blocks of a clean text, split, read for quotation marks and tokenised here."""
+    blocks = []
+    for _, kind, block in blocks_of(text, kinds):
+        sentences = [
+            _Sentence(span.start, span.end, span.text, words_of(span.text))
+            for span in split_sentences(block)
+        ]
+        blocks.append(_Block(kind, block, quoted_spans(block), sentences))
+    return blocks
+
+
+def _document_blocks(document: Document) -> list[_Block]:
+    """The blocks of a document from its own layers (sentences, words, quoted intervals), shifted to
+    block offsets; nothing is split or read again."""
+    grouped: list[list[_Sentence]] = [[] for _ in document.blocks]
+    blocks = document.blocks
+    for sentence, found in zip(document.sentences, document.words, strict=True):
+        base = blocks[sentence.block].start
+        grouped[sentence.block].append(
+            _Sentence(sentence.start - base, sentence.end - base, sentence.text, found)
+        )
+    return [
+        _Block(
+            block.kind,
+            block.text,
+            [(a - block.start, b - block.start) for a, b in quoted],
+            sentences,
+        )
+        for block, quoted, sentences in zip(blocks, document.quoted, grouped, strict=True)
+    ]
+
+
+def _frames_cued(found: Scan, books: _Codebooks) -> list[int]:
+    """Indices of the frames with at least one cue in a sentence (``found``: its scan window).
+
+    The frames of :func:`analysis.measures.frames.sentence_cues`: a frame has a hit there exactly when
+    one of its cues' patterns has a non-empty match (the overlap rule only chooses among matches), so
+    the patterns are tried in order until one matches, with the same scan primitives.
+    """
+    if not found.may_match_any(books.cue_patterns):
+        return []
+    return [
+        index
+        for index, patterns in enumerate(books.frame_patterns)
+        if found.may_match_any(patterns)
+        and any(
+            match.end() > match.start()
+            for pattern in patterns
+            if found.may_match(pattern)
+            for match in found.finditer(pattern)
+        )
+    ]
+
+
 def _count_sentence(
-    text: str,
+    sentence: _Sentence,
     spans: list[Interval],
     found: Scan,
     books: _Codebooks,
     tally: _Tally,
-    words: list[str] | None,
 ) -> None:
     """Tone, voice words, marker uses and frame cues of one sentence.
 
-    ``spans``: its quoted intervals; ``found``: its window of its block's scan; ``words``: extended
-    with its tokens, lower-cased.
+    ``spans``: its quoted intervals; ``found``: its window of its block's scan.
     """
-    if spans:  # one tokenisation: words() is tokenize()'s texts, lower-cased
-        tokens = tokenize(text)
-        lowered = [token.text.lower() for token in tokens]
-        counts = voice_words(text, spans, tokens)
-    else:
-        lowered = words_of(text)
-        counts = (len(lowered), 0)  # voice_words without quoted intervals
-    if words is not None:
-        words += lowered
+    text = sentence.text
+    # token offsets are read only to place the words in a voice; without quoted intervals every word
+    # is narration (voice_words' result)
+    counts = voice_words(text, spans) if spans else (len(sentence.words), 0)
     whole = vader.compound(text)
     parts = voice_tone(text, spans, whole, counts)
     tally.voice_words[0] += parts.narration_words
@@ -230,34 +323,47 @@ def _count_sentence(
     tally.compounds.append((whole, parts.narration_compound, parts.quoted_compound))
     for index, start, _ in sentence_markers(text, books.hedges, found):
         tally.hedges[2 * index + is_quoted(start, spans)] += 1
-    for index in {index for index, _, _, _ in sentence_cues(text, books.frames, found)}:
+    for index in _frames_cued(found, books):
         tally.frames[index] += 1
     tally.sentences += 1
 
 
-def _article(text: str, kinds: Sequence[str], books: _Codebooks) -> tuple[dict[str, float], _Tally]:
-    """Style values and counts of one clean text."""
+@dataclass(frozen=True)
+class ArticleValues:
+    """One article's features before they become a row: style values and counts."""
+
+    style: dict[str, float]
+    tally: _Tally
+
+
+def _article(blocks: list[_Block], books: _Codebooks) -> ArticleValues:
+    """Style values and counts of one article's blocks."""
     tally = _Tally.empty(books)
     paragraphs: list[str] = []
     body_sentences: list[str] = []
     body_words: list[str] = []
-    for _, kind, block in blocks_of(text, kinds):
-        quotes = quoted_spans(block)
-        found = scan(block, books.patterns)
-        for index, _, quoted in block_labels(block, books.labels, quotes, found):
+    for block in blocks:
+        found = scan(block.text, books.patterns)
+        for index, _, quoted in block_labels(block.text, books.labels, block.quotes, found):
             tally.labels[2 * index + quoted] += 1
-        sentences = split_sentences(block)
-        # a paragraph's tokens are its sentences' tokens, in order (see the module docstring)
-        words = body_words if kind == "paragraph" else None
-        for span in sentences:
-            spans = sentence_quotes(quotes, span.start, span.end)
-            window = found.window(span.start, span.end)
-            _count_sentence(span.text, spans, window, books, tally, words)
-        if kind == "paragraph":
-            paragraphs.append(block)
-            body_sentences += [span.text for span in sentences]
+        for sentence in block.sentences:
+            spans = sentence_quotes(block.quotes, sentence.start, sentence.end)
+            window = found.window(sentence.start, sentence.end)
+            _count_sentence(sentence, spans, window, books, tally)
+        if block.kind == "paragraph":
+            # a paragraph's tokens are its sentences' tokens, in order (see the module docstring)
+            paragraphs.append(block.text)
+            body_sentences += [sentence.text for sentence in block.sentences]
+            body_words += [word for sentence in block.sentences for word in sentence.words]
     style = style_measures(BLOCK_SEPARATOR.join(paragraphs), body_sentences, body_words)
-    return style, tally
+    return ArticleValues(style, tally)
+
+
+def document_values(document: Document) -> ArticleValues:
+    """The features of one cleaned document with the project's codebooks, read from its own layers
+    (:attr:`Document.sentences`, :attr:`Document.words`, :attr:`Document.quoted`); a row of
+    :func:`features_table`."""
+    return _article(_document_blocks(document), _default_codebooks())
 
 
 # --- the batch ---------------------------------------------------------------------------------------
@@ -288,6 +394,30 @@ def _frame_shares(tallies: list[_Tally], n_frames: int) -> np.ndarray:
     return np.round(shares, _FRAME_DECIMALS)
 
 
+def _table(
+    articles: Sequence[str], values: Sequence[ArticleValues], books: _Codebooks
+) -> pd.DataFrame:
+    """The feature columns of ``values`` (one per article, in order), as :func:`article_features`."""
+    styles = [value.style for value in values]
+    tallies = [value.tally for value in values]
+    columns: dict[str, np.ndarray] = {"article": np.array([str(a) for a in articles], dtype=object)}
+    for name in [*READABILITY_MEASURES, *_STYLE]:
+        dtype = np.int64 if name in ("sentences", "words") else np.float64
+        columns[name] = np.array([style[name] for style in styles], dtype=dtype)
+    columns.update(_tone_means(tallies))
+    counts = np.array([t.voice_words + t.labels + t.hedges for t in tallies], dtype=np.int64)
+    counts = counts.reshape(len(tallies), len(books.count_columns))
+    columns.update(zip(books.count_columns, counts.T, strict=True))
+    frame_columns = books.columns[len(columns) :]
+    columns.update(zip(frame_columns, _frame_shares(tallies, len(frame_columns)).T, strict=True))
+    return pd.DataFrame(columns, columns=books.columns)
+
+
+def features_table(articles: Sequence[str], values: Sequence[ArticleValues]) -> pd.DataFrame:
+    """The :func:`article_features` table of articles measured by :func:`document_values`."""
+    return _table(articles, values, _default_codebooks())
+
+
 def article_features(
     articles: pd.DataFrame,
     label_families: list[LabelFamily] | None = None,
@@ -299,22 +429,12 @@ def article_features(
     ``articles`` has columns ``article``, ``text`` (``Document.text``) and ``kinds`` (the kinds of
     ``Document.blocks``, in order). Codebooks default to the project's (loaded once per call);
     columns are :func:`feature_columns` (see the module docstring), ints as int64, floats as float64.
+    The texts are split and read here; for documents, :func:`document_values` reads their layers.
     """
     require_columns(articles, ("article", "text", "kinds"), "articles")
     books = _codebooks(label_families, hedge_families, frames)
-    styles, tallies = [], []
-    for text, kinds in zip(articles["text"], articles["kinds"], strict=True):
-        style, tally = _article(str(text), kinds, books)
-        styles.append(style)
-        tallies.append(tally)
-    columns: dict[str, np.ndarray] = {"article": articles["article"].astype(str).to_numpy()}
-    for name in [*READABILITY_MEASURES, *_STYLE]:
-        dtype = np.int64 if name in ("sentences", "words") else np.float64
-        columns[name] = np.array([style[name] for style in styles], dtype=dtype)
-    columns.update(_tone_means(tallies))
-    counts = np.array([t.voice_words + t.labels + t.hedges for t in tallies], dtype=np.int64)
-    counts = counts.reshape(len(tallies), len(books.count_columns))
-    columns.update(zip(books.count_columns, counts.T, strict=True))
-    frame_columns = books.columns[len(columns) :]
-    columns.update(zip(frame_columns, _frame_shares(tallies, len(frame_columns)).T, strict=True))
-    return pd.DataFrame(columns, columns=books.columns)
+    values = [
+        _article(_text_blocks(str(text), kinds), books)
+        for text, kinds in zip(articles["text"], articles["kinds"], strict=True)
+    ]
+    return _table(list(articles["article"]), values, books)

@@ -25,7 +25,7 @@ from analysis.measures import vader
 from analysis.measures.frames import require_columns
 from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, quoted_spans
-from analysis.text.segment import Span, tokenize, words
+from analysis.text.segment import token_starts, words
 
 #: A sentence is "quoted" when at least this share of its characters lies inside quotation marks.
 QUOTED_SHARE = 0.5
@@ -123,17 +123,15 @@ def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
     return join(narration), join(quoted)
 
 
-def voice_words(
-    text: str, spans: list[Interval], tokens: list[Span] | None = None
-) -> tuple[int, int]:
+def voice_words(text: str, spans: list[Interval]) -> tuple[int, int]:
     """Word tokens of ``text`` in narration and inside ``spans`` (by the token's first character).
 
     A token is quoted when its first character lies in one of ``spans``
-    (:func:`analysis.text.quotemarks.is_quoted`), i.e. in their union: the tokens starting in each
-    merged interval are counted by bisection. ``tokens``: :func:`analysis.text.segment.tokenize` of
-    ``text``, made here when not given.
+    (:func:`analysis.text.quotemarks.is_quoted`), i.e. in their union: the tokens
+    (:func:`analysis.text.segment.tokenize`, by their starts) starting in each merged interval are
+    counted by bisection.
     """
-    starts = [token.start for token in (tokens if tokens is not None else tokenize(text))]
+    starts = token_starts(text)
     union = sentence_quotes(spans, 0, len(text)) if spans else []
     quoted = sum(bisect_left(starts, b) - bisect_left(starts, a) for a, b in union)
     return len(starts) - quoted, quoted

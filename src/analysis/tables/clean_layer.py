@@ -22,7 +22,7 @@ def sentences_table(cleaned: list[Document]) -> pd.DataFrame:
     raw file."""
     rows = []
     for item in cleaned:
-        for sentence, tokens in zip(item.sentences, item.tokens, strict=True):
+        for sentence, found in zip(item.sentences, item.words, strict=True):
             raw_start, raw_end = item.raw_span(sentence.start, sentence.end)
             rows.append(
                 {
@@ -36,7 +36,7 @@ def sentences_table(cleaned: list[Document]) -> pd.DataFrame:
                     "end": sentence.end,
                     "raw_start": raw_start,
                     "raw_end": raw_end,
-                    "words": len(tokens),
+                    "words": len(found),
                     "text": sentence.text,
                 }
             )

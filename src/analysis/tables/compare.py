@@ -32,18 +32,14 @@ def style_table(cleaned: list[Document]) -> pd.DataFrame:
     """Readability and style per outlet on the body paragraphs (headline and sub-headings excluded).
 
     Long form: ``outlet, measure, value``; measures in a fixed order. Sentences and words are the
-    documents' own (:attr:`Document.sentences`, :attr:`Document.tokens`).
+    documents' own (:attr:`Document.sentences`, :attr:`Document.words`).
     """
     rows = []
     for outlet, items in _by_outlet(cleaned).items():
         body = "\n\n".join(block.text for item in items for block in item.paragraphs)
         body_sentences = [(item, s) for item in items for s in item.body_sentences]
         sentences = [sentence.text for _, sentence in body_sentences]
-        tokens = [
-            token.text.lower()
-            for item, sentence in body_sentences
-            for token in item.tokens[sentence.index]
-        ]
+        tokens = [word for item, sentence in body_sentences for word in item.words[sentence.index]]
         measures = style_measures(body, sentences, tokens)
         rows += [
             {"outlet": outlet, "measure": name, "value": value} for name, value in measures.items()
@@ -54,9 +50,7 @@ def style_table(cleaned: list[Document]) -> pd.DataFrame:
 def term_counts(cleaned: list[Document]) -> dict[str, Counter[str]]:
     """Lower-cased word counts per outlet over all blocks (headline, headings, paragraphs)."""
     return {
-        outlet: Counter(
-            token.text.lower() for item in items for found in item.tokens for token in found
-        )
+        outlet: Counter(word for item in items for found in item.words for word in found)
         for outlet, items in _by_outlet(cleaned).items()
     }
 

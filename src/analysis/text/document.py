@@ -3,7 +3,7 @@
 A :class:`Document` is one article after cleaning: its manifest row, the decoded raw text, the clean text
 with per-character raw offsets (:class:`~analysis.text.offsets.Tracked`), its blocks (headline, headings,
 paragraphs) and the provenance of every change; and, built on first use and then kept, its sentences,
-their tokens and each block's quoted intervals from the one reader of quotation marks
+their tokens (and the tokens' lower-cased texts) and each block's quoted intervals from the one reader of quotation marks
 (:mod:`analysis.text.quotemarks`). Measures read these layers instead of splitting or scanning again.
 """
 
@@ -18,7 +18,7 @@ from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
 from analysis.text.offsets import Tracked
 from analysis.text.quotemarks import Interval, quoted_spans
-from analysis.text.segment import Span, split_sentences, tokenize
+from analysis.text.segment import Span, split_sentences, tokenize, words
 
 
 @dataclass(frozen=True)
@@ -130,6 +130,12 @@ class Document:
         return tuple(
             tuple(tokenize(sentence.text, offset=sentence.start)) for sentence in self.sentences
         )
+
+    @cached_property
+    def words(self) -> tuple[list[str], ...]:
+        """Lower-cased word tokens of each sentence (:func:`analysis.text.segment.words`): the texts of
+        :attr:`tokens`, lower-cased, without building a token object per word."""
+        return tuple(words(sentence.text) for sentence in self.sentences)
 
     @cached_property
     def quoted(self) -> tuple[tuple[Interval, ...], ...]:

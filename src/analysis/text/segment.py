@@ -27,6 +27,7 @@ __all__ = [
     "SENTENCE_STARTERS",
     "Span",
     "split_sentences",
+    "token_starts",
     "tokenize",
     "words",
 ]
@@ -136,6 +137,11 @@ def tokenize(text: str, offset: int = 0) -> list[Span]:
     keep their final period (``U.S.``).
     """
     return [Span(m.start() + offset, m.end() + offset, m.group()) for m in _TOKEN_RE.finditer(text)]
+
+
+def token_starts(text: str) -> list[int]:
+    """Start offsets of the tokens of :func:`tokenize` (no token object built per word)."""
+    return [match.start() for match in _TOKEN_RE.finditer(text)]
 
 
 def words(text: str) -> list[str]:
