@@ -121,10 +121,22 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}
     for record in records:
-        record.pop("attribution", None)
+        record.update(_source_and_cue(record.pop("attribution", None) or {}))
         key = record["quotation"] if record["quotation"] >= 0 else -1 - len(numbers)
         record["quotation"] = numbers.setdefault(key, len(numbers))
     return records
+
+
+def _source_and_cue(attribution: dict) -> dict[str, int]:
+    """Offsets of the source mention (first to last subject mention) and the cue (reporting verb)."""
+    subject = attribution.get("subject") or []
+    verb = attribution.get("verb")
+    return {
+        "source_start": subject[0].start if subject else -1,
+        "source_end": subject[-1].end if subject else -1,
+        "cue_start": verb.start if verb is not None else -1,
+        "cue_end": verb.end if verb is not None else -1,
+    }
 
 
 def quotes_table(

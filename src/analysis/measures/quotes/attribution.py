@@ -187,4 +187,5 @@ def share_group_speakers(article: ArticleContext, records: list[dict]) -> None:
         if source and not record["speaker"] and record["kind"] in {"direct", "partial"}:
             for key in ("speaker", "speaker_mention", "verb", "verb_class"):
                 record[key] = source[key]
+            record["attribution"] = source.get("attribution")
             record["speaker_rule"] = "same quotation"
