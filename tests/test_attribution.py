@@ -57,3 +57,52 @@ def test_tex_style_marks_are_quotation_marks() -> None:
     _, table = extract("Mayor Anna Berg said: ``The harbour will reopen.''")
     row = table[table["kind"] == "direct"].iloc[0]
     assert row.text == "The harbour will reopen."
+
+
+def indirect(text: str) -> pd.DataFrame:
+    """The indirect records of ``text``."""
+    _, table = extract(text)
+    return table[table["kind"] == "indirect"]
+
+
+def test_trailing_attribution_without_marks() -> None:
+    rows = indirect("The harbour will reopen in May, officials said on Friday.")
+    assert list(rows["text"]) == ["The harbour will reopen in May"]
+    assert list(rows["speaker_mention"]) == ["officials"]
+
+
+def test_parenthetical_attribution_gives_two_pieces_of_one_report() -> None:
+    rows = indirect("The harbour, the mayor said, will reopen in May.")
+    assert list(rows["text"]) == ["The harbour", "will reopen in May"]
+    assert rows["quotation"].nunique() == 1
+    assert set(rows["verb"]) == {"say"}
+
+
+def test_noun_phrase_source_of_a_bare_clause() -> None:
+    rows = indirect("Most of the fishermen said the quota was too low.")
+    assert list(rows["text"]) == ["the quota was too low"]
+    assert list(rows["speaker_mention"]) == ["Most of the fishermen"]
+
+
+def test_document_verb_with_a_noun_phrase_source() -> None:
+    rows = indirect("The audit found the harbour fees were never collected.")
+    assert list(rows["text"]) == ["the harbour fees were never collected"]
+    assert list(rows["speaker_mention"]) == ["The audit"]
+    assert list(rows["verb_class"]) == ["evidence"]
+
+
+def test_cognition_verb_reports_a_thought() -> None:
+    rows = indirect("Mayor Anna Berg believes the ferry will be late.")
+    assert list(rows["text"]) == ["the ferry will be late"]
+    assert list(rows["speaker"]) == ["Anna Berg"]
+
+
+def test_stance_verb_object_is_the_content() -> None:
+    rows = indirect("Mayor Anna Berg endorsed the plan to widen the bridge.")
+    assert list(rows["text"]) == ["the plan to widen the bridge"]
+    assert list(rows["verb"]) == ["endorse"]
+
+
+def test_embedded_question_after_ask() -> None:
+    rows = indirect("Councillor Ilse Moreau asked whether the ferry would run in winter.")
+    assert list(rows["text"]) == ["whether the ferry would run in winter"]

@@ -86,6 +86,7 @@ import pandas as pd
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
+from analysis.measures.quotes.unmarked import attribution_after_content
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
 from analysis.text.document import Document
@@ -117,6 +118,8 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     article = ArticleContext(cleaned, reporting_verbs(verb_classes))
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
+    taken = {(r["start"], r["end"]) for r in records}
+    records += [r for r in attribution_after_content(article) if (r["start"], r["end"]) not in taken]
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}

@@ -7,6 +7,7 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext, word_count
 from analysis.measures.quotes.spans import WORD
+from analysis.measures.quotes.unmarked import noun_phrase_source
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
 from analysis.text.lexicon import (
@@ -18,6 +19,8 @@ from analysis.text.quotemarks import MARK
 EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
 #: Verbs that take an object before the reported clause ("assure Iran his country is ...").
 OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
+#: Verbs whose content may be an embedded question ("asked whether the plant would close").
+QUESTION_VERBS = frozenset({"ask", "wonder", "question"})
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
@@ -36,6 +39,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     sentence_start, sentence_end = article.sentence(verb.start)
     after = text[verb.end : sentence_end]
     cursor = verb.end
+    if verb.cls.object_content:
+        start = verb.end + len(after) - len(after.lstrip())
+        return _bounded(article, start, sentence_end, verb, "object")
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
         if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
@@ -53,6 +59,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if adverbs:  # "reported incorrectly that ..."
         cursor += adverbs.end()
     rest = text[cursor:sentence_end]
+    question = re.match(r"\s+(?:whether|if|why|how|what|when|where|who)\s", rest)
+    if question and verb.lemma in QUESTION_VERBS:  # "asked whether ...": an embedded question
+        return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
     that = re.match(r"\s+that\s+", rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
@@ -157,7 +166,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
     records = []
     seen: set[tuple[int, int]] = set()
     for verb in article.verbs:
-        if not verb.cls.clause:
+        if not (verb.cls.clause or verb.cls.object_content):
             continue
         sentence_start, sentence_end = article.sentence(verb.start)
         has_quote = any(sentence_start <= s.open < sentence_end for s in article.spans)
@@ -173,7 +182,9 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             start, end, rule = clause
             if text[start : start + 1] == MARK:
                 continue
-            subject = article.subject_of(verb, sentence_start)
+            subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
+                article, verb, sentence_start
+            )
             if not subject:
                 continue
         if (start, end) in seen:

@@ -1,0 +1,135 @@
+"""Reported speech without quotation marks whose attribution follows or interrupts the content, and
+sources that are plain noun phrases (see :mod:`analysis.measures.quotes`, "indirect").
+
+Patterns (Pareti 2016, PARC 3.0: the source-cue-content triple with the cue after or inside the
+content; Newell, Margolin & Ruths 2018 annotate the same patterns in PolNeAR):
+
+* trailing attribution: ``The plant will close in May, officials said.`` (also with an adjunct after
+  the verb: ``..., he said on Friday.``, ``..., the company said in a statement.``): the content is the
+  sentence up to the comma;
+* parenthetical attribution: ``The plant, officials said, will close in May.``: the content is the
+  sentence without the attribution, given as two records of one quotation;
+* noun-phrase source: when no speaker mention stands before a verb, a short noun phrase opening its
+  clause is the source (``Some 22 percent said they ...``, ``The report found ...``); it has no
+  resolved speaker, only its surface form and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.quotes.context import ArticleContext, word_count
+from analysis.measures.quotes.verbs import Verb
+from analysis.measures.speakers import Mention
+from analysis.text.quotemarks import MARK
+
+#: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
+#: or medium ("on Friday", "in a statement", "last week", "Tuesday").
+_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|during|to|while|of|about|after|before|last|this|earlier|late|early|"
+    r"recently|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:!?\"]*)?"
+    r"[.!?]?\s*$"
+)
+#: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
+_NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
+_NOT_IN_SOURCE = frozenset(
+    """is are was were be been being has have had will would could should can may might must do does
+    did not that which who whom whose when where while if because although though but and or so as
+    than to for with by from on in at into about after before there here it this these those what
+    why how also still just""".split()
+)
+#: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
+_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
+)
+
+
+def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
+    """The noun phrase opening the verb's clause as a source (empty list when none fits)."""
+    text = article.text
+    upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
+    clause_start = max(text.rfind(sep, lower, upper) for sep in (",", ";", ":", "(", MARK))
+    start = max(lower, clause_start + 1)
+    while start < upper and text[start].isspace():
+        start += 1
+    phrase = text[start:upper]
+    if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
+        return []
+    words = [w.lower().strip(".") for w in phrase.split()]
+    if any(w in _NOT_IN_SOURCE for w in words) or words[-1].endswith("ing"):
+        return []
+    if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
+        return []
+    return [Mention(start, upper, phrase, "description")]
+
+
+def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
+    """Speaker mentions between ``lower`` and the verb, else a noun-phrase source."""
+    found = article.mentions.subject_before(verb.start, lower)
+    return found or noun_phrase_source(article, verb, lower)
+
+
+def _record(
+    article: ArticleContext, start: int, end: int, verb: Verb, subject: list[Mention], rule: str
+) -> dict:
+    """One indirect record of a trailing or parenthetical attribution."""
+    speaker, mention = article.mentions.name_of(subject)
+    sentence_start, sentence_end = article.sentence(start)
+    return {
+        "start": start,
+        "end": end,
+        "text": article.text[start:end],
+        "kind": "indirect",
+        "speaker": speaker,
+        "speaker_mention": mention,
+        "verb": verb.lemma,
+        "verb_class": verb.cls.name,
+        "sentence_start": sentence_start,
+        "sentence_end": sentence_end,
+        "words": word_count(article.text[start:end]),
+        "kind_rule": rule,
+        "speaker_rule": "subject" if mention else "",
+        "quotation": 1_000_000 + verb.start,
+        "attribution": {"verb": verb, "subject": subject, "rule": "subject"},
+    }
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and trailing ``,;:`` or final punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " ,;:.!?":
+        end -= 1
+    return start, end
+
+
+def attribution_after_content(article: ArticleContext) -> list[dict]:
+    """Records of trailing (``X, officials said.``) and parenthetical (``X, he said, Y``) reports."""
+    text = article.text
+    records = []
+    for verb in article.verbs:
+        if not verb.cls.clause or verb.lemma == "according to" or article.participle(verb):
+            continue
+        sentence_start, sentence_end = article.sentence(verb.start)
+        comma = text.rfind(",", sentence_start, verb.start)
+        if comma < 0 or MARK in text[comma : verb.start] or text[comma - 1 : comma] == MARK:
+            continue
+        subject = _source(article, verb, comma + 1)
+        if not subject or subject[0].start < comma:
+            continue
+        head_start, head_end = _trim(text, sentence_start, comma)
+        head_words = word_count(text[head_start:head_end])
+        if head_words < 2 or text[head_start : head_start + 1] == MARK:
+            continue
+        after = text[verb.end : sentence_end]
+        if head_words >= 3 and _TAIL.fullmatch(after):
+            records.append(_record(article, head_start, head_end, verb, subject, "trailing report"))
+            continue
+        if after.startswith(",") and MARK not in after[:2].strip(", "):
+            tail_start, tail_end = _trim(text, verb.end + 1, sentence_end)
+            if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
+                for start, end in ((head_start, head_end), (tail_start, tail_end)):
+                    records.append(
+                        _record(article, start, end, verb, subject, "parenthetical report")
+                    )
+    return records
