@@ -106,3 +106,8 @@ def test_stance_verb_object_is_the_content() -> None:
 def test_embedded_question_after_ask() -> None:
     rows = indirect("Councillor Ilse Moreau asked whether the ferry would run in winter.")
     assert list(rows["text"]) == ["whether the ferry would run in winter"]
+
+
+def test_introductory_phrase_is_not_a_trailing_report() -> None:
+    rows = indirect("For her part, the mayor said the ferry will run in winter.")
+    assert list(rows["text"]) == ["the ferry will run in winter"]

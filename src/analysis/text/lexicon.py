@@ -482,3 +482,13 @@ because since until whether if so then also again today yesterday tomorrow monda
 thursday friday saturday sunday last this next earlier later recently repeatedly publicly privately
 here there not no nothing more less shortly instead afterward afterwards responsibility and or but nor
 """)
+
+
+# --- attribution sources (analysis.measures.quotes.unmarked) --------------
+#: Words that cannot stand inside a noun phrase taken as a source ("Some 22 percent said"): verbs,
+#: subordinators, prepositions that start a new phrase, pronouns of other roles.
+SOURCE_REJECT = wordset("""
+is are was were be been being has have had will would could should can may might must do does did not
+that which who whom whose when where while if because although though but and or so as than to for with
+by from on in at into about after before there here it this these those what why how also still just
+""")

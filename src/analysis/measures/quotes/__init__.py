@@ -119,7 +119,9 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
     taken = {(r["start"], r["end"]) for r in records}
-    records += [r for r in attribution_after_content(article) if (r["start"], r["end"]) not in taken]
+    records += [
+        r for r in attribution_after_content(article) if (r["start"], r["end"]) not in taken
+    ]
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}

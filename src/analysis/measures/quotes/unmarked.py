@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 
 from analysis.measures.quotes.context import ArticleContext, word_count
+from analysis.measures.quotes.spans import WORD
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
+from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT
 from analysis.text.quotemarks import MARK
 
 #: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
@@ -30,18 +32,23 @@ _TAIL = re.compile(
     r"recently|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:!?\"]*)?"
     r"[.!?]?\s*$"
 )
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
+    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
+    r"[a-z]{2,}ed|[a-z]{2,}s)\b"
+)
 #: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
-_NOT_IN_SOURCE = frozenset(
-    """is are was were be been being has have had will would could should can may might must do does
-    did not that which who whom whose when where while if because although though but and or so as
-    than to for with by from on in at into about after before there here it this these those what
-    why how also still just""".split()
-)
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
 _BEFORE_VERB = re.compile(
     r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
 )
+
+
+def clause_like(clause: str) -> bool:
+    """Whether a bare clause has at least three words and a verb-like word after the first."""
+    words = WORD.findall(clause)
+    return len(words) >= 3 and _FINITE.search(" ".join(words[1:])) is not None
 
 
 def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
@@ -56,7 +63,7 @@ def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
     words = [w.lower().strip(".") for w in phrase.split()]
-    if any(w in _NOT_IN_SOURCE for w in words) or words[-1].endswith("ing"):
+    if any(w in SOURCE_REJECT for w in words) or words[-1].endswith("ing"):
         return []
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
         return []
@@ -69,10 +76,16 @@ def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
     return found or noun_phrase_source(article, verb, lower)
 
 
-def _record(
-    article: ArticleContext, start: int, end: int, verb: Verb, subject: list[Mention], rule: str
+def report_record(
+    article: ArticleContext,
+    span: tuple[int, int],
+    verb: Verb,
+    subject: list[Mention],
+    rule: str,
+    quotation: int = -1,
 ) -> dict:
-    """One indirect record of a trailing or parenthetical attribution."""
+    """One indirect record: content ``span``, its cue and its source mentions (may be empty)."""
+    start, end = span
     speaker, mention = article.mentions.name_of(subject)
     sentence_start, sentence_end = article.sentence(start)
     return {
@@ -89,8 +102,8 @@ def _record(
         "words": word_count(article.text[start:end]),
         "kind_rule": rule,
         "speaker_rule": "subject" if mention else "",
-        "quotation": 1_000_000 + verb.start,
-        "attribution": {"verb": verb, "subject": subject, "rule": "subject"},
+        "quotation": quotation,
+        "attribution": {"verb": verb, "subject": subject, "rule": "subject"} if subject else {},
     }
 
 
@@ -101,6 +114,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " ,;:.!?":
         end -= 1
     return start, end
+
+
+def _clause_head(head: str) -> bool:
+    """A content before a trailing attribution: a clause, not an introductory phrase ("For his part,
+    the diplomat said: ...")."""
+    first = WORD.match(head)
+    opener = first is not None and first.group().lower() in CLAUSE_REJECT and "," not in head
+    return clause_like(head) and not opener
 
 
 def attribution_after_content(article: ArticleContext) -> list[dict]:
@@ -122,14 +143,15 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
         if head_words < 2 or text[head_start : head_start + 1] == MARK:
             continue
         after = text[verb.end : sentence_end]
-        if head_words >= 3 and _TAIL.fullmatch(after):
-            records.append(_record(article, head_start, head_end, verb, subject, "trailing report"))
+        key = 1_000_000 + verb.start  # the pieces of one report share a quotation number
+        if _clause_head(text[head_start:head_end]) and _TAIL.fullmatch(after):
+            span = (head_start, head_end)
+            records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
         if after.startswith(",") and MARK not in after[:2].strip(", "):
             tail_start, tail_end = _trim(text, verb.end + 1, sentence_end)
             if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
-                for start, end in ((head_start, head_end), (tail_start, tail_end)):
-                    records.append(
-                        _record(article, start, end, verb, subject, "parenthetical report")
-                    )
+                for span in ((head_start, head_end), (tail_start, tail_end)):
+                    rule = "parenthetical report"
+                    records.append(report_record(article, span, verb, subject, rule, key))
     return records
