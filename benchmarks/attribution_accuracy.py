@@ -13,9 +13,11 @@ reading tuning-part errors (``--errors`` prints tuning-part errors only).
 Measures (the GenderGapTracker's criterion, Asr et al. 2021, "The Gender Gap Tracker", PLOS ONE: spans
 match when they overlap by at least 0.3):
 
-* **direct**: gold contents that carry quotation marks against extracted ``direct``/``partial`` records.
-  Recall: a gold content is found when extracted records cover ≥ 0.3 of its characters. Precision: an
-  extracted record is right when ≥ 0.3 of its characters lie inside gold contents with marks.
+* **direct**: gold contents that open with a quotation mark (direct and partial quotations; an indirect
+  clause holding a quoted phrase, PolNeAR's mixed content, counts under *all* only) against extracted
+  ``direct``/``partial`` records; an extracted record is right when ≥ 0.3 of it lies inside gold
+  contents that carry quotation marks anywhere (mixed contents included).
+  Recall: a gold content is found when extracted records cover ≥ 0.3 of its characters.
 * **all**: every gold content against every extracted ``direct``/``partial``/``indirect`` record, the
   same way (any gold content counts for precision).
 * **source**: of the found gold contents, the share whose best-covering record names the gold Source:
@@ -56,7 +58,8 @@ from analysis.text.cleaning_rules import load_rules
 
 POLNEAR_DIR = Path(os.environ.get("POLNEAR_DIR", config.SHARED_CORPORA / "polnear-train"))
 OVERLAP = 0.3
-QUOTED = re.compile("[\"\u201c\u201d]|''|``")
+MARKED = re.compile("[\"\u201c\u201d]|''|``")
+QUOTED = re.compile(rf"\s*(?:{MARKED.pattern})")
 SPEECH = ("direct", "partial", "indirect")
 WORDS = re.compile(r"[^\W_][\w'-]*")
 
@@ -154,12 +157,12 @@ def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, 
     starts, ends = np.asarray(doc.tracked.starts), np.asarray(doc.tracked.ends)
     size = len(starts)
     masks = [to_clean(starts, ends, g.content) for g in gold]
-    direct_gold = [bool(QUOTED.search(g.content_text)) for g in gold]
+    direct_gold = [bool(QUOTED.match(g.content_text)) for g in gold]
     union_all = np.zeros(size, dtype=bool)
     union_direct = np.zeros(size, dtype=bool)
-    for mask, is_direct in zip(masks, direct_gold, strict=True):
+    for mask, g in zip(masks, gold, strict=True):
         union_all |= mask
-        if is_direct:
+        if MARKED.search(g.content_text):
             union_direct |= mask
     speech = quotes[quotes["kind"].isin(SPEECH)]
     cover = {"all": np.zeros(size, dtype=bool), "direct": np.zeros(size, dtype=bool)}
