@@ -111,3 +111,16 @@ def test_embedded_question_after_ask() -> None:
 def test_introductory_phrase_is_not_a_trailing_report() -> None:
     rows = indirect("For her part, the mayor said the ferry will run in winter.")
     assert list(rows["text"]) == ["the ferry will run in winter"]
+
+
+def test_inverted_noun_phrase_source() -> None:
+    _, table = extract('"The ferry is late again," said a commuter close to the council.')
+    row = table[table["kind"] == "direct"].iloc[0]
+    assert row.speaker_mention == "a commuter close to the council"
+
+
+def test_noun_phrase_source_before_the_verb() -> None:
+    _, table = extract('"The ferry is late again," the regular commuter added.')
+    row = table[table["kind"] == "direct"].iloc[0]
+    assert row.speaker_mention == "the regular commuter"
+    assert row.speaker == ""

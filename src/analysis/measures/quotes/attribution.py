@@ -7,6 +7,7 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD, QuotedSpan
+from analysis.measures.quotes.unmarked import noun_phrase_after, noun_phrase_source
 from analysis.measures.quotes.verbs import Verb
 from analysis.text.quotemarks import MARK
 
@@ -49,7 +50,11 @@ def find_attribution(article: ArticleContext, span: QuotedSpan, siblings: list[Q
                 ]
             if not subject and re.fullmatch(r"[\s,.;:!?\u2014-]*", gap):
                 subject = article.mentions.subject_after(verb.end, after_upper)
+                subject = subject or noun_phrase_after(article, verb, after_upper)
                 rule = "inverted"
+            if not subject:  # '"...," the person added': a noun-phrase source
+                subject = noun_phrase_source(article, verb, span.close + 1)
+                rule = "after"
             if subject:
                 found = {"verb": verb, "subject": subject, "rule": rule}
             break

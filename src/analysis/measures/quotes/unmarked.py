@@ -39,6 +39,11 @@ _FINITE = re.compile(
 )
 #: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
+#: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
+_INVERTED_PHRASE = re.compile(
+    r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
+    r"(?:\s+[\w'’.-]+){1,9}?)(?=\s*(?:[.,;:!?]|$))"
+)
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
 _BEFORE_VERB = re.compile(
     r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
@@ -68,6 +73,20 @@ def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
         return []
     return [Mention(start, upper, phrase, "description")]
+
+
+def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[Mention]:
+    """An inverted source that is a plain noun phrase: ``"...," said a person close to the talks.``
+    (a determiner or number first, up to ten words, to the next punctuation)."""
+    text = article.text
+    match = _INVERTED_PHRASE.match(text, verb.end, upper)
+    if match is None:
+        return []
+    words = [w.lower() for w in match.group(1).split()]
+    if any(w in SOURCE_REJECT for w in words[1:]) and "close" not in words:
+        return []
+    phrase = match.group(1).rstrip(".")
+    return [Mention(match.start(1), match.start(1) + len(phrase), phrase, "description")]
 
 
 def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
