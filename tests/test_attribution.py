@@ -124,3 +124,21 @@ def test_noun_phrase_source_before_the_verb() -> None:
     row = table[table["kind"] == "direct"].iloc[0]
     assert row.speaker_mention == "the regular commuter"
     assert row.speaker == ""
+
+
+
+def test_lower_case_role_before_the_name_after_the_verb() -> None:
+    for text, name in (
+        ('"The water rose fast," said café owner Henrik Dahl.', "Henrik Dahl"),
+        ('"We were not warned," said councillor Ilse Moreau.', "Ilse Moreau"),
+    ):
+        _, table = extract(text)
+        assert table[table["kind"] == "direct"].iloc[0].speaker == name
+
+
+def test_honorific_makes_a_person_even_when_the_name_is_an_outlet_word() -> None:
+    _, table = extract(
+        'Former president Ruben Fox spoke on Monday.\n\n"He is not welcome here," Mr. Fox told CNN.'
+    )
+    row = table[table["kind"] == "direct"].iloc[0]
+    assert (row.speaker, row.speaker_mention) == ("Ruben Fox", "Mr. Fox")

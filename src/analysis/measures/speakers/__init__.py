@@ -63,6 +63,7 @@ from analysis.measures.speakers.mentions import (
     roles_compatible,
 )
 from analysis.measures.speakers.resolution import PRONOUN_WINDOW, resolve
+from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT
 from analysis.text.quotemarks import Interval
 
 __all__ = [
@@ -196,11 +197,11 @@ class Mentions(MentionFinder):
                 mention.kind == "pronoun"
             ):  # '"...," saying it means': "it" is not an inverted subject
                 break
-            if re.fullmatch(
-                r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*",
-                self.text[verb_end : mention.start],
-            ):
+            gap = self.text[verb_end : mention.start]
+            if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*", gap):
                 return [mention]
+            if mention.kind == "name" and _role_words(gap):
+                return [mention]  # "said café owner Henrik Dahl": a lower-case role before the name
             break
         return []
 
@@ -214,3 +215,14 @@ class Mentions(MentionFinder):
                 names.append(mention.canonical)
         surface = self.text[mentions[0].start : mentions[-1].end]
         return "; ".join(names), surface
+
+
+def _role_words(gap: str) -> bool:
+    """One to three lower-case words that can be a role before a name ("café owner", "councillor"):
+    no function words, numbers or punctuation."""
+    words = gap.split()
+    return (
+        1 <= len(words) <= 3
+        and all(re.fullmatch(r"[^\W\d_A-Z][\w'-]*", word) for word in words)
+        and not any(word in CLAUSE_REJECT or word in SOURCE_REJECT for word in words)
+    )
