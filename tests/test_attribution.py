@@ -126,7 +126,6 @@ def test_noun_phrase_source_before_the_verb() -> None:
     assert row.speaker == ""
 
 
-
 def test_lower_case_role_before_the_name_after_the_verb() -> None:
     for text, name in (
         ('"The water rose fast," said café owner Henrik Dahl.', "Henrik Dahl"),
@@ -142,3 +141,13 @@ def test_honorific_makes_a_person_even_when_the_name_is_an_outlet_word() -> None
     )
     row = table[table["kind"] == "direct"].iloc[0]
     assert (row.speaker, row.speaker_mention) == ("Ruben Fox", "Mr. Fox")
+
+
+def test_colon_introduction_in_the_previous_paragraph() -> None:
+    _, table = extract(
+        "The harbour master Jonas Vik spoke after the vote. Vik continued:\n\n"
+        '"We will not give up on the ferry."'
+    )
+    row = table[table["kind"] == "direct"].iloc[0]
+    assert row.speaker == "Jonas Vik"
+    assert row.verb == "continue"

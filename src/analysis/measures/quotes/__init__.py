@@ -36,8 +36,8 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   such as *show*, *ad*, *motto* (``NBC's "Today" show``, ``the national motto, "In God We Trust"``).
 * ``partial``: a quotation inside the narrator's sentence governed by a reporting verb with a speaker,
   before or after it (``called it "a turning point"``). With one or two words the verb's class must
-  allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do not:
-  ``denounced the US for "insulting" Iran`` is the narrator's scare quote). A quotation coordinated
+  allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do too:
+  ``denounced the US for "insulting" Iran`` quotes the speaker's word). A quotation coordinated
   with the previous one (``"A" and "B"``) shares its kind and speaker.
 * ``echo``: an embedded quotation with no attribution whose content words are mostly (≥ 60 %) those of
   an earlier direct or partial quotation of the article (``this "common rapid reaction force"`` after

@@ -171,6 +171,9 @@ def inherited_attribution(article: ArticleContext, span: QuotedSpan, records: li
     if span.block == 0:
         return {}
     previous = article.blocks[span.block - 1]
+    introduction = colon_introduction(article, previous.start, previous.end)
+    if introduction:
+        return introduction
     earlier = [
         r
         for r in records
@@ -194,3 +197,24 @@ def share_group_speakers(article: ArticleContext, records: list[dict]) -> None:
                 record[key] = source[key]
             record["attribution"] = source.get("attribution")
             record["speaker_rule"] = "same quotation"
+
+
+def colon_introduction(article: ArticleContext, start: int, end: int) -> dict:
+    """'Caddell continued:' closing the previous paragraph introduces the quotation that opens the
+    next one: the last reporting verb of that paragraph's last sentence, and its subject."""
+    body = article.text[start:end].rstrip()
+    if not body.endswith(":"):
+        return {}
+    sentence_start = max(start, article.sentence(start + len(body) - 1)[0])
+    verbs = [
+        v
+        for v in article.verbs_between(sentence_start, start + len(body))
+        if v.lemma != "according to"
+    ]
+    if not verbs:
+        return {}
+    verb = verbs[-1]
+    subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
+        article, verb, sentence_start
+    )
+    return {"verb": verb, "subject": subject, "rule": "colon introduction"} if subject else {}
