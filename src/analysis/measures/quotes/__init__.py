@@ -55,7 +55,13 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   analysts say is fueling ...`` (the span is the whole noun phrase and its predicate). The clause ends
   at the sentence end, before ``, <participle>ing``, ``, according to``, ``;``, a following ``and
   <reporting verb>`` or a new main clause ``, Mr. X said``. Quotations inside the clause are kept as
-  records of their own too (a clause and its partial quote overlap).
+  records of their own too (a clause and its partial quote overlap). Also (:mod:`.unmarked`): a
+  trailing attribution (``The plant will close, officials said.``: the clause before the comma) and a
+  parenthetical one (``The plant, he said, will close.``: two records of one report); an embedded
+  question after *ask* (``asked whether ...``); for the codebook's ``object_content`` classes
+  (*want*, *endorse*, *call for*, ...) the object or to-infinitive up to the clause end. Verbs of
+  thought (*believe*), evidence (*the report found*) and stance come from the codebook's
+  ``cognition``, ``evidence`` and ``stance`` classes (PARC 3.0, Pareti 2016; PolNeAR's guidelines).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
@@ -68,15 +74,22 @@ else ``according to X``; else, for direct quotations, the speaker of the same qu
 continued), of the quotation just before in the paragraph, or of the last attributed record of the
 previous paragraph when the paragraph opens with the quotation (``inherited``). A participle or a verb
 after *and* (``..., saying``; ``... and said``) takes the subject of the previous reporting verb of its
-sentence, else the first mention of its clause. Subjects are found by :mod:`analysis.measures.speakers`;
-coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
+sentence, else the first mention of its clause. A quotation opening a paragraph after one that ends
+``X continued:`` takes that verb and subject (``colon introduction``). When no speaker mention stands
+there, a short noun phrase is the source (``Some 22 percent said``; inverted ``"...," said a person
+close to X``): its surface form and offsets, no resolved name. Subjects are found by
+:mod:`analysis.measures.speakers`; coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
 speaker.
+
+**Source and cue spans** (Pareti 2016's source-cue-content triple): ``source_start``/``source_end``
+cover the subject mentions, ``cue_start``/``cue_end`` the reporting verb; -1 when absent.
 
 Known limits: no parser, so long-distance or embedded subjects can be missed and verbs used as nouns
 (*a progress report*) can slip through; clause detection without ``that`` is heuristic (an object noun
 phrase with a relative clause can pass for a clause); nested quotations are not separate records;
-quotations in headlines are not linked to speakers; block quotations printed without marks are not
-found.
+quotations in headlines are not linked to speakers; block quotations printed without marks and
+transcript labels (``PENCE: ...``) are not found; cues outside the codebook (*seemed*, *referring to*)
+are not read. Measured on PolNeAR: ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

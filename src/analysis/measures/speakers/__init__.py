@@ -42,7 +42,9 @@ measure gender bias in media", PLOS ONE 16(1)):
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
    the nearest mention before the verb, skipping possessives and objects of prepositions; across an
    appositive the head it describes; for participles the first mention of the clause; coordinated
-   subjects together; in inverted order the mention right after the verb.
+   subjects together; in inverted order the mention right after the verb, or a name after one to
+   three lower-case role words (*said café owner Henrik Dahl*). A gendered title makes a person even
+   when the name is an outlet word (*Mr. Fox told CNN*).
 
 Limits: no syntax, so subjects are found by adjacency and long or embedded subjects can be missed;
 gender is known only from honorifics, gendered role nouns and a short first-name list; *they* is not
