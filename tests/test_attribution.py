@@ -151,3 +151,14 @@ def test_colon_introduction_in_the_previous_paragraph() -> None:
     row = table[table["kind"] == "direct"].iloc[0]
     assert row.speaker == "Jonas Vik"
     assert row.verb == "continue"
+
+
+def test_transcript_label_is_direct_speech_of_the_named_person() -> None:
+    _, table = extract(
+        "Governor Maren Lind debated Senator Ole Strand on Tuesday.\n\n"
+        "LIND: We will build the bridge next year.\n\n"
+        "UPDATE: The debate ended at nine."
+    )
+    rows = table[table["kind"] == "direct"]
+    assert list(rows["text"]) == ["We will build the bridge next year"]
+    assert list(rows["speaker"]) == ["Maren Lind"]

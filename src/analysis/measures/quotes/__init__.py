@@ -87,8 +87,9 @@ cover the subject mentions, ``cue_start``/``cue_end`` the reporting verb; -1 whe
 Known limits: no parser, so long-distance or embedded subjects can be missed and verbs used as nouns
 (*a progress report*) can slip through; clause detection without ``that`` is heuristic (an object noun
 phrase with a relative clause can pass for a clause); nested quotations are not separate records;
-quotations in headlines are not linked to speakers; block quotations printed without marks and
-transcript labels (``PENCE: ...``) are not found; cues outside the codebook (*seemed*, *referring to*)
+quotations in headlines are not linked to speakers; block quotations printed without marks are not
+found (transcript turns are, when their upper-case label is the last name of a person the article
+names: ``PENCE: We will ...`` is a ``direct`` record with rule ``transcript label``, no cue); cues outside the codebook (*seemed*, *referring to*)
 are not read. Measured on PolNeAR: ``benchmarks/README.md``.
 """
 
@@ -99,7 +100,7 @@ import pandas as pd
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
-from analysis.measures.quotes.unmarked import attribution_after_content
+from analysis.measures.quotes.unmarked import attribution_after_content, transcript_turns
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
 from analysis.text.document import Document
@@ -132,9 +133,8 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
     taken = {(r["start"], r["end"]) for r in records}
-    records += [
-        r for r in attribution_after_content(article) if (r["start"], r["end"]) not in taken
-    ]
+    unmarked = attribution_after_content(article) + transcript_turns(article)
+    records += [r for r in unmarked if (r["start"], r["end"]) not in taken]
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}

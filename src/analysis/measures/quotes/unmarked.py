@@ -44,6 +44,8 @@ _INVERTED_PHRASE = re.compile(
     r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
     r"(?:\s+[\w'’.-]+){1,9}?)(?=\s*(?:[.,;:!?]|$))"
 )
+#: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
 _BEFORE_VERB = re.compile(
     r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
@@ -98,12 +100,13 @@ def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
 def report_record(
     article: ArticleContext,
     span: tuple[int, int],
-    verb: Verb,
+    verb: Verb | None,
     subject: list[Mention],
     rule: str,
     quotation: int = -1,
 ) -> dict:
-    """One indirect record: content ``span``, its cue and its source mentions (may be empty)."""
+    """One indirect record: content ``span``, its cue (None for a transcript label) and its source
+    mentions (may be empty)."""
     start, end = span
     speaker, mention = article.mentions.name_of(subject)
     sentence_start, sentence_end = article.sentence(start)
@@ -114,8 +117,8 @@ def report_record(
         "kind": "indirect",
         "speaker": speaker,
         "speaker_mention": mention,
-        "verb": verb.lemma,
-        "verb_class": verb.cls.name,
+        "verb": verb.lemma if verb else "",
+        "verb_class": verb.cls.name if verb else "",
         "sentence_start": sentence_start,
         "sentence_end": sentence_end,
         "words": word_count(article.text[start:end]),
@@ -173,4 +176,29 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
                 for span in ((head_start, head_end), (tail_start, tail_end)):
                     rule = "parenthetical report"
                     records.append(report_record(article, span, verb, subject, rule, key))
+    return records
+
+
+def transcript_turns(article: ArticleContext) -> list[dict]:
+    """``PENCE: We will win.``: a paragraph opened by an upper-case label and a colon is the direct
+    speech of the person the article names with that last name (no record when it names nobody)."""
+    people = {
+        m.tokens[-1].lower(): m.canonical
+        for m in article.mentions.items
+        if m.kind == "name" and m.person and m.tokens and m.canonical
+    }
+    records = []
+    for block in article.blocks:
+        match = _LABEL.match(article.text, block.start, block.end)
+        if match is None:
+            continue
+        name = people.get(match.group(1).split()[-1].lower().rstrip("."))
+        start, end = _trim(article.text, match.end(), block.end)
+        if not name or end - start < 3:
+            continue
+        label = Mention(match.start(1), match.end(1), match.group(1), "name", canonical=name)
+        record = report_record(article, (start, end), None, [label], "transcript label")
+        record.update(kind="direct", speaker_rule="transcript label")
+        record["attribution"] = {"verb": None, "subject": [label], "rule": "transcript label"}
+        records.append(record)
     return records
