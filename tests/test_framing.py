@@ -40,7 +40,7 @@ def test_non_speech_quotes_have_no_speaker(tables) -> None:
 def test_speaking_shares_sum_to_one_per_outlet_when_every_speaker_is_known(tables) -> None:
     speakers = tables["speakers"]
     sums = speakers.groupby("outlet")["share_of_quoted_words"].sum()
-    assert sums.between(0.9, 1.000001).all()
+    assert sums.between(0.9, 1.00001).all()  # shares are rounded to 6 decimals
     khan = speakers.set_index(["outlet", "actor"]).loc[("VOA", "Imran Khan")]
     assert khan["quotes"] >= 3
 

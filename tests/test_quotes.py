@@ -236,9 +236,9 @@ def test_scare_quote_without_reporting_verb() -> None:
     assert (row.kind, row.speaker, row.verb) == ("scare", "", "")
 
 
-def test_short_quote_under_an_accusatory_verb_is_scare() -> None:
+def test_short_quote_under_an_accusatory_verb_is_partial() -> None:
     row = only(quotes(INTRO + 'Rohani denounced the United States for "insulting" Iran.'))
-    assert row.kind == "scare"
+    assert (row.kind, row.speaker) == ("partial", "Hassan Rohani")
 
 
 def test_gloss_after_a_name() -> None:
@@ -382,7 +382,8 @@ def test_verb_codebook_classes_and_inflections() -> None:
         inflections = {form for verbs in classes[name].verbs.values() for form in verbs}
         assert set(forms) <= inflections, name
     assert set(classes["neutral"].verbs["say"]) == {"say", "says", "said", "saying"}
-    assert not classes["accusatory"].short_partial and not classes["accusatory"].clause
+    assert classes["accusatory"].short_partial and not classes["accusatory"].clause
+    assert classes["stance"].object_content and not classes["neutral"].object_content
 
 
 def test_verb_codebook_errors_name_the_problem(tmp_path: Path) -> None:

@@ -13,5 +13,7 @@ QUOTATION_KINDS: tuple[str, ...] = ("direct", "partial")
 QUOTE_COLUMNS: list[str] = [
     "event_id", "outlet", "article", "quote", "quotation", "start", "end", "text", "kind",
     "speaker", "speaker_mention", "verb", "verb_class", "sentence_start", "sentence_end", "words",
-    "kind_rule", "speaker_rule",
+    "kind_rule", "speaker_rule", "source_start", "source_end", "cue_start", "cue_end",
 ]  # fmt: skip
+#: Source and cue spans of a quote record (Pareti 2016's source-cue-content triple): offsets into the
+#: clean text, -1 when the record has no source mention or no cue.

@@ -535,3 +535,11 @@ MONEY_PURPOSES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )  # fmt: skip
 #: Counted heads too general to say who is counted ("12 people", "6,000 people a day"; not "civilians").
 GENERIC_COUNT_HEADS: frozenset[str] = frozenset({"", "people", "person", "them", "those", "thing"})
+# --- attribution sources (analysis.measures.quotes.unmarked) --------------
+#: Words that cannot stand inside a noun phrase taken as a source ("Some 22 percent said"): verbs,
+#: subordinators, prepositions that start a new phrase, pronouns of other roles.
+SOURCE_REJECT = wordset("""
+is are was were be been being has have had will would could should can may might must do does did not
+that which who whom whose when where while if because although though but and or so as than to for with
+by from on in at into about after before there here it this these those what why how also still just
+""")

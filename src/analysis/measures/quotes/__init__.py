@@ -36,8 +36,8 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   such as *show*, *ad*, *motto* (``NBC's "Today" show``, ``the national motto, "In God We Trust"``).
 * ``partial``: a quotation inside the narrator's sentence governed by a reporting verb with a speaker,
   before or after it (``called it "a turning point"``). With one or two words the verb's class must
-  allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do not:
-  ``denounced the US for "insulting" Iran`` is the narrator's scare quote). A quotation coordinated
+  allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do too:
+  ``denounced the US for "insulting" Iran`` quotes the speaker's word). A quotation coordinated
   with the previous one (``"A" and "B"``) shares its kind and speaker.
 * ``echo``: an embedded quotation with no attribution whose content words are mostly (≥ 60 %) those of
   an earlier direct or partial quotation of the article (``this "common rapid reaction force"`` after
@@ -55,7 +55,13 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   analysts say is fueling ...`` (the span is the whole noun phrase and its predicate). The clause ends
   at the sentence end, before ``, <participle>ing``, ``, according to``, ``;``, a following ``and
   <reporting verb>`` or a new main clause ``, Mr. X said``. Quotations inside the clause are kept as
-  records of their own too (a clause and its partial quote overlap).
+  records of their own too (a clause and its partial quote overlap). Also (:mod:`.unmarked`): a
+  trailing attribution (``The plant will close, officials said.``: the clause before the comma) and a
+  parenthetical one (``The plant, he said, will close.``: two records of one report); an embedded
+  question after *ask* (``asked whether ...``); for the codebook's ``object_content`` classes
+  (*want*, *endorse*, *call for*, ...) the object or to-infinitive up to the clause end. Verbs of
+  thought (*believe*), evidence (*the report found*) and stance come from the codebook's
+  ``cognition``, ``evidence`` and ``stance`` classes (PARC 3.0, Pareti 2016; PolNeAR's guidelines).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
@@ -68,15 +74,23 @@ else ``according to X``; else, for direct quotations, the speaker of the same qu
 continued), of the quotation just before in the paragraph, or of the last attributed record of the
 previous paragraph when the paragraph opens with the quotation (``inherited``). A participle or a verb
 after *and* (``..., saying``; ``... and said``) takes the subject of the previous reporting verb of its
-sentence, else the first mention of its clause. Subjects are found by :mod:`analysis.measures.speakers`;
-coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
+sentence, else the first mention of its clause. A quotation opening a paragraph after one that ends
+``X continued:`` takes that verb and subject (``colon introduction``). When no speaker mention stands
+there, a short noun phrase is the source (``Some 22 percent said``; inverted ``"...," said a person
+close to X``): its surface form and offsets, no resolved name. Subjects are found by
+:mod:`analysis.measures.speakers`; coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
 speaker.
+
+**Source and cue spans** (Pareti 2016's source-cue-content triple): ``source_start``/``source_end``
+cover the subject mentions, ``cue_start``/``cue_end`` the reporting verb; -1 when absent.
 
 Known limits: no parser, so long-distance or embedded subjects can be missed and verbs used as nouns
 (*a progress report*) can slip through; clause detection without ``that`` is heuristic (an object noun
 phrase with a relative clause can pass for a clause); nested quotations are not separate records;
 quotations in headlines are not linked to speakers; block quotations printed without marks are not
-found.
+found (transcript turns are, when their upper-case label is the last name of a person the article
+names: ``PENCE: We will ...`` is a ``direct`` record with rule ``transcript label``, no cue); cues outside the codebook (*seemed*, *referring to*)
+are not read. Measured on PolNeAR: ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
@@ -86,6 +100,7 @@ import pandas as pd
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
+from analysis.measures.quotes.unmarked import attribution_after_content, transcript_turns
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
 from analysis.text.document import Document
@@ -117,14 +132,29 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     article = ArticleContext(cleaned, reporting_verbs(verb_classes))
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
+    taken = {(r["start"], r["end"]) for r in records}
+    unmarked = attribution_after_content(article) + transcript_turns(article)
+    records += [r for r in unmarked if (r["start"], r["end"]) not in taken]
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}
     for record in records:
-        record.pop("attribution", None)
+        record.update(_source_and_cue(record.pop("attribution", None) or {}))
         key = record["quotation"] if record["quotation"] >= 0 else -1 - len(numbers)
         record["quotation"] = numbers.setdefault(key, len(numbers))
     return records
+
+
+def _source_and_cue(attribution: dict) -> dict[str, int]:
+    """Offsets of the source mention (first to last subject mention) and the cue (reporting verb)."""
+    subject = attribution.get("subject") or []
+    verb = attribution.get("verb")
+    return {
+        "source_start": subject[0].start if subject else -1,
+        "source_end": subject[-1].end if subject else -1,
+        "cue_start": verb.start if verb is not None else -1,
+        "cue_end": verb.end if verb is not None else -1,
+    }
 
 
 def quotes_table(

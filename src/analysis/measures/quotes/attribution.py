@@ -7,6 +7,7 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD, QuotedSpan
+from analysis.measures.quotes.unmarked import noun_phrase_after, noun_phrase_source
 from analysis.measures.quotes.verbs import Verb
 from analysis.text.quotemarks import MARK
 
@@ -49,7 +50,11 @@ def find_attribution(article: ArticleContext, span: QuotedSpan, siblings: list[Q
                 ]
             if not subject and re.fullmatch(r"[\s,.;:!?\u2014-]*", gap):
                 subject = article.mentions.subject_after(verb.end, after_upper)
+                subject = subject or noun_phrase_after(article, verb, after_upper)
                 rule = "inverted"
+            if not subject:  # '"...," the person added': a noun-phrase source
+                subject = noun_phrase_source(article, verb, span.close + 1)
+                rule = "after"
             if subject:
                 found = {"verb": verb, "subject": subject, "rule": rule}
             break
@@ -166,6 +171,9 @@ def inherited_attribution(article: ArticleContext, span: QuotedSpan, records: li
     if span.block == 0:
         return {}
     previous = article.blocks[span.block - 1]
+    introduction = colon_introduction(article, previous.start, previous.end)
+    if introduction:
+        return introduction
     earlier = [
         r
         for r in records
@@ -187,4 +195,26 @@ def share_group_speakers(article: ArticleContext, records: list[dict]) -> None:
         if source and not record["speaker"] and record["kind"] in {"direct", "partial"}:
             for key in ("speaker", "speaker_mention", "verb", "verb_class"):
                 record[key] = source[key]
+            record["attribution"] = source.get("attribution")
             record["speaker_rule"] = "same quotation"
+
+
+def colon_introduction(article: ArticleContext, start: int, end: int) -> dict:
+    """'Caddell continued:' closing the previous paragraph introduces the quotation that opens the
+    next one: the last reporting verb of that paragraph's last sentence, and its subject."""
+    body = article.text[start:end].rstrip()
+    if not body.endswith(":"):
+        return {}
+    sentence_start = max(start, article.sentence(start + len(body) - 1)[0])
+    verbs = [
+        v
+        for v in article.verbs_between(sentence_start, start + len(body))
+        if v.lemma != "according to"
+    ]
+    if not verbs:
+        return {}
+    verb = verbs[-1]
+    subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
+        article, verb, sentence_start
+    )
+    return {"verb": verb, "subject": subject, "rule": "colon introduction"} if subject else {}

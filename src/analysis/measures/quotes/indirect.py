@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-from analysis.measures.quotes.context import ArticleContext, word_count
+from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD
+from analysis.measures.quotes.unmarked import clause_like, noun_phrase_source, report_record
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
 from analysis.text.lexicon import (
@@ -18,11 +19,8 @@ from analysis.text.quotemarks import MARK
 EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
 #: Verbs that take an object before the reported clause ("assure Iran his country is ...").
 OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
-    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
-    r"[a-z]{2,}ed|[a-z]{2,}s)\b"
-)
+#: Verbs whose content may be an embedded question ("asked whether the plant would close").
+QUESTION_VERBS = frozenset({"ask", "wonder", "question"})
 _RELATIVE_THAT = re.compile(
     r"(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|could|can|may)\b"
 )
@@ -36,6 +34,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     sentence_start, sentence_end = article.sentence(verb.start)
     after = text[verb.end : sentence_end]
     cursor = verb.end
+    if verb.cls.object_content:
+        start = verb.end + len(after) - len(after.lstrip())
+        return _bounded(article, start, sentence_end, verb, "object")
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
         if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
@@ -53,6 +54,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if adverbs:  # "reported incorrectly that ..."
         cursor += adverbs.end()
     rest = text[cursor:sentence_end]
+    question = re.match(r"\s+(?:whether|if|why|how|what|when|where|who)\s", rest)
+    if question and verb.lemma in QUESTION_VERBS:  # "asked whether ...": an embedded question
+        return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
     that = re.match(r"\s+that\s+", rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
@@ -72,7 +76,7 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         ):
             start = cursor + first.start(1)
             bounded = _bounded(article, start, sentence_end, verb, "bare clause")
-            if bounded and _clause_like(text[bounded[0] : bounded[1]]):
+            if bounded and clause_like(text[bounded[0] : bounded[1]]):
                 return bounded
     if window is None:
         return None
@@ -91,12 +95,6 @@ def _that_window(rest: str) -> int | None:
     if _RELATIVE_THAT.match(rest, window.end()):
         return None  # "claimed responsibility for an attack that killed ..."
     return window.end()
-
-
-def _clause_like(clause: str) -> bool:
-    """Whether a bare clause has at least three words and a verb-like word after the first."""
-    words = WORD.findall(clause)
-    return len(words) >= 3 and _FINITE.search(" ".join(words[1:])) is not None
 
 
 def _bounded(
@@ -157,7 +155,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
     records = []
     seen: set[tuple[int, int]] = set()
     for verb in article.verbs:
-        if not verb.cls.clause:
+        if not (verb.cls.clause or verb.cls.object_content):
             continue
         sentence_start, sentence_end = article.sentence(verb.start)
         has_quote = any(sentence_start <= s.open < sentence_end for s in article.spans)
@@ -173,39 +171,21 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             start, end, rule = clause
             if text[start : start + 1] == MARK:
                 continue
-            subject = article.subject_of(verb, sentence_start)
+            subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
+                article, verb, sentence_start
+            )
             if not subject:
                 continue
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        speaker, mention = article.mentions.name_of(subject) if subject else ("", "")
-        if verb.lemma == "according to" and not subject:
-            mention = rule.split(":", 1)[1] if ":" in rule else ""
-            rule = rule.split(":", 1)[0]
-        records.append(
-            {
-                "start": start,
-                "end": end,
-                "text": text[start:end],
-                "kind": "indirect",
-                "speaker": speaker,
-                "speaker_mention": mention,
-                "verb": verb.lemma,
-                "verb_class": verb.cls.name,
-                "sentence_start": sentence_start,
-                "sentence_end": sentence_end,
-                "words": word_count(text[start:end]),
-                "kind_rule": rule,
-                "speaker_rule": ("according_to" if verb.lemma == "according to" else "subject")
-                if speaker or mention
-                else "",
-                "quotation": -1,
-                "attribution": {"verb": verb, "subject": subject, "rule": "subject"}
-                if subject
-                else {},
-            }
-        )
+        record = report_record(article, (start, end), verb, subject, rule)
+        if verb.lemma == "according to":
+            if not subject:
+                record["speaker_mention"] = rule.split(":", 1)[1] if ":" in rule else ""
+                record["kind_rule"] = rule.split(":", 1)[0]
+            record["speaker_rule"] = "according_to" if record["speaker_mention"] else ""
+        records.append(record)
     return records
 
 

@@ -32,6 +32,7 @@ class VerbClass:
     short_partial: bool  # a 1-2 word quotation it governs is a partial quote (else scare)
     verbs: dict[str, tuple[str, ...]]  # lemma -> inflections
     bare_clause: frozenset[str] = frozenset()  # lemmas that may drop "that" before their clause
+    object_content: bool = False  # the object or to-infinitive is the attributed content
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass
             bool(entry.get("short_partial", True)),
             forms,
             bare,
+            bool(entry.get("object_content", False)),
         )
     return parsed
 

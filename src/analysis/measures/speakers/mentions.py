@@ -286,7 +286,7 @@ class MentionFinder:
             first = next((i for i, k in enumerate(tail) if k.title() in FIRST_NAMES), None)
             name_keys = tail[first:] if first is not None else tail[-2:]
         name_tokens = tuple(words[len(words) - len(name_keys) :])
-        if set(name_keys) & SPEAKER_ORG_WORDS:
+        if set(name_keys) & SPEAKER_ORG_WORDS and not gender:  # "Mr. Fox" is a person
             return [
                 Mention(
                     start,

@@ -1,0 +1,204 @@
+"""Reported speech without quotation marks whose attribution follows or interrupts the content, and
+sources that are plain noun phrases (see :mod:`analysis.measures.quotes`, "indirect").
+
+Patterns (Pareti 2016, PARC 3.0: the source-cue-content triple with the cue after or inside the
+content; Newell, Margolin & Ruths 2018 annotate the same patterns in PolNeAR):
+
+* trailing attribution: ``The plant will close in May, officials said.`` (also with an adjunct after
+  the verb: ``..., he said on Friday.``, ``..., the company said in a statement.``): the content is the
+  sentence up to the comma;
+* parenthetical attribution: ``The plant, officials said, will close in May.``: the content is the
+  sentence without the attribution, given as two records of one quotation;
+* noun-phrase source: when no speaker mention stands before a verb, a short noun phrase opening its
+  clause is the source (``Some 22 percent said they ...``, ``The report found ...``); it has no
+  resolved speaker, only its surface form and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.quotes.context import ArticleContext, word_count
+from analysis.measures.quotes.spans import WORD
+from analysis.measures.quotes.verbs import Verb
+from analysis.measures.speakers import Mention
+from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT
+from analysis.text.quotemarks import MARK
+
+#: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
+#: or medium ("on Friday", "in a statement", "last week", "Tuesday").
+_TAIL = re.compile(
+    r"(?:\s+(?:on|in|at|during|to|while|of|about|after|before|last|this|earlier|late|early|"
+    r"recently|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:!?\"]*)?"
+    r"[.!?]?\s*$"
+)
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
+    r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
+    r"[a-z]{2,}ed|[a-z]{2,}s)\b"
+)
+#: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
+_NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
+#: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
+_INVERTED_PHRASE = re.compile(
+    r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
+    r"(?:\s+[\w'’.-]+){1,9}?)(?=\s*(?:[.,;:!?]|$))"
+)
+#: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
+_LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
+#: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
+_BEFORE_VERB = re.compile(
+    r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
+)
+
+
+def clause_like(clause: str) -> bool:
+    """Whether a bare clause has at least three words and a verb-like word after the first."""
+    words = WORD.findall(clause)
+    return len(words) >= 3 and _FINITE.search(" ".join(words[1:])) is not None
+
+
+def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
+    """The noun phrase opening the verb's clause as a source (empty list when none fits)."""
+    text = article.text
+    upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
+    clause_start = max(text.rfind(sep, lower, upper) for sep in (",", ";", ":", "(", MARK))
+    start = max(lower, clause_start + 1)
+    while start < upper and text[start].isspace():
+        start += 1
+    phrase = text[start:upper]
+    if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
+        return []
+    words = [w.lower().strip(".") for w in phrase.split()]
+    if any(w in SOURCE_REJECT for w in words) or words[-1].endswith("ing"):
+        return []
+    if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
+        return []
+    return [Mention(start, upper, phrase, "description")]
+
+
+def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[Mention]:
+    """An inverted source that is a plain noun phrase: ``"...," said a person close to the talks.``
+    (a determiner or number first, up to ten words, to the next punctuation)."""
+    text = article.text
+    match = _INVERTED_PHRASE.match(text, verb.end, upper)
+    if match is None:
+        return []
+    words = [w.lower() for w in match.group(1).split()]
+    if any(w in SOURCE_REJECT for w in words[1:]) and "close" not in words:
+        return []
+    phrase = match.group(1).rstrip(".")
+    return [Mention(match.start(1), match.start(1) + len(phrase), phrase, "description")]
+
+
+def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
+    """Speaker mentions between ``lower`` and the verb, else a noun-phrase source."""
+    found = article.mentions.subject_before(verb.start, lower)
+    return found or noun_phrase_source(article, verb, lower)
+
+
+def report_record(
+    article: ArticleContext,
+    span: tuple[int, int],
+    verb: Verb | None,
+    subject: list[Mention],
+    rule: str,
+    quotation: int = -1,
+) -> dict:
+    """One indirect record: content ``span``, its cue (None for a transcript label) and its source
+    mentions (may be empty)."""
+    start, end = span
+    speaker, mention = article.mentions.name_of(subject)
+    sentence_start, sentence_end = article.sentence(start)
+    return {
+        "start": start,
+        "end": end,
+        "text": article.text[start:end],
+        "kind": "indirect",
+        "speaker": speaker,
+        "speaker_mention": mention,
+        "verb": verb.lemma if verb else "",
+        "verb_class": verb.cls.name if verb else "",
+        "sentence_start": sentence_start,
+        "sentence_end": sentence_end,
+        "words": word_count(article.text[start:end]),
+        "kind_rule": rule,
+        "speaker_rule": "subject" if mention else "",
+        "quotation": quotation,
+        "attribution": {"verb": verb, "subject": subject, "rule": "subject"} if subject else {},
+    }
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``[start, end)`` without surrounding spaces and trailing ``,;:`` or final punctuation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " ,;:.!?":
+        end -= 1
+    return start, end
+
+
+def _clause_head(head: str) -> bool:
+    """A content before a trailing attribution: a clause, not an introductory phrase ("For his part,
+    the diplomat said: ...")."""
+    first = WORD.match(head)
+    opener = first is not None and first.group().lower() in CLAUSE_REJECT and "," not in head
+    return clause_like(head) and not opener
+
+
+def attribution_after_content(article: ArticleContext) -> list[dict]:
+    """Records of trailing (``X, officials said.``) and parenthetical (``X, he said, Y``) reports."""
+    text = article.text
+    records = []
+    for verb in article.verbs:
+        if not verb.cls.clause or verb.lemma == "according to" or article.participle(verb):
+            continue
+        sentence_start, sentence_end = article.sentence(verb.start)
+        comma = text.rfind(",", sentence_start, verb.start)
+        if comma < 0 or MARK in text[comma : verb.start] or text[comma - 1 : comma] == MARK:
+            continue
+        subject = _source(article, verb, comma + 1)
+        if not subject or subject[0].start < comma:
+            continue
+        head_start, head_end = _trim(text, sentence_start, comma)
+        head_words = word_count(text[head_start:head_end])
+        if head_words < 2 or text[head_start : head_start + 1] == MARK:
+            continue
+        after = text[verb.end : sentence_end]
+        key = 1_000_000 + verb.start  # the pieces of one report share a quotation number
+        if _clause_head(text[head_start:head_end]) and _TAIL.fullmatch(after):
+            span = (head_start, head_end)
+            records.append(report_record(article, span, verb, subject, "trailing report", key))
+            continue
+        if after.startswith(",") and MARK not in after[:2].strip(", "):
+            tail_start, tail_end = _trim(text, verb.end + 1, sentence_end)
+            if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
+                for span in ((head_start, head_end), (tail_start, tail_end)):
+                    rule = "parenthetical report"
+                    records.append(report_record(article, span, verb, subject, rule, key))
+    return records
+
+
+def transcript_turns(article: ArticleContext) -> list[dict]:
+    """``PENCE: We will win.``: a paragraph opened by an upper-case label and a colon is the direct
+    speech of the person the article names with that last name (no record when it names nobody)."""
+    people = {
+        m.tokens[-1].lower(): m.canonical
+        for m in article.mentions.items
+        if m.kind == "name" and m.person and m.tokens and m.canonical
+    }
+    records = []
+    for block in article.blocks:
+        match = _LABEL.match(article.text, block.start, block.end)
+        if match is None:
+            continue
+        name = people.get(match.group(1).split()[-1].lower().rstrip("."))
+        start, end = _trim(article.text, match.end(), block.end)
+        if not name or end - start < 3:
+            continue
+        label = Mention(match.start(1), match.end(1), match.group(1), "name", canonical=name)
+        record = report_record(article, (start, end), None, [label], "transcript label")
+        record.update(kind="direct", speaker_rule="transcript label")
+        record["attribution"] = {"verb": None, "subject": [label], "rule": "transcript label"}
+        records.append(record)
+    return records
