@@ -13,6 +13,7 @@ in all.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import json
 import os
@@ -24,6 +25,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import config
 from analysis.atomic import (
@@ -367,3 +370,68 @@ def test_write_error_is_reported_and_previous_outputs_stay(outputs, tmp_path) ->
     assert after == _digests(saved, RUN_SPECIFIC | {FINGERPRINT_FILE})
     assert not [p for p in out.rglob("*.tmp")]
     assert before == reference
+
+
+# ------------------------------------------------- hostile, huge and odd input (issue 15): tables
+
+CSV_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("\r\n,\"'=+-@\t;|"),
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    ),
+    max_size=12,
+)
+
+
+@given(st.lists(st.tuples(CSV_TEXT, st.integers(-5, 5)), min_size=1, max_size=6))
+@settings(derandomize=True, max_examples=200, deadline=None)
+def test_every_csv_table_reads_back_equal(rows) -> None:
+    """Property: a table of arbitrary text (lone CR, CRLF, delimiter, quotes, formula starts) and
+    numbers, written by ``write_tables``, is read back from its CSV by the site exactly as written."""
+    import tempfile
+
+    import pandas as pd
+
+    from analysis.site.data import read_tables
+
+    rows = [("x", 0), *rows]  # one letter: the text column stays text when read back
+    table = pd.DataFrame(rows, columns=["text", "number"])
+    with tempfile.TemporaryDirectory() as folder:
+        write_tables(folder, {"quotes": table})
+        back = read_tables(folder)["quotes"]
+    assert back["text"].tolist() == table["text"].tolist()
+    assert back["number"].tolist() == table["number"].tolist()
+
+
+def test_formula_cells_are_escaped_in_csv_and_kept_in_parquet(tmp_path) -> None:
+    import pandas as pd
+
+    from analysis.site.data import read_tables
+
+    texts = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tx", "'=z", "plain - text"]
+    table = pd.DataFrame({"outlet": texts, "value": [-1.5] * len(texts), "n": [-3] * len(texts)})
+    written = write_tables(tmp_path, {"quotes": table})
+    with written["quotes"].open(encoding="utf-8", newline="") as handle:
+        cells = [row[0] for row in csv.reader(handle)][1:]
+    assert [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t")] == []
+    assert cells[-1] == "plain - text"
+    assert "-1.5,-3" in written["quotes"].read_text(encoding="utf-8")  # numbers are not escaped
+    pd.testing.assert_frame_equal(read_table(tmp_path, "quotes"), table)  # Parquet: untouched
+    assert read_tables(tmp_path)["quotes"]["outlet"].tolist() == texts  # the site shows the text
+
+
+def test_site_build_names_a_damaged_table(tmp_path) -> None:
+    from analysis.errors import InputError
+    from analysis.site import build_site
+
+    event = tmp_path / "processed" / "ev"
+    event.mkdir(parents=True)
+    (event / "articles.csv").write_text(
+        "event_id,outlet,article,title,date\nev,VOA,voa,,2019-04-22\n", encoding="utf-8"
+    )
+    (event / "blocks.csv").write_text(
+        "outlet,article,block,kind,start,end,text\nVOA,voa,0,paragraph,0,,Text\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"blocks\.csv: record 1: column 'end' holds ''"):
+        build_site(["ev"], tmp_path / "processed", tmp_path / "reports")
