@@ -460,3 +460,54 @@ def test_seed_event_loads_byte_identically() -> None:
     assert [item.text for item in load_event(config.DEFAULT_EVENT)] == [
         item.text for item in expected
     ]
+
+
+# --- hostile, huge and odd input (issue 15) ------------------------------------------------------
+
+
+def write_manifest(raw_dir: Path, rows: list[tuple[str, str, str]]) -> None:
+    """A manifest for event ``ev`` from (outlet, path, title) rows; checksums from the files."""
+    with (raw_dir / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for outlet, path, title in rows:
+            data = (raw_dir / path).read_bytes()
+            writer.writerow(["ev", outlet, title, "2019-04-22", "en", "en", path, sha(data)])
+
+
+def test_same_file_name_in_two_folders_keeps_two_articles(tmp_path: Path) -> None:
+    from analysis.tables.clean_layer import write_clean_layer
+
+    raw_dir = tmp_path / "raw"
+    for outlet, fixture in (("voa", "good_a.txt"), ("rfi", "good_b.txt")):
+        (raw_dir / "ev" / outlet).mkdir(parents=True)
+        (raw_dir / "ev" / outlet / "article.txt").write_bytes((FIXTURES / fixture).read_bytes())
+    write_manifest(raw_dir, [("VOA", "ev/voa/article.txt", ""), ("RFI", "ev/rfi/article.txt", "")])
+    cleaned = load_event("ev", raw_dir)
+    assert len({item.id for item in cleaned}) == 2
+    written = write_clean_layer(cleaned, tmp_path / "processed")
+    for item in cleaned:
+        assert written[f"clean/{item.id}"].read_text(encoding="utf-8") == item.text
+    assert sorted(pd.read_csv(written["articles"])["article"]) == sorted(i.id for i in cleaned)
+
+
+def test_one_file_for_two_outlets_gives_unique_element_ids(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from analysis.site import build_site
+    from analysis.tables.clean_layer import write_clean_layer
+
+    raw_dir = tmp_path / "raw"
+    (raw_dir / "ev").mkdir(parents=True)
+    (raw_dir / "ev" / "shared.txt").write_bytes((FIXTURES / "good_a.txt").read_bytes())
+    write_manifest(raw_dir, [("VOA", "ev/shared.txt", ""), ("RFI", "ev/shared.txt", "")])
+    write_clean_layer(load_event("ev", raw_dir), tmp_path / "processed" / "ev")
+    build_site(["ev"], tmp_path / "processed", tmp_path / "reports")
+    ids: list[str] = []
+
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag, attrs) -> None:
+            ids.extend(value for name, value in attrs if name == "id")
+
+    Ids().feed((tmp_path / "reports" / "ev" / "index.html").read_text(encoding="utf-8"))
+    assert ids and len(ids) == len(set(ids))

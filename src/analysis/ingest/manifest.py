@@ -48,6 +48,7 @@ class Article:
     sha256: str
     notes: str
     row: int | None = field(default=None, compare=False)  # line of the manifest (header = 1)
+    article_id: str = field(default="", compare=False)  # unique in its event (see article_ids)
 
     def read_raw(self) -> str:
         """The file's text, decoded as UTF-8 (a clear error otherwise). Never writes."""
@@ -65,10 +66,11 @@ def file_sha256(path: Path) -> str:
 
 def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
     """Load and validate ``raw_dir/manifest_name``; return it sorted by event, outlet and path."""
-    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW])
+    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW, _ARTICLE_ID])
 
 
 _ROW = "__manifest_row__"
+_ARTICLE_ID = "__article_id__"
 MANIFEST_ROW = "manifest_row"
 
 
@@ -90,6 +92,7 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
         _check_row(row, line, folder, manifest_path)
     table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
     _check_events(table, manifest_path)
+    table[_ARTICLE_ID] = article_ids(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
 
@@ -173,6 +176,34 @@ def _check_events(table: pd.DataFrame, manifest_path: Path) -> None:
         )
 
 
+def article_ids(table: pd.DataFrame, manifest_path: Path) -> list[str]:
+    """Each row's article id, unique within its event: the file name without extension, or, where
+    two rows of an event share it (``ev/voa/article.txt``, ``ev/rfi/article.txt``, or one file listed
+    for two outlets), that name + ``-`` + 8 hex digits of the SHA-256 of outlet and manifest path.
+    Raises :class:`InputError` if ids still collide (a file named like a suffixed id)."""
+    stems = [Path(path).stem for path in table["path"]]
+    keys = list(zip(table["event_id"], stems, strict=True))
+    counts: dict[tuple[str, str], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    ids = []
+    for (event_id, stem), outlet, path in zip(keys, table["outlet"], table["path"], strict=True):
+        if counts[(event_id, stem)] > 1:
+            digest = hashlib.sha256(f"{outlet}\0{path}".encode()).hexdigest()[:8]
+            stem = f"{stem}-{digest}"
+        ids.append(stem)
+    seen: dict[tuple[str, str], str] = {}
+    for event_id, article_id, path in zip(table["event_id"], ids, table["path"], strict=True):
+        if (event_id, article_id) in seen:
+            raise InputError(
+                manifest_path,
+                f"files {seen[(event_id, article_id)]!r} and {path!r} of event {event_id!r} "
+                f"get the same article id {article_id!r}; rename one",
+            )
+        seen[(event_id, article_id)] = path
+    return ids
+
+
 def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
     """The validated articles of one event (or all events), in manifest order."""
     raw_dir = Path(raw_dir)
@@ -186,7 +217,7 @@ def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
 
 def manifest_with_rows(raw_dir: Path | str) -> pd.DataFrame:
     """The validated manifest (all columns, strings) with each article's line in ``manifest_row``."""
-    return _read_manifest(raw_dir).rename(columns={_ROW: MANIFEST_ROW})
+    return _read_manifest(raw_dir).drop(columns=[_ARTICLE_ID]).rename(columns={_ROW: MANIFEST_ROW})
 
 
 def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
@@ -203,6 +234,7 @@ def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
         sha256=row["sha256"],
         notes=row["notes"],
         row=int(row.get(MANIFEST_ROW, row.get(_ROW))),
+        article_id=str(row.get(_ARTICLE_ID, "")),
     )
 
 
