@@ -511,3 +511,100 @@ def test_one_file_for_two_outlets_gives_unique_element_ids(tmp_path: Path) -> No
 
     Ids().feed((tmp_path / "reports" / "ev" / "index.html").read_text(encoding="utf-8"))
     assert ids and len(ids) == len(set(ids))
+
+
+def test_manifest_with_byte_order_mark_is_read_and_fingerprints_every_file(tmp_path: Path) -> None:
+    from analysis.run.runner import fingerprint
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    text = manifest.read_text(encoding="utf-8")
+    text = "\n".join(line.rsplit(",", 1)[0] + "," for line in text.splitlines())  # no checksums
+    manifest.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert sorted(read_manifest(raw_dir)["outlet"]) == ["Alpha", "Beta"]
+    before = fingerprint("ev", raw_dir, {}, config.NOTEBOOKS)
+    (raw_dir / "ev" / "alpha.txt").write_text("An edited article.\n", encoding="utf-8")
+    assert fingerprint("ev", raw_dir, {}, config.NOTEBOOKS) != before
+
+
+def test_fingerprint_fails_closed_on_a_row_naming_no_file(tmp_path: Path) -> None:
+    from analysis.run.runner import fingerprint
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(path=["", *table["path"][1:]]))
+    with pytest.raises(InputError, match="names no file"):
+        fingerprint("ev", raw_dir, {}, config.NOTEBOOKS)
+    with pytest.raises(InputError, match="no rows for event 'other'"):
+        fingerprint("other", raw_dir, {}, config.NOTEBOOKS)
+
+
+def test_duplicate_manifest_header_column(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("language,original_language", "title,original_language")
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="named twice in the header: title"):
+        read_manifest(raw_dir)
+
+
+def test_row_in_messages_is_the_line_of_the_file(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",,", ',"a title\nover two lines",', 1)  # record 1: lines 2-3
+    lines[2] = lines[2].replace("2019-04-22", "2019-02-30")  # record 2 starts on line 4
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert caught.value.row == 4 and "2019-02-30" in str(caught.value)
+
+
+@pytest.mark.parametrize("column", ["status", "article", "manifest_row"])
+def test_manifest_column_named_like_a_project_column(tmp_path: Path, column: str) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(**{column: "x"}))
+    with pytest.raises(InputError, match=f"column\\(s\\) {column} are added by the project"):
+        read_manifest(raw_dir)
+
+
+@pytest.mark.parametrize("event_id", ["index.html", "corpus", "errors.csv"])
+def test_event_id_colliding_with_the_site_is_rejected(tmp_path: Path, event_id: str) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(event_id=event_id))
+    with pytest.raises(InputError, match="is the name of a file or folder of the site") as caught:
+        read_manifest(raw_dir)
+    assert caught.value.row == 2
+
+
+@pytest.mark.parametrize(
+    "option", [["--partition-size", "0"], ["--workers", "-3"], ["--jobs", "0"], ["--workers", "x"]]
+)
+def test_option_values_are_validated(tmp_path: Path, option: list[str], capsys) -> None:
+    from analysis.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["run", "--corpus", str(tmp_path), *option])
+    assert stopped.value.code == 2
+    assert option[0] in capsys.readouterr().err
+
+
+def test_event_given_twice_is_checked_once(tmp_path: Path, capsys) -> None:
+    from analysis.__main__ import main
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Bad": "empty.txt"})
+    out = ["--processed", str(tmp_path / "processed"), "--reports", str(tmp_path / "reports")]
+    assert main(["run", "--event", "ev", "--event", "ev", "--raw", str(raw_dir), *out]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith("problem")]
+    assert len(problems) == 2, problems  # the empty article and the event left with one outlet
+
+
+def test_decomposed_accents_raise_no_offset_mismatch(tmp_path: Path) -> None:
+    from analysis.tables.clean_layer import offset_mismatches, sentences_table
+
+    accented = "The Cafe\u0301 Ame\u0301lie in Orle\u0301ans was closed by the re\u0301gime.\n\n"
+    data = accented.encode() + (FIXTURES / "good_a.txt").read_bytes()
+    raw_dir = make_event(tmp_path, {"Alpha": data, "Beta": "good_b.txt"})
+    cleaned = load_event("ev", raw_dir)
+    assert "Caf\u00e9" in clean_of(cleaned, "Alpha").text  # cleaning composed it (NFC)
+    assert offset_mismatches(cleaned, sentences_table(cleaned)).empty

@@ -35,6 +35,17 @@ def _failed(problems: list[Problem]) -> bool:
     return failed(problems)
 
 
+def positive_int(text: str) -> int:
+    """An option value that must be a whole number ≥ 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     """The command line: ``run`` (events or ``--corpus``) and ``refresh-notebooks``."""
     parser = argparse.ArgumentParser(prog="analysis", description=__doc__)
@@ -69,9 +80,18 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
-    if args.corpus is not None:
-        return _run_corpus(args)
-    return _run_events(args)
+    if getattr(args, "event", None):
+        args.event = list(dict.fromkeys(args.event))  # --event X --event X: once
+    try:
+        if args.corpus is not None:
+            return _run_corpus(args)
+        return _run_events(args)
+    except KeyboardInterrupt:
+        # atomic writes remove their temporaries on the way out; papermill stops its kernel
+        print(
+            "interrupted: outputs written so far are complete; run again to finish", file=sys.stderr
+        )
+        return 130
 
 
 def _run_events(args: argparse.Namespace) -> int:
@@ -116,12 +136,17 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--corpus", type=Path, help="corpus folder with manifest.csv (any size)")
     group.add_argument(
-        "--workers", type=int, default=1, help="local Dask worker processes (default 1: in process)"
+        "--workers",
+        type=positive_int,
+        default=1,
+        help="local Dask worker processes (default 1: in process)",
     )
     group.add_argument(
         "--scheduler", help="address of an existing Dask scheduler (tcp://HOST:PORT)"
     )
-    group.add_argument("--partition-size", type=int, help="articles per partition (whole events)")
+    group.add_argument(
+        "--partition-size", type=positive_int, help="articles per partition (whole events)"
+    )
     group.add_argument(
         "--no-comparison",
         action="store_true",
@@ -136,7 +161,7 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also render every event's notebooks (or the --event ones), in parallel processes",
     )
-    group.add_argument("--jobs", type=int, default=2, help="processes for --event-reports")
+    group.add_argument("--jobs", type=positive_int, default=2, help="processes for --event-reports")
     group.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 

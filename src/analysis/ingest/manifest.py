@@ -12,7 +12,9 @@ Problems of one article's *text* (encoding, binary, HTML, language) are checked 
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -27,6 +29,10 @@ from analysis.errors import InputError
 REQUIRED_COLUMNS = ("event_id", "outlet", "title", "date", "path")
 OPTIONAL_COLUMNS = ("language", "original_language", "url", "sha256", "notes")
 MIN_OUTLETS_PER_EVENT = 2
+#: Column names the project adds to a manifest's rows (corpus tables): a manifest may not bring its own.
+RESERVED_COLUMNS = ("article", "status", "manifest_row")
+#: Names under ``reports/`` and ``data/processed/`` that are not events: an event may not be called so.
+RESERVED_EVENT_IDS = ("index.html", "errors.csv", "corpus", "screenshots")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -80,26 +86,63 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
     if not manifest_path.is_file():
         raise InputError(manifest_path, "manifest not found")
     try:
-        table = pd.read_csv(manifest_path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
-        raise InputError(manifest_path, f"cannot be read as CSV: {error}") from None
-    _check_columns(table, manifest_path)
+        text = manifest_path.read_bytes().decode("utf-8-sig")  # a byte-order mark is not a name
+        lines = _record_lines(text)
+        table = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+    except (
+        pd.errors.ParserError,
+        UnicodeDecodeError,
+        pd.errors.EmptyDataError,
+        csv.Error,
+    ) as error:
+        raise InputError(manifest_path, f"cannot be read as CSV: {str(error)[:200]}") from None
+    header, starts = lines
+    _check_columns(table, manifest_path, header)
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table[column] = ""
     folder = raw_dir.resolve()
-    for line, row in enumerate(table.to_dict("records"), start=2):  # header line, 1-based
+    if len(starts) != len(table):  # records pandas reads differently (whitespace-only lines)
+        starts = list(range(2, len(table) + 2))
+    for line, row in zip(starts, table.to_dict("records"), strict=True):
         _check_row(row, line, folder, manifest_path)
-    table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
+    table[_ROW] = starts
     _check_events(table, manifest_path)
     table[_ARTICLE_ID] = article_ids(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
 
-def _check_columns(table: pd.DataFrame, manifest_path: Path) -> None:
+def _record_lines(text: str) -> tuple[list[str], list[int]]:
+    """The header's names and the line (1-based) on which each record starts: a quoted field may
+    span lines, so "row N" in messages is the line a text editor shows. Blank lines hold no record."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] = []
+    starts: list[int] = []
+    previous = 0
+    for record in reader:
+        if record and not header:
+            header = record
+        elif record:
+            starts.append(previous + 1)
+        previous = reader.line_num
+    return header, starts
+
+
+def _check_columns(table: pd.DataFrame, manifest_path: Path, header: list[str]) -> None:
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(
+            manifest_path, f"column(s) named twice in the header: {', '.join(repeated)}"
+        )
     missing = [column for column in REQUIRED_COLUMNS if column not in table.columns]
     if missing:
         raise InputError(manifest_path, f"missing required column(s): {', '.join(missing)}")
+    reserved = [column for column in RESERVED_COLUMNS if column in table.columns]
+    if reserved:
+        raise InputError(
+            manifest_path,
+            f"column(s) {', '.join(reserved)} are added by the project; rename them in the manifest",
+        )
     if table.empty:
         raise InputError(manifest_path, "manifest has no rows")
 
@@ -124,6 +167,13 @@ def _check_row(row: Mapping[str, str], line: int, folder: Path, manifest_path: P
         raise InputError(
             manifest_path,
             f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'",
+            row=line,
+        )
+    if row["event_id"].lower() in RESERVED_EVENT_IDS:
+        raise InputError(
+            manifest_path,
+            f"event_id {row['event_id']!r} is the name of a file or folder of the site "
+            f"({', '.join(RESERVED_EVENT_IDS)}); choose another",
             row=line,
         )
     if not _is_iso_date(row["date"]):

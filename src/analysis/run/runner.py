@@ -115,15 +115,25 @@ def _add_environment(digest: Any) -> None:
 def manifest_rows(raw_dir: Path) -> list[dict[str, str]]:
     """The rows of ``raw_dir/manifest.csv`` as plain strings, without validation (that is
     :mod:`analysis.ingest.manifest`'s job): enough to find the files a run depends on, without pandas."""
-    text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8")
+    text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8-sig")  # as the manifest module
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def _listed_paths(
     rows: Iterable[dict[str, str]], raw_dir: Path, event_id: str | None
 ) -> list[Path]:
-    """The raw files of one event (or all), sorted by outlet and path as the manifest module sorts."""
+    """The raw files of one event (or all), sorted by outlet and path as the manifest module sorts.
+
+    Fails closed: raises :class:`InputError` when a chosen row names no file, or no row is chosen,
+    rather than fingerprinting nothing (an edited file would then look unchanged).
+    """
     chosen = [row for row in rows if event_id is None or row.get("event_id") == event_id]
+    manifest = raw_dir / "manifest.csv"
+    if not chosen:
+        raise InputError(manifest, f"no rows for event {event_id!r}" if event_id else "no rows")
+    for row in chosen:
+        if not (row.get("path") or "").strip():
+            raise InputError(manifest, f"a row of event {row.get('event_id')!r} names no file")
     chosen.sort(key=lambda row: (row.get("outlet") or "", row.get("path") or ""))
     return [(raw_dir / (row.get("path") or "")).resolve() for row in chosen]
 
@@ -289,12 +299,13 @@ def check_fingerprint(raw_dir: Path, event_ids: list[str] | None) -> str | None:
     try:
         manifest = (raw_dir / "manifest.csv").read_bytes()
         rows = manifest_rows(raw_dir)
-    except (OSError, UnicodeDecodeError, csv.Error):
+        listed = _listed_paths(rows, raw_dir, None)
+    except (OSError, UnicodeDecodeError, csv.Error, InputError):
         return None
     digest = hashlib.sha256()
     _add(digest, "manifest", manifest)
     _add(digest, "raw_dir", str(raw_dir.resolve()).encode())
-    for path in _listed_paths(rows, raw_dir, None):
+    for path in listed:
         _add_file(digest, f"raw:{path}", path)
     _add_environment(digest)
     _add(digest, "events", json.dumps(event_ids).encode())
