@@ -608,3 +608,46 @@ def test_decomposed_accents_raise_no_offset_mismatch(tmp_path: Path) -> None:
     cleaned = load_event("ev", raw_dir)
     assert "Caf\u00e9" in clean_of(cleaned, "Alpha").text  # cleaning composed it (NFC)
     assert offset_mismatches(cleaned, sentences_table(cleaned)).empty
+
+
+def test_math_text_in_an_outlet_name_draws(tmp_path: Path) -> None:
+    from analysis import figures
+
+    outlet = r"$\alpha$-$\beta{$"
+    style = pd.DataFrame(
+        [{"outlet": name, "measure": measure, "value": 10.0}
+         for name in (outlet, "VOA") for measure in ("flesch_reading_ease", "words")]
+    )  # fmt: skip
+    svg, _png = figures.save_figure(figures.plot_readability(style), tmp_path / "readability")
+    assert svg.stat().st_size > 0
+
+
+def test_actor_file_alias_bomb_is_refused_with_a_short_message(tmp_path: Path) -> None:
+    from analysis.measures.actors import load_actor_file
+
+    levels = ['&a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 8):  # 10**7 strings once expanded, from 700 bytes
+        levels.append(f"&a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        f"- {{name: A, type: person, notes: [{', '.join(levels)}]}}\n"
+        "- {name: Iran, type: *a7}\n",  # the type's repr in the error message: 70 MB
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="expands to more than") as caught:
+        load_actor_file(path)
+    assert len(str(caught.value)) < 500
+
+
+def test_actor_file_size_and_nesting_are_bounded(tmp_path: Path, monkeypatch) -> None:
+    from analysis import yaml_input
+    from analysis.measures.actors import load_actor_file
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="nested too deeply|cannot read actor file"):
+        load_actor_file(path)
+    path.write_text("- name: Iran\n  type: country\n", encoding="utf-8")
+    monkeypatch.setattr(yaml_input, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="the limit is 10"):
+        load_actor_file(path)

@@ -435,3 +435,36 @@ def test_site_build_names_a_damaged_table(tmp_path) -> None:
     )
     with pytest.raises(InputError, match=r"blocks\.csv: record 1: column 'end' holds ''"):
         build_site(["ev"], tmp_path / "processed", tmp_path / "reports")
+
+
+# ------------------------------------------------ hostile, huge and odd input (issue 15): events
+
+
+def test_a_failing_event_is_reported_and_the_others_still_run(tmp_path, capsys) -> None:
+    """Event ``bad`` fails in notebook 02 (its actor file is not YAML); event ``good`` still runs,
+    the errors report names the event, notebook and cell, the site is written, the exit status is 1."""
+    from analysis.__main__ import main
+
+    seed = config.DATA_RAW / EVENT
+    raw = tmp_path / "raw"
+    lines = ["event_id,outlet,title,date,path"]
+    for event in ("bad", "good"):
+        shutil.copytree(seed, raw / event)
+        for outlet, name in (("VOA", "000_5a7501a11d1dcd97.txt"), ("RFI", "001_2e6ec9803f784069.txt")):
+            lines.append(f"{event},{outlet},,2019-04-22,{event}/{name}")
+    (raw / "bad" / "actors.yaml").write_text("- name: [unclosed\n", encoding="utf-8")
+    (raw / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    status = main(
+        ["run", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--reports", str(reports)]
+    )
+    assert status == 1
+    assert "good: executed" in capsys.readouterr().out
+    assert (reports / "good" / "03_figures.html").is_file()
+    with (reports / "errors.csv").open(encoding="utf-8", newline="") as handle:
+        failures = [row for row in csv.DictReader(handle) if row["kind"] == "notebook-failed"]
+    assert len(failures) == 1
+    message = failures[0]["message"]
+    assert "'bad'" in message and "02_compare.ipynb failed in cell" in message, message
+    assert "actors.yaml" in message
+    assert (reports / "index.html").is_file() and (reports / "good" / "index.html").is_file()

@@ -242,9 +242,11 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
                 request_save_on_cell_execute=False,
             )
         except PapermillExecutionError as error:
+            evalue = " ".join(str(error.evalue).split())
+            evalue = evalue if len(evalue) <= 300 else evalue[:300] + " …"
             raise NotebookFailed(
                 f"{source.name} failed in cell {error.exec_count} (cell index {error.cell_index}): "
-                f"{error.ename}: {error.evalue}"
+                f"{error.ename}: {evalue}"
             ) from None
     return write_notebook(normalise(notebook, source.name), target)
 
@@ -425,8 +427,10 @@ def run(
 
     Articles that cannot be read (binary, empty, HTML, not English …) are excluded and reported in
     ``reports/errors.csv`` with the file, the manifest row and the problem; the other articles and events
-    still run. ``on_result`` is called after each event (progress for long corpus runs). Returns the
-    per-event results and the problems.
+    still run. An event whose notebook fails is reported the same way (kind ``notebook-failed``: the
+    event, the notebook, the cell and the error) and the other events still run; the errors report
+    and the site are written all the same. ``on_result`` is called after each event that ran
+    (progress for long corpus runs). Returns the per-event results and the problems.
 
     The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) covers every event of
     the manifest that has processed tables; it is rebuilt whenever what it shows changed (see
@@ -446,13 +450,28 @@ def run(
         for folder in (processed_root, reports_root):
             remove_stale_temporaries(folder)
         checked = cached or _check(raw_dir, event_ids, known)
-        results = []
+        results, failures = [], []
         for event_id in checked.runnable:
-            results.append(run_event(event_id, raw_dir, processed_root, reports_root, force=force))
+            try:
+                result = run_event(event_id, raw_dir, processed_root, reports_root, force=force)
+            except NotebookFailed as error:
+                failures.append(_failure(event_id, error, reports_root))
+                continue
+            results.append(result)
             if on_result is not None:
-                on_result(results[-1])
-        errors_sha = recorded["errors_sha256"] if recorded else None
-        errors = _write_errors(checked, reports_root / ERRORS_FILE, errors_sha)
-        _record_check(check_path, stamp, checked, errors)
+                on_result(result)
+        errors_sha = recorded["errors_sha256"] if recorded and not failures else None
+        reported = dataclasses.replace(checked, problems=[*checked.problems, *failures])
+        errors = _write_errors(reported, reports_root / ERRORS_FILE, errors_sha)
+        # a report with failed events is not the check's alone: the next run writes it again
+        _record_check(check_path, stamp, checked, "" if failures else errors)
         update_site(known, processed_root, reports_root, force=force)
-    return results, checked.problems
+    return results, reported.problems
+
+
+def _failure(event_id: str, error: NotebookFailed, reports_root: Path) -> Problem:
+    """A failed event as a problem of the errors report (the next run executes it again)."""
+    from analysis.ingest.load import Problem
+
+    folder = config.relative(config.report_dir(event_id, reports_root))
+    return Problem(folder, None, "notebook-failed", f"event {event_id!r}: {error}", "event failed")
