@@ -645,7 +645,7 @@ def test_actor_file_size_and_nesting_are_bounded(tmp_path: Path, monkeypatch) ->
 
     path = tmp_path / "actors.yaml"
     path.write_text("[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
-    with pytest.raises(InputError, match="nested too deeply|cannot read actor file"):
+    with pytest.raises(InputError, match=r"nested too deeply|cannot read actor file"):
         load_actor_file(path)
     path.write_text("- name: Iran\n  type: country\n", encoding="utf-8")
     monkeypatch.setattr(yaml_input, "MAX_BYTES", 10)

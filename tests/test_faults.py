@@ -450,7 +450,10 @@ def test_a_failing_event_is_reported_and_the_others_still_run(tmp_path, capsys) 
     lines = ["event_id,outlet,title,date,path"]
     for event in ("bad", "good"):
         shutil.copytree(seed, raw / event)
-        for outlet, name in (("VOA", "000_5a7501a11d1dcd97.txt"), ("RFI", "001_2e6ec9803f784069.txt")):
+        for outlet, name in (
+            ("VOA", "000_5a7501a11d1dcd97.txt"),
+            ("RFI", "001_2e6ec9803f784069.txt"),
+        ):
             lines.append(f"{event},{outlet},,2019-04-22,{event}/{name}")
     (raw / "bad" / "actors.yaml").write_text("- name: [unclosed\n", encoding="utf-8")
     (raw / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
