@@ -471,3 +471,49 @@ def test_a_failing_event_is_reported_and_the_others_still_run(tmp_path, capsys) 
     assert "'bad'" in message and "02_compare.ipynb failed in cell" in message, message
     assert "actors.yaml" in message
     assert (reports / "index.html").is_file() and (reports / "good" / "index.html").is_file()
+
+
+def test_event_run_keeps_a_corpus_runs_temporaries_and_excludes_it(tmp_path) -> None:
+    """An event run on a root removes only its own stale temporaries (not the in-progress files of a
+    corpus run under ``<root>/corpus/``), and stops while a corpus run holds the root."""
+    from analysis.run.runner import run
+
+    fixtures = Path(__file__).parent / "fixtures" / "bad_input"
+    raw = tmp_path / "raw"
+    (raw / "ev").mkdir(parents=True)
+    shutil.copy(fixtures / "good_a.txt", raw / "ev" / "alpha.txt")
+    (raw / "ev" / "empty.txt").write_bytes(b"")  # the event is dropped: no notebook runs
+    (raw / "manifest.csv").write_text(
+        "event_id,outlet,title,date,path\n"
+        "ev,Alpha,,2019-04-22,ev/alpha.txt\nev,Empty,,2019-04-22,ev/empty.txt\n",
+        encoding="utf-8",
+    )
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    corpus_part = processed / "corpus" / "c" / "tables" / ".part-00047.parquet.abcd1234.tmp"
+    own = processed / "ev" / ".articles.csv.abcd1234.tmp"
+    for path in (corpus_part, own):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"in progress")
+    run(["ev"], raw, processed, reports)
+    assert corpus_part.is_file() and not own.exists()
+    from analysis.run.lock import corpus_root
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\nfrom analysis.run.lock import corpus_root, output_lock\n"
+         "with output_lock(sys.argv[1], shared=corpus_root(sys.argv[1])):\n"
+         "    print('locked', flush=True)\n    time.sleep(60)\n",
+         str(corpus_part.parent.parent)],
+        stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert corpus_root(corpus_part.parent.parent) == [processed.resolve()]
+        with pytest.raises(LockBusy, match="another run is writing"):
+            run(["ev"], raw, processed, reports)
+        with output_lock(processed / "corpus" / "d", shared=[processed]):
+            pass  # another corpus run on the same root may run beside it
+    finally:
+        os.killpg(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=10)
+        holder.stdout.close()

@@ -30,7 +30,7 @@ from analysis.corpus.run import (
 )
 from analysis.corpus.store import read_table
 from analysis.errors import InputError
-from analysis.run.lock import output_lock
+from analysis.run.lock import corpus_root, output_lock
 from analysis.run.parameters import check_parameters
 
 CORPUS_NOTEBOOK = "04_corpus.ipynb"
@@ -145,7 +145,7 @@ def _corpus_notebook(
     digest.update(json.dumps(parameters, sort_keys=True).encode())
     digest.update((extraction.summary_dir / ".fingerprint").read_bytes())
     stamp, stamp_path = digest.hexdigest(), out_dir / STAMP_FILE
-    with output_lock(out_dir, wait=wait):
+    with output_lock(out_dir, wait=wait, shared=corpus_root(out_dir)):
         if not force and _recorded(stamp_path) == stamp and (out_dir / CORPUS_NOTEBOOK).is_file():
             return False
         check_parameters(source, parameters)

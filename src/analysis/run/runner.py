@@ -48,6 +48,8 @@ STAMP_FILES = (FINGERPRINT_FILE, CHECK_FILE, SITE_FINGERPRINT_FILE)
 ERRORS_FILE = "errors.csv"
 #: :data:`analysis.measures.actors.ACTOR_FILE_NAME`, named here so the up-to-date check need not import it.
 ACTOR_FILE_NAME = "actors.yaml"
+#: :data:`analysis.site.ASSETS_DIR`, named here so that a no-op run need not import the site (Jinja2).
+SITE_ASSETS = "_site"
 #: Files of the package that count as library code (sources, codebooks, templates, site assets).
 LIBRARY_SUFFIXES = {".py", ".yaml", ".j2", ".json", ".html", ".css", ".js"}
 
@@ -447,8 +449,7 @@ def run(
     cached = _checked_from(recorded)
     known = cached.known if cached else _known_events(raw_dir, event_ids)
     with output_lock(processed_root, reports_root, wait=wait):
-        for folder in (processed_root, reports_root):
-            remove_stale_temporaries(folder)
+        remove_own_temporaries(known, processed_root, reports_root)
         checked = cached or _check(raw_dir, event_ids, known)
         results, failures = [], []
         for event_id in checked.runnable:
@@ -467,6 +468,16 @@ def run(
         _record_check(check_path, stamp, checked, "" if failures else errors)
         update_site(known, processed_root, reports_root, force=force)
     return results, reported.problems
+
+
+def remove_own_temporaries(event_ids: list[str], processed_root: Path, reports_root: Path) -> None:
+    """Remove the stale temporaries of what an event run writes: its events' folders, the site's
+    assets and the roots' own files; never a corpus run's (``<root>/corpus/``)."""
+    for root in (processed_root, reports_root):
+        remove_stale_temporaries(root, recursive=False)
+        for event_id in event_ids:
+            remove_stale_temporaries(root / event_id)
+    remove_stale_temporaries(reports_root / SITE_ASSETS)
 
 
 def _failure(event_id: str, error: NotebookFailed, reports_root: Path) -> Problem:
