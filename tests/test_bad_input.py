@@ -611,14 +611,22 @@ def test_decomposed_accents_raise_no_offset_mismatch(tmp_path: Path) -> None:
 
 
 def test_math_text_in_an_outlet_name_draws(tmp_path: Path) -> None:
+    """Notebook 03 draws from ``setup.table`` and ``setup.outlets``: an outlet with broken math text
+    (``$\\alpha$-$\\beta{$``) is drawn as text."""
     from analysis import figures
+    from analysis.atomic import write_tables
+    from analysis.run.notebook_setup import notebook_setup
 
     outlet = r"$\alpha$-$\beta{$"
     style = pd.DataFrame(
         [{"outlet": name, "measure": measure, "value": 10.0}
          for name in (outlet, "VOA") for measure in ("flesch_reading_ease", "words")]
     )  # fmt: skip
-    svg, _png = figures.save_figure(figures.plot_readability(style), tmp_path / "readability")
+    articles = pd.DataFrame({"event_id": ["ev", "ev"], "outlet": [outlet, "VOA"]})
+    write_tables(tmp_path / "p", {"style": style, "articles": articles})
+    setup = notebook_setup("ev", str(tmp_path), str(tmp_path / "p"), str(tmp_path / "f"), False)
+    figure = figures.plot_readability(setup.table("style"), outlets=setup.outlets)
+    svg, _png = figures.save_figure(figure, tmp_path / "readability")
     assert svg.stat().st_size > 0
 
 

@@ -517,3 +517,29 @@ def test_event_run_keeps_a_corpus_runs_temporaries_and_excludes_it(tmp_path) -> 
         os.killpg(holder.pid, signal.SIGKILL)
         holder.wait(timeout=10)
         holder.stdout.close()
+
+
+def test_ctrl_c_prints_one_line_removes_temporaries_and_stops_kernels(tmp_path) -> None:
+    out = tmp_path / "out"
+    process = _start(out)
+    try:
+        runner = psutil.Process(process.pid)
+        deadline = time.monotonic() + 60
+        while not runner.children(recursive=True) and time.monotonic() < deadline:
+            time.sleep(0.2)  # wait for the first kernel
+        time.sleep(3.0)
+        children = runner.children(recursive=True)
+        assert children, "no kernel started"
+        os.kill(process.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground process
+        _stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            _kill_tree(process)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    assert [line for line in stderr.splitlines() if "interrupt" in line.lower()] == [
+        next(line for line in stderr.splitlines() if line.startswith("interrupted"))
+    ]
+    assert not [path for path in out.rglob("*") if TEMPORARY.match(path.name)]
+    _gone, alive = psutil.wait_procs(children, timeout=15)
+    assert not alive, alive

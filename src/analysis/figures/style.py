@@ -118,9 +118,6 @@ FIGURE_STYLE: dict[str, Any] = {
     "savefig.facecolor": "white",
     "svg.fonttype": "path",
     "svg.hashsalt": "analysis",
-    # outlet names and terms are user text: "$" is a dollar sign, never math text or TeX
-    "text.parse_math": False,
-    "text.usetex": False,
 }
 
 
