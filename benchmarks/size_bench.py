@@ -1,6 +1,7 @@
 """Size benchmark: one event whose first article is 0.1, 1 or 5 MB, through the whole event pipeline.
 
-The article is the seed event's VOA text, its paragraphs repeated (in order) until the size is reached;
+The article is the seed event's VOA text, its paragraphs repeated (in order, each repeat numbered so
+that no line is a duplicate the cleaning would drop) until the size is reached;
 the RFI article stays as it is, so the event compares a huge article with a normal one. Each size runs
 ``python -m analysis run --force`` (notebooks 01–03, HTML, the site) in a fresh folder and records the
 wall time and the peak resident memory of the process tree (runner + kernel), sampled every 0.1 s with
@@ -43,8 +44,8 @@ def make_event(raw: Path, megabytes: float) -> int:
         if outlet == "VOA":
             paragraphs = [p for p in data.decode("utf-8").split("\n\n") if p.strip()]
             target, parts, size, index = int(megabytes * 1_000_000), [], 0, 0
-            while size < target:
-                parts.append(paragraphs[index % len(paragraphs)])
+            while size < target:  # numbered, so the cleaning keeps repeats (no duplicate lines)
+                parts.append(f"In update {index}, {paragraphs[index % len(paragraphs)]}")
                 size += len(parts[-1].encode("utf-8")) + 2
                 index += 1
             data = "\n\n".join(parts).encode("utf-8") + b"\n"
