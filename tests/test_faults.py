@@ -525,11 +525,12 @@ def test_ctrl_c_prints_one_line_removes_temporaries_and_stops_kernels(tmp_path) 
     try:
         runner = psutil.Process(process.pid)
         deadline = time.monotonic() + 60
-        while not runner.children(recursive=True) and time.monotonic() < deadline:
-            time.sleep(0.2)  # wait for the first kernel
-        time.sleep(3.0)
-        children = runner.children(recursive=True)
+        children = []
+        while not children and time.monotonic() < deadline:
+            time.sleep(0.1)  # wait for the first kernel
+            children = runner.children(recursive=True)
         assert children, "no kernel started"
+        time.sleep(1.0)  # the kernel is executing notebook 01
         os.kill(process.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground process
         _stdout, stderr = process.communicate(timeout=60)
     finally:

@@ -119,7 +119,8 @@ def _run_events(args: argparse.Namespace) -> int:
         print(f"done in {time.perf_counter() - started:.1f} s")
         if _failed(problems):
             print(
-                f"error: some input was excluded; see {config.relative(args.reports / 'errors.csv')}",
+                "error: some input was excluded or an event failed; see "
+                f"{config.relative(args.reports / 'errors.csv')}",
                 file=sys.stderr,
             )
             return 1
