@@ -460,3 +460,202 @@ def test_seed_event_loads_byte_identically() -> None:
     assert [item.text for item in load_event(config.DEFAULT_EVENT)] == [
         item.text for item in expected
     ]
+
+
+# --- hostile, huge and odd input (issue 15) ------------------------------------------------------
+
+
+def write_manifest(raw_dir: Path, rows: list[tuple[str, str, str]]) -> None:
+    """A manifest for event ``ev`` from (outlet, path, title) rows; checksums from the files."""
+    with (raw_dir / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADER)
+        for outlet, path, title in rows:
+            data = (raw_dir / path).read_bytes()
+            writer.writerow(["ev", outlet, title, "2019-04-22", "en", "en", path, sha(data)])
+
+
+def test_same_file_name_in_two_folders_keeps_two_articles(tmp_path: Path) -> None:
+    from analysis.tables.clean_layer import write_clean_layer
+
+    raw_dir = tmp_path / "raw"
+    for outlet, fixture in (("voa", "good_a.txt"), ("rfi", "good_b.txt")):
+        (raw_dir / "ev" / outlet).mkdir(parents=True)
+        (raw_dir / "ev" / outlet / "article.txt").write_bytes((FIXTURES / fixture).read_bytes())
+    write_manifest(raw_dir, [("VOA", "ev/voa/article.txt", ""), ("RFI", "ev/rfi/article.txt", "")])
+    cleaned = load_event("ev", raw_dir)
+    assert len({item.id for item in cleaned}) == 2
+    written = write_clean_layer(cleaned, tmp_path / "processed")
+    for item in cleaned:
+        assert written[f"clean/{item.id}"].read_text(encoding="utf-8") == item.text
+    assert sorted(pd.read_csv(written["articles"])["article"]) == sorted(i.id for i in cleaned)
+
+
+def test_one_file_for_two_outlets_gives_unique_element_ids(tmp_path: Path) -> None:
+    from html.parser import HTMLParser
+
+    from analysis.site import build_site
+    from analysis.tables.clean_layer import write_clean_layer
+
+    raw_dir = tmp_path / "raw"
+    (raw_dir / "ev").mkdir(parents=True)
+    (raw_dir / "ev" / "shared.txt").write_bytes((FIXTURES / "good_a.txt").read_bytes())
+    write_manifest(raw_dir, [("VOA", "ev/shared.txt", ""), ("RFI", "ev/shared.txt", "")])
+    write_clean_layer(load_event("ev", raw_dir), tmp_path / "processed" / "ev")
+    build_site(["ev"], tmp_path / "processed", tmp_path / "reports")
+    ids: list[str] = []
+
+    class Ids(HTMLParser):
+        def handle_starttag(self, tag, attrs) -> None:
+            ids.extend(value for name, value in attrs if name == "id")
+
+    Ids().feed((tmp_path / "reports" / "ev" / "index.html").read_text(encoding="utf-8"))
+    assert ids and len(ids) == len(set(ids))
+
+
+def test_manifest_with_byte_order_mark_is_read_and_fingerprints_every_file(tmp_path: Path) -> None:
+    from analysis.run.runner import fingerprint
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    text = manifest.read_text(encoding="utf-8")
+    text = "\n".join(line.rsplit(",", 1)[0] + "," for line in text.splitlines())  # no checksums
+    manifest.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert sorted(read_manifest(raw_dir)["outlet"]) == ["Alpha", "Beta"]
+    before = fingerprint("ev", raw_dir, {}, config.NOTEBOOKS)
+    (raw_dir / "ev" / "alpha.txt").write_text("An edited article.\n", encoding="utf-8")
+    assert fingerprint("ev", raw_dir, {}, config.NOTEBOOKS) != before
+
+
+def test_fingerprint_fails_closed_on_a_row_naming_no_file(tmp_path: Path) -> None:
+    from analysis.run.runner import fingerprint
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(path=["", *table["path"][1:]]))
+    with pytest.raises(InputError, match="names no file"):
+        fingerprint("ev", raw_dir, {}, config.NOTEBOOKS)
+    with pytest.raises(InputError, match="no rows for event 'other'"):
+        fingerprint("other", raw_dir, {}, config.NOTEBOOKS)
+
+
+def test_duplicate_manifest_header_column(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines[0] = lines[0].replace("language,original_language", "title,original_language")
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="named twice in the header: title"):
+        read_manifest(raw_dir)
+
+
+def test_row_in_messages_is_the_line_of_the_file(tmp_path: Path) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    manifest = raw_dir / "manifest.csv"
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",,", ',"a title\nover two lines",', 1)  # record 1: lines 2-3
+    lines[2] = lines[2].replace("2019-04-22", "2019-02-30")  # record 2 starts on line 4
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_manifest(raw_dir)
+    assert caught.value.row == 4 and "2019-02-30" in str(caught.value)
+
+
+@pytest.mark.parametrize("column", ["status", "article", "manifest_row"])
+def test_manifest_column_named_like_a_project_column(tmp_path: Path, column: str) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(**{column: "x"}))
+    with pytest.raises(InputError, match=f"column\\(s\\) {column} are added by the project"):
+        read_manifest(raw_dir)
+
+
+@pytest.mark.parametrize("event_id", ["index.html", "corpus", "errors.csv"])
+def test_event_id_colliding_with_the_site_is_rejected(tmp_path: Path, event_id: str) -> None:
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Beta": "good_b.txt"})
+    _rewrite_manifest(raw_dir, lambda table: table.assign(event_id=event_id))
+    with pytest.raises(InputError, match="is the name of a file or folder of the site") as caught:
+        read_manifest(raw_dir)
+    assert [issue.row for issue in caught.value.issues] == [2, 3]  # every row named, in one pass
+
+
+@pytest.mark.parametrize(
+    "option", [["--partition-size", "0"], ["--workers", "-3"], ["--jobs", "0"], ["--workers", "x"]]
+)
+def test_option_values_are_validated(tmp_path: Path, option: list[str], capsys) -> None:
+    from analysis.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["run", "--corpus", str(tmp_path), *option])
+    assert stopped.value.code == 2
+    assert option[0] in capsys.readouterr().err
+
+
+def test_event_given_twice_is_checked_once(tmp_path: Path, capsys) -> None:
+    from analysis.__main__ import main
+
+    raw_dir = make_event(tmp_path, {"Alpha": "good_a.txt", "Bad": "empty.txt"})
+    out = ["--processed", str(tmp_path / "processed"), "--reports", str(tmp_path / "reports")]
+    assert main(["run", "--event", "ev", "--event", "ev", "--raw", str(raw_dir), *out]) == 1
+    problems = [line for line in capsys.readouterr().err.splitlines() if line.startswith("problem")]
+    assert len(problems) == 2, problems  # the empty article and the event left with one outlet
+
+
+def test_decomposed_accents_raise_no_offset_mismatch(tmp_path: Path) -> None:
+    from analysis.tables.clean_layer import offset_mismatches, sentences_table
+
+    accented = "The Cafe\u0301 Ame\u0301lie in Orle\u0301ans was closed by the re\u0301gime.\n\n"
+    data = accented.encode() + (FIXTURES / "good_a.txt").read_bytes()
+    raw_dir = make_event(tmp_path, {"Alpha": data, "Beta": "good_b.txt"})
+    cleaned = load_event("ev", raw_dir)
+    assert "Caf\u00e9" in clean_of(cleaned, "Alpha").text  # cleaning composed it (NFC)
+    assert offset_mismatches(cleaned, sentences_table(cleaned)).empty
+
+
+def test_math_text_in_an_outlet_name_draws(tmp_path: Path) -> None:
+    """Notebook 03 draws from ``setup.table`` and ``setup.outlets``: an outlet with broken math text
+    (``$\\alpha$-$\\beta{$``) is drawn as text."""
+    from analysis import figures
+    from analysis.atomic import write_tables
+    from analysis.run.notebook_setup import notebook_setup
+
+    outlet = r"$\alpha$-$\beta{$"
+    style = pd.DataFrame(
+        [{"outlet": name, "measure": measure, "value": 10.0}
+         for name in (outlet, "VOA") for measure in ("flesch_reading_ease", "words")]
+    )  # fmt: skip
+    articles = pd.DataFrame({"event_id": ["ev", "ev"], "outlet": [outlet, "VOA"]})
+    write_tables(tmp_path / "p", {"style": style, "articles": articles})
+    setup = notebook_setup("ev", str(tmp_path), str(tmp_path / "p"), str(tmp_path / "f"), False)
+    figure = figures.plot_readability(setup.table("style"), outlets=setup.outlets)
+    svg, _png = figures.save_figure(figure, tmp_path / "readability")
+    assert svg.stat().st_size > 0
+
+
+def test_actor_file_alias_bomb_is_refused_with_a_short_message(tmp_path: Path) -> None:
+    from analysis.measures.actors import load_actor_file
+
+    levels = ['&a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for level in range(1, 8):  # 10**7 strings once expanded, from 700 bytes
+        levels.append(f"&a{level} [" + ", ".join([f"*a{level - 1}"] * 10) + "]")
+    path = tmp_path / "actors.yaml"
+    path.write_text(
+        f"- {{name: A, type: person, notes: [{', '.join(levels)}]}}\n"
+        "- {name: Iran, type: *a7}\n",  # the type's repr in the error message: 70 MB
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="expands to more than") as caught:
+        load_actor_file(path)
+    assert len(str(caught.value)) < 500
+
+
+def test_actor_file_size_and_nesting_are_bounded(tmp_path: Path, monkeypatch) -> None:
+    from analysis import yaml_input
+    from analysis.measures.actors import load_actor_file
+
+    path = tmp_path / "actors.yaml"
+    path.write_text("[" * 50_000 + "]" * 50_000 + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"nested too deeply|cannot read actor file"):
+        load_actor_file(path)
+    path.write_text("- name: Iran\n  type: country\n", encoding="utf-8")
+    monkeypatch.setattr(yaml_input, "MAX_BYTES", 10)
+    with pytest.raises(InputError, match="the limit is 10"):
+        load_actor_file(path)

@@ -14,6 +14,7 @@ so a loaded machine slows the test down instead of failing it.
 from __future__ import annotations
 
 import contextlib
+import csv
 import hashlib
 import json
 import os
@@ -25,6 +26,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from analysis import config
 from analysis.atomic import (
@@ -380,3 +383,178 @@ def test_write_error_is_reported_and_previous_outputs_stay(outputs, tmp_path) ->
     assert after == _digests(saved, RUN_SPECIFIC | {FINGERPRINT_FILE})
     assert not [p for p in out.rglob("*.tmp")]
     assert before == reference
+
+
+# ------------------------------------------------- hostile, huge and odd input (issue 15): tables
+
+CSV_TEXT = st.text(
+    alphabet=st.one_of(
+        st.sampled_from("\r\n,\"'=+-@\t;|"),
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    ),
+    max_size=12,
+)
+
+
+@given(st.lists(st.tuples(CSV_TEXT, st.integers(-5, 5)), min_size=1, max_size=6))
+@settings(derandomize=True, max_examples=200, deadline=None)
+def test_every_csv_table_reads_back_equal(rows) -> None:
+    """Property: a table of arbitrary text (lone CR, CRLF, delimiter, quotes, formula starts) and
+    numbers, written by ``write_tables``, is read back from its CSV by the site exactly as written."""
+    import tempfile
+
+    import pandas as pd
+
+    from analysis.site.data import read_tables
+
+    rows = [("x", 0), *rows]  # one letter: the text column stays text when read back
+    table = pd.DataFrame(rows, columns=["text", "number"])
+    with tempfile.TemporaryDirectory() as folder:
+        write_tables(folder, {"quotes": table})
+        back = read_tables(folder)["quotes"]
+    assert back["text"].tolist() == table["text"].tolist()
+    assert back["number"].tolist() == table["number"].tolist()
+
+
+def test_formula_cells_are_escaped_in_csv_and_kept_in_parquet(tmp_path) -> None:
+    import pandas as pd
+
+    from analysis.site.data import read_tables
+
+    texts = ['=HYPERLINK("http://x","y")', "+1", "-2", "@SUM(A1)", "\tx", "'=z", "plain - text"]
+    table = pd.DataFrame({"outlet": texts, "value": [-1.5] * len(texts), "n": [-3] * len(texts)})
+    written = write_tables(tmp_path, {"quotes": table})
+    with written["quotes"].open(encoding="utf-8", newline="") as handle:
+        cells = [row[0] for row in csv.reader(handle)][1:]
+    assert [cell for cell in cells if cell[:1] in ("=", "+", "-", "@", "\t")] == []
+    assert cells[-1] == "plain - text"
+    assert "-1.5,-3" in written["quotes"].read_text(encoding="utf-8")  # numbers are not escaped
+    pd.testing.assert_frame_equal(read_table(tmp_path, "quotes"), table)  # Parquet: untouched
+    assert read_tables(tmp_path)["quotes"]["outlet"].tolist() == texts  # the site shows the text
+
+
+def test_site_build_names_a_damaged_table(tmp_path) -> None:
+    from analysis.errors import InputError
+    from analysis.site import build_site
+
+    event = tmp_path / "processed" / "ev"
+    event.mkdir(parents=True)
+    (event / "articles.csv").write_text(
+        "event_id,outlet,article,title,date\nev,VOA,voa,,2019-04-22\n", encoding="utf-8"
+    )
+    (event / "blocks.csv").write_text(
+        "outlet,article,block,kind,start,end,text\nVOA,voa,0,paragraph,0,,Text\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match=r"blocks\.csv: record 1: column 'end' holds ''"):
+        build_site(["ev"], tmp_path / "processed", tmp_path / "reports")
+
+
+# ------------------------------------------------ hostile, huge and odd input (issue 15): events
+
+
+def test_a_failing_event_is_reported_and_the_others_still_run(tmp_path, capsys) -> None:
+    """Event ``bad`` fails in notebook 02 (its actor file is not YAML); event ``good`` still runs,
+    the errors report names the event, notebook and cell, the site is written, the exit status is 1."""
+    from analysis.__main__ import main
+
+    seed = config.DATA_RAW / EVENT
+    raw = tmp_path / "raw"
+    lines = ["event_id,outlet,title,date,path"]
+    for event in ("bad", "good"):
+        shutil.copytree(seed, raw / event)
+        for outlet, name in (
+            ("VOA", "000_5a7501a11d1dcd97.txt"),
+            ("RFI", "001_2e6ec9803f784069.txt"),
+        ):
+            lines.append(f"{event},{outlet},,2019-04-22,{event}/{name}")
+    (raw / "bad" / "actors.yaml").write_text("- name: [unclosed\n", encoding="utf-8")
+    (raw / "manifest.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    reports = tmp_path / "reports"
+    status = main(
+        ["run", "--raw", str(raw), "--processed", str(tmp_path / "p"), "--reports", str(reports)]
+    )
+    assert status == 1
+    assert "good: executed" in capsys.readouterr().out
+    assert (reports / "good" / "03_figures.html").is_file()
+    with (reports / "errors.csv").open(encoding="utf-8", newline="") as handle:
+        failures = [row for row in csv.DictReader(handle) if row["kind"] == "notebook-failed"]
+    assert len(failures) == 1
+    message = failures[0]["message"]
+    assert "'bad'" in message and "02_compare.ipynb failed in cell" in message, message
+    assert "actors.yaml" in message
+    assert (reports / "index.html").is_file() and (reports / "good" / "index.html").is_file()
+
+
+def test_event_run_keeps_a_corpus_runs_temporaries_and_excludes_it(tmp_path) -> None:
+    """An event run on a root removes only its own stale temporaries (not the in-progress files of a
+    corpus run under ``<root>/corpus/``), and stops while a corpus run holds the root."""
+    from analysis.run.runner import run
+
+    fixtures = Path(__file__).parent / "fixtures" / "bad_input"
+    raw = tmp_path / "raw"
+    (raw / "ev").mkdir(parents=True)
+    shutil.copy(fixtures / "good_a.txt", raw / "ev" / "alpha.txt")
+    (raw / "ev" / "empty.txt").write_bytes(b"")  # the event is dropped: no notebook runs
+    (raw / "manifest.csv").write_text(
+        "event_id,outlet,title,date,path\n"
+        "ev,Alpha,,2019-04-22,ev/alpha.txt\nev,Empty,,2019-04-22,ev/empty.txt\n",
+        encoding="utf-8",
+    )
+    processed, reports = tmp_path / "processed", tmp_path / "reports"
+    corpus_part = processed / "corpus" / "c" / "tables" / ".part-00047.parquet.abcd1234.tmp"
+    own = processed / "ev" / ".articles.csv.abcd1234.tmp"
+    for path in (corpus_part, own):
+        path.parent.mkdir(parents=True)
+        path.write_bytes(b"in progress")
+    run(["ev"], raw, processed, reports)
+    assert corpus_part.is_file() and not own.exists()
+    from analysis.run.lock import corpus_root
+
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sys, time\nfrom analysis.run.lock import corpus_root, output_lock\n"
+         "with output_lock(sys.argv[1], shared=corpus_root(sys.argv[1])):\n"
+         "    print('locked', flush=True)\n    time.sleep(60)\n",
+         str(corpus_part.parent.parent)],
+        stdout=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        assert corpus_root(corpus_part.parent.parent) == [processed.resolve()]
+        with pytest.raises(LockBusy, match="another run is writing"):
+            run(["ev"], raw, processed, reports)
+        with output_lock(processed / "corpus" / "d", shared=[processed]):
+            pass  # another corpus run on the same root may run beside it
+    finally:
+        os.killpg(holder.pid, signal.SIGKILL)
+        holder.wait(timeout=10)
+        holder.stdout.close()
+
+
+def test_ctrl_c_prints_one_line_removes_temporaries_and_stops_kernels(tmp_path) -> None:
+    out = tmp_path / "out"
+    process = _start(out)
+    try:
+        runner = psutil.Process(process.pid)
+        deadline = time.monotonic() + 60
+        children = []
+        while not children and time.monotonic() < deadline:
+            time.sleep(0.1)  # wait for the first kernel
+            children = runner.children(recursive=True)
+        assert children, "no kernel started"
+        time.sleep(1.0)  # the kernel is executing notebook 01
+        os.kill(process.pid, signal.SIGINT)  # what Ctrl-C sends to the foreground process
+        _stdout, stderr = process.communicate(timeout=60)
+    finally:
+        if process.poll() is None:
+            _kill_tree(process)
+    assert process.returncode == 130, stderr
+    # the runner's own output is one line, last; no traceback of the runner (the kernel, told to stop,
+    # may log its interrupted cell: that is the kernel's log, not the runner's)
+    assert stderr.splitlines()[-1].startswith("interrupted: "), stderr
+    assert [line for line in stderr.splitlines() if line.startswith("interrupted")] != []
+    assert "analysis/__main__.py" not in stderr and "papermill/execute.py" not in stderr
+    assert not [path for path in out.rglob("*") if TEMPORARY.match(path.name)]
+    _gone, alive = psutil.wait_procs(children, timeout=15)
+    assert not alive, alive

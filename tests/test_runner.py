@@ -180,7 +180,7 @@ def test_a_bad_article_is_reported_and_the_event_still_runs(tmp_path) -> None:
     runnable, problems = runner.check_events([EVENT], raw)
     assert runnable == [EVENT]
     assert len(problems) == 1 and "002_picture.txt" in str(problems[0])
-    assert problems[0].row == 4
+    assert problems[0].row == 5  # the line of the file: the appended row follows a blank line
 
 
 def test_the_cli_writes_the_errors_report_and_fails(tmp_path, monkeypatch, capsys) -> None:

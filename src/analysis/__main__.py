@@ -50,6 +50,17 @@ examples:
   python -m analysis lab                              open the notebooks in JupyterLab"""
 
 
+def positive_int(text: str) -> int:
+    """An option value that must be a whole number ≥ 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     """The command line: ``run`` (events or ``--corpus``), ``manifest`` and ``refresh-notebooks``."""
     parser = argparse.ArgumentParser(
@@ -127,18 +138,27 @@ def _manifest_options(prepare: argparse.ArgumentParser) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit status."""
     args = _parser().parse_args(argv)
+    if getattr(args, "event", None):
+        args.event = list(dict.fromkeys(args.event))  # --event X --event X: once
     if args.command == "manifest":
         return _prepare_manifest(args)
     if args.command == "lab":
         from analysis.run.lab import start_lab
 
         start_lab(args.port, open_browser=not args.no_browser)  # replaces this process
-    if args.corpus is not None:
-        _print_manifest_warnings(args.corpus)
-        return _run_corpus(args)
-    if args.command == "run":
-        _print_manifest_warnings(args.raw)
-    return _run_events(args)
+    try:
+        if args.corpus is not None:
+            _print_manifest_warnings(args.corpus)
+            return _run_corpus(args)
+        if args.command == "run":
+            _print_manifest_warnings(args.raw)
+        return _run_events(args)
+    except KeyboardInterrupt:
+        # atomic writes remove their temporaries on the way out; papermill stops its kernel
+        print(
+            "interrupted: outputs written so far are complete; run again to finish", file=sys.stderr
+        )
+        return 130
 
 
 def _print_manifest_warnings(folder: Path) -> None:
@@ -195,7 +215,8 @@ def _run_events(args: argparse.Namespace) -> int:
         print(f"done in {time.perf_counter() - started:.1f} s")
         if _failed(problems):
             print(
-                f"error: some input was excluded; see {config.relative(args.reports / 'errors.csv')}",
+                "error: some input was excluded or an event failed; see "
+                f"{config.relative(args.reports / 'errors.csv')}",
                 file=sys.stderr,
             )
             return 1
@@ -212,12 +233,17 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
     )
     group.add_argument("--corpus", type=Path, help="corpus folder with manifest.csv (any size)")
     group.add_argument(
-        "--workers", type=int, default=1, help="local Dask worker processes (default 1: in process)"
+        "--workers",
+        type=positive_int,
+        default=1,
+        help="local Dask worker processes (default 1: in process)",
     )
     group.add_argument(
         "--scheduler", help="address of an existing Dask scheduler (tcp://HOST:PORT)"
     )
-    group.add_argument("--partition-size", type=int, help="articles per partition (whole events)")
+    group.add_argument(
+        "--partition-size", type=positive_int, help="articles per partition (whole events)"
+    )
     group.add_argument(
         "--no-comparison",
         action="store_true",
@@ -232,7 +258,7 @@ def _corpus_options(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="also render every event's notebooks (or the --event ones), in parallel processes",
     )
-    group.add_argument("--jobs", type=int, default=2, help="processes for --event-reports")
+    group.add_argument("--jobs", type=positive_int, default=2, help="processes for --event-reports")
     group.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 

@@ -8,6 +8,10 @@ reason; the previous file stays as it was.
 
 An event's tables are written by :func:`write_tables`: each as CSV (6 significant digits, for people
 and the site) and as Parquet beside it (full precision and dtypes, for the notebooks that read them).
+CSV fields holding a line break (LF or a lone CR), the delimiter or a quote are quoted, so every table
+reads back as written. The CSVs are opened in spreadsheets, so a text cell that a spreadsheet would run
+as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is prefixed with ``'`` (OWASP,
+"CSV Injection"); :func:`unescape_formula` undoes it exactly. The Parquet tables keep the text as it is.
 """
 
 from __future__ import annotations
@@ -27,6 +31,10 @@ if TYPE_CHECKING:  # only for a type hint: importing pandas costs ~0.3 s in a no
 
 PARQUET_COMPRESSION = "zstd"
 """Fixed Parquet compression, so the same table gives the same bytes."""
+
+FORMULA_LIKE = re.compile(r"^'*[=+\-@\t\r]")
+"""A cell a spreadsheet could run as a formula, or one already prefixed (escaped again, so that
+:func:`unescape_formula` is the exact inverse)."""
 
 TEMPORARY = re.compile(r"^\..+\.[A-Za-z0-9_]{8}\.tmp$")
 """The name of a temporary made by :func:`atomic_path` (``tempfile.mkstemp``'s 8 random characters)."""
@@ -120,10 +128,48 @@ def write_text(target: Path | str, text: str) -> Path:
     return write_bytes(target, text.encode("utf-8"))
 
 
+def escape_formula(value: object) -> object:
+    """A text cell made safe for spreadsheets: ``'`` before a formula-like start (OWASP)."""
+    if isinstance(value, str) and FORMULA_LIKE.match(value):
+        return "'" + value
+    return value
+
+
+def unescape_formula(value: object) -> object:
+    """The text :func:`escape_formula` was given."""
+    if isinstance(value, str) and value.startswith("'") and FORMULA_LIKE.match(value):
+        return value[1:]
+    return value
+
+
+def csv_text(table: pd.DataFrame) -> str:
+    """A table as CSV text: LF line ends, no index, 6 significant digits, text cells escaped for
+    spreadsheets; every field with LF, CR, the delimiter or a quote quoted.
+
+    pandas quotes only the characters of its line terminator, so the rows are written with ``\r\n``
+    (every field holding either character is then quoted) and the terminators, the ``\r\n`` outside
+    quotes (an even number of ``"`` before them), become ``\n``.
+    """
+    text_columns = [place for place, dtype in enumerate(table.dtypes) if not _is_numeric(dtype)]
+    if text_columns:
+        table = table.copy()
+        for place in text_columns:
+            table.isetitem(place, table.iloc[:, place].map(escape_formula))
+    text = table.to_csv(index=False, lineterminator="\r\n", float_format="%.6g")
+    pieces = text.split('"')
+    pieces[::2] = [piece.replace("\r\n", "\n") for piece in pieces[::2]]
+    return '"'.join(pieces)
+
+
+def _is_numeric(dtype: object) -> bool:
+    import pandas as pd
+
+    return pd.api.types.is_numeric_dtype(dtype) or pd.api.types.is_bool_dtype(dtype)
+
+
 def write_csv(target: Path | str, table: pd.DataFrame) -> Path:
-    """Write a table as UTF-8 CSV (LF, no index, fixed float format) atomically."""
-    text = table.to_csv(index=False, lineterminator="\n", float_format="%.6g")
-    return write_text(target, text)
+    """Write a table as UTF-8 CSV (:func:`csv_text`) atomically."""
+    return write_text(target, csv_text(table))
 
 
 def write_parquet(target: Path | str, table: pd.DataFrame) -> Path:

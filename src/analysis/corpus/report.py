@@ -33,7 +33,7 @@ from analysis.corpus.run import (
 )
 from analysis.corpus.store import read_table
 from analysis.errors import InputError
-from analysis.run.lock import output_lock
+from analysis.run.lock import corpus_root, output_lock
 from analysis.run.parameters import check_parameters
 
 CORPUS_NOTEBOOK = "04_corpus.ipynb"
@@ -197,7 +197,7 @@ def _corpus_notebook(
     pages = event_pages(out_dir, analysed_events(extraction.tables_dir))
     digest.update(json.dumps(pages, sort_keys=True).encode())  # the notebook links them
     stamp, stamp_path = digest.hexdigest(), out_dir / STAMP_FILE
-    with output_lock(out_dir, wait=wait):
+    with output_lock(out_dir, wait=wait, shared=corpus_root(out_dir)):
         if not force and _recorded(stamp_path) == stamp and (out_dir / CORPUS_NOTEBOOK).is_file():
             return False
         check_parameters(source, parameters)

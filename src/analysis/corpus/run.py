@@ -52,7 +52,7 @@ from analysis.corpus.store import (
 )
 from analysis.ingest.load import Problem
 from analysis.ingest.manifest import manifest_with_rows
-from analysis.run.lock import output_lock
+from analysis.run.lock import corpus_root, output_lock
 
 CORPUS_FOLDER = "corpus"
 SETTINGS_FILE = "_settings.json"
@@ -120,7 +120,7 @@ def extract_corpus(
     partitions = plan_partitions(manifest_with_rows(corpus_dir), partition_articles)
     code = code_fingerprint() + ("" if comparison else ":no-comparison")
     stamps = {part.name: partition_fingerprint(part, corpus_dir, code) for part in partitions}
-    with output_lock(out_dir, wait=wait):
+    with output_lock(out_dir, wait=wait, shared=corpus_root(out_dir)):
         remove_stale_temporaries(out_dir)
         remove_parts_beyond(tables_dir, TABLES, set(stamps))
         write_text(tables_dir / SETTINGS_FILE, json.dumps(settings, sort_keys=True) + "\n")

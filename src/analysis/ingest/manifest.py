@@ -16,7 +16,9 @@ are checked later, per article, by :mod:`analysis.ingest.decode` and collected b
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -32,6 +34,10 @@ from analysis.ingest.manifest_issues import PREPARE_COMMAND, ManifestIssue
 REQUIRED_COLUMNS = ("event_id", "outlet", "path")
 OPTIONAL_COLUMNS = ("title", "date", "language", "original_language", "url", "sha256", "notes")
 MIN_OUTLETS_PER_EVENT = 2
+#: Column names the project adds to a manifest's rows (corpus tables): a manifest may not bring its own.
+RESERVED_COLUMNS = ("article", "status", "manifest_row")
+#: Names under ``reports/`` and ``data/processed/`` that are not events: an event may not be called so.
+RESERVED_EVENT_IDS = ("index.html", "errors.csv", "corpus", "screenshots")
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
@@ -66,6 +72,7 @@ class Article:
     sha256: str
     notes: str
     row: int | None = field(default=None, compare=False)  # line of the manifest (header = 1)
+    article_id: str = field(default="", compare=False)  # unique in its event (see article_ids)
 
     def read_raw(self) -> str:
         """The file's text, decoded as UTF-8 (a clear error otherwise). Never writes."""
@@ -83,10 +90,11 @@ def file_sha256(path: Path) -> str:
 
 def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
     """Load and validate ``raw_dir/manifest_name``; return it sorted by event, outlet and path."""
-    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW])
+    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW, _ARTICLE_ID])
 
 
 _ROW = "__manifest_row__"
+_ARTICLE_ID = "__article_id__"
 MANIFEST_ROW = "manifest_row"
 
 
@@ -96,30 +104,68 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
     if not manifest_path.is_file():
         raise InputError(manifest_path, "manifest not found")
     try:
-        table = pd.read_csv(manifest_path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as error:
-        raise InputError(manifest_path, f"cannot be read as CSV: {error}") from None
-    _check_columns(table, manifest_path)
+        text = manifest_path.read_bytes().decode("utf-8-sig")  # a byte-order mark is not a name
+        lines = _record_lines(text)
+        table = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+    except (
+        pd.errors.ParserError,
+        UnicodeDecodeError,
+        pd.errors.EmptyDataError,
+        csv.Error,
+    ) as error:
+        raise InputError(manifest_path, f"cannot be read as CSV: {str(error)[:200]}") from None
+    header, starts = lines
+    _check_columns(table, manifest_path, header)
     has_sha256 = "sha256" in table.columns
     for column in OPTIONAL_COLUMNS:
         if column not in table.columns:
             table[column] = ""
     folder = raw_dir.resolve()
+    if len(starts) != len(table):  # records pandas reads differently (whitespace-only lines)
+        starts = list(range(2, len(table) + 2))
     issues: list[ManifestIssue] = []
-    for line, row in enumerate(table.to_dict("records"), start=2):  # header line, 1-based
+    for line, row in zip(starts, table.to_dict("records"), strict=True):
         issues += _row_issues(row, line, folder, str(manifest_path), has_sha256)
-    table[_ROW] = range(2, len(table) + 2)  # +2: header line, 1-based
+    table[_ROW] = starts
     if not issues:  # the event checks need valid rows
         issues = _event_issues(table, str(manifest_path))
     if issues:
         raise ManifestError(issues)
+    table[_ARTICLE_ID] = article_ids(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
 
-def _check_columns(table: pd.DataFrame, manifest_path: Path) -> None:
+def _record_lines(text: str) -> tuple[list[str], list[int]]:
+    """The header's names and the line (1-based) on which each record starts: a quoted field may
+    span lines, so "row N" in messages is the line a text editor shows. Blank lines hold no record."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header: list[str] = []
+    starts: list[int] = []
+    previous = 0
+    for record in reader:
+        if record and not header:
+            header = record
+        elif record:
+            starts.append(previous + 1)
+        previous = reader.line_num
+    return header, starts
+
+
+def _check_columns(table: pd.DataFrame, manifest_path: Path, header: list[str]) -> None:
+    repeated = sorted({name for name in header if header.count(name) > 1})
+    if repeated:
+        raise InputError(
+            manifest_path, f"column(s) named twice in the header: {', '.join(repeated)}"
+        )
     missing = [column for column in REQUIRED_COLUMNS if column not in table.columns]
     if missing:
         raise InputError(manifest_path, f"missing required column(s): {', '.join(missing)}")
+    reserved = [column for column in RESERVED_COLUMNS if column in table.columns]
+    if reserved:
+        raise InputError(
+            manifest_path,
+            f"column(s) {', '.join(reserved)} are added by the project; rename them in the manifest",
+        )
     if table.empty:
         raise InputError(manifest_path, "manifest has no rows")
 
@@ -146,6 +192,12 @@ def _row_issues(
     ]
     if row["event_id"].strip() and not _EVENT_ID.match(row["event_id"]):
         message = f"event_id {row['event_id']!r} must be letters, digits, '.', '_' or '-'"
+        issues.append(ManifestIssue(manifest, line, "event_id", message))
+    if row["event_id"].lower() in RESERVED_EVENT_IDS:
+        message = (
+            f"event_id {row['event_id']!r} is the name of a file or folder of the site "
+            f"({', '.join(RESERVED_EVENT_IDS)}); choose another"
+        )
         issues.append(ManifestIssue(manifest, line, "event_id", message))
     if row["date"].strip() and not _is_iso_date(row["date"]):
         message = f"date {row['date']!r} is not an ISO date YYYY-MM-DD (or leave it empty)"
@@ -209,6 +261,34 @@ def _event_issues(table: pd.DataFrame, manifest: str) -> list[ManifestIssue]:
     return issues
 
 
+def article_ids(table: pd.DataFrame, manifest_path: Path) -> list[str]:
+    """Each row's article id, unique within its event: the file name without extension, or, where
+    two rows of an event share it (``ev/voa/article.txt``, ``ev/rfi/article.txt``, or one file listed
+    for two outlets), that name + ``-`` + 8 hex digits of the SHA-256 of outlet and manifest path.
+    Raises :class:`InputError` if ids still collide (a file named like a suffixed id)."""
+    stems = [Path(path).stem for path in table["path"]]
+    keys = list(zip(table["event_id"], stems, strict=True))
+    counts: dict[tuple[str, str], int] = {}
+    for key in keys:
+        counts[key] = counts.get(key, 0) + 1
+    ids = []
+    for (event_id, stem), outlet, path in zip(keys, table["outlet"], table["path"], strict=True):
+        if counts[(event_id, stem)] > 1:
+            digest = hashlib.sha256(f"{outlet}\0{path}".encode()).hexdigest()[:8]
+            stem = f"{stem}-{digest}"
+        ids.append(stem)
+    seen: dict[tuple[str, str], str] = {}
+    for event_id, article_id, path in zip(table["event_id"], ids, table["path"], strict=True):
+        if (event_id, article_id) in seen:
+            raise InputError(
+                manifest_path,
+                f"files {seen[(event_id, article_id)]!r} and {path!r} of event {event_id!r} "
+                f"get the same article id {article_id!r}; rename one",
+            )
+        seen[(event_id, article_id)] = path
+    return ids
+
+
 def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
     """The validated articles of one event (or all events), in manifest order."""
     raw_dir = Path(raw_dir)
@@ -222,7 +302,7 @@ def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
 
 def manifest_with_rows(raw_dir: Path | str) -> pd.DataFrame:
     """The validated manifest (all columns, strings) with each article's line in ``manifest_row``."""
-    return _read_manifest(raw_dir).rename(columns={_ROW: MANIFEST_ROW})
+    return _read_manifest(raw_dir).drop(columns=[_ARTICLE_ID]).rename(columns={_ROW: MANIFEST_ROW})
 
 
 def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
@@ -239,6 +319,7 @@ def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
         sha256=row["sha256"],
         notes=row["notes"],
         row=int(row.get(MANIFEST_ROW, row.get(_ROW))),
+        article_id=str(row.get(_ARTICLE_ID, "")),
     )
 
 

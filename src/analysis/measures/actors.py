@@ -44,7 +44,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from analysis.errors import InputError
 from analysis.measures.labels import LabelFamily, load_codebook
@@ -64,6 +63,7 @@ from analysis.text.names import (
 )
 from analysis.text.quotemarks import is_quoted
 from analysis.text.segment import Span, tokenize
+from analysis.yaml_input import excerpt, load_user_yaml
 
 __all__ = [
     "ACTOR_FILE_NAME",
@@ -141,10 +141,7 @@ def load_actor_file(path: Path | str) -> list[Actor]:
     not a list of strings, unknown keys, or one surface form listed under two actors.
     """
     path = Path(path)
-    try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise InputError(path, f"cannot read actor file: {error}") from None
+    document = load_user_yaml(path, "actor file")  # bounded: size, aliases, message length
     if document is None:
         return []
     if isinstance(document, dict) and set(document) == {"actors"}:
@@ -181,7 +178,7 @@ def _parse_entry(path: Path, number: int, entry: object) -> Actor:
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
         raise InputError(path, f"{where}: 'name' must be a non-empty string")
-    where = f"{where} ({name.strip()!r})"
+    where = f"{where} ({excerpt(name.strip(), 80)!r})"
     kind = entry.get("type")
     kind = _TYPE_SPELLINGS.get(kind, kind) if isinstance(kind, str) else kind
     if kind not in ACTOR_TYPES:

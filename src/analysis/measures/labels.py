@@ -66,8 +66,12 @@ def find_labels(
     """Every label use in an article's blocks ``(offset, text)``: one row per match, with its voice.
 
     Columns: outlet, family, term, voice, start, end (offsets into the clean text), block_text.
+    ``block_text`` is categorical: each block's text is stored once, however many uses it holds (a
+    column of copies grew with uses × block length: gigabytes for a one-paragraph 5 MB article).
     """
     rows = []
+    codes: list[int] = []
+    texts: dict[str, int] = {}
     for offset, text in blocks:
         for index, match, quoted in block_labels(text, families, quoted_spans(text)):
             rows.append(
@@ -78,11 +82,13 @@ def find_labels(
                     "voice": "quoted" if quoted else "narration",
                     "start": offset + match.start(),
                     "end": offset + match.end(),
-                    "block_text": text,
                 }
             )
-    columns = ["outlet", "family", "term", "voice", "start", "end", "block_text"]
-    return pd.DataFrame(rows, columns=columns)
+            codes.append(texts.setdefault(text, len(texts)))
+    columns = ["outlet", "family", "term", "voice", "start", "end"]
+    uses = pd.DataFrame(rows, columns=columns)
+    uses["block_text"] = pd.Categorical.from_codes(codes, categories=list(texts))
+    return uses
 
 
 def count_labels(

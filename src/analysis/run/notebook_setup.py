@@ -5,10 +5,17 @@ own folders" (:func:`analysis.config.processed_dir`, :func:`analysis.config.figu
 notebook with only ``event_id`` changed writes to that event's folders; explicit values (the runner's)
 still win. Notebooks 01 and 02 load the event from raw (:func:`analysis.ingest.load.load_event`), once
 each; notebook 03 only reads the tables 02 wrote (:meth:`NotebookSetup.table`) and draws.
+
+User text (event ids, outlets, titles, paths) shown in a notebook's Markdown output goes through
+:func:`literal` or :func:`literal_code`: it is data, never markup, in the notebook and in its HTML export
+(nbconvert passes raw HTML and ``javascript:`` links in Markdown through). Notebook 03 draws from
+:meth:`NotebookSetup.table` and :attr:`NotebookSetup.outlets`, whose ``$`` are escaped for matplotlib's
+math text (:func:`figure_text`).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +29,10 @@ if TYPE_CHECKING:
     from IPython.display import SVG, Markdown
 
     from analysis.text.document import Document
+
+#: Characters written as numeric character references by :func:`literal`: every ASCII punctuation
+#: character, so no value can open a tag, an entity, a link, emphasis, a code span or maths.
+MARKUP_CHARACTERS = frozenset(string.punctuation)
 
 #: pandas display options of every event notebook.
 DISPLAY_OPTIONS = {"display.precision": 2, "display.max_colwidth": 160}
@@ -44,12 +55,18 @@ class NotebookSetup:
         from IPython.display import Markdown
 
         return Markdown(
-            f"**Event** `{self.event_id}`: {self.article_count} articles from {', '.join(self.outlets)}."
+            f"**Event** {literal_code(self.event_id)}: {self.article_count} articles from "
+            f"{literal(', '.join(self.outlets))}."
         )
 
     def table(self, name: str) -> pd.DataFrame:
-        """The table ``name`` of the event as written (``<processed>/<name>.parquet``)."""
-        return read_table(self.processed, name)
+        """The table ``name`` of the event, for figures: as written (``<processed>/<name>.parquet``)
+        with every ``$`` in text escaped (:func:`figure_text`)."""
+        table = read_table(self.processed, name)
+        for place, dtype in enumerate(table.dtypes):
+            if pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+                table.isetitem(place, table.iloc[:, place].map(figure_text))
+        return table
 
     def show(self, figure: Any, name: str) -> SVG:
         """Save a figure as ``<figures>/<name>.svg`` and ``.png``, then display the SVG."""
@@ -59,6 +76,25 @@ class NotebookSetup:
 
         svg, _png = save_figure(figure, self.figures / name)
         return SVG(filename=str(svg))
+
+
+def literal(value: object) -> str:
+    """``value`` as Markdown that renders as exactly its text: ASCII punctuation as numeric character
+    references (CommonMark 0.31 §6.2: they are literal text, never markup), line breaks as spaces."""
+    text = " ".join(str(value).splitlines())
+    return "".join(f"&#{ord(char)};" if char in MARKUP_CHARACTERS else char for char in text)
+
+
+def literal_code(value: object) -> str:
+    """``value`` as literal Markdown in a code font (``<code>``; a backtick span could be closed by
+    the value)."""
+    return f"<code>{literal(value)}</code>"
+
+
+def figure_text(value: object) -> object:
+    """User text as matplotlib draws it literally: ``$`` escaped, so an outlet named
+    ``$\\alpha$-$\\beta{$`` is text, not (broken) math text; other values unchanged."""
+    return value.replace("$", r"\$") if isinstance(value, str) else value
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
@@ -89,7 +125,7 @@ def notebook_setup(
     figures = config.resolve(figures_dir) if figures_dir else config.figures_dir(event_id)
     if not load_event:
         articles = read_table(processed, "articles")
-        outlets = sorted(articles["outlet"].unique())
+        outlets = sorted(figure_text(outlet) for outlet in articles["outlet"].unique())
         return NotebookSetup(event_id, raw, processed, figures, outlets, len(articles))
     from analysis.ingest.load import load_event as load
 

@@ -48,6 +48,8 @@ STAMP_FILES = (FINGERPRINT_FILE, CHECK_FILE, SITE_FINGERPRINT_FILE)
 ERRORS_FILE = "errors.csv"
 #: :data:`analysis.measures.actors.ACTOR_FILE_NAME`, named here so the up-to-date check need not import it.
 ACTOR_FILE_NAME = "actors.yaml"
+#: :data:`analysis.site.ASSETS_DIR`, named here so that a no-op run need not import the site (Jinja2).
+SITE_ASSETS = "_site"
 #: Files of the package that count as library code (sources, codebooks, templates, site assets).
 LIBRARY_SUFFIXES = {".py", ".yaml", ".j2", ".json", ".html", ".css", ".js"}
 
@@ -115,15 +117,25 @@ def _add_environment(digest: Any) -> None:
 def manifest_rows(raw_dir: Path) -> list[dict[str, str]]:
     """The rows of ``raw_dir/manifest.csv`` as plain strings, without validation (that is
     :mod:`analysis.ingest.manifest`'s job): enough to find the files a run depends on, without pandas."""
-    text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8")
+    text = (raw_dir / "manifest.csv").read_bytes().decode("utf-8-sig")  # as the manifest module
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def _listed_paths(
     rows: Iterable[dict[str, str]], raw_dir: Path, event_id: str | None
 ) -> list[Path]:
-    """The raw files of one event (or all), sorted by outlet and path as the manifest module sorts."""
+    """The raw files of one event (or all), sorted by outlet and path as the manifest module sorts.
+
+    Fails closed: raises :class:`InputError` when a chosen row names no file, or no row is chosen,
+    rather than fingerprinting nothing (an edited file would then look unchanged).
+    """
     chosen = [row for row in rows if event_id is None or row.get("event_id") == event_id]
+    manifest = raw_dir / "manifest.csv"
+    if not chosen:
+        raise InputError(manifest, f"no rows for event {event_id!r}" if event_id else "no rows")
+    for row in chosen:
+        if not (row.get("path") or "").strip():
+            raise InputError(manifest, f"a row of event {row.get('event_id')!r} names no file")
     chosen.sort(key=lambda row: (row.get("outlet") or "", row.get("path") or ""))
     return [(raw_dir / (row.get("path") or "")).resolve() for row in chosen]
 
@@ -243,9 +255,11 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
                 request_save_on_cell_execute=False,
             )
         except PapermillExecutionError as error:
+            evalue = " ".join(str(error.evalue).split())
+            evalue = evalue if len(evalue) <= 300 else evalue[:300] + " …"
             raise NotebookFailed(
                 f"{source.name} failed in cell {error.exec_count} (cell index {error.cell_index}): "
-                f"{error.ename}: {error.evalue}"
+                f"{error.ename}: {evalue}"
             ) from None
     return write_notebook(normalise(notebook, source.name), target)
 
@@ -301,12 +315,13 @@ def check_fingerprint(raw_dir: Path, event_ids: list[str] | None) -> str | None:
     try:
         manifest = (raw_dir / "manifest.csv").read_bytes()
         rows = manifest_rows(raw_dir)
-    except (OSError, UnicodeDecodeError, csv.Error):
+        listed = _listed_paths(rows, raw_dir, None)
+    except (OSError, UnicodeDecodeError, csv.Error, InputError):
         return None
     digest = hashlib.sha256()
     _add(digest, "manifest", manifest)
     _add(digest, "raw_dir", str(raw_dir.resolve()).encode())
-    for path in _listed_paths(rows, raw_dir, None):
+    for path in listed:
         _add_file(digest, f"raw:{path}", path)
     _add_environment(digest)
     _add(digest, "events", json.dumps(event_ids).encode())
@@ -426,8 +441,10 @@ def run(
 
     Articles that cannot be read (binary, empty, HTML, not English …) are excluded and reported in
     ``reports/errors.csv`` with the file, the manifest row and the problem; the other articles and events
-    still run. ``on_result`` is called after each event (progress for long corpus runs). Returns the
-    per-event results and the problems.
+    still run. An event whose notebook fails is reported the same way (kind ``notebook-failed``: the
+    event, the notebook, the cell and the error) and the other events still run; the errors report
+    and the site are written all the same. ``on_result`` is called after each event that ran
+    (progress for long corpus runs). Returns the per-event results and the problems.
 
     The site (``reports/index.html`` and one page per event, :mod:`analysis.site`) covers every event of
     the manifest that has processed tables; it is rebuilt whenever what it shows changed (see
@@ -444,16 +461,40 @@ def run(
     cached = _checked_from(recorded)
     known = cached.known if cached else _known_events(raw_dir, event_ids)
     with output_lock(processed_root, reports_root, wait=wait):
-        for folder in (processed_root, reports_root):
-            remove_stale_temporaries(folder)
+        remove_own_temporaries(known, processed_root, reports_root)
         checked = cached or _check(raw_dir, event_ids, known)
-        results = []
+        results, failures = [], []
         for event_id in checked.runnable:
-            results.append(run_event(event_id, raw_dir, processed_root, reports_root, force=force))
+            try:
+                result = run_event(event_id, raw_dir, processed_root, reports_root, force=force)
+            except NotebookFailed as error:
+                failures.append(_failure(event_id, error, reports_root))
+                continue
+            results.append(result)
             if on_result is not None:
-                on_result(results[-1])
-        errors_sha = recorded["errors_sha256"] if recorded else None
-        errors = _write_errors(checked, reports_root / ERRORS_FILE, errors_sha)
-        _record_check(check_path, stamp, checked, errors)
+                on_result(result)
+        errors_sha = recorded["errors_sha256"] if recorded and not failures else None
+        reported = dataclasses.replace(checked, problems=[*checked.problems, *failures])
+        errors = _write_errors(reported, reports_root / ERRORS_FILE, errors_sha)
+        # a report with failed events is not the check's alone: the next run writes it again
+        _record_check(check_path, stamp, checked, "" if failures else errors)
         update_site(known, processed_root, reports_root, force=force)
-    return results, checked.problems
+    return results, reported.problems
+
+
+def remove_own_temporaries(event_ids: list[str], processed_root: Path, reports_root: Path) -> None:
+    """Remove the stale temporaries of what an event run writes: its events' folders, the site's
+    assets and the roots' own files; never a corpus run's (``<root>/corpus/``)."""
+    for root in (processed_root, reports_root):
+        remove_stale_temporaries(root, recursive=False)
+        for event_id in event_ids:
+            remove_stale_temporaries(root / event_id)
+    remove_stale_temporaries(reports_root / SITE_ASSETS)
+
+
+def _failure(event_id: str, error: NotebookFailed, reports_root: Path) -> Problem:
+    """A failed event as a problem of the errors report (the next run executes it again)."""
+    from analysis.ingest.load import Problem
+
+    folder = config.relative(config.report_dir(event_id, reports_root))
+    return Problem(folder, None, "notebook-failed", f"event {event_id!r}: {error}", "event failed")

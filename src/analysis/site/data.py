@@ -11,8 +11,10 @@ Every highlight is a span (``start``/``end``: offsets into ``clean/<article>.txt
 
 Spans may overlap or nest (a partial quote inside reported speech, two frame cues on one word);
 :mod:`analysis.site.layout` cuts the text so the markup nests correctly whatever the overlaps, and
-the number of distinct ids per layer equals the rows of its table. Missing tables give empty layers.
-Everything is sorted, so the page is byte-identical on every run.
+the number of distinct ids per layer equals the rows of its table. Missing tables give empty layers;
+a table that cannot be read, or whose offsets are not whole numbers, stops the build with an
+:class:`~analysis.errors.InputError` naming the file and the record. Text cells are read back as written
+(the CSV's spreadsheet escape, :func:`analysis.atomic.unescape_formula`, undone). Everything is sorted, so the page is byte-identical on every run.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis import config
+from analysis.atomic import unescape_formula
+from analysis.errors import InputError
 from analysis.figures import OKABE_ITO
 from analysis.site.cells import pretty
 
@@ -74,6 +78,10 @@ TABLES = (
 )
 
 
+#: Columns the site uses as offsets or sentence numbers: whole numbers in every row.
+WHOLE_NUMBER_COLUMNS = ("start", "end", "sentence", "other_sentence")
+
+
 def read_tables(folder: Path | str) -> dict[str, pd.DataFrame]:
     """The processed tables of one event by name; a missing table is an empty frame."""
     folder = Path(folder)
@@ -81,10 +89,35 @@ def read_tables(folder: Path | str) -> dict[str, pd.DataFrame]:
     for name in TABLES:
         path = folder / f"{name}.csv"
         if path.is_file() and path.stat().st_size:
-            tables[name] = pd.read_csv(path, keep_default_na=False, na_values=[])
+            tables[name] = read_table(path)
         else:
             tables[name] = pd.DataFrame()
     return tables
+
+
+def read_table(path: Path) -> pd.DataFrame:
+    """One processed CSV table, checked; raises :class:`InputError` naming the file and record."""
+    try:
+        table = pd.read_csv(path, keep_default_na=False, na_values=[])
+    except (pd.errors.ParserError, UnicodeDecodeError, ValueError) as error:
+        raise InputError(path, f"cannot be read as CSV: {str(error)[:200]}") from None
+    for column in WHOLE_NUMBER_COLUMNS:
+        if column in table.columns and not pd.api.types.is_integer_dtype(table[column]):
+            numbers = pd.to_numeric(table[column], errors="coerce")
+            bad = numbers.isna() | (numbers.fillna(0) % 1 != 0)
+            if bad.any():
+                record = int(bad.to_numpy().argmax())
+                raise InputError(
+                    path,
+                    f"record {record + 1}: column {column!r} holds "
+                    f"{str(table[column].iloc[record])[:60]!r}, not a whole number "
+                    "(a damaged table: run the event again with --force)",
+                )
+            table[column] = numbers.astype("int64")
+    for place, dtype in enumerate(table.dtypes):
+        if pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
+            table.isetitem(place, table.iloc[:, place].map(unescape_formula))
+    return table
 
 
 def has_event(folder: Path | str) -> bool:

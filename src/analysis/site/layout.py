@@ -9,6 +9,7 @@ block's margin.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -216,11 +217,32 @@ def _sentence(page: _Page, article: str, index: int, segments: list[Segment]) ->
 def _runs(
     text: str, points: list[int], spans: list[Span], bounds: list[Bounds]
 ) -> list[tuple[Bounds | None, list[Segment]]]:
-    """The segments between consecutive cut ``points``, grouped by the sentence holding them."""
+    """The segments between consecutive cut ``points``, grouped by the sentence holding them.
+
+    One sweep over the points (sorted; every span and sentence boundary is a point): the spans and
+    sentences covering a segment are those open at its start, so the cost is linear in the number of
+    points plus the spans open at each, not points × spans (quadratic in article length).
+    """
     grouped: list[tuple[Bounds | None, list[Segment]]] = []
+    span_order = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    bound_order = sorted(range(len(bounds)), key=lambda i: bounds[i][0])
+    open_spans: dict[int, Span] = {}
+    open_bounds: dict[int, Bounds] = {}
+    next_span = next_bound = 0
     for a, b in itertools.pairwise(points):
-        segment = _segment(text[a:b], [s for s in spans if s.start <= a and s.end >= b])
-        owner = next((s for s in bounds if s[0] <= a and s[1] >= b), None)
+        while next_span < len(span_order) and spans[span_order[next_span]].start <= a:
+            open_spans[span_order[next_span]] = spans[span_order[next_span]]
+            next_span += 1
+        while next_bound < len(bound_order) and bounds[bound_order[next_bound]][0] <= a:
+            open_bounds[bound_order[next_bound]] = bounds[bound_order[next_bound]]
+            next_bound += 1
+        for key in [key for key, span in open_spans.items() if span.end < b]:
+            del open_spans[key]
+        for key in [key for key, bound in open_bounds.items() if bound[1] < b]:
+            del open_bounds[key]
+        covering = [open_spans[key] for key in sorted(open_spans)]  # in the order given
+        segment = _segment(text[a:b], covering)
+        owner = open_bounds[min(open_bounds)] if open_bounds else None  # the first in order
         if owner is None or not grouped or grouped[-1][0] != owner:
             grouped.append((owner, []))
         grouped[-1][1].append(segment)
@@ -249,6 +271,27 @@ def _markers(
     )
 
 
+class _Carry:
+    """Items sorted by start, handed out block by block (blocks in text order): each call returns
+    the items overlapping ``[start, end)`` in their original order, in time linear over all calls
+    (an item is carried to the next block only while it reaches past the current one)."""
+
+    def __init__(self, items: list, starts: list[int], order: list[int]) -> None:
+        self.items, self.starts, self.order = items, starts, order
+        self.next = 0
+        self.carried: list[tuple[int, object]] = []
+
+    def overlapping(self, start: int, end: int, end_of) -> list:
+        while self.next < len(self.items) and self.starts[self.next] < end:
+            self.carried.append((self.order[self.next], self.items[self.next]))
+            self.next += 1
+        near = sorted(
+            (pair for pair in self.carried if end_of(pair[1]) > start), key=lambda p: p[0]
+        )
+        self.carried = [pair for pair in self.carried if end_of(pair[1]) > end]
+        return [item for _, item in near]
+
+
 def _blocks(
     text: str,
     blocks: pd.DataFrame,
@@ -264,16 +307,28 @@ def _blocks(
         cuts |= {span.start, span.end}
     for start, end, _ in bounds:
         cuts |= {start, end}
+    ordered_cuts = sorted(cuts)
+    by_start = sorted(range(len(spans)), key=lambda i: spans[i].start)
+    span_starts = [spans[i].start for i in by_start]
+    span_carry = _Carry([spans[i] for i in by_start], span_starts, by_start)
+    bound_carry = _Carry(bounds, [bound[0] for bound in bounds], list(range(len(bounds))))
     result = []
     for block in blocks.sort_values("start", kind="stable").itertuples():
         b_start, b_end = int(block.start), int(block.end)
-        points = sorted({b_start, b_end} | {c for c in cuts if b_start < c < b_end})
+        inner = ordered_cuts[bisect_right(ordered_cuts, b_start) : bisect_left(ordered_cuts, b_end)]
+        points = sorted({b_start, b_end, *inner})
+        near = span_carry.overlapping(b_start, b_end, lambda span: span.end)
+        near_bounds = bound_carry.overlapping(b_start, b_end, lambda bound: bound[1])
         runs = tuple(
             Run(sentence=_sentence(page, article, owner[2], segments))
             if owner is not None
             else Run(segment=segments[0])
-            for owner, segments in _runs(text, points, spans, bounds)
+            for owner, segments in _runs(text, points, near, near_bounds)
         )
-        markers = _markers(spans, bounds, b_start, b_end, page.article_ids[article])
+        starting = [
+            spans[i]
+            for i in by_start[bisect_left(span_starts, b_start) : bisect_left(span_starts, b_end)]
+        ]
+        markers = _markers(starting, near_bounds, b_start, b_end, page.article_ids[article])
         result.append(Block(str(block.kind), runs, markers))
     return tuple(result)

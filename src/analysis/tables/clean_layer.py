@@ -7,6 +7,7 @@ can point at its evidence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 
 import pandas as pd
@@ -169,8 +170,8 @@ def offset_mismatches(cleaned: list[Document], sentences: pd.DataFrame) -> pd.Da
     """
     raw_by_article = {item.id: item.raw for item in cleaned}
 
-    def letters(text: str) -> str:
-        return re.sub(r"[\W_]", "", text)
+    def letters(text: str) -> str:  # NFC first: cleaning composes a decomposed "é" (UAX #15)
+        return re.sub(r"[\W_]", "", unicodedata.normalize("NFC", text))
 
     mismatch = [
         letters(raw_by_article[row.article][row.raw_start : row.raw_end]) != letters(row.text)

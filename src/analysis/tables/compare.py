@@ -77,8 +77,8 @@ def label_uses(cleaned: list[Document], families: list[LabelFamily]) -> pd.DataF
             sentence = item.sentence_of(start, end)
             sentences.append(sentence.index)
             evidence.append(mark(sentence.text, start - sentence.start, end - sentence.start))
-        found.append(uses.assign(article=item.id))
-    uses = pd.concat(found, ignore_index=True).drop(columns="block_text")
+        found.append(uses.drop(columns="block_text").assign(article=item.id))
+    uses = pd.concat(found, ignore_index=True)
     if len(uses):  # without uses, reindex below adds both columns empty
         uses = uses.assign(sentence=sentences, evidence=evidence)
     columns = [

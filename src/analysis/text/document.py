@@ -98,8 +98,9 @@ class Document:
 
     @property
     def id(self) -> str:
-        """Stable short id of the article: its raw file name without extension."""
-        return self.article.path.stem
+        """Stable short id of the article, unique in its event: the manifest's
+        (:func:`analysis.ingest.manifest.article_ids`), else the raw file name without extension."""
+        return self.article.article_id or self.article.path.stem
 
     @cached_property
     def sentences(self) -> tuple[Sentence, ...]:

@@ -172,7 +172,7 @@ def extract_numbers(cleaned: Document) -> pd.DataFrame:
                 {
                     "event_id": cleaned.article.event_id,
                     "outlet": cleaned.article.outlet,
-                    "article": cleaned.article.path.stem,
+                    "article": cleaned.id,
                     "number": len(rows),
                     "value": quantity.value,
                     "text": quantity.text,

@@ -122,7 +122,7 @@ def extract_quotes(
     )
     frame.insert(0, "event_id", cleaned.article.event_id)
     frame.insert(1, "outlet", cleaned.article.outlet)
-    frame.insert(2, "article", cleaned.article.path.stem)
+    frame.insert(2, "article", cleaned.id)
     frame.insert(3, "quote", range(len(frame)))
     return frame[QUOTE_COLUMNS]
 
