@@ -18,13 +18,17 @@ longest form first, without overlaps; a form glued to a hyphen does not match ("
 
 Decisions, stated once:
 
-* Nationality adjectives are not mentions of the country ("Pakistani Prime Minister", "27 Iranian
-  soldiers"): an automatic candidate that is the demonym of another candidate or file alias
-  (:func:`analysis.text.names.is_demonym_of`) is dropped. A file may still list a noun phrase such as
+* Nationality adjectives are not names of the country ("Pakistani Prime Minister"): an automatic
+  candidate that is a country's demonym is dropped; the nationality word of a region that is no
+  country (Baloch / Baluchistan) names a group. A file may still list a noun phrase such as
   "Iranian government" as an alias.
 * Automatic actors mentioned fewer than :data:`MIN_AUTO_MENTIONS` (2) times in the whole event are
   dropped (one-off names are mostly places and passing references); file actors are always kept.
-* Automatic actors get the type "other"; the file is where types are decided.
+* Automatic actors are typed by rules and a country gazetteer (:func:`analysis.text.names.actor_type`:
+  person, organisation, country, place, group, else other); the file's type wins.
+* A country actor's nationality word used for people ("Iranian officials", "the Russians") is a
+  mention of the country of kind "demonym" (:func:`analysis.text.names.gazetteer.demonym_pattern`);
+  names are of kind "name".
 
 Voice: a mention is "quoted" when it lies inside quotation marks of its block
 (:func:`analysis.text.quotemarks.quoted_spans`), else "narration" (Tuchman 1972; Entman 1993 on naming as
@@ -55,11 +59,17 @@ from analysis.text.lexicon import (
     TITLE_WORDS,
 )
 from analysis.text.names import (
+    actor_type,
+    country_of,
+    demonym_country,
+    demonym_of,
+    demonym_pattern,
     group_aliases,
     is_acronym,
     is_demonym_of,
-    link_rule,
+    is_title_case,
     name_candidates,
+    person_like,
     similarity,
 )
 from analysis.text.quotemarks import is_quoted
@@ -81,7 +91,7 @@ __all__ = [
 ]
 
 ACTOR_FILE_NAME = "actors.yaml"
-ACTOR_TYPES = ("person", "organisation", "country", "group", "other")
+ACTOR_TYPES = ("person", "organisation", "country", "place", "group", "other")
 _TYPE_SPELLINGS = {"organization": "organisation"}
 AUTO_TYPE = "other"
 MIN_AUTO_MENTIONS = 2
@@ -95,7 +105,7 @@ POST_WINDOW = 3  # ... and after it
 MENTION_COLUMNS = [
     "event_id", "outlet", "article", "actor", "type", "mention", "start", "end",
     "sentence_start", "sentence_end", "position", "voice", "descriptor", "label_families",
-    "source",
+    "source", "kind",
 ]  # fmt: skip
 TABLE_COLUMNS = [
     "event_id", "outlet", "actor", "type", "mentions", "first_position", "narration_mentions",
@@ -281,15 +291,40 @@ def _candidates(cleaned: Sequence[Document]) -> list[str]:
 
     A one-word candidate that opens a sentence every time it occurs in the event ("Tell me ...",
     "Born to ...") is left out: capitalisation there is no evidence of a name.
+    A paragraph in title case (a headline repeated in the body, :func:`is_title_case`) gives no
+    candidates; a leading nationality word is not part of a name ("Iranian Sistan-Baluchistan").
     """
+    lower = {
+        word.casefold()
+        for item in cleaned
+        for block in item.paragraphs
+        for word in re.findall(r"\b[a-z][\w'-]*", block.text)
+    }  # words the event writes in lower case: a sentence-initial "Anything" is no name
     spans = [
         span
         for item in cleaned
         for block in item.paragraphs
-        for span in name_candidates(block.text, block.start)
+        if not is_title_case(block.text)
+        for span in name_candidates(block.text, block.start, lower_words=lower)
     ]
     inside = {span.name for span in spans if not span.initial}
-    return [span.name for span in spans if " " in span.name or span.name in inside]
+    names = [_without_demonym(s.name) for s in spans if " " in s.name or s.name in inside]
+    single = set(names)
+    return [name for name in names if not _glued(name, single)]
+
+
+def _glued(name: str, names: set[str]) -> bool:
+    """Two names joined by a hyphen, each a name of the event on its own ("Trump-Abe summit")."""
+    parts = name.split("-")
+    return len(parts) >= 2 and all(part in names for part in parts)
+
+
+def _without_demonym(name: str) -> str:
+    words = name.split()
+    for width in (2, 1):
+        if len(words) > width and demonym_country(" ".join(words[:width])):
+            return " ".join(words[width:])
+    return name
 
 
 def _resolve(
@@ -301,9 +336,12 @@ def _resolve(
     demonyms = {
         name
         for name in set(candidates) - set(file_surfaces)
-        if len(name.split()) == 1
-        and any(is_demonym_of(name, other) for other in known if other != name)
-    }
+        if demonym_country(name)
+        or (
+            len(name.split()) == 1
+            and any(is_demonym_of(name, o) and country_of(o) for o in known if o != name)
+        )
+    }  # a country's nationality word is not a name; an ethnonym (Baloch) is a group's name
     kept = [name for name in candidates if name not in demonyms]
     grouping = {} if threshold is None else {"threshold": threshold}
     canonical = group_aliases([*kept, *file_surfaces], **grouping)
@@ -328,9 +366,25 @@ def _resolve(
                     ),
                 )
             else:
-                actor = Actor(head, AUTO_TYPE, (), "auto")
+                actor = Actor(head, _group_type(group, known), (), "auto")
             forms[surface] = _Form(surface, actor, True)
     return sorted(forms.values(), key=lambda form: (-len(form.surface), form.surface))
+
+
+def _group_type(group: Sequence[str], known: Sequence[str]) -> str:
+    """Type of an automatic actor: country when one of its names is a country's, group when its
+    name is the nationality word of another name (Baloch / Baluchistan), else by its head name
+    (:func:`analysis.text.names.actor_type`, the group's most person-like name first)."""
+    names = sorted(group)
+    if any(country_of(name) for name in names):
+        return "country"
+    if any(is_demonym_of(name, other) for name in names for other in known if other != name):
+        return "group"
+    types = [actor_type(name, person_like(name)) for name in names]
+    for kind in ("person", "organisation", "place", "group"):
+        if kind in types:
+            return kind
+    return AUTO_TYPE
 
 
 def _pattern(forms: Sequence[_Form]) -> re.Pattern[str] | None:
@@ -371,9 +425,16 @@ def actor_mentions(
     for form in forms:  # case-insensitive forms; file forms were added first and win
         if not form.case_sensitive:
             folded.setdefault(form.surface.casefold(), form)
+    by_demonym = _demonym_forms(forms)
+    people = demonym_pattern(sorted(by_demonym))
     rows = []
     for item in cleaned if pattern is not None else ():
-        rows += _article_mentions(item, pattern, exact, folded, families)
+        found = _article_mentions(item, pattern, exact, folded, families)
+        taken = [(row["start"], row["end"]) for row in found]
+        for row in _article_mentions(item, people, by_demonym, {}, families) if people else ():
+            if not any(row["start"] < end and start < row["end"] for start, end in taken):
+                found.append({**row, "kind": "demonym"})
+        rows += found
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     auto_counts = table[table["source"] == "auto"].groupby("actor").size()
     rare = set(auto_counts[auto_counts < min_auto_mentions].index)
@@ -381,6 +442,20 @@ def actor_mentions(
     return table.sort_values(["event_id", "outlet", "article", "start"], kind="stable").reset_index(
         drop=True
     )
+
+
+def _demonym_forms(forms: Sequence[_Form]) -> dict[str, _Form]:
+    """The nationality word of every country actor, with the actor's form (keyed by the word; the
+    pattern's match adds a plural or a noun, so look-ups go by :func:`_demonym_key`)."""
+    found: dict[str, _Form] = {}
+    for form in forms:
+        if form.actor.type != "country":
+            continue
+        country = country_of(form.actor.name) or country_of(form.surface)
+        word = demonym_of(country) if country else ""
+        if word:
+            found.setdefault(word, form)
+    return found
 
 
 def _article_mentions(
@@ -395,7 +470,7 @@ def _article_mentions(
     starts = [sentence.start for sentence in item.sentences]
     for number, block in enumerate(item.blocks):
         for match in pattern.finditer(block.text):
-            form = exact.get(match.group()) or folded[match.group().casefold()]
+            form = _form_of(match.group(), exact, folded)
             start, end = block.start + match.start(), block.start + match.end()
             index = bisect_right(starts, start) - 1
             if index >= 0 and start < item.sentences[index].end:
@@ -420,9 +495,22 @@ def _article_mentions(
                     "descriptor": words,
                     "label_families": _families_of(words, families),
                     "source": form.actor.source,
+                    "kind": "name",
                 }
             )
     return rows
+
+
+def _form_of(text: str, exact: dict[str, _Form], folded: dict[str, _Form]) -> _Form:
+    """The form a match names: exact, case-folded, or (a demonym mention) its leading nationality
+    word, longest first."""
+    if text in exact:
+        return exact[text]
+    if text.casefold() in folded:
+        return folded[text.casefold()]
+    return next(
+        exact[word] for word in sorted(exact, key=len, reverse=True) if text.startswith(word)
+    )
 
 
 # --- one row per outlet x actor ----------------------------------------------------------------------
@@ -472,25 +560,31 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
 def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     """The event actor each quote's speaker is, else the speaker itself ("" when unnamed).
 
-    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor one
-    of whose names in the same article (canonical or surface, tried in sorted order) equals it or is
-    linked to it by the alias rules of :func:`analysis.text.names.link_rule` (Christen 2012, "Data
-    Matching", chs. 4-5). Index: the index of ``quotes``.
+    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor of
+    a mention written exactly so; otherwise the speakers and all the event's mentions are grouped
+    together by the same constrained grouping as the actors
+    (:func:`analysis.text.names.group_aliases`; Christen 2012, "Data Matching", chs. 4-5), and the
+    speaker gets the actor most of whose mentions share its group. Event-wide: a speaker named only
+    in another article still finds the actor. Index: the index of ``quotes``.
     """
-    names_by_article = {
-        article: sorted(set(group["actor"]) | set(group["mention"]))
-        for article, group in mentions.groupby("article")
-    }
-    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
-    canonical.update({actor: actor for actor in mentions["actor"]})
+    by_surface: dict[str, Counter] = {}
+    for surface, actor in zip(mentions["mention"], mentions["actor"], strict=True):
+        by_surface.setdefault(surface, Counter())[actor] += 1
+    for actor in sorted(set(mentions["actor"])):
+        by_surface.setdefault(actor, Counter())[actor] += 1
+    speakers = sorted({s for s in quotes["speaker"] if s and s not in by_surface})
+    canonical = group_aliases([*mentions["mention"], *speakers]) if speakers else {}
+    votes: dict[str, Counter] = {}
+    for surface, actors in by_surface.items():
+        votes.setdefault(canonical.get(surface, surface), Counter()).update(actors)
 
-    def actor_of(article: str, speaker: str) -> str:
+    def actor_of(speaker: str) -> str:
         if not speaker:
             return ""
-        for name in names_by_article.get(article, []):
-            if name == speaker or link_rule(speaker, name) is not None:
-                return canonical[name]
-        return speaker
+        found = by_surface.get(speaker) or votes.get(canonical.get(speaker, ""))
+        if not found:
+            return speaker
+        return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
 
-    actors = [actor_of(a, s) for a, s in zip(quotes["article"], quotes["speaker"], strict=True)]
+    actors = [actor_of(speaker) for speaker in quotes["speaker"]]
     return pd.Series(actors, index=quotes.index, dtype=str)

@@ -303,7 +303,7 @@ Tulsi Liz Lynne Jan Wendy Carly Meg Patty Barbara Olympia Lisa Susan Heidi Clair
 
 MALE_NAMES = wordset("""
 James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
-Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
+Mark Will Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
 Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory
 Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary
 Peter Kyle Walter Keith Roger Sean Gerald Carl Harold Arthur Lawrence Jesse Bryan Billy Bruce Joe Alan
@@ -482,3 +482,23 @@ because since until whether if so then also again today yesterday tomorrow monda
 thursday friday saturday sunday last this next earlier later recently repeatedly publicly privately
 here there not no nothing more less shortly instead afterward afterwards responsibility and or but nor
 """)
+
+# --- actor grouping (analysis.text.names.aliases) ------------------------------------------------
+
+#: Generational suffixes of person names: names with different suffixes are different people
+#: (Donald Trump / Donald Trump Jr.).
+GENERATIONAL_SUFFIXES = wordset("jr sr ii iii iv v")
+#: Compass and qualifier words that tell places apart: names that differ in them never merge
+#: (North Korea / South Korea, West Virginia / Virginia).
+DIRECTION_WORDS = wordset("""
+north south east west northern southern eastern western northeast northwest southeast southwest
+upper lower new old
+""")
+#: Last words that make a name a place, not a country (analysis.text.names.gazetteer.actor_type).
+PLACE_WORDS = wordset("""
+province county city town village district state region street avenue square river lake mountain
+mountains valley island islands border strait sea ocean peninsula lawn
+""")
+#: Plural nouns for people (besides GROUP_NOUNS) that a nationality word turns into a mention of
+#: its country: "Pakistani troops" (analysis.text.names.gazetteer.demonym_pattern).
+PEOPLE_NOUNS = wordset("forces troops refugees nationals negotiators envoys ministers")
