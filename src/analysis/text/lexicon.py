@@ -28,7 +28,7 @@ TITLE_WORDS: frozenset[str] = wordset(
     imam mullah mufti pope cardinal archbishop bishop reverend rev mr mrs ms dr prof professor sir
     dame lord chief deputy acting lieutenant lt colonel col major maj captain capt sergeant sgt
     admiral adm commander marshal gen cmdr brigadier field officer agent director ceo co elect
-    founder sheriff detective trooper counsel
+    founder sheriff detective trooper counsel councillor councilor councilman councilwoman alderman
     """
 )
 

@@ -66,7 +66,8 @@ CANNOT_LINK: dict[str, str] = {
     "suffix": "different generational suffixes (Donald Trump / Donald Trump Jr., Jr. / Sr.)",
     "direction": "different compass or qualifier words (North Korea / South Korea)",
     "first_name": "two person names with different first names (Donald Trump / Ivanka Trump); "
-    "an initial matches its letter, transliterations (ratio >= threshold) match",
+    "an initial matches its letter, transliterations (ratio >= threshold) match, and a name that "
+    "ends the other is no conflict (Ilse Moreau / Councillor Ilse Moreau)",
     "demonym": "a name and its nationality word (Pakistan / Pakistani)",
 }
 
@@ -336,7 +337,9 @@ def cannot_link(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> str | Non
         return "direction"
     if is_demonym_of(a, b) or is_demonym_of(b, a):
         return "demonym"
-    if person_like(a) and person_like(b) and len(ta) >= 2 and len(tb) >= 2:
+    short, long = sorted((ta, tb), key=len)
+    inside = len(short) < len(long) and long[len(long) - len(short) :] == short
+    if person_like(a) and person_like(b) and len(ta) >= 2 and len(tb) >= 2 and not inside:
         first_a, first_b = ta[0], tb[0]
         initial = len(first_a) == 1 or len(first_b) == 1
         if initial and first_a[0] != first_b[0]:
