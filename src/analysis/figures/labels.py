@@ -28,8 +28,9 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
     """Horizontal bars per label family, one bar per outlet: narration solid, quoted hatched.
 
     ``table`` has columns ``outlet, family, voice, count`` with voice in {"narration",
-    "quoted"}. Families appear in table order, including families whose counts are all zero;
-    missing outlet/family/voice combinations count as zero.
+    "quoted"}. Families appear in table order; a family no outlet uses is left out, and when no
+    family is used the figure says so in one line instead of drawing zeros. Missing
+    outlet/family/voice combinations count as zero.
     """
     what = "plot_label_families"
     table = check_table(table, ["outlet", "family", "voice", "count"], what)
@@ -43,7 +44,10 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    families = list(pd.unique(table["family"]))
+    used = table.groupby("family", sort=False)["count"].sum()
+    families = [family for family in pd.unique(table["family"]) if used[family] > 0]
+    if not families:
+        return _no_labels()
     counts = table.pivot_table(
         index=["family", "outlet"], columns="voice", values="count", aggfunc="sum", fill_value=0
     ).reindex(columns=list(VOICES), fill_value=0)
@@ -73,4 +77,12 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
         )
         handles = outlet_handles(names, styles) + voice_handles("narration (own voice)")
         fig.legend(handles=handles, loc="outside right upper", title="Outlet / voice")
+    return freeze_layout(fig)
+
+
+def _no_labels() -> Figure:
+    """A one-line figure: no codebook label occurs in the event."""
+    with figure_style():
+        fig = new_figure(9.5, 0.6)
+        fig.text(0.01, 0.5, "No label from the codebooks occurs in this event.", va="center")
     return freeze_layout(fig)
