@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.figures.actor_terms import one_line_figure
 from analysis.figures.bars import grouped_barh, voice_handles
 from analysis.figures.style import (
     VOICES,
@@ -47,7 +48,7 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
     used = table.groupby("family", sort=False)["count"].sum()
     families = [family for family in pd.unique(table["family"]) if used[family] > 0]
     if not families:
-        return _no_labels()
+        return one_line_figure("No label from the codebooks occurs in this event.")
     counts = table.pivot_table(
         index=["family", "outlet"], columns="voice", values="count", aggfunc="sum", fill_value=0
     ).reindex(columns=list(VOICES), fill_value=0)
@@ -77,12 +78,4 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
         )
         handles = outlet_handles(names, styles) + voice_handles("narration (own voice)")
         fig.legend(handles=handles, loc="outside right upper", title="Outlet / voice")
-    return freeze_layout(fig)
-
-
-def _no_labels() -> Figure:
-    """A one-line figure: no codebook label occurs in the event."""
-    with figure_style():
-        fig = new_figure(9.5, 0.6)
-        fig.text(0.01, 0.5, "No label from the codebooks occurs in this event.", va="center")
     return freeze_layout(fig)
