@@ -62,9 +62,14 @@ def plot_actor_terms(
                 ax = axes[row][column]
                 part = table[(table["actor"] == actor) & (table["outlet"] == outlet)]
                 part = part.sort_values(["z", "term"], ascending=[False, True]).head(per_outlet)
-                labels = [wrap(term, 22) for term in part["term"]][::-1]
-                ax.barh(labels, part["z"].to_numpy()[::-1], color=styles[outlet].colour)
-                ax.tick_params(axis="y", labelsize=8)
+                labels = [wrap(term, 22) for term in part["term"]]
+                ax.barh(range(len(part)), part["z"].to_numpy(), height=0.6,
+                        color=styles[outlet].colour)  # fmt: skip
+                ax.set_yticks(range(len(part)), labels, fontsize=8)
+                ax.set_ylim(per_outlet - 0.4, -0.6)  # strongest term at the top
+                if part.empty:
+                    ax.text(0.02, 0.5, "no distinctive term", transform=ax.transAxes,
+                            fontsize=8, color="0.4", va="center")  # fmt: skip
                 if row == 0:
                     ax.set_title(outlet, fontsize=10, loc="left")
                 if column == 0:
