@@ -379,3 +379,14 @@ def test_transliterations_merge_by_rule_without_a_name_list() -> None:
 def test_title_case_headlines_are_recognised() -> None:
     assert is_title_case("Mayor Ada Lowe Quietly Meets With Harbour Union Leaders")
     assert not is_title_case("Mayor Ada Lowe met harbour union leaders on Monday.")
+
+
+def test_compass_words_block_even_close_spellings_and_a_lone_one_joins_its_place() -> None:
+    grouped = group_aliases(
+        ["Northern Province", "Southern Province"]
+    )  # ratio 0.9 without the rule
+    assert grouped["Northern Province"] != grouped["Southern Province"]
+    grouped = group_aliases(["North"] * 3 + ["North Korea"] * 10 + ["South Korea"] * 4)
+    assert grouped["North"] == "North Korea" and grouped["South Korea"] == "South Korea"
+    even = group_aliases(["North", "North Korea", "North Carolina"])  # no dominant place
+    assert even["North"] == "North"

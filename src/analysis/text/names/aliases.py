@@ -52,6 +52,8 @@ LINK_RULES: dict[str, str] = {
     "longer person name whose given name has two parts (three tokens or a hyphenated one), and no "
     "other person name begins or ends with it (Kim / Kim Jong Un, Moon / Moon Jae-in: family "
     "name first, as in Korean and Chinese names)",
+    "direction_short": "a compass word used alone as a name (the North) and the one (or the "
+    "dominant) longer place name it begins (North Korea)",
     "token_subsequence": "the shorter (2+ tokens) is a contiguous token run inside the longer, not "
     "at its start (Revolutionary Guards / Islamic Revolutionary Guards Corps); only if exactly one "
     "longer name matches. Leading runs are excluded: New York / New York Times and Islamic "
@@ -286,6 +288,10 @@ def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
             matches = u.long_forms(lambda n: u.person[n] and ts[0] in (u.toks[n][0], u.toks[n][-1]))
             if len(matches) == 1 or _dominant(tl, matches, u):
                 return "family_first"  # Kim / Kim Jong Un, Moon / Moon Jae-in
+        if len(ts) == 1 and _directions(short) and tl[0] == ts[0]:
+            matches = u.long_forms(lambda n: len(u.toks[n]) > 1 and u.toks[n][0] == ts[0])
+            if len(matches) == 1 or _dominant(tl, matches, u):
+                return "direction_short"  # the North / North Korea
         if len(ts) >= 2 and _contiguous_inside(ts, tl):
             matches = u.long_forms(lambda n: _contiguous_inside(ts, u.toks[n]))
             if len(matches) == 1:
@@ -324,6 +330,11 @@ def _given_name_pair(name: str) -> bool:
     return len(words) == 3 or (len(words) == 2 and "-" in words[1])
 
 
+def _directions(name: str) -> set[str]:
+    """The compass and qualifier words of a name, case-folded (before transliteration rules)."""
+    return {fold(word) for word in _surface_tokens(name)} & DIRECTION_WORDS
+
+
 def _suffixes(tokens: tuple[str, ...]) -> set[str]:
     return {token for token in tokens[1:] if token in GENERATIONAL_SUFFIXES}
 
@@ -333,7 +344,7 @@ def cannot_link(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> str | Non
     ta, tb = name_tokens(a), name_tokens(b)
     if _suffixes(ta) != _suffixes(tb):
         return "suffix"
-    if {t for t in ta if t in DIRECTION_WORDS} != {t for t in tb if t in DIRECTION_WORDS}:
+    if _directions(a) != _directions(b):
         return "direction"
     if is_demonym_of(a, b) or is_demonym_of(b, a):
         return "demonym"
