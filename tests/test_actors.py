@@ -425,12 +425,13 @@ HARBOUR = {
         "Mayor Ada Lowe met union leaders on Monday. Lowe said the Trump-Abe talks were far away. "
         "Russian officials and the Russians in the port stayed quiet; Russia said nothing. "
         "Councillor Ilse Moreau agreed with Lowe.\n\n"
-        "Ilse Moreau of the Harbour Council spoke later."
+        "Ilse Moreau of the Harbour Council spoke later. Jund al-Bahr denied it."
     ),
     "ev/b.txt": (
         "Port talks\n\n"
         "Ada Lowe and Ilse Moreau spoke about Russia. Trump met Abe. Trump and Abe left. "
-        "Moreau said Lowe was right, and Lowe thanked Moreau and the Harbour Council."
+        "Moreau said Lowe was right, and Lowe thanked Moreau and the Harbour Council. "
+        "The group Jund al-Bahr was blamed."
     ),
 }
 
@@ -450,3 +451,4 @@ def test_small_event_headlines_glued_names_demonyms_and_types(tmp_path: Path) ->
     types = dict(zip(mentions["actor"], mentions["type"], strict=True))
     assert (types["Russia"], types["Ada Lowe"], types["Harbour Council"]) == (
         "country", "person", "organisation")  # fmt: skip
+    assert types["Jund al-Bahr"] != "person"  # two capitalised words, but no title, no given name

@@ -60,6 +60,7 @@ from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.text.document import Document, Sentence
 from analysis.text.lexicon import (
     DESCRIPTOR_STOP_WORDS,
+    FIRST_NAMES,
     DESCRIPTOR_WORDS,
     TITLE_WORDS,
 )
@@ -195,8 +196,9 @@ class _Form:
     case_sensitive: bool
 
 
-def _candidates(cleaned: Sequence[Document]) -> list[str]:
-    """Every automatic name candidate of the body paragraphs (repeats kept: they are counts).
+def _candidates(cleaned: Sequence[Document]) -> tuple[list[str], set[str]]:
+    """Every automatic name candidate of the body paragraphs (repeats kept: they are counts), and
+    the names written after a title somewhere in the event.
 
     A one-word candidate that opens a sentence every time it occurs in the event ("Tell me ...",
     "Born to ...") is left out: capitalisation there is no evidence of a name.
@@ -219,7 +221,8 @@ def _candidates(cleaned: Sequence[Document]) -> list[str]:
     inside = {span.name for span in spans if not span.initial}
     names = [_without_demonym(s.name) for s in spans if " " in s.name or s.name in inside]
     single = set(names)
-    return [name for name in names if not _glued(name, single)]
+    titled = {span.name for span in spans if span.title}
+    return [name for name in names if not _glued(name, single)], titled
 
 
 def _glued(name: str, names: set[str]) -> bool:
@@ -237,7 +240,10 @@ def _without_demonym(name: str) -> str:
 
 
 def _resolve(
-    file_actors: Sequence[Actor], candidates: list[str], threshold: float | None
+    file_actors: Sequence[Actor],
+    candidates: list[str],
+    threshold: float | None,
+    titled: set[str] = frozenset(),
 ) -> list[_Form]:
     """Surface forms with their actors: file aliases as listed, candidates by their group."""
     file_surfaces = {surface: actor for actor in file_actors for surface in actor.surfaces}
@@ -275,21 +281,29 @@ def _resolve(
                     ),
                 )
             else:
-                actor = Actor(head, _group_type(group, known), (), "auto")
+                actor = Actor(head, _group_type(group, known, titled), (), "auto")
             forms[surface] = _Form(surface, actor, True)
     return sorted(forms.values(), key=lambda form: (-len(form.surface), form.surface))
 
 
-def _group_type(group: Sequence[str], known: Sequence[str]) -> str:
+def _group_type(group: Sequence[str], known: Sequence[str], titled: set[str]) -> str:
     """Type of an automatic actor: country when one of its names is a country's, group when its
-    name is the nationality word of another name (Baloch / Baluchistan), else by its head name
-    (:func:`analysis.text.names.actor_type`, the group's most person-like name first)."""
+    name is the nationality word of another name (Baloch / Baluchistan), else by its names
+    (:func:`analysis.text.names.actor_type`, person first). A name looks like a person's only with
+    evidence: a known given name first (:data:`analysis.text.lexicon.FIRST_NAMES`), a title before
+    one of the group's names, or a bare surname in the group (Khan / Imran Khan)."""
     names = sorted(group)
     if any(country_of(name) for name in names):
         return "country"
     if any(is_demonym_of(name, other) for name in names for other in known if other != name):
         return "group"
-    types = [actor_type(name, person_like(name)) for name in names]
+    evidence = bool(set(names) & titled) or (
+        any(" " not in name for name in names) and any(" " in name for name in names)
+    )
+    types = [
+        actor_type(name, person_like(name) and (evidence or name.split()[0] in FIRST_NAMES))
+        for name in names
+    ]
     for kind in ("person", "organisation", "place", "group"):
         if kind in types:
             return kind
@@ -327,7 +341,8 @@ def actor_mentions(
         actor_file = find_actor_file(cleaned)
     file_actors = load_actor_file(actor_file) if actor_file is not None else []
     families = load_codebook() if families is None else families
-    forms = _resolve(file_actors, _candidates(cleaned), threshold)
+    names, titled = _candidates(cleaned)
+    forms = _resolve(file_actors, names, threshold, titled)
     pattern = _pattern(forms)
     exact = {form.surface: form for form in forms if form.case_sensitive}
     folded = {}
