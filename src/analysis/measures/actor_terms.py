@@ -37,6 +37,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from analysis.measures.descriptors import families_of
 from analysis.measures.keyness import one_vs_rest
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.text.document import Document
@@ -117,13 +118,8 @@ def _mention_terms(item: Document, group: pd.DataFrame, families) -> list[dict]:
             if found and len(found.group(1).split()) <= _MAX_WORDS:
                 phrase, at = found.group(1), base + found.start(1)
                 rows.append(_row(item, actor, phrase, "description", at, at + len(phrase),
-                                 family=_families(phrase, families)))  # fmt: skip
+                                 family=families_of(phrase, families)))  # fmt: skip
     return rows
-
-
-def _families(text: str, families: Sequence[LabelFamily]) -> str:
-    """The codebook families whose pattern occurs in ``text``, ";"-joined in codebook order."""
-    return ";".join(family.name for family in families if family.pattern.search(text))
 
 
 def _titles(item: Document) -> dict[tuple[int, int], tuple[int, int]]:
