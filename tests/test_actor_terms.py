@@ -12,7 +12,12 @@ import pytest
 from analysis.ingest.load import load_event
 from analysis.measures.actor_terms import TERM_COLUMNS, actor_terms, distinctive_terms
 from analysis.measures.actors import actor_mentions
-from analysis.measures.label_discrepancies import DISCREPANCY_COLUMNS, label_discrepancies
+from analysis.measures.label_discrepancies import (
+    DISCREPANCY_COLUMNS,
+    discrepancy_sentence,
+    label_discrepancies,
+)
+from analysis.site.findings import discrepancy_finding
 from analysis.text.document import Document
 
 TEXTS = {
@@ -106,3 +111,12 @@ def test_distinctive_terms_per_actor_and_outlet(event) -> None:
     assert best.to_dict() == {"Alpha": "the regime", "Beta": "the government"}
     assert "ruritania" not in set(table["term"])  # used by both alike: not distinctive
     assert (table["z"] >= 1.0).all() and (table["evidence"] != "").all()
+
+
+def test_discrepancies_become_a_site_finding(event, terms) -> None:
+    table = label_discrepancies(terms, event)
+    finding = discrepancy_finding(table)
+    assert finding is not None and finding.table == "label_discrepancies.csv"
+    assert "Harbour Front" in finding.text and "separatism" in finding.text
+    assert discrepancy_sentence(table.iloc[:0]) is None
+    assert discrepancy_finding(table.iloc[:0]) is None

@@ -54,3 +54,18 @@ def label_discrepancies(terms: pd.DataFrame, cleaned: Sequence[Document]) -> pd.
             rows.append({"event_id": event_id, "actor": actor, "outlet": left, **sides[left],
                          "other_outlet": right, **other})  # fmt: skip
     return pd.DataFrame(rows, columns=DISCREPANCY_COLUMNS)
+
+
+def discrepancy_sentence(table: pd.DataFrame, shown: int = 2) -> str | None:
+    """One sentence naming the first ``shown`` discrepancies (None when there is none): "Labelled
+    differently: Baloch, RFI “separatists” (separatism) vs VOA “terrorist organizations”
+    (terrorism)." Reads the table as written (columns :data:`DISCREPANCY_COLUMNS`)."""
+    if table.empty:
+        return None
+    parts = [
+        f"{row.actor}, {row.outlet} “{row.terms}” ({row.families}) vs {row.other_outlet} "
+        f"“{row.other_terms}” ({row.other_families})"
+        for row in table.head(shown).itertuples()
+    ]
+    more = f"; {len(table) - shown} more" if len(table) > shown else ""
+    return f"Labelled differently in the outlets' own narration: {'; '.join(parts)}{more}."

@@ -63,6 +63,7 @@ TABLES = (
     "quotes",
     "label_uses",
     "labels",
+    "label_discrepancies",
     "sentence_status",
     "alignment",
     "coverage",
