@@ -211,7 +211,15 @@ def test_iran_iraq_and_nationality_adjectives(seed_mentions, seed_auto) -> None:
     assert actor_of(seed_auto, "Tehran") == {"Tehran"}  # without the file: its own actor
     for mentions in (seed_mentions, seed_auto):
         assert "Iraq" not in set(mentions.loc[mentions["actor"] == "Iran", "mention"])
-        assert not set(mentions["mention"]) & {"Pakistani", "Iranian", "Afghan", "Saudi"}
+        names = mentions[mentions["kind"] == "name"]
+        assert not set(names["mention"]) & {"Pakistani", "Iranian", "Afghan", "Saudi"}
+        people = mentions[mentions["kind"] == "demonym"]  # nationality word + a noun for people
+        assert set(people["mention"]) <= {
+            "Iranian soldiers",
+            "Pakistani soldiers",
+            "Afghan refugees",
+        }
+        assert set(people.loc[people["mention"] == "Iranian soldiers", "actor"]) <= {"Iran"}
 
 
 def test_voice_and_label_families(seed_mentions) -> None:
@@ -272,9 +280,11 @@ ARTICLES = {
 }
 
 
-def make_event(tmp_path: Path, actor_file: str | None = None) -> list[Document]:
+def make_event(
+    tmp_path: Path, actor_file: str | None = None, texts: dict[str, str] = ARTICLES
+) -> list[Document]:
     raw_dir = tmp_path / "raw"
-    for name, text in ARTICLES.items():
+    for name, text in texts.items():
         path = raw_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
@@ -301,7 +311,10 @@ def test_unseen_event_without_actor_file(tmp_path: Path) -> None:
     cleaned = make_event(tmp_path)
     assert find_actor_file(cleaned) is None
     mentions = actor_mentions(cleaned)
-    assert set(mentions["source"]) == {"auto"} and set(mentions["type"]) == {"other"}
+    assert set(mentions["source"]) == {"auto"}
+    types = dict(zip(mentions["actor"], mentions["type"], strict=True))
+    assert types["Fazle Noor Taposh"] == "person" and types["Dhaka"] == "place"  # a capital
+    assert types["Bangladesh Water Development Board"] == "organisation"
     shared = actors_table(mentions).groupby("actor")["outlet"].nunique()
     expected = {
         "Hasina",
@@ -380,7 +393,9 @@ def test_speaker_actors_links_speakers_to_actors_by_alias_rules() -> None:
             "mention": ["Hassan Rohani", "Tehran"],
         }
     )
-    assert list(speaker_actors(quotes, mentions)) == ["Hassan Rouhani", "", "X Y", "Rohani"]
+    # event-wide: article b names no actor, its speaker still finds Rouhani
+    expected = ["Hassan Rouhani", "", "X Y", "Hassan Rouhani"]
+    assert list(speaker_actors(quotes, mentions)) == expected
     assert speaker_actors(quotes.iloc[:0], mentions).empty
 
 
@@ -399,3 +414,41 @@ def test_mentions_read_the_documents_sentences_and_quoted_layer(tmp_path: Path) 
     assert len(rows) and set(rows["voice"]) == {"quoted"}
     blocks = {(block.start, block.end) for block in item.blocks}
     assert set(zip(rows["sentence_start"], rows["sentence_end"], strict=True)) <= blocks
+
+
+# --- issue 11: named failures on a small invented event (hand-written) ------------------------------
+
+HARBOUR = {
+    "ev/a.txt": (
+        "Harbour strike\n\n"
+        "Mayor Ada Lowe Quietly Meets With Harbour Union Leaders In Secret\n\n"
+        "Mayor Ada Lowe met union leaders on Monday. Lowe said the Trump-Abe talks were far away. "
+        "Russian officials and the Russians in the port stayed quiet; Russia said nothing. "
+        "Councillor Ilse Moreau agreed with Lowe.\n\n"
+        "Ilse Moreau of the Harbour Council spoke later. Jund al-Bahr denied it."
+    ),
+    "ev/b.txt": (
+        "Port talks\n\n"
+        "Ada Lowe and Ilse Moreau spoke about Russia. Trump met Abe. Trump and Abe left. "
+        "Moreau said Lowe was right, and Lowe thanked Moreau and the Harbour Council. "
+        "The group Jund al-Bahr was blamed."
+    ),
+}
+
+
+def test_small_event_headlines_glued_names_demonyms_and_types(tmp_path: Path) -> None:
+    mentions = actor_mentions(make_event(tmp_path, texts=HARBOUR))
+    actors = set(mentions["actor"])
+    assert not any(len(actor.split()) >= 5 for actor in actors)  # no headline phrase
+    assert "Trump-Abe" not in actors  # two names glued by a hyphen
+    assert actor_of(mentions, "Councillor Ilse Moreau") <= {"Ilse Moreau"}
+    assert actor_of(mentions, "Moreau") == {"Ilse Moreau"} and actor_of(mentions, "Lowe") == {
+        "Ada Lowe"
+    }
+    people = mentions[mentions["kind"] == "demonym"]
+    assert set(people["mention"]) == {"Russian officials", "Russians"}
+    assert set(people["actor"]) == {"Russia"}
+    types = dict(zip(mentions["actor"], mentions["type"], strict=True))
+    assert (types["Russia"], types["Ada Lowe"], types["Harbour Council"]) == (
+        "country", "person", "organisation")  # fmt: skip
+    assert types["Jund al-Bahr"] != "person"  # two capitalised words, but no title, no given name

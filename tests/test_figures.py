@@ -299,17 +299,18 @@ def test_label_families_bars_hatches_legend(n: int) -> None:
     assert len(fig.axes) == 1
     ax = fig.axes[0]
     drawn = bars(ax)
-    assert len(drawn) == len(FAMILIES) * n * 2
+    shown = FAMILIES[:-1]  # "freedom fighter" is zero everywhere: left out
+    assert len(drawn) == len(shown) * n * 2
     narration = [bar for bar in drawn if bar.get_label().startswith("_narration:")]
     quoted = [bar for bar in drawn if bar.get_label().startswith("_quoted:")]
-    assert len(narration) == len(quoted) == len(FAMILIES) * n
+    assert len(narration) == len(quoted) == len(shown) * n
     assert all(not bar.get_hatch() for bar in narration)
     assert all(bar.get_hatch() for bar in quoted)
     colours = figures.outlet_colours(outlets)
     used = {matplotlib.colors.to_hex(bar.get_facecolor()) for bar in narration}
     assert used == {colour.lower() for colour in colours.values()}
-    # zero family still listed, in table order
-    assert [label.get_text() for label in ax.get_yticklabels()] == FAMILIES
+    # a family no outlet uses is not drawn; the others keep table order
+    assert [label.get_text() for label in ax.get_yticklabels()] == shown
     legend_texts = [text.get_text() for text in fig.legends[0].get_texts()]
     assert legend_texts[:n] == sorted(outlets)
     assert any("narration" in text for text in legend_texts)
@@ -331,7 +332,16 @@ def test_label_families_missing_rows_count_as_zero() -> None:
     table = table[~((table["outlet"] == "B") & (table["voice"] == "quoted"))]
     fig = figures.plot_label_families(table)
     quoted_b = [bar for bar in bars(fig.axes[0]) if bar.get_label().startswith("_quoted:")][1::2]
-    assert [bar.get_width() for bar in quoted_b] == [0, 0, 0]
+    assert [bar.get_width() for bar in quoted_b] == [0, 0]
+
+
+def test_label_families_without_any_use_say_so_in_one_line() -> None:
+    table = families_table(["A", "B"]).assign(count=0)
+    fig = figures.plot_label_families(table)
+    assert not fig.axes
+    assert [text.get_text() for text in fig.texts] == [
+        "No label from the codebooks occurs in this event."
+    ]
 
 
 def test_label_families_rejects_unknown_voice() -> None:

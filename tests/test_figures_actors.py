@@ -100,3 +100,32 @@ def test_actor_mentions_is_byte_identical(tmp_path: Path) -> None:
     second = figures.save_figure(figures.plot_actor_mentions(table), tmp_path / "b" / "actors")
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+# --------------------------------------------------------------------------- actor terms (issue 11)
+
+
+def distinctive_table() -> pd.DataFrame:
+    rows = [
+        ("Ruritania", "narration", "Alpha", "the regime", 2.5),
+        ("Ruritania", "narration", "Alpha", "the dictatorship", 1.4),
+        ("Ruritania", "narration", "Beta", "the government", 2.1),
+        ("Ruritania", "quoted", "Beta", "the tyrants", 3.0),
+        ("Ada Lowe", "narration", "Beta", "the mayor", 1.2),
+    ]
+    return pd.DataFrame(rows, columns=["actor", "voice", "outlet", "term", "z"])
+
+
+def test_actor_terms_panels_per_actor_and_outlet_narration_only() -> None:
+    fig = figures.plot_actor_terms(distinctive_table())
+    axes = fig.axes
+    assert len(axes) == 2 * 2  # two actors x two outlets
+    labels = {text.get_text() for ax in axes for text in ax.get_yticklabels()}
+    assert {"the regime", "the dictatorship", "the government", "the mayor"} <= labels
+    assert "the tyrants" not in labels  # quoted terms are not the outlet's own word choice
+    assert axes[0].get_title(loc="left") == "Alpha" and axes[0].get_ylabel() == "Ruritania"
+
+
+def test_actor_terms_without_rows_say_so_in_one_line() -> None:
+    fig = figures.plot_actor_terms(distinctive_table().iloc[:0])
+    assert not fig.axes and len(fig.texts) == 1

@@ -54,7 +54,6 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from analysis import config
 from analysis.measures import vader
 from analysis.measures.codebook import Scan, scan
 from analysis.measures.frames import (
@@ -63,7 +62,7 @@ from analysis.measures.frames import (
     load_frame_codebook,
     require_columns,
 )
-from analysis.measures.labels import LabelFamily, block_labels, load_codebook
+from analysis.measures.labels import DEFAULT_CODEBOOKS, LabelFamily, block_labels, load_codebook
 from analysis.measures.readability import READABILITY_MEASURES, style_measures
 from analysis.measures.tone import (
     HEDGE_CODEBOOK,
@@ -164,7 +163,7 @@ _DEFAULT_BOOKS: dict[tuple[tuple[str, int, int], ...], _Codebooks] = {}
 
 def _default_codebooks() -> _Codebooks:
     """The project's three codebooks, re-read whenever one of their files changes."""
-    files = (config.LABEL_CODEBOOK, HEDGE_CODEBOOK, FRAME_CODEBOOK)
+    files = (*DEFAULT_CODEBOOKS, HEDGE_CODEBOOK, FRAME_CODEBOOK)
     try:
         key = tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
     except OSError:

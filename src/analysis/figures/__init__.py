@@ -11,6 +11,7 @@
 * :mod:`~analysis.figures.frames` - share of sentences per frame;
 * :mod:`~analysis.figures.tone` - VADER tone by voice and by actor;
 * :mod:`~analysis.figures.actors` - actor mentions, inside and outside quotes;
+* :mod:`~analysis.figures.actor_terms` - each outlet's characteristic terms for the top actors;
 * :mod:`~analysis.figures.profiles` - corpus outlet profiles and distinctive words, each with
   a 95 % interval from a bootstrap over events.
 
@@ -21,6 +22,7 @@ ones), and returns a pyplot-free :class:`matplotlib.figure.Figure` with a fixed 
 
 from __future__ import annotations
 
+from analysis.figures.actor_terms import plot_actor_terms
 from analysis.figures.actors import plot_actor_mentions
 from analysis.figures.frames import plot_frame_profile
 from analysis.figures.keyness import SIGNIFICANCE_Z, plot_fightin_words
@@ -61,6 +63,7 @@ __all__ = [
     "outlet_colours",
     "outlet_styles",
     "plot_actor_mentions",
+    "plot_actor_terms",
     "plot_actor_tone",
     "plot_corpus_keyness",
     "plot_coverage",

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import pandas as pd
 from matplotlib.figure import Figure
 
+from analysis.figures.actor_terms import one_line_figure
 from analysis.figures.bars import grouped_barh, voice_handles
 from analysis.figures.style import (
     VOICES,
@@ -28,8 +29,9 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
     """Horizontal bars per label family, one bar per outlet: narration solid, quoted hatched.
 
     ``table`` has columns ``outlet, family, voice, count`` with voice in {"narration",
-    "quoted"}. Families appear in table order, including families whose counts are all zero;
-    missing outlet/family/voice combinations count as zero.
+    "quoted"}. Families appear in table order; a family no outlet uses is left out, and when no
+    family is used the figure says so in one line instead of drawing zeros. Missing
+    outlet/family/voice combinations count as zero.
     """
     what = "plot_label_families"
     table = check_table(table, ["outlet", "family", "voice", "count"], what)
@@ -43,7 +45,10 @@ def plot_label_families(table: pd.DataFrame, *, outlets: Iterable[str] | None = 
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    families = list(pd.unique(table["family"]))
+    used = table.groupby("family", sort=False)["count"].sum()
+    families = [family for family in pd.unique(table["family"]) if used[family] > 0]
+    if not families:
+        return one_line_figure("No label from the codebooks occurs in this event.")
     counts = table.pivot_table(
         index=["family", "outlet"], columns="voice", values="count", aggfunc="sum", fill_value=0
     ).reindex(columns=list(VOICES), fill_value=0)

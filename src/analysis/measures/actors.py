@@ -18,13 +18,17 @@ longest form first, without overlaps; a form glued to a hyphen does not match ("
 
 Decisions, stated once:
 
-* Nationality adjectives are not mentions of the country ("Pakistani Prime Minister", "27 Iranian
-  soldiers"): an automatic candidate that is the demonym of another candidate or file alias
-  (:func:`analysis.text.names.is_demonym_of`) is dropped. A file may still list a noun phrase such as
+* Nationality adjectives are not names of the country ("Pakistani Prime Minister"): an automatic
+  candidate that is a country's demonym is dropped; the nationality word of a region that is no
+  country (Baloch / Baluchistan) names a group. A file may still list a noun phrase such as
   "Iranian government" as an alias.
 * Automatic actors mentioned fewer than :data:`MIN_AUTO_MENTIONS` (2) times in the whole event are
   dropped (one-off names are mostly places and passing references); file actors are always kept.
-* Automatic actors get the type "other"; the file is where types are decided.
+* Automatic actors are typed by rules and a country gazetteer (:func:`analysis.text.names.actor_type`:
+  person, organisation, country, place, group, else other); the file's type wins.
+* A country actor's nationality word used for people ("Iranian officials", "the Russians") is a
+  mention of the country of kind "demonym" (:func:`analysis.text.names.gazetteer.demonym_pattern`);
+  names are of kind "name".
 
 Voice: a mention is "quoted" when it lies inside quotation marks of its block
 (:func:`analysis.text.quotemarks.quoted_spans`), else "narration" (Tuchman 1972; Entman 1993 on naming as
@@ -45,25 +49,36 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.errors import InputError
+from analysis.measures.actor_file import (
+    ACTOR_FILE_NAME,
+    ACTOR_TYPES,
+    Actor,
+    find_actor_file,
+    load_actor_file,
+)
+from analysis.measures.descriptors import descriptor, families_of
 from analysis.measures.labels import LabelFamily, load_codebook
-from analysis.text.document import Document, Sentence
+from analysis.text.document import Document
 from analysis.text.lexicon import (
-    DESCRIPTOR_STOP_WORDS,
     DESCRIPTOR_WORDS,
-    TITLE_WORDS,
+    FIRST_NAMES,
 )
 from analysis.text.names import (
+    actor_type,
+    country_of,
+    demonym_country,
+    demonym_of,
+    demonym_pattern,
     group_aliases,
     is_acronym,
     is_demonym_of,
-    link_rule,
+    is_title_case,
     name_candidates,
+    person_like,
     similarity,
 )
 from analysis.text.quotemarks import is_quoted
-from analysis.text.segment import Span, tokenize
-from analysis.yaml_input import excerpt, load_user_yaml
+from analysis.text.segment import Span
 
 __all__ = [
     "ACTOR_FILE_NAME",
@@ -80,185 +95,20 @@ __all__ = [
     "load_actor_file",
 ]
 
-ACTOR_FILE_NAME = "actors.yaml"
-ACTOR_TYPES = ("person", "organisation", "country", "group", "other")
-_TYPE_SPELLINGS = {"organization": "organisation"}
 AUTO_TYPE = "other"
 MIN_AUTO_MENTIONS = 2
 DESCRIPTORS_SHOWN = 3
 
 
-PRE_WINDOW = 4  # descriptor words looked at before a mention
-POST_WINDOW = 3  # ... and after it
-
-
 MENTION_COLUMNS = [
     "event_id", "outlet", "article", "actor", "type", "mention", "start", "end",
     "sentence_start", "sentence_end", "position", "voice", "descriptor", "label_families",
-    "source",
+    "source", "kind",
 ]  # fmt: skip
 TABLE_COLUMNS = [
     "event_id", "outlet", "actor", "type", "mentions", "first_position", "narration_mentions",
     "quoted_mentions", "descriptors", "label_families", "source",
 ]  # fmt: skip
-
-
-@dataclass(frozen=True)
-class Actor:
-    """An actor of an event: canonical name, type, and the surface forms that name it."""
-
-    name: str
-    type: str
-    aliases: tuple[str, ...] = ()
-    source: str = "file"  # "file" (actors.yaml) or "auto" (found in the text)
-
-    @property
-    def surfaces(self) -> tuple[str, ...]:
-        """The name and the aliases, in file order, without duplicates."""
-        return tuple(dict.fromkeys((self.name, *self.aliases)))
-
-
-# --- the actor file --------------------------------------------------------------------------------
-
-
-def find_actor_file(cleaned: Sequence[Document]) -> Path | None:
-    """``<event folder>/actors.yaml`` of the event's first article, if it exists."""
-    if not cleaned:
-        return None
-    path = cleaned[0].article.path.parent / ACTOR_FILE_NAME
-    return path if path.is_file() else None
-
-
-def _surface_key(surface: str) -> str:
-    return surface if is_acronym(surface) else surface.casefold()
-
-
-def load_actor_file(path: Path | str) -> list[Actor]:
-    """Read an actor file: a YAML list of ``{name, type, aliases}`` (``notes`` allowed).
-
-    An empty file means no actors. Errors (:class:`InputError`) name the file, the entry and the
-    problem: unreadable YAML, not a list, a missing or empty name, an unknown type, aliases that are
-    not a list of strings, unknown keys, or one surface form listed under two actors.
-    """
-    path = Path(path)
-    document = load_user_yaml(path, "actor file")  # bounded: size, aliases, message length
-    if document is None:
-        return []
-    if isinstance(document, dict) and set(document) == {"actors"}:
-        document = document["actors"] or []
-    if not isinstance(document, list):
-        raise InputError(
-            path,
-            "expected a list of actors ({name, type, aliases}), got " + type(document).__name__,
-        )
-    actors: list[Actor] = []
-    owner: dict[str, str] = {}
-    for number, entry in enumerate(document, start=1):
-        actor = _parse_entry(path, number, entry)
-        for surface in actor.surfaces:
-            key = _surface_key(surface)
-            if key in owner and owner[key] != actor.name:
-                raise InputError(
-                    path,
-                    f"entry {number} ({actor.name!r}): {surface!r} is already a name or alias "
-                    f"of {owner[key]!r}",
-                )
-            owner[key] = actor.name
-        actors.append(actor)
-    return actors
-
-
-def _parse_entry(path: Path, number: int, entry: object) -> Actor:
-    where = f"entry {number}"
-    if not isinstance(entry, dict):
-        raise InputError(path, f"{where}: expected a mapping with name, type, aliases")
-    unknown = sorted(set(map(str, entry)) - {"name", "type", "aliases", "notes"})
-    if unknown:
-        raise InputError(path, f"{where}: unknown key(s) {', '.join(unknown)}")
-    name = entry.get("name")
-    if not isinstance(name, str) or not name.strip():
-        raise InputError(path, f"{where}: 'name' must be a non-empty string")
-    where = f"{where} ({excerpt(name.strip(), 80)!r})"
-    kind = entry.get("type")
-    kind = _TYPE_SPELLINGS.get(kind, kind) if isinstance(kind, str) else kind
-    if kind not in ACTOR_TYPES:
-        raise InputError(
-            path, f"{where}: type {entry.get('type')!r} is not one of {', '.join(ACTOR_TYPES)}"
-        )
-    aliases = entry.get("aliases") or []
-    if not isinstance(aliases, list) or not all(
-        isinstance(alias, str) and alias.strip() for alias in aliases
-    ):
-        raise InputError(path, f"{where}: 'aliases' must be a list of non-empty strings")
-    return Actor(name.strip(), kind, tuple(alias.strip() for alias in aliases), "file")
-
-
-# --- descriptors -----------------------------------------------------------------------------------
-
-
-def _is_descriptor_word(word: str, families: Sequence[LabelFamily], before: bool) -> bool:
-    folded = word.casefold()
-    if word[:1].isupper():
-        return before and all(part in TITLE_WORDS for part in folded.rstrip(".").split("-"))
-    if folded in DESCRIPTOR_STOP_WORDS:
-        return False
-    return folded in DESCRIPTOR_WORDS or any(f.pattern.fullmatch(folded) for f in families)
-
-
-def descriptor(
-    sentence: Span | Sentence,
-    start: int,
-    end: int,
-    families: Sequence[LabelFamily] = (),
-    tokens: Sequence[Span] | None = None,
-) -> str:
-    """Label-like words attached to the mention ``start:end`` in its noun phrase.
-
-    Window rule: within the mention's sentence, the contiguous words immediately before the mention
-    (at most :data:`PRE_WINDOW`) and immediately after it (at most :data:`POST_WINDOW`), plus
-    lower-case words inside the mention itself, as long as each word is a descriptor word
-    (:data:`DESCRIPTOR_WORDS`, a label-codebook match, or, before the mention, a title such as
-    "President"). The window stops at the first other word and at any punctuation between words, so
-    appositions ("Imran Khan, the Pakistani prime minister") and verbs ("Khan said") are not
-    included. Words keep their case and order: "extremist group", "Prime Minister", "separatists".
-    ``tokens``: the sentence's word tokens when already known (``Document.tokens``), else
-    :func:`analysis.text.segment.tokenize` finds them.
-    """
-    if tokens is None:
-        tokens = tokenize(sentence.text, offset=sentence.start)
-    text, base = sentence.text, sentence.start
-
-    def joined(left: Span, right: Span) -> bool:
-        return text[left.end - base : right.start - base].strip() == ""
-
-    before = [token for token in tokens if token.end <= start]
-    after = [token for token in tokens if token.start >= end]
-    inside = [token for token in tokens if start <= token.start and token.end <= end]
-    picked: list[str] = []
-    edge = Span(start, start, "")
-    for token in reversed(before[-PRE_WINDOW:]):
-        if not (joined(token, edge) and _is_descriptor_word(token.text, families, before=True)):
-            break
-        picked.insert(0, token.text)
-        edge = token
-    picked += [
-        token.text
-        for token in inside
-        if token.text[:1].islower() and _is_descriptor_word(token.text, families, before=False)
-    ]
-    edge = Span(end, end, "")
-    for token in after[:POST_WINDOW]:
-        if not (joined(edge, token) and _is_descriptor_word(token.text, families, before=False)):
-            break
-        picked.append(token.text)
-        edge = token
-    return " ".join(picked)
-
-
-def _families_of(text: str, families: Sequence[LabelFamily]) -> str:
-    if not text:
-        return ""
-    return ";".join(family.name for family in families if family.pattern.search(text))
 
 
 # --- mentions --------------------------------------------------------------------------------------
@@ -273,24 +123,54 @@ class _Form:
     case_sensitive: bool
 
 
-def _candidates(cleaned: Sequence[Document]) -> list[str]:
-    """Every automatic name candidate of the body paragraphs (repeats kept: they are counts).
+def _candidates(cleaned: Sequence[Document]) -> tuple[list[str], set[str]]:
+    """Every automatic name candidate of the body paragraphs (repeats kept: they are counts), and
+    the names written after a title somewhere in the event.
 
     A one-word candidate that opens a sentence every time it occurs in the event ("Tell me ...",
     "Born to ...") is left out: capitalisation there is no evidence of a name.
+    A paragraph in title case (a headline repeated in the body, :func:`is_title_case`) gives no
+    candidates; a leading nationality word is not part of a name ("Iranian Sistan-Baluchistan").
     """
+    lower = {
+        word.casefold()
+        for item in cleaned
+        for block in item.paragraphs
+        for word in re.findall(r"\b[a-z][\w'-]*", block.text)
+    }  # words the event writes in lower case: a sentence-initial "Anything" is no name
     spans = [
         span
         for item in cleaned
         for block in item.paragraphs
-        for span in name_candidates(block.text, block.start)
+        if not is_title_case(block.text)
+        for span in name_candidates(block.text, block.start, lower_words=lower)
     ]
     inside = {span.name for span in spans if not span.initial}
-    return [span.name for span in spans if " " in span.name or span.name in inside]
+    names = [_without_demonym(s.name) for s in spans if " " in s.name or s.name in inside]
+    single = set(names)
+    titled = {span.name for span in spans if span.title}
+    return [name for name in names if not _glued(name, single)], titled
+
+
+def _glued(name: str, names: set[str]) -> bool:
+    """Two names joined by a hyphen, each a name of the event on its own ("Trump-Abe summit")."""
+    parts = name.split("-")
+    return len(parts) >= 2 and all(part in names for part in parts)
+
+
+def _without_demonym(name: str) -> str:
+    words = name.split()
+    for width in (2, 1):
+        if len(words) > width and demonym_country(" ".join(words[:width])):
+            return " ".join(words[width:])
+    return name
 
 
 def _resolve(
-    file_actors: Sequence[Actor], candidates: list[str], threshold: float | None
+    file_actors: Sequence[Actor],
+    candidates: list[str],
+    threshold: float | None,
+    titled: set[str] = frozenset(),
 ) -> list[_Form]:
     """Surface forms with their actors: file aliases as listed, candidates by their group."""
     file_surfaces = {surface: actor for actor in file_actors for surface in actor.surfaces}
@@ -298,9 +178,12 @@ def _resolve(
     demonyms = {
         name
         for name in set(candidates) - set(file_surfaces)
-        if len(name.split()) == 1
-        and any(is_demonym_of(name, other) for other in known if other != name)
-    }
+        if demonym_country(name)
+        or (
+            len(name.split()) == 1
+            and any(is_demonym_of(name, o) and country_of(o) for o in known if o != name)
+        )
+    }  # a country's nationality word is not a name; an ethnonym (Baloch) is a group's name
     kept = [name for name in candidates if name not in demonyms]
     grouping = {} if threshold is None else {"threshold": threshold}
     canonical = group_aliases([*kept, *file_surfaces], **grouping)
@@ -325,9 +208,33 @@ def _resolve(
                     ),
                 )
             else:
-                actor = Actor(head, AUTO_TYPE, (), "auto")
+                actor = Actor(head, _group_type(group, known, titled), (), "auto")
             forms[surface] = _Form(surface, actor, True)
     return sorted(forms.values(), key=lambda form: (-len(form.surface), form.surface))
+
+
+def _group_type(group: Sequence[str], known: Sequence[str], titled: set[str]) -> str:
+    """Type of an automatic actor: country when one of its names is a country's, group when its
+    name is the nationality word of another name (Baloch / Baluchistan), else by its names
+    (:func:`analysis.text.names.actor_type`, person first). A name looks like a person's only with
+    evidence: a known given name first (:data:`analysis.text.lexicon.FIRST_NAMES`), a title before
+    one of the group's names, or a bare surname in the group (Khan / Imran Khan)."""
+    names = sorted(group)
+    if any(country_of(name) for name in names):
+        return "country"
+    if any(is_demonym_of(name, other) for name in names for other in known if other != name):
+        return "group"
+    evidence = bool(set(names) & titled) or (
+        any(" " not in name for name in names) and any(" " in name for name in names)
+    )
+    types = [
+        actor_type(name, person_like(name) and (evidence or name.split()[0] in FIRST_NAMES))
+        for name in names
+    ]
+    for kind in ("person", "organisation", "place", "group"):
+        if kind in types:
+            return kind
+    return AUTO_TYPE
 
 
 def _pattern(forms: Sequence[_Form]) -> re.Pattern[str] | None:
@@ -361,16 +268,24 @@ def actor_mentions(
         actor_file = find_actor_file(cleaned)
     file_actors = load_actor_file(actor_file) if actor_file is not None else []
     families = load_codebook() if families is None else families
-    forms = _resolve(file_actors, _candidates(cleaned), threshold)
+    names, titled = _candidates(cleaned)
+    forms = _resolve(file_actors, names, threshold, titled)
     pattern = _pattern(forms)
     exact = {form.surface: form for form in forms if form.case_sensitive}
     folded = {}
     for form in forms:  # case-insensitive forms; file forms were added first and win
         if not form.case_sensitive:
             folded.setdefault(form.surface.casefold(), form)
+    by_demonym = _demonym_forms(forms)
+    people = demonym_pattern(sorted(by_demonym))
     rows = []
     for item in cleaned if pattern is not None else ():
-        rows += _article_mentions(item, pattern, exact, folded, families)
+        found = _article_mentions(item, pattern, exact, folded, families)
+        taken = [(row["start"], row["end"]) for row in found]
+        for row in _article_mentions(item, people, by_demonym, {}, families) if people else ():
+            if not any(row["start"] < end and start < row["end"] for start, end in taken):
+                found.append({**row, "kind": "demonym"})
+        rows += found
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     auto_counts = table[table["source"] == "auto"].groupby("actor").size()
     rare = set(auto_counts[auto_counts < min_auto_mentions].index)
@@ -378,6 +293,20 @@ def actor_mentions(
     return table.sort_values(["event_id", "outlet", "article", "start"], kind="stable").reset_index(
         drop=True
     )
+
+
+def _demonym_forms(forms: Sequence[_Form]) -> dict[str, _Form]:
+    """The nationality word of every country actor, with the actor's form (keyed by the word; the
+    pattern's match adds a plural or a noun, so look-ups go by :func:`_demonym_key`)."""
+    found: dict[str, _Form] = {}
+    for form in forms:
+        if form.actor.type != "country":
+            continue
+        country = country_of(form.actor.name) or country_of(form.surface)
+        word = demonym_of(country) if country else ""
+        if word:
+            found.setdefault(word, form)
+    return found
 
 
 def _article_mentions(
@@ -392,7 +321,7 @@ def _article_mentions(
     starts = [sentence.start for sentence in item.sentences]
     for number, block in enumerate(item.blocks):
         for match in pattern.finditer(block.text):
-            form = exact.get(match.group()) or folded[match.group().casefold()]
+            form = _form_of(match.group(), exact, folded)
             start, end = block.start + match.start(), block.start + match.end()
             index = bisect_right(starts, start) - 1
             if index >= 0 and start < item.sentences[index].end:
@@ -415,11 +344,24 @@ def _article_mentions(
                     "position": round(start / length, 6),
                     "voice": "quoted" if is_quoted(start, item.quoted[number]) else "narration",
                     "descriptor": words,
-                    "label_families": _families_of(words, families),
+                    "label_families": families_of(words, families),
                     "source": form.actor.source,
+                    "kind": "name",
                 }
             )
     return rows
+
+
+def _form_of(text: str, exact: dict[str, _Form], folded: dict[str, _Form]) -> _Form:
+    """The form a match names: exact, case-folded, or (a demonym mention) its leading nationality
+    word, longest first."""
+    if text in exact:
+        return exact[text]
+    if text.casefold() in folded:
+        return folded[text.casefold()]
+    return next(
+        exact[word] for word in sorted(exact, key=len, reverse=True) if text.startswith(word)
+    )
 
 
 # --- one row per outlet x actor ----------------------------------------------------------------------
@@ -469,25 +411,31 @@ def actors_table(mentions: pd.DataFrame) -> pd.DataFrame:
 def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     """The event actor each quote's speaker is, else the speaker itself ("" when unnamed).
 
-    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor one
-    of whose names in the same article (canonical or surface, tried in sorted order) equals it or is
-    linked to it by the alias rules of :func:`analysis.text.names.link_rule` (Christen 2012, "Data
-    Matching", chs. 4-5). Index: the index of ``quotes``.
+    The speaker (the in-article canonical name of :mod:`analysis.measures.speakers`) is the actor of
+    a mention written exactly so; otherwise the speakers and all the event's mentions are grouped
+    together by the same constrained grouping as the actors
+    (:func:`analysis.text.names.group_aliases`; Christen 2012, "Data Matching", chs. 4-5), and the
+    speaker gets the actor most of whose mentions share its group. Event-wide: a speaker named only
+    in another article still finds the actor. Index: the index of ``quotes``.
     """
-    names_by_article = {
-        article: sorted(set(group["actor"]) | set(group["mention"]))
-        for article, group in mentions.groupby("article")
-    }
-    canonical = dict(zip(mentions["mention"], mentions["actor"], strict=False))
-    canonical.update({actor: actor for actor in mentions["actor"]})
+    by_surface: dict[str, Counter] = {}
+    for surface, actor in zip(mentions["mention"], mentions["actor"], strict=True):
+        by_surface.setdefault(surface, Counter())[actor] += 1
+    for actor in sorted(set(mentions["actor"])):
+        by_surface.setdefault(actor, Counter())[actor] += 1
+    speakers = sorted({s for s in quotes["speaker"] if s and s not in by_surface})
+    canonical = group_aliases([*mentions["mention"], *speakers]) if speakers else {}
+    votes: dict[str, Counter] = {}
+    for surface, actors in by_surface.items():
+        votes.setdefault(canonical.get(surface, surface), Counter()).update(actors)
 
-    def actor_of(article: str, speaker: str) -> str:
+    def actor_of(speaker: str) -> str:
         if not speaker:
             return ""
-        for name in names_by_article.get(article, []):
-            if name == speaker or link_rule(speaker, name) is not None:
-                return canonical[name]
-        return speaker
+        found = by_surface.get(speaker) or votes.get(canonical.get(speaker, ""))
+        if not found:
+            return speaker
+        return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
 
-    actors = [actor_of(a, s) for a, s in zip(quotes["article"], quotes["speaker"], strict=True)]
+    actors = [actor_of(speaker) for speaker in quotes["speaker"]]
     return pd.Series(actors, index=quotes.index, dtype=str)

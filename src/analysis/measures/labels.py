@@ -1,6 +1,8 @@
 """Label families: how each outlet names actors, in its own narration and inside quotation marks.
 
-A codebook (YAML, ``codebooks/label_families.yaml``) maps families to word patterns. Every match in the
+Codebooks (YAML: ``codebooks/label_families.yaml``, the labels of armed conflict, and
+``codebooks/contested_labels.yaml``, general contested labels with their sources) map families to
+word patterns. Every match in the
 clean text is one use; it counts as "quoted" when it lies inside quotation marks (:mod:`analysis.text.quotemarks`),
 else as "narration". The method is dictionary-based content analysis (Krippendorff 2019, "Content
 Analysis", ch. 8); the narration/quoted split follows the distinction between a journalist's own
@@ -11,13 +13,14 @@ Tuchman 1972 on quotation as a "strategic ritual" of objectivity).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
 from analysis import config
+from analysis.errors import InputError
 from analysis.measures.codebook import WORD_BOUNDARY, Scan, load_families, scan
 from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
 
@@ -33,13 +36,26 @@ class LabelFamily:
     pattern: re.Pattern[str]
 
 
-def load_codebook(path: Path | str = config.LABEL_CODEBOOK) -> list[LabelFamily]:
-    """Read a label codebook (:func:`analysis.measures.codebook.load_families`, whole words by
-    ``\\b``); errors name the file and the family."""
-    return [
-        LabelFamily(entry.name, entry.description, entry.pattern)
-        for entry in load_families(path, "codebook", WORD_BOUNDARY)
-    ]
+#: The general contested-label codebook (regime/government, dictator/leader, illegal/undocumented/
+#: migrant, riot/protest/unrest, tax relief/tax cut), read with the militant families by default.
+CONTESTED_CODEBOOK = config.CODEBOOKS / "contested_labels.yaml"
+DEFAULT_CODEBOOKS = (config.LABEL_CODEBOOK, CONTESTED_CODEBOOK)
+
+
+def load_codebook(
+    path: Path | str | Sequence[Path | str] = DEFAULT_CODEBOOKS,
+) -> list[LabelFamily]:
+    """Read one label codebook or several (their families in file order, one list;
+    :func:`analysis.measures.codebook.load_families`, whole words by ``\\b``); errors name the
+    file and the family, and a family name given twice."""
+    paths = [path] if isinstance(path, (str, Path)) else list(path)
+    families: list[LabelFamily] = []
+    for one in paths:
+        for entry in load_families(one, "codebook", WORD_BOUNDARY):
+            if any(family.name == entry.name for family in families):
+                raise InputError(Path(one), f"family {entry.name!r} is already defined")
+            families.append(LabelFamily(entry.name, entry.description, entry.pattern))
+    return families
 
 
 def block_labels(

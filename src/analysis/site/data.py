@@ -67,6 +67,7 @@ TABLES = (
     "quotes",
     "label_uses",
     "labels",
+    "label_discrepancies",
     "sentence_status",
     "alignment",
     "coverage",

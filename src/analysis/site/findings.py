@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from analysis.measures.label_discrepancies import discrepancy_sentence
 from analysis.schema import SPEECH_KINDS
 from analysis.site.data import MISMATCH_STATUSES
 
@@ -219,10 +220,17 @@ def frame_finding(profile: pd.DataFrame) -> Finding | None:
     return Finding(text, "frames", "frame_profile.csv")
 
 
+def discrepancy_finding(table: pd.DataFrame) -> Finding | None:
+    """The same actor labelled from different families by different outlets (issue 11 hook)."""
+    text = discrepancy_sentence(table)
+    return None if text is None else Finding(text, "labels", "label_discrepancies.csv")
+
+
 def key_findings(tables: dict[str, pd.DataFrame]) -> list[Finding]:
     """Up to four findings of an event, in a fixed order."""
     makers: list[Callable[[], Finding | None]] = [
         lambda: label_finding(tables["label_uses"]),
+        lambda: discrepancy_finding(tables.get("label_discrepancies", pd.DataFrame())),
         lambda: number_finding(tables["numbers"], tables["numbers_side_by_side"]),
         lambda: speaker_finding(tables["speakers"]),
         lambda: selection_finding(tables["coverage"]),

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.atomic import write_tables
+from analysis.measures.actor_terms import actor_terms, distinctive_terms
 from analysis.measures.actors import (
     actor_mentions,
     actors_table,
@@ -26,6 +27,7 @@ from analysis.measures.alignment import (
     lead_table,
 )
 from analysis.measures.frames import frame_indicators, frame_profile, load_frame_codebook
+from analysis.measures.label_discrepancies import label_discrepancies
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.measures.numbers import match_numbers, numbers_table, side_by_side
 from analysis.measures.quotes import quotes_table
@@ -111,6 +113,7 @@ def framing_tables(
     families = label_families if label_families is not None else load_codebook()
     sentences = sentences_table(cleaned)
     mentions = actor_mentions(cleaned, actor_file or find_actor_file(cleaned), families=families)
+    terms = actor_terms(cleaned, mentions, families)
     quotes = quotes_table(cleaned)
     quotes.insert(quotes.columns.get_loc("speaker") + 1, "actor", speaker_actors(quotes, mentions))
     tone = sentence_tone(sentences, cleaned)
@@ -137,6 +140,9 @@ def framing_tables(
         "actor_mentions": mentions,
         "actors": actors,
         "actor_labels": actor_labels(mentions),
+        "actor_terms": terms,
+        "actor_distinctive_terms": distinctive_terms(terms, cleaned),
+        "label_discrepancies": label_discrepancies(terms, cleaned),
         "alignment": alignment,
         "aligned_pairs": aligned_pairs(alignment, sentences),
         "sentence_status": status,

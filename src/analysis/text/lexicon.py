@@ -28,7 +28,7 @@ TITLE_WORDS: frozenset[str] = wordset(
     imam mullah mufti pope cardinal archbishop bishop reverend rev mr mrs ms dr prof professor sir
     dame lord chief deputy acting lieutenant lt colonel col major maj captain capt sergeant sgt
     admiral adm commander marshal gen cmdr brigadier field officer agent director ceo co elect
-    founder sheriff detective trooper counsel
+    founder sheriff detective trooper counsel councillor councilor councilman councilwoman alderman
     """
 )
 
@@ -303,7 +303,7 @@ Tulsi Liz Lynne Jan Wendy Carly Meg Patty Barbara Olympia Lisa Susan Heidi Clair
 
 MALE_NAMES = wordset("""
 James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony
-Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
+Mark Will Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey
 Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory
 Alexander Frank Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary
 Peter Kyle Walter Keith Roger Sean Gerald Carl Harold Arthur Lawrence Jesse Bryan Billy Bruce Joe Alan
@@ -543,3 +543,22 @@ is are was were be been being has have had will would could should can may might
 that which who whom whose when where while if because although though but and or so as than to for with
 by from on in at into about after before there here it this these those what why how also still just
 """)
+# --- actor grouping (analysis.text.names.aliases) ------------------------------------------------
+
+#: Generational suffixes of person names: names with different suffixes are different people
+#: (Donald Trump / Donald Trump Jr.).
+GENERATIONAL_SUFFIXES = wordset("jr sr ii iii iv v")
+#: Compass and qualifier words that tell places apart: names that differ in them never merge
+#: (North Korea / South Korea, West Virginia / Virginia).
+DIRECTION_WORDS = wordset("""
+north south east west northern southern eastern western northeast northwest southeast southwest
+upper lower new old
+""")
+#: Last words that make a name a place, not a country (analysis.text.names.gazetteer.actor_type).
+PLACE_WORDS = wordset("""
+province county city town village district state region street avenue square river lake mountain
+mountains valley island islands border strait sea ocean peninsula lawn
+""")
+#: Plural nouns for people (besides GROUP_NOUNS) that a nationality word turns into a mention of
+#: its country: "Pakistani troops" (analysis.text.names.gazetteer.demonym_pattern).
+PEOPLE_NOUNS = wordset("forces troops refugees nationals negotiators envoys ministers")

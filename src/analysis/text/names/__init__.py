@@ -26,9 +26,11 @@ Three steps, each a small, inspectable rule set rather than a trained model:
    leading honorifics and "the" dropped, then the transliteration rules of :data:`RULES` applied to
    each token. The key is for matching only; it is never shown as a name.
 3. **Grouping** (:func:`group_aliases`, :func:`alias_table`): surface names are linked pairwise by the
-   first rule that applies (:data:`LINK_RULES`, strongest first) and linked names form one group
-   (single linkage, union-find). Each group gets a canonical name: the longest, most frequent full
-   form. The similarity used by the ``fuzzy`` rule is :class:`difflib.SequenceMatcher`'s ratio
+   first rule that applies (:data:`LINK_RULES`, strongest first); links are taken strongest first
+   and join two groups only when no pair of their names breaks a cannot-link constraint
+   (:data:`CANNOT_LINK`: North/South, Jr./Sr., different first names, a demonym), constrained
+   clustering in the sense of Wagstaff et al. (2001, ICML), so that no chain of links merges
+   different actors. Each group gets a canonical name: its most frequent full form. The similarity used by the ``fuzzy`` rule is :class:`difflib.SequenceMatcher`'s ratio
    2·M/T, the Ratcliff/Obershelp "gestalt pattern matching" score (Ratcliff & Metzener 1988, Dr.
    Dobb's Journal); Christen (2012, ch. 5) surveys it among approximate string comparators.
 
@@ -44,6 +46,9 @@ the rules, so fuzzy matching only mops up residual spelling variants; :func:`ali
 similarity of every link so the threshold can be checked against the data (Christen 2012, ch. 5,
 recommends choosing it by inspecting true and false pairs).
 
+Countries and demonyms (:mod:`analysis.text.names.gazetteer`, data of the ``countryinfo`` package)
+type actors and link nationality words to their country as typed mentions (actors).
+
 Nationality adjectives are not names of the country: "Pakistani" is kept apart from "Pakistan"
 (a ``demonym`` guard blocks every link between a name and the same name plus a demonym suffix), so
 "Pakistani Prime Minister" or "27 Iranian soldiers" never count as mentions of the country.
@@ -52,35 +57,59 @@ Nationality adjectives are not names of the country: "Pakistani" is kept apart f
 from __future__ import annotations
 
 from analysis.text.names.aliases import (
+    CANNOT_LINK,
     FUZZY_THRESHOLD,
     LINK_RULES,
     RULES,
     acronym,
     alias_table,
+    cannot_link,
     group_aliases,
     is_acronym,
     is_demonym_of,
     link_rule,
     name_tokens,
     normalise_name,
+    person_like,
     similarity,
 )
-from analysis.text.names.candidates import NameSpan, name_candidates, proper_name_spans
+from analysis.text.names.candidates import (
+    NameSpan,
+    is_title_case,
+    name_candidates,
+    proper_name_spans,
+)
+from analysis.text.names.gazetteer import (
+    actor_type,
+    country_of,
+    demonym_country,
+    demonym_of,
+    demonym_pattern,
+)
 
 __all__ = [
+    "CANNOT_LINK",
     "FUZZY_THRESHOLD",
     "LINK_RULES",
     "RULES",
     "NameSpan",
     "acronym",
+    "actor_type",
     "alias_table",
+    "cannot_link",
+    "country_of",
+    "demonym_country",
+    "demonym_of",
+    "demonym_pattern",
     "group_aliases",
     "is_acronym",
     "is_demonym_of",
+    "is_title_case",
     "link_rule",
     "name_candidates",
     "name_tokens",
     "normalise_name",
+    "person_like",
     "proper_name_spans",
     "similarity",
 ]

@@ -16,12 +16,17 @@ import pandas as pd
 from analysis.disjoint_sets import DisjointSets
 from analysis.text.lexicon import (
     DEMONYM_SUFFIXES,
+    DIRECTION_WORDS,
+    GENERATIONAL_SUFFIXES,
     NAME_ORG_WORDS,
     NAME_PARTICLES,
 )
 from analysis.text.names.candidates import ACRONYM_SKIP, PARTICLE_HYPHEN, POSSESSIVE, fold, is_title
 
 FUZZY_THRESHOLD = 0.85
+#: How many times as often as all its competitors together a full name must be used for a bare last
+#: name to join it (:data:`LINK_RULES`, ``last_name``).
+DOMINANCE = 3
 #: Transliteration rules of :func:`normalise_name`, applied in this order to each token (after
 #: NFKD, dropping combining marks and case folding). Each entry: (id, pattern, replacement, why).
 RULES: tuple[tuple[str, str, str, str], ...] = (
@@ -40,13 +45,32 @@ LINK_RULES: dict[str, str] = {
     "acronym": "an all-capital name equals the initials of the other (IRGC / Islamic "
     "Revolutionary Guards Corps); only if one long form in the group has these initials",
     "last_name": "person names: the shorter is a token sub-sequence of the longer ending in its "
-    "last token (Rouhani / Hassan Rouhani); only if exactly one longer name matches (shorter "
-    "spellings of that name, John Boehner / John A. Boehner, do not count)",
+    "last token (Rouhani / Hassan Rouhani); only if one longer name matches (shorter spellings "
+    "of that name, John Boehner / John A. Boehner, do not count) or one is used at least "
+    f"{DOMINANCE} times as often as all the others together (Trump / Donald Trump, not Ivanka Trump)",
+    "family_first": "a one-token name that is the first token of exactly one (or a dominant) "
+    "longer person name whose given name has two parts (three tokens or a hyphenated one), and no "
+    "other person name begins or ends with it (Kim / Kim Jong Un, Moon / Moon Jae-in: family "
+    "name first, as in Korean and Chinese names)",
+    "direction_short": "a compass word used alone as a name (the North) and the one (or the "
+    "dominant) longer place name it begins (North Korea)",
     "token_subsequence": "the shorter (2+ tokens) is a contiguous token run inside the longer, not "
     "at its start (Revolutionary Guards / Islamic Revolutionary Guards Corps); only if exactly one "
     "longer name matches. Leading runs are excluded: New York / New York Times and Islamic "
     "Republic / Islamic Republic News Agency name different things",
-    "fuzzy": f"SequenceMatcher ratio of the normalised forms >= threshold (default {FUZZY_THRESHOLD})",
+    "fuzzy": f"SequenceMatcher ratio of the normalised forms >= threshold (default {FUZZY_THRESHOLD}), "
+    "same number of tokens",
+}
+#: Cannot-link constraints of :func:`group_aliases`: two groups never merge when a name of one and a
+#: name of the other break one of them (constrained clustering, Wagstaff et al. 2001, "Constrained
+#: K-means clustering with background knowledge", ICML).
+CANNOT_LINK: dict[str, str] = {
+    "suffix": "different generational suffixes (Donald Trump / Donald Trump Jr., Jr. / Sr.)",
+    "direction": "different compass or qualifier words (North Korea / South Korea)",
+    "first_name": "two person names with different first names (Donald Trump / Ivanka Trump); "
+    "an initial matches its letter, transliterations (ratio >= threshold) match, and a name that "
+    "ends the other is no conflict (Ilse Moreau / Councillor Ilse Moreau)",
+    "demonym": "a name and its nationality word (Pakistan / Pakistani)",
 }
 
 
@@ -156,7 +180,7 @@ def is_demonym_of(adjective: str, name: str) -> bool:
     return country in (adj + "istan", adj + "stan")  # Afghan/Afghanistan
 
 
-def _person_like(name: str) -> bool:
+def person_like(name: str) -> bool:
     """2-4 title-case tokens without an organisation word or acronym: a plausible person name."""
     words = _surface_tokens(name)
     if not 2 <= len(words) <= 4:
@@ -192,16 +216,18 @@ class _Universe:
     toks: dict[str, tuple[str, ...]]
     person: dict[str, bool]
     acro: dict[str, str]
+    counts: dict[str, int]
 
     @classmethod
-    def of(cls, names: list[str]) -> _Universe:
-        """The look-up tables of ``names``."""
+    def of(cls, names: list[str], counts: dict[str, int] | None = None) -> _Universe:
+        """The look-up tables of ``names`` (``counts``: uses of each, default 1)."""
         return cls(
             names,
             {name: normalise_name(name) for name in names},
             {name: name_tokens(name) for name in names},
-            {name: _person_like(name) for name in names},
+            {name: person_like(name) for name in names},
             {name: acronym(name) for name in names},
+            {name: (counts or {}).get(name, 1) for name in names},
         )
 
     def long_forms(self, predicate) -> set[tuple[str, ...]]:
@@ -235,8 +261,8 @@ def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
         return None
     if is_demonym_of(a, b) or is_demonym_of(b, a):
         return None
-    if na == nb:
-        return "normalised"
+    if na == nb or na.replace(" ", "") == nb.replace(" ", ""):
+        return "normalised"  # Kim Jong Un / Kim Jong-un
     short, long = sorted((a, b), key=lambda name: (len(u.toks[name]), len(u.norm[name]), name))
     ts, tl = u.toks[short], u.toks[long]
     if is_acronym(short) and not is_acronym(long) and len(tl) >= 2:
@@ -256,14 +282,24 @@ def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
                     and _is_subsequence(ts, u.toks[n])
                 )
             )  # fmt: skip  (any longer name ending so competes: Bill Clinton, Clinton Street)
-            if len(matches) == 1:
+            if len(matches) == 1 or _dominant(tl, matches, u):
                 return "last_name"
+        if len(ts) == 1 and u.person[long] and ts[0] == tl[0] and _given_name_pair(long):
+            matches = u.long_forms(lambda n: u.person[n] and ts[0] in (u.toks[n][0], u.toks[n][-1]))
+            if len(matches) == 1 or _dominant(tl, matches, u):
+                return "family_first"  # Kim / Kim Jong Un, Moon / Moon Jae-in
+        if len(ts) == 1 and _directions(short) and tl[0] == ts[0]:
+            matches = u.long_forms(lambda n: len(u.toks[n]) > 1 and u.toks[n][0] == ts[0])
+            if len(matches) == 1 or _dominant(tl, matches, u):
+                return "direction_short"  # the North / North Korea
         if len(ts) >= 2 and _contiguous_inside(ts, tl):
             matches = u.long_forms(lambda n: _contiguous_inside(ts, u.toks[n]))
             if len(matches) == 1:
                 return "token_subsequence"
     if is_acronym(a) or is_acronym(b):
         return None  # an acronym links by its initials or its normalised form, never by spelling
+    if len(ts) != len(tl):
+        return None
     matcher = SequenceMatcher(None, na, nb, autojunk=False)
     if (
         matcher.real_quick_ratio() >= threshold
@@ -274,35 +310,106 @@ def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
     return None
 
 
+def _dominant(form: tuple[str, ...], matches: set[tuple[str, ...]], u: _Universe) -> bool:
+    """Whether the long form ``form`` (or the match it is a shorter spelling of) is used
+    :data:`DOMINANCE` times as often as all the other ``matches`` together (forms that differ only
+    in spacing, Kim Jong Un / Kim Jong-un, count as one)."""
+    uses = Counter({"".join(match): 0 for match in matches})
+    for name in u.names:
+        key = "".join(u.toks[name])
+        if key in uses:
+            uses[key] += u.counts[name]
+    mine = next(("".join(m) for m in sorted(matches) if _is_subsequence(form, m)), None)
+    others = sum(count for key, count in uses.items() if key != mine)
+    return mine is not None and uses[mine] >= DOMINANCE * max(others, 1)
+
+
+def _given_name_pair(name: str) -> bool:
+    """Three tokens, or two with a hyphenated second: the shape of a family-name-first name."""
+    words = _surface_tokens(name)
+    return len(words) == 3 or (len(words) == 2 and "-" in words[1])
+
+
+def _directions(name: str) -> set[str]:
+    """The compass and qualifier words of a name, case-folded (before transliteration rules)."""
+    return {fold(word) for word in _surface_tokens(name)} & DIRECTION_WORDS
+
+
+def _suffixes(tokens: tuple[str, ...]) -> set[str]:
+    return {token for token in tokens[1:] if token in GENERATIONAL_SUFFIXES}
+
+
+def cannot_link(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> str | None:
+    """The first constraint of :data:`CANNOT_LINK` that keeps ``a`` and ``b`` apart (None: none)."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if _suffixes(ta) != _suffixes(tb):
+        return "suffix"
+    if _directions(a) != _directions(b):
+        return "direction"
+    if is_demonym_of(a, b) or is_demonym_of(b, a):
+        return "demonym"
+    short, long = sorted((ta, tb), key=len)
+    inside = len(short) < len(long) and long[len(long) - len(short) :] == short
+    if person_like(a) and person_like(b) and len(ta) >= 2 and len(tb) >= 2 and not inside:
+        first_a, first_b = ta[0], tb[0]
+        initial = len(first_a) == 1 or len(first_b) == 1
+        if initial and first_a[0] != first_b[0]:
+            return "first_name"
+        ratio = SequenceMatcher(None, first_a, first_b, autojunk=False).ratio()
+        if not initial and ratio < threshold:
+            return "first_name"
+    return None
+
+
 def _canonical_key(name: str, count: int, u: _Universe) -> tuple:
-    """Full forms first (not an acronym), then more tokens, more uses, longer (titles not counted),
-    alphabetical."""
+    """Full forms first (not an acronym, more than one token), then more uses, more tokens, longer
+    (titles not counted), alphabetical: the most frequent full form."""
     return (
         is_acronym(name),
-        -len(u.toks[name]),
+        len(u.toks[name]) < 2,
         -count,
+        -len(u.toks[name]),
         -len(" ".join(_surface_tokens(name))),
         name,
     )
+
+
+def _merge(distinct: list[str], links: list[tuple[int, float, str, str, str]], threshold: float):
+    """Join the names of ``links`` (strongest first) unless a cannot-link pair would end up in one
+    group; return the disjoint sets."""
+    sets = DisjointSets(distinct)
+    members = {name: [name] for name in distinct}
+    for _, _, a, b, _ in sorted(links):
+        root_a, root_b = sets.find(a), sets.find(b)
+        if root_a == root_b:
+            continue
+        if any(cannot_link(x, y, threshold) for x in members[root_a] for y in members[root_b]):
+            continue
+        sets.join(a, b)
+        joined = members.pop(root_a) + members.pop(root_b)
+        members[sets.find(a)] = joined
+    return sets
 
 
 def _groups(names: Iterable[str], threshold: float) -> list[dict]:
     """One record per distinct name: alias, canonical, rule, via, similarity, count."""
     counts = Counter(name.strip() for name in names if name and name.strip())
     distinct = sorted(counts)
-    u = _Universe.of(distinct)
-    sets = DisjointSets(distinct)
-
-    edges: dict[str, list[tuple[str, str]]] = {name: [] for name in distinct}
+    u = _Universe.of(distinct, counts)
+    rank = list(LINK_RULES)
+    links = []
     for i, a in enumerate(distinct):
         for b in distinct[i + 1 :]:
             rule = _link(a, b, threshold, u)
-            if rule is None:
-                continue
+            if rule is not None:
+                ratio = SequenceMatcher(None, u.norm[a], u.norm[b], autojunk=False).ratio()
+                links.append((rank.index(rule), -ratio, a, b, rule))
+    sets = _merge(distinct, links, threshold)
+    edges: dict[str, list[tuple[str, str]]] = {name: [] for name in distinct}
+    for _, _, a, b, rule in links:
+        if sets.find(a) == sets.find(b):
             edges[a].append((b, rule))
             edges[b].append((a, rule))
-            sets.join(a, b)
-    rank = list(LINK_RULES)
     records = []
     for group in sets.groups():
         canonical = min(group, key=lambda name: _canonical_key(name, counts[name], u))

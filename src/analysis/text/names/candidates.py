@@ -11,6 +11,8 @@ from itertools import pairwise
 
 from analysis.text.lexicon import (
     COMMON_WORDS,
+    FIRST_NAMES,
+    GENERATIONAL_SUFFIXES,
     MONTH_ABBREVIATIONS,
     MONTH_NAMES,
     NAME_ORG_WORDS,
@@ -98,9 +100,11 @@ def _is_date(text: str, token: _Token) -> bool:
 
 
 def _continues_with_month(text: str, run: list[_Token], token: _Token) -> bool:
-    """A capitalised month name after a one-word name, not before a number: "Theresa May"."""
+    """A capitalised month name after a one-word name (titles before it not counted), not before a
+    number: "Theresa May", "Prime Minister Theresa May"."""
     return (
-        len(run) == 1
+        sum(1 for word in run if not is_title(word.text)) == 1
+        and not is_title(run[-1].text)
         and token.text[:1].isupper()
         and fold(token.text) in MONTH_NAMES
         and _NUMBER_AFTER.match(text, token.end) is None
@@ -179,8 +183,8 @@ def _connector(
 
     Particles always connect; "of"/"for" (+ "the") connect after an organisation word or a title
     (Secretary of State), or when the capitalised run after them ends in an organisation word
-    (Defense of Marriage Act) unless the run so far is one sentence-initial word ("Envoys of the
-    Islamic Republic").
+    (Defense of Marriage Act) and the run so far is one word that does not open the sentence
+    ("Envoys of the Islamic Republic" and "Trey Gowdy of the Oversight Committee" are two names).
     """
     previous = run[-1]
     word = tokens[index].text
@@ -193,7 +197,8 @@ def _connector(
             or (word == "of" and is_title(previous.text))
             or (
                 _org_follows(text, tokens, index + width)
-                and not (len(run) == 1 and _sentence_initial(text, run[0].start))
+                and len(run) == 1
+                and not _sentence_initial(text, run[0].start)
             )
         ):
             return None
@@ -251,6 +256,9 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
         rest = words[end:]
         if not rest:
             return run, []  # "Pakistani Prime Minister": a title without a name
+        if all(fold(word) in GENERATIONAL_SUFFIXES for word in rest):
+            return [], run  # "Martin Luther King Jr.": the title word is part of the name
+            return run, []  # "Pakistani Prime Minister": a title without a name
         head = rest[: rest.index("of")] if "of" in rest else rest  # not "... of Maricopa County"
         if any(fold(word) in NAME_ORG_WORDS for word in head) or rest[0] in NAME_PARTICLES:
             return [], run  # "Justice Army", "UN General Assembly": the title word is part of it
@@ -268,10 +276,20 @@ def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -
     return _is_common_opener(token.text, lower_words) or text[token.end : token.end + 1] == ":"
 
 
+def _given_name_opener(run: list[_Token]) -> bool:
+    """A known given name before another name word ("Will Ferrell", "Mark Kelly" opening a
+    sentence): kept although the word is also common."""
+    return len(run) > 1 and run[0].text in FIRST_NAMES and _is_capitalised(run[1].text)
+
+
 def _trim(text: str, run: list[_Token], lower_words: Collection[str]) -> list[_Token]:
     """A run without the openers :func:`_not_a_name_opener` drops, without a month left in front
     ("Last June": no name) and without lower-case ends."""
-    while run and (_not_a_name_opener(text, run[0], lower_words) or _is_date(text, run[0])):
+    while (
+        run
+        and (_not_a_name_opener(text, run[0], lower_words) or _is_date(text, run[0]))
+        and not _given_name_opener(run)
+    ):
         run = run[1:]
         while run and not _is_capitalised(run[0].text):  # "of the" left by "Leaders of the"
             run = run[1:]
@@ -323,6 +341,14 @@ def name_candidates(
             )
         )
     return spans
+
+
+def is_title_case(text: str) -> bool:
+    """A headline written in title case: at least four words of four or more letters, none of them
+    in lower case ("Mike Pompeo Secretly Met With North Korean Leader Kim Jong Un"). Its capitals
+    are no evidence of names."""
+    words = [word for word in re.findall(r"[^\W\d_][\w'-]*", text) if len(word) >= 4]
+    return len(words) >= 4 and not any(word[:1].islower() for word in words)
 
 
 def proper_name_spans(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
