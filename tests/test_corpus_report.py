@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import json
 from pathlib import Path
 
 import pytest
@@ -113,8 +115,15 @@ def test_no_comparison_and_event_reports_render_and_link(tmp_path: Path) -> None
 
 
 def test_committed_corpus_notebook_names_the_seed_folder() -> None:
-    text = (config.NOTEBOOKS / "04_corpus.ipynb").read_text(encoding="utf-8")
-    assert "Corpus** `data/raw`" in text and "notebooks/data" not in text
+    notebook = json.loads((config.NOTEBOOKS / "04_corpus.ipynb").read_text(encoding="utf-8"))
+    shown = html.unescape(
+        "".join(
+            "".join(output.get("data", {}).get("text/markdown", ""))
+            for cell in notebook["cells"]
+            for output in cell.get("outputs", [])
+        )
+    )  # user text is shown escaped (literal_code), so read it as a browser would
+    assert "**Corpus** <code>data/raw</code>" in shown and "notebooks/data" not in shown
 
 
 def test_interval_table_prints_whole_numbers_as_integers() -> None:
