@@ -55,22 +55,19 @@ def quote_legend(quotes: pd.DataFrame, outlets: tuple[str, ...], speakers: Categ
 def attribution_entries(quotes: pd.DataFrame, outlets: tuple[str, ...]) -> list[LegendEntry]:
     """The quotes whose source mention and cue verb are marked, per outlet."""
     parts = (
-        ("part:source", "source (who is quoted)", "qsrc", "source_start", "Rohani"),
-        ("part:cue", "cue (the reporting verb)", "qcue", "cue_start", "said"),
+        ("part:source", "source (who is quoted)", "qsrc", "source", "the minister"),
+        ("part:cue", "cue (the reporting verb)", "qcue", "cue", "said"),
     )
-    return [
-        LegendEntry(
-            key,
-            label,
-            css,
-            per_outlet(quotes, outlets, pd.to_numeric(quotes[column], errors="coerce") >= 0),
-            note="marked while the quote is highlighted",
-            group="attribution",
-            sample=sample,
-        )
-        for key, label, css, column, sample in parts
-        if column in quotes.columns
-    ]
+    entries = []
+    for key, label, css, part, sample in parts:
+        if f"{part}_start" not in quotes.columns or f"{part}_end" not in quotes.columns:
+            continue
+        start = pd.to_numeric(quotes[f"{part}_start"], errors="coerce")
+        marked = (start >= 0) & (pd.to_numeric(quotes[f"{part}_end"], errors="coerce") > start)
+        counts = per_outlet(quotes, outlets, marked)
+        note = "marked with the quotes; point at a quote to outline its own"
+        entries.append(LegendEntry(key, label, css, counts, note, "attribution part", sample))
+    return entries
 
 
 def label_legend(
