@@ -8,6 +8,7 @@ the nesting of overlapping highlights.
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter, defaultdict
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,6 +23,7 @@ from analysis.run import runner
 from analysis.site import build_site, environment
 from analysis.site.cells import cell_text, ordered, slug
 from analysis.site.data import PALETTE, SENTENCE_STATUSES, read_tables
+from analysis.site.discrepancies import side_article
 from analysis.site.findings import key_findings, voice_phrase
 from analysis.site.layout import event_view
 from analysis.site.spans import by_frequency, categories
@@ -141,6 +143,7 @@ def write_hostile_event(
         terror = text.index("terrorism")
         script = text.index(SCRIPT)
         then = text.index("Then 14")
+        he, said = text.index("He said"), text.index("said")
         rows["quotes"] += [
             {
                 **base,
@@ -153,6 +156,11 @@ def write_hostile_event(
                 "speaker": "<i>Mr X</i>",
                 "actor": "<i>Mr X</i>",
                 "speaker_mention": "He",
+                "verb": "say",
+                "source_start": he,
+                "source_end": he + 2,
+                "cue_start": said,
+                "cue_end": said + 4,
             },
             # crosses the sentence boundary: it must be split, not break the nesting
             {
@@ -166,6 +174,11 @@ def write_hostile_event(
                 "speaker": "",
                 "actor": "",
                 "speaker_mention": "",
+                "verb": "",
+                "source_start": -1,
+                "source_end": -1,
+                "cue_start": -1,
+                "cue_end": -1,
             },
         ]
         rows["label_uses"].append(
@@ -215,6 +228,7 @@ def write_hostile_event(
             },
         ]
     first, second = "000_article", "001_article"
+    rows["label_discrepancies"] = [hostile_discrepancy(outlets, rows["sentences"])]
     rows["alignment"] = [
         {
             "event_id": HOSTILE_EVENT,
@@ -242,6 +256,26 @@ def write_hostile_event(
     for name, table in rows.items():
         pd.DataFrame(table).to_csv(out / f"{name}.csv", index=False)
     return out
+
+
+def hostile_discrepancy(outlets: tuple[str, ...], sentences: list[dict[str, object]]) -> dict:
+    """The same hostile actor labelled "terrorism" by the first outlet, "<script>" by the second."""
+    text, _ = hostile_text()
+    terror = text.index("terrorism")
+    evidence = next(row["text"] for row in sentences if row["sentence"] == 1)
+    side = {"start": terror, "end": terror + len("terrorism"), "evidence": evidence}
+    return {
+        "event_id": HOSTILE_EVENT,
+        "actor": "<b>Evil</b> front",
+        "outlet": outlets[0],
+        "families": "terrorism",
+        "terms": "<u>terrorism</u>",
+        **side,
+        "other_outlet": outlets[1],
+        "other_families": "<i>separatism</i>",
+        "other_terms": SCRIPT,
+        **{f"other_{key}": value for key, value in side.items()},
+    }
 
 
 @pytest.fixture(scope="module")
@@ -274,6 +308,7 @@ class Page(HTMLParser):
         self.stack: list[tuple[str, dict[str, str]]] = []
         self.errors: list[str] = []
         self.ids: dict[str, set[tuple[str, str]]] = defaultdict(set)  # layer -> (article, id)
+        self.dom_ids: Counter[str] = Counter()
         self.sentences: Counter[tuple[str, str]] = Counter()  # (article, status)
         self.markers: Counter[str] = Counter()  # article -> margin markers
         self.block_texts: dict[str, list[str]] = defaultdict(list)
@@ -294,6 +329,8 @@ class Page(HTMLParser):
             if key in attributes:
                 self.links.append(attributes[key])
         classes = attributes.get("class", "").split()
+        if "id" in attributes:
+            self.dom_ids[attributes["id"]] += 1
         if tag in VOID:
             return
         self.stack.append((tag, attributes))
@@ -307,7 +344,7 @@ class Page(HTMLParser):
         if "marker" in classes:
             self.markers[article] += 1
             return
-        for layer in ("q", "lab", "num", "fr"):
+        for layer in ("q", "qsrc", "qcue", "lab", "ld", "num", "fr"):
             if f"data-{layer}" in attributes:
                 assert layer in classes, attributes
                 for ident in attributes[f"data-{layer}"].split():
@@ -420,10 +457,8 @@ def test_legend_totals_equal_the_tables(seed_site) -> None:
         expected = Counter(table["outlet"])
         assert legend.totals == tuple(expected[o] for o in view.outlets), legend.layer
         if legend.layer != "quotes":  # quotes count each quote once by speaker and once by kind
-            assert (
-                tuple(map(sum, zip(*(e.counts for e in legend.entries), strict=True)))
-                == legend.totals
-            )
+            uses = [e.counts for e in legend.entries if e.group != "label discrepancy"]
+            assert tuple(map(sum, zip(*uses, strict=True))) == legend.totals
 
 
 def test_counterparts_come_from_the_alignment(seed_site) -> None:
@@ -565,6 +600,7 @@ def test_missing_tables_give_empty_layers(tmp_path) -> None:
     for name in (
         "quotes",
         "label_uses",
+        "label_discrepancies",
         "numbers",
         "frame_indicators",
         "alignment",
@@ -613,3 +649,97 @@ def test_run_rebuilds_the_site_when_every_event_is_up_to_date(
     assert calls == [HOSTILE_EVENT] and not results[0].executed
     assert (reports / "index.html").is_file()
     assert (reports / HOSTILE_EVENT / "index.html").is_file()
+
+
+# ---------------------------------------------------------------- attribution and label discrepancies
+
+
+def spans_of(quotes: pd.DataFrame, start: str, end: str) -> set[tuple[str, str]]:
+    """(article, quote) of the quotes with a non-empty ``start``:``end`` span."""
+    found = quotes[(quotes[start] >= 0) & (quotes[end] > quotes[start])]
+    return {(str(row.article), str(row.quote)) for row in found.itertuples()}
+
+
+def test_quote_sources_and_cues_are_marked_with_their_quote_ids(seed_site) -> None:
+    processed, reports = seed_site
+    quotes = read_tables(processed / EVENT)["quotes"]
+    page = parse(reports / EVENT / "index.html")
+    assert page.ids["qsrc"] == spans_of(quotes, "source_start", "source_end") != set()
+    assert page.ids["qcue"] == spans_of(quotes, "cue_start", "cue_end") != set()
+    legend = next(legend for legend in event_view(EVENT, processed / EVENT).legends)
+    counts = {entry.key: sum(entry.counts) for entry in legend.entries}
+    assert counts["part:source"] == len(spans_of(quotes, "source_start", "source_end"))
+    assert counts["part:cue"] == len(spans_of(quotes, "cue_start", "cue_end"))
+
+
+def test_every_dom_id_is_unique_and_every_evidence_link_resolves(seed_site, hostile_site) -> None:
+    for reports, event in ((seed_site[1], EVENT), (hostile_site[1], HOSTILE_EVENT)):
+        page = parse(reports / event / "index.html")
+        assert [key for key, count in page.dom_ids.items() if count > 1] == []
+        evidence = [link[1:] for link in page.links if "-ld" in link]
+        assert evidence and all(page.dom_ids[target] == 1 for target in evidence), event
+
+
+def article_segments(article) -> list:
+    return [
+        segment
+        for block in article.blocks
+        for run in block.runs
+        for segment in (run.sentence.segments if run.sentence else [run.segment])
+    ]
+
+
+def test_label_discrepancy_terms_are_marked_in_both_outlets(seed_site) -> None:
+    processed, _ = seed_site
+    view = event_view(EVENT, processed / EVENT)
+    table = view.tables["label_discrepancies"]
+    assert len(table) and len(view.evidence["label_discrepancies.csv"]) == len(table)
+    articles = {a.outlet: a for column in view.columns for a in column.articles}
+    for index, row in enumerate(table.itertuples()):
+        for outlet, start, end in (
+            (row.outlet, row.start, row.end),
+            (row.other_outlet, row.other_start, row.other_end),
+        ):
+            article = articles[outlet]
+            segments = article_segments(article)
+            anchor = f"{article.dom_id}-ld{index}"
+            first = next(i for i, s in enumerate(segments) if anchor in s.anchors)
+            ident = str(index)
+            marked = itertools.takewhile(
+                lambda s, ident=ident: ident in dict(s.data).get("ld", "").split(),
+                segments[first:],
+            )
+            text = (processed / EVENT / "clean" / f"{article.article}.txt").read_text("utf-8")
+            assert "".join(s.text for s in marked) == text[start:end]
+            links = [
+                link.href
+                for item in view.evidence["label_discrepancies.csv"]
+                for link in item.links
+            ]
+            assert f"#{anchor}" in links
+
+
+def test_hostile_discrepancy_and_attribution_are_marked_as_text(hostile_site) -> None:
+    _, reports = hostile_site
+    page = parse(reports / HOSTILE_EVENT / "index.html")
+    both = ("000_article", "001_article")
+    assert page.ids["ld"] == {(article, "0") for article in both}
+    assert page.ids["qsrc"] == page.ids["qcue"] == {(article, "0") for article in both}
+    html = (reports / HOSTILE_EVENT / "index.html").read_text(encoding="utf-8")
+    assert '&lt;b&gt;Evil&lt;/b&gt; front: <a class="evidence-link"' in html
+
+
+def test_a_side_found_in_two_articles_is_left_unmarked() -> None:
+    sentences = pd.DataFrame(
+        {
+            "outlet": ["A", "A", "B"],
+            "article": ["a1", "a2", "b1"],
+            "start": [0, 0, 0],
+            "end": [20, 20, 20],
+            "text": ["Rebels attacked it.", "Rebels attacked it.", "Rebels attacked it."],
+        }
+    )
+    assert side_article(sentences, "B", (0, 6), "Rebels attacked it.") == "b1"
+    assert side_article(sentences, "A", (0, 6), "Rebels attacked it.") == ""
+    assert side_article(sentences, "B", (0, 6), "Another sentence.") == ""
+    assert side_article(sentences, "B", (15, 25), "") == ""

@@ -2,7 +2,8 @@
 
 Opens the pages from disk with every non-``file:`` request blocked, and checks: no console errors, the
 highlight counts equal the processed tables, a switched-off layer is hidden, selecting a sentence marks its
-counterparts, the page works from the keyboard, and a hostile article runs no script. Screenshots are
+counterparts, a quote outlines its source and cue, the label discrepancy finding links to its marked terms,
+the page works from the keyboard, and a hostile article runs no script. Screenshots are
 saved to ``reports/screenshots/`` (or ``$SITE_SCREENSHOTS``) and their paths printed.
 
 Skips, saying how to enable it, when Chromium or Playwright is missing. Playwright only drives the
@@ -323,6 +324,55 @@ def test_hostile_article_runs_no_script_and_shows_as_text(sites, open_page) -> N
     assert "</script><b>x</b>" in page.locator("#selection").inner_text()
     assert page.problems == [], page.problems
     screenshot(page, "hostile.png")
+
+
+def test_a_quote_shows_its_source_and_cue(sites, open_page) -> None:
+    quotes = read_tables(sites["processed"] / EVENT)["quotes"]
+    quote = quotes[(quotes["source_start"] >= 0) & (quotes["cue_start"] >= 0)].iloc[0]
+    page = open_page(sites["reports"] / EVENT / "index.html")
+    article = page.locator(f'.article[data-article="{quote.article}"]')
+    source = article.locator(f'.qsrc[data-qsrc~="{quote.quote}"]').first
+    cue = article.locator(f'.qcue[data-qcue~="{quote.quote}"]').first
+    assert source.evaluate(STYLE, "borderBottomStyle") == "double"  # quotes: the first view's layer
+    assert cue.evaluate(STYLE, "fontVariantCaps") == "small-caps"
+    assert "verb:" in cue.get_attribute("title") and "quote" in source.get_attribute("title")
+    article.locator(f'.q[data-q~="{quote.quote}"]').first.hover()
+    for part in (source, cue):
+        assert "quote-on" in part.get_attribute("class")
+        assert part.evaluate(STYLE, "outlineStyle") == "solid"
+    screenshot(page, "event-quote-attribution.png")
+    page.locator("#layer-quotes").uncheck()
+    assert source.evaluate(STYLE, "borderBottomStyle") == "none"
+
+
+def test_the_discrepancy_finding_links_to_both_marked_terms(sites, open_page) -> None:
+    table = read_tables(sites["processed"] / EVENT)["label_discrepancies"]
+    page = open_page(sites["reports"] / EVENT / "index.html")
+    links = page.locator(".findings .evidence-link")
+    assert links.count() == 2 * len(table)
+    assert not page.locator("#layer-labels").is_checked()
+    for index in range(links.count()):
+        link = links.nth(index)
+        link.click()
+        assert page.locator("#layer-labels").is_checked()
+        mark = page.locator(f"{link.get_attribute('href')} + .ld")
+        assert mark.is_visible()
+        assert mark.evaluate(STYLE, "backgroundImage") != "none"
+        assert mark.evaluate(STYLE, "outlineStyle") == "solid"  # the link's target
+        assert table.iloc[0]["actor"] in (mark.get_attribute("title") or "")
+    screenshot(page, "event-label-discrepancy.png")
+
+
+def test_hostile_evidence_and_attribution_run_no_script(sites, open_page) -> None:
+    page = open_page(sites["reports"] / HOSTILE_EVENT / "index.html")
+    page.locator(".article .q[data-q]").first.hover()
+    assert page.locator(".article .qsrc.quote-on").count() == 1
+    page.locator(".findings .evidence-link").first.click()
+    assert page.locator(".article .ld").first.is_visible()
+    assert page.dialogs == [] and page.evaluate("() => window.__pwned") is None
+    assert page.locator(".findings b, .findings i, .findings script").count() == 0
+    assert "<b>Evil</b> front" in page.locator(".findings").inner_text()
+    assert page.problems == [], page.problems
 
 
 def test_legend_tables_fit_three_long_outlet_names(open_page, tmp_path) -> None:

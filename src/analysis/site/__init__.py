@@ -5,7 +5,8 @@
 * ``index.html``: every event with its outlets and dates, key findings (:mod:`.findings`), and links to
   the event page, the executed notebooks' HTML (with and without code) and the figures;
 * ``<event_id>/index.html``: the clean articles side by side, one column per outlet, with highlight
-  layers that can be switched on and off (quotes by speaker, label families by voice, shared and unique
+  layers that can be switched on and off (quotes by speaker with their source and cue, label families by
+  voice and the terms of label discrepancies linked from their finding, shared and unique
   sentences with their counterparts, numbers with mismatches marked, frame indicators in the margin), a
   legend with the counts of each layer per outlet, and the event's figures;
 * ``_site/site.css`` and ``_site/site.js``: the only style sheet and script (no CDN, no network).

@@ -2,8 +2,11 @@
 
 Every highlight is a span (``start``/``end``: offsets into ``clean/<article>.txt``) of one layer:
 
-* ``quotes`` (``quotes.csv``): quotations and reported speech, coloured by speaking actor;
+* ``quotes`` (``quotes.csv``): quotations and reported speech, coloured by speaking actor; with the
+  quotes layer, each quote's source mention and cue verb (``source_start``/``source_end``,
+  ``cue_start``/``cue_end``; sub-layers ``sources`` and ``cues``);
 * ``labels`` (``label_uses.csv``): label families, the outlet's own narration told apart from quotes;
+  with it, each side of a label discrepancy (``label_discrepancies.csv``, :mod:`.discrepancies`);
 * ``numbers`` (``numbers.csv``): quantities, marked by whether the other outlets report them alike;
 * ``frames`` (``frame_indicators.csv``): frame cues, in the text and as markers in the margin;
 * ``sentences`` (``sentence_status.csv`` + ``alignment.csv``): shared / partly shared / unique
@@ -80,7 +83,18 @@ TABLES = (
 
 
 #: Columns the site uses as offsets or sentence numbers: whole numbers in every row.
-WHOLE_NUMBER_COLUMNS = ("start", "end", "sentence", "other_sentence")
+WHOLE_NUMBER_COLUMNS = (
+    "start",
+    "end",
+    "sentence",
+    "other_sentence",
+    "source_start",
+    "source_end",
+    "cue_start",
+    "cue_end",
+    "other_start",
+    "other_end",
+)
 
 
 def read_tables(folder: Path | str) -> dict[str, pd.DataFrame]:

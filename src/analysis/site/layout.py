@@ -18,9 +18,12 @@ import pandas as pd
 from analysis.figures import outlet_colours
 from analysis.site.cells import cell_text, slug
 from analysis.site.data import clean_text, read_tables
+from analysis.site.discrepancies import TABLE as DISCREPANCY_TABLE
+from analysis.site.discrepancies import discrepancy_marks
 from analysis.site.legends import legends
 from analysis.site.spans import (
     Categories,
+    attribution_spans,
     by_frequency,
     categories,
     frame_spans,
@@ -42,7 +45,15 @@ from analysis.site.view import (
 )
 
 #: Layers marked on a segment, with the short name of their class and data attribute.
-_LAYER_ATTR = {"quotes": "q", "labels": "lab", "numbers": "num", "frames": "fr"}
+_LAYER_ATTR = {
+    "quotes": "q",
+    "sources": "qsrc",
+    "cues": "qcue",
+    "labels": "lab",
+    "discrepancies": "ld",
+    "numbers": "num",
+    "frames": "fr",
+}
 
 #: A sentence's bounds in its article's clean text: (start, end, sentence number).
 Bounds = tuple[int, int, int]
@@ -58,6 +69,7 @@ class _Page:
     speakers: Categories
     families: Categories
     frames: Categories
+    marks: dict[str, list[Span]]  # label discrepancy marks by article
 
 
 def rows_of(table: pd.DataFrame, article: str) -> pd.DataFrame:
@@ -77,6 +89,9 @@ def event_view(event_id: str, folder: Path | str) -> EventView:
     quotes, uses = tables["quotes"], tables["label_uses"]
     indicators = tables["frame_indicators"]
     speakers = [s for s in by_frequency(quote_speaker(row) for _, row in quotes.iterrows()) if s]
+    marks, evidence = discrepancy_marks(
+        tables["label_discrepancies"], tables["sentences"], article_ids
+    )
     page = _Page(
         article_ids=article_ids,
         status=statuses(tables["sentence_status"]),
@@ -84,6 +99,7 @@ def event_view(event_id: str, folder: Path | str) -> EventView:
         speakers=categories(speakers, "qs"),
         families=categories(by_frequency(_column(uses, "family")), "lf"),
         frames=categories(by_frequency(_column(indicators, "frame")), "fr"),
+        marks=marks,
     )
     colours = outlet_colours(outlets)
     columns = []
@@ -103,6 +119,7 @@ def event_view(event_id: str, folder: Path | str) -> EventView:
         ),
         counterparts=page.counterparts,
         tables=tables,
+        evidence={DISCREPANCY_TABLE: evidence} if evidence else {},
     )
 
 
@@ -118,9 +135,11 @@ def _article(
     blocks, sentences = rows_of(tables["blocks"], article), rows_of(tables["sentences"], article)
     spans = (
         quote_spans(rows_of(tables["quotes"], article), page.speakers)
+        + attribution_spans(rows_of(tables["quotes"], article))
         + label_spans(rows_of(tables["label_uses"], article), page.families)
         + number_spans(rows_of(tables["numbers"], article))
         + frame_spans(rows_of(tables["frame_indicators"], article), page.frames)
+        + page.marks.get(article, [])
     )
     return Article(
         dom_id=page.article_ids[article],
@@ -183,8 +202,9 @@ def counterparts(
     return dict(sorted(found.items()))
 
 
-def _segment(text: str, covering: list[Span]) -> Segment:
-    """A segment's classes: each covering layer, plus the look of its innermost span."""
+def _segment(text: str, start: int, covering: list[Span]) -> Segment:
+    """A segment's classes: each covering layer, plus the look of its innermost span; the anchors
+    of the spans that begin at ``start``."""
     classes: list[str] = []
     data: list[tuple[str, str]] = []
     titles: list[str] = []
@@ -199,7 +219,8 @@ def _segment(text: str, covering: list[Span]) -> Segment:
         ordered = sorted(spans, key=lambda s: (s.start, s.end, s.ident))
         data.append((attr, " ".join(s.ident for s in ordered)))
         titles += [s.title for s in ordered]
-    return Segment(text, " ".join(classes), tuple(data), "\n".join(titles))
+    anchors = tuple(s.anchor for s in covering if s.anchor and s.start == start)
+    return Segment(text, " ".join(classes), tuple(data), "\n".join(titles), anchors)
 
 
 def _sentence(page: _Page, article: str, index: int, segments: list[Segment]) -> Sentence:
@@ -241,7 +262,7 @@ def _runs(
         for key in [key for key, bound in open_bounds.items() if bound[1] < b]:
             del open_bounds[key]
         covering = [open_spans[key] for key in sorted(open_spans)]  # in the order given
-        segment = _segment(text[a:b], covering)
+        segment = _segment(text[a:b], a, covering)
         owner = open_bounds[min(open_bounds)] if open_bounds else None  # the first in order
         if owner is None or not grouped or grouped[-1][0] != owner:
             grouped.append((owner, []))

@@ -13,6 +13,7 @@ from analysis.site.data import (
     SENTENCE_STATUSES,
     VOICES,
 )
+from analysis.site.discrepancies import discrepancy_counts
 from analysis.site.spans import Categories, number_look, quote_speaker, quote_tone
 from analysis.site.view import Legend, LegendEntry
 
@@ -47,11 +48,35 @@ def quote_legend(quotes: pd.DataFrame, outlets: tuple[str, ...], speakers: Categ
                     group="kind of quote",
                 )
             )
+        entries += attribution_entries(quotes, outlets)
     return _legend("quotes", quotes, entries, outlets)
 
 
-def label_legend(uses: pd.DataFrame, outlets: tuple[str, ...], families: Categories) -> Legend:
-    """Label uses by family and voice, with the family's terms."""
+def attribution_entries(quotes: pd.DataFrame, outlets: tuple[str, ...]) -> list[LegendEntry]:
+    """The quotes whose source mention and cue verb are marked, per outlet."""
+    parts = (
+        ("part:source", "source (who is quoted)", "qsrc", "source", "the minister"),
+        ("part:cue", "cue (the reporting verb)", "qcue", "cue", "said"),
+    )
+    entries = []
+    for key, label, css, part, sample in parts:
+        if f"{part}_start" not in quotes.columns or f"{part}_end" not in quotes.columns:
+            continue
+        start = pd.to_numeric(quotes[f"{part}_start"], errors="coerce")
+        marked = (start >= 0) & (pd.to_numeric(quotes[f"{part}_end"], errors="coerce") > start)
+        counts = per_outlet(quotes, outlets, marked)
+        note = "marked with the quotes; point at a quote to outline its own"
+        entries.append(LegendEntry(key, label, css, counts, note, "attribution part", sample))
+    return entries
+
+
+def label_legend(
+    uses: pd.DataFrame,
+    outlets: tuple[str, ...],
+    families: Categories,
+    discrepancies: pd.DataFrame | None = None,
+) -> Legend:
+    """Label uses by family and voice, with the family's terms; then the label discrepancies."""
     entries = []
     if not uses.empty:
         for family in families.names:
@@ -69,6 +94,18 @@ def label_legend(uses: pd.DataFrame, outlets: tuple[str, ...], families: Categor
                         note=", ".join(terms),
                     )
                 )
+    if discrepancies is not None and not discrepancies.empty:
+        entries.append(
+            LegendEntry(
+                "discrepancy",
+                "label discrepancy",
+                "ld",
+                discrepancy_counts(discrepancies, outlets),
+                note="the same actor labelled from another family by another outlet",
+                group="label discrepancy",
+                sample="label",
+            )
+        )
     return _legend("labels", uses, entries, outlets)
 
 
@@ -126,7 +163,7 @@ def legends(
     """The legends of the five layers, in the order of :data:`~analysis.site.data.LAYERS`."""
     return (
         quote_legend(tables["quotes"], outlets, speakers),
-        label_legend(tables["label_uses"], outlets, families),
+        label_legend(tables["label_uses"], outlets, families, tables["label_discrepancies"]),
         sentence_legend(tables["sentence_status"], outlets),
         number_legend(tables["numbers"], outlets),
         frame_legend(tables["frame_indicators"], outlets, frames),

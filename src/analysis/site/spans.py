@@ -82,6 +82,33 @@ def quote_spans(quotes: pd.DataFrame, speakers: Categories) -> list[Span]:
     return spans
 
 
+def offsets(row: pd.Series, start: str, end: str) -> tuple[int, int] | None:
+    """The span ``row[start]:row[end]`` when both are there and it is not empty (-1: absent)."""
+    begin, finish = row.get(start), row.get(end)
+    if begin is None or finish is None or pd.isna(begin) or pd.isna(finish):
+        return None
+    begin, finish = int(begin), int(finish)
+    return (begin, finish) if 0 <= begin < finish else None
+
+
+def attribution_spans(quotes: pd.DataFrame) -> list[Span]:
+    """The source mention and the cue of each quote, where found: the source and cue of Pareti's
+    (2016, "PARC 3.0") source–cue–content triple, with the quote's id so the page links them."""
+    spans = []
+    for _, row in quotes.iterrows():
+        who = quote_speaker(row) or "no speaker"
+        kind, verb = cell_text(row.get("kind")), cell_text(row.get("verb")) or "?"
+        parts = (
+            ("sources", "source_start", "source_end", f"source of the {kind} quote · {who}"),
+            ("cues", "cue_start", "cue_end", f"cue of the {kind} quote · verb: {verb} · {who}"),
+        )
+        for layer, start, end, title in parts:
+            found = offsets(row, start, end)
+            if found is not None:
+                spans.append(Span(layer, *found, str(row["quote"]), "", title))
+    return spans
+
+
 def label_spans(uses: pd.DataFrame, families: Categories) -> list[Span]:
     """One span per label use, coloured by its family and styled by its voice."""
     spans = []

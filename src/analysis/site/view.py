@@ -22,6 +22,7 @@ class Span:
     css: str
     title: str
     tag: str = ""
+    anchor: str = ""  # a DOM id for the span's first segment (a finding links to it)
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class Segment:
     classes: str
     data: tuple[tuple[str, str], ...]
     title: str
+    anchors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,6 +124,22 @@ class Legend:
     totals: tuple[int, ...]
 
 
+@dataclass(frozen=True)
+class EvidenceLink:
+    """A link from a finding to a marked span of the text."""
+
+    label: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The evidence of one row of a finding's table: what it is about and its marked spans."""
+
+    label: str
+    links: tuple[EvidenceLink, ...]
+
+
 @dataclass
 class EventView:
     """Everything the event page shows."""
@@ -133,3 +151,5 @@ class EventView:
     colour_rules: tuple[tuple[str, str, str], ...]
     counterparts: dict[str, list[dict[str, object]]]
     tables: dict[str, pd.DataFrame] = field(repr=False)
+    #: Links from the findings to their evidence in the text, by the finding's table.
+    evidence: dict[str, tuple[Evidence, ...]] = field(default_factory=dict)

@@ -18,6 +18,7 @@
   }
 
   function clear() {
+    document.querySelectorAll(".quote-on").forEach(function (el) { el.classList.remove("quote-on"); });
     document.querySelectorAll(".sent.selected, .sent.counterpart").forEach(function (el) {
       el.classList.remove("selected", "counterpart");
       el.setAttribute("aria-pressed", "false");
@@ -31,6 +32,7 @@
     if (wasSelected) { return; }
     sentence.classList.add("selected");
     sentence.setAttribute("aria-pressed", "true");
+    sentence.querySelectorAll(".q[data-q]").forEach(function (quote) { attribution(quote, true); });
     var found = counterparts[sentence.id] || [];
     if (!status) { return; }
     status.textContent = outletOf(sentence) + " sentence " + sentence.dataset.sentence +
@@ -91,6 +93,37 @@
       target.scrollIntoView({ block: "nearest" });
       target.focus();
       if (!target.classList.contains("selected")) { select(target); }
+    });
+  });
+
+  function quoteIds(el) {
+    return el.dataset.q ? el.dataset.q.split(" ") : [];
+  }
+
+  function attribution(segment, on) {
+    var article = segment.closest(".article");
+    var ids = quoteIds(segment);
+    if (!article) { return; }
+    article.querySelectorAll("[data-q], [data-qsrc], [data-qcue]").forEach(function (el) {
+      var own = [el.dataset.q, el.dataset.qsrc, el.dataset.qcue].join(" ").split(" ");
+      if (ids.some(function (id) { return id && own.indexOf(id) >= 0; })) {
+        el.classList.toggle("quote-on", on);
+      }
+    });
+  }
+
+  document.querySelectorAll(".article .q[data-q]").forEach(function (segment) {
+    segment.addEventListener("mouseenter", function () { attribution(segment, true); });
+    segment.addEventListener("mouseleave", function () { attribution(segment, false); });
+  });
+
+  document.querySelectorAll(".evidence-link[data-layer]").forEach(function (link) {
+    link.addEventListener("click", function () {
+      var box = document.getElementById("layer-" + link.dataset.layer);
+      if (box && !box.checked) {
+        box.checked = true;
+        box.dispatchEvent(new Event("change"));
+      }
     });
   });
 
