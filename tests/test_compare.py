@@ -7,8 +7,10 @@ import textstat
 
 from analysis import config
 from analysis.ingest.load import load_event
+from analysis.measures.alignment import coverage_table
 from analysis.measures.keyness import fightin_words, informative_prior
 from analysis.measures.readability import READABILITY_MEASURES, use_offline_cmudict
+from analysis.tables.clean_layer import sentences_table
 from analysis.tables.compare import keyness_table, style_table, term_counts
 from analysis.text.lexicon import FUNCTION_WORDS
 
@@ -34,6 +36,19 @@ def test_style_table_has_every_measure_for_every_outlet(cleaned) -> None:
     assert table.groupby("outlet")["measure"].apply(list).map(len).nunique() == 1
     words = table[table["measure"] == "words"].set_index("outlet")["value"]
     assert words["VOA"] > words["RFI"]  # VOA's body is the longer article
+
+
+def test_style_counts_body_sentences_and_coverage_counts_every_block(cleaned) -> None:
+    """The two stated definitions of "sentences": body paragraphs (style) vs every block (coverage)."""
+    sentences = sentences_table(cleaned)
+    style = style_table(cleaned)
+    style_sentences = style[style["measure"] == "sentences"].set_index("outlet")["value"]
+    coverage = coverage_table(sentences.assign(status="unique")).set_index("outlet")["sentences"]
+    body = coverage_table(sentences.assign(status="unique"), exclude_kinds=("headline", "heading"))
+    assert (sentences["block_kind"] != "paragraph").any()  # the seed has headings: counts differ
+    for outlet, value in style_sentences.items():
+        assert value == body.set_index("outlet").loc[outlet, "sentences"]
+        assert coverage[outlet] == (sentences["outlet"] == outlet).sum()
 
 
 def test_keyness_is_each_outlet_against_the_rest(cleaned) -> None:

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from analysis import figures
+from analysis.tables.framing import speaking_table
 
 EVENT = ["Zeta Times", "Alpha News", "Mid Herald", "Beta Post"]
 
@@ -44,7 +45,8 @@ def quotes_table(outlets: list[str]) -> pd.DataFrame:
             rows.append((outlet, f"Speaker {k}", "direct" if k % 2 else "partial", 40 - 5 * k))
         rows.append((outlet, "", "direct", 8))
         rows.append((outlet, None, "partial", 2))
-        rows.append((outlet, "Speaker 0", "indirect", 500))  # not speech: ignored
+        rows.append((outlet, "Speaker 0", "indirect", 5))  # speech too (SPEECH_KINDS)
+        rows.append((outlet, "Speaker 1", "scare", 500))  # not speech: ignored
     table = pd.DataFrame(rows, columns=["outlet", "speaker", "kind", "words"])
     table["verb_class"] = [
         ["neutral", "assertive", "", "disputing"][k % 4] for k in range(len(table))
@@ -68,7 +70,7 @@ def test_quote_shares_panels_bars_labels_colours(n: int) -> None:
         drawn = bars(ax)
         assert len(drawn) == 3 + i + 1  # named speakers + unattributed, all within top_n=6
         assert all(same_color(bar.get_facecolor(), colours[outlet]) for bar in drawn)
-        assert sum(bar.get_width() for bar in drawn) == pytest.approx(100.0)
+        assert sum(bar.get_width() for bar in drawn) == pytest.approx(100.0, abs=1e-3)  # rounded
         widths = [bar.get_width() for bar in drawn]
         assert widths == sorted(widths, reverse=True)  # largest share at the top
         shares = texts(ax, "_value-label")
@@ -77,7 +79,7 @@ def test_quote_shares_panels_bars_labels_colours(n: int) -> None:
         ticks = [tick.get_text() for tick in ax.get_yticklabels()]
         assert "unattributed" in ticks
         assert ax.get_title(loc="left").startswith(outlet)
-        speech = table[(table["outlet"] == outlet) & (table["kind"] != "indirect")]
+        speech = table[(table["outlet"] == outlet) & (table["kind"] != "scare")]
         assert f"{speech['words'].sum():,}" in ax.get_title(loc="left")
     assert fig.texts[0].get_text() == "Whose words does each outlet quote?"
 
@@ -91,6 +93,27 @@ def test_quote_shares_counts_words_not_quotations() -> None:
     assert [bar.get_width() for bar in bars(ax)] == pytest.approx([60.0, 40.0])
     assert texts(ax, "_value-label") == ["60 %", "40 %"]
     assert [tick.get_text() for tick in ax.get_yticklabels()] == ["Khan", "Rouhani"]
+
+
+def test_quote_shares_equal_the_speakers_table_for_every_speaker() -> None:
+    """One definition: the figure's bar for an actor is that actor's speakers.csv share."""
+    quotes = pd.DataFrame(
+        [
+            ("A", "Khan", "direct", 30),
+            ("A", "Khan", "indirect", 30),
+            ("A", "Rouhani", "partial", 20),
+            ("A", "Rouhani", "indirect", 10),
+            ("A", "", "indirect", 10),
+            ("A", "Rouhani", "scare", 99),
+        ],
+        columns=["outlet", "actor", "kind", "words"],
+    ).assign(quote=range(6))
+    table = speaking_table(quotes).set_index("actor")["share_of_quoted_words"]
+    ax = figures.plot_quote_shares(quotes.assign(speaker=quotes["actor"])).axes[0]
+    drawn = {bar.get_label().removeprefix("_speaker:"): bar.get_width() for bar in bars(ax)}
+    assert drawn.pop("unattributed") == pytest.approx(10.0)
+    assert drawn == pytest.approx({actor: 100 * share for actor, share in table.items()})
+    assert "indirect" in ax.figure.get_supxlabel()  # the definition is stated on the figure
 
 
 def test_quote_shares_merges_speakers_beyond_top_n() -> None:
@@ -107,13 +130,13 @@ def test_quote_shares_merges_speakers_beyond_top_n() -> None:
 
 def test_quote_shares_outlet_without_speech_gets_a_note() -> None:
     table = pd.DataFrame(
-        [("A", "Khan", "direct", 10), ("B", "Khan", "indirect", 10)],
+        [("A", "Khan", "direct", 10), ("B", "Khan", "scare", 10)],
         columns=["outlet", "speaker", "kind", "words"],
     )
     fig = figures.plot_quote_shares(table)
     assert len(fig.axes) == 2
     assert not bars(fig.axes[1])
-    assert any("no direct or partial" in text.get_text() for text in fig.axes[1].texts)
+    assert any("no quoted speech" in text.get_text() for text in fig.axes[1].texts)
 
 
 def test_quote_shares_rejects_bad_input() -> None:
@@ -122,8 +145,8 @@ def test_quote_shares_rejects_bad_input() -> None:
         figures.plot_quote_shares(table.iloc[0:0])
     with pytest.raises(ValueError, match=r"lacks column.*'words'"):
         figures.plot_quote_shares(table.drop(columns="words"))
-    with pytest.raises(ValueError, match="no quotation of kind direct or partial"):
-        figures.plot_quote_shares(table.assign(kind="indirect"))
+    with pytest.raises(ValueError, match="no quotation of kind direct, partial, indirect"):
+        figures.plot_quote_shares(table.assign(kind="scare"))
     with pytest.raises(ValueError, match="negative"):
         figures.plot_quote_shares(table.assign(words=-1))
     with pytest.raises(ValueError, match="top_n"):

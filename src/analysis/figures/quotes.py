@@ -22,7 +22,8 @@ from analysis.figures.style import (
     text_column,
     wrap,
 )
-from analysis.schema import QUOTATION_KINDS
+from analysis.schema import SPEECH_KINDS
+from analysis.tables.speech_shares import SPEECH_SHARE_DEFINITION, quoted_word_shares
 
 __all__ = ["OTHERS", "UNATTRIBUTED", "plot_quote_shares", "plot_verb_classes"]
 
@@ -33,18 +34,19 @@ UNATTRIBUTED = "unattributed"
 OTHERS = "others"
 
 
-def _speaker_words(rows: pd.DataFrame, top_n: int) -> pd.Series:
-    """Quoted words per speaker, largest first (ties by name); speakers beyond ``top_n`` merged.
+def _speaker_shares(shares: pd.DataFrame, top_n: int) -> pd.Series:
+    """Share (%) per speaker of one outlet, largest first (ties by name); beyond ``top_n`` merged.
 
-    The merged bar is called ``"others (k speakers)"``; a single leftover speaker keeps its name.
+    ``shares`` are :func:`quoted_word_shares` rows of one outlet. The merged bar is called
+    ``"others (k speakers)"`` and gets the sum of their shares; a single leftover keeps its name.
     """
-    words = rows.groupby("speaker")["words"].sum()
-    words = words.sort_index().sort_values(ascending=False, kind="stable")
-    if len(words) <= top_n + 1:
-        return words
-    rest = words.iloc[top_n:]
+    percent = 100.0 * shares.set_index("speaker")["share_of_quoted_words"].astype(float)
+    percent = percent.sort_index().sort_values(ascending=False, kind="stable")
+    if len(percent) <= top_n + 1:
+        return percent
+    rest = percent.iloc[top_n:]
     merged = pd.Series({f"{OTHERS} ({len(rest)} speakers)": float(rest.sum())})
-    return pd.concat([words.iloc[:top_n], merged])
+    return pd.concat([percent.iloc[:top_n], merged])
 
 
 def plot_quote_shares(
@@ -52,10 +54,12 @@ def plot_quote_shares(
 ) -> Figure:
     """One panel per outlet: share of the outlet's quoted words that each speaker gets.
 
-    ``quotes`` has one row per quotation with columns ``outlet, speaker, kind, words``. Only
-    kinds ``"direct"`` and ``"partial"`` count as speech; an empty speaker counts as
-    ``"unattributed"``. Each panel shows the ``top_n`` speakers by words, the rest merged as
-    "others", largest at the top, with the share printed after each bar.
+    ``quotes`` has one row per quotation with columns ``outlet, speaker, kind, words``. The shares
+    are :func:`analysis.tables.speech_shares.quoted_word_shares` (the ``speakers.csv`` shares when
+    ``speaker`` is the actor): direct, partial and indirect speech count; an empty speaker counts as
+    ``"unattributed"``. Each panel shows the ``top_n`` speakers by share, the rest merged as
+    "others", largest at the top, with the share printed after each bar; the definition is the
+    figure's note.
     """
     what = "plot_quote_shares"
     table = check_table(quotes, ["outlet", "speaker", "kind", "words"], what)
@@ -63,16 +67,17 @@ def plot_quote_shares(
     table["kind"] = text_column(table, "kind").str.lower()
     table["speaker"] = text_column(table, "speaker").replace("", UNATTRIBUTED)
     table["words"] = counts(table, "words", what)
-    speech = table[table["kind"].isin(QUOTATION_KINDS)]
-    if speech.empty:
+    shares = quoted_word_shares(table, "speaker")
+    if shares.empty:
         raise ValueError(
-            f"{what}: no quotation of kind {' or '.join(QUOTATION_KINDS)} "
+            f"{what}: no quotation of kind {', '.join(SPEECH_KINDS)} "
             f"(kinds found: {sorted(set(table['kind']))})"
         )
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))
-    per_outlet = {name: _speaker_words(speech[speech["outlet"] == name], top_n) for name in names}
+    per_outlet = {name: _speaker_shares(shares[shares["outlet"] == name], top_n) for name in names}
+    totals = shares.groupby("outlet")["quoted_words"].sum()
     nrows = math.ceil(len(names) / 3)
     ncols = math.ceil(len(names) / nrows)  # balanced rows: 4 outlets as 2 x 2, not 3 + 1
     most_bars = max(max(len(words) for words in per_outlet.values()), 1)
@@ -80,8 +85,8 @@ def plot_quote_shares(
         fig = new_figure(3.9 * ncols + 0.6, nrows * (0.7 + 0.3 * most_bars) + 0.9)
         axes = fig.subplots(nrows, ncols, sharex=True, squeeze=False).ravel()
         for ax, name in zip(axes, names, strict=False):
-            words = per_outlet[name]
-            total = float(words.sum())
+            percent = per_outlet[name]
+            total = float(totals.get(name, 0))
             style = styles[name]
             ax.set_title(f"{name}: {total:,.0f} quoted words", loc="left")
             ax.spines["left"].set_visible(False)
@@ -91,32 +96,32 @@ def plot_quote_shares(
                 ax.text(
                     0.5,
                     0.5,
-                    "no direct or partial quotations",
+                    "no quoted speech",
                     transform=ax.transAxes,
                     ha="center",
                     va="center",
                     color="grey",
                 )
                 continue
-            shares = 100.0 * words.to_numpy(dtype=float) / total
-            positions = np.arange(len(words))
-            for position, speaker, share in zip(positions, words.index, shares, strict=True):
+            positions = np.arange(len(percent))
+            for position, speaker, share in zip(positions, percent.index, percent, strict=True):
                 outlet_bar(ax, position, share, style, 0.7, label=f"_speaker:{speaker}")
                 value_label(ax, format_percent(share), share, position, fontsize=7.5)
-            ax.set_yticks(positions, [wrap(str(speaker), 26) for speaker in words.index])
-            for tick, speaker in zip(ax.get_yticklabels(), words.index, strict=True):
+            ax.set_yticks(positions, [wrap(str(speaker), 26) for speaker in percent.index])
+            for tick, speaker in zip(ax.get_yticklabels(), percent.index, strict=True):
                 if speaker == UNATTRIBUTED or str(speaker).startswith(f"{OTHERS} ("):
                     tick.set_fontstyle("italic")
             ax.set_ylim(most_bars - 0.5, -0.5)  # largest share at the top, same bar size
         for ax in axes[len(names) :]:
             fig.delaxes(ax)
-        peaks = [100.0 * w.max() / w.sum() for w in per_outlet.values() if w.sum() > 0]
+        peaks = [float(p.max()) for p in per_outlet.values() if len(p) and p.sum() > 0]
         axes[0].set_xlim(0, max(peaks, default=1.0))
         for index, ax in enumerate(axes[: len(names)]):
             ax.xaxis.set_tick_params(labelbottom=True)
             if index + ncols >= len(names):  # nothing below this panel
                 ax.set_xlabel("Share of the outlet's quoted words (%)")
         fig.suptitle("Whose words does each outlet quote?")
+        fig.supxlabel(f"Bars: {SPEECH_SHARE_DEFINITION}.", fontsize=8, color="grey")
     fit_value_labels(fig, axes[: len(names)])
     return freeze_layout(fig)
 

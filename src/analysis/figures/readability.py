@@ -36,8 +36,8 @@ MEASURE_TITLES: dict[str, str] = {
     "coleman_liau_index": "Coleman-Liau index\n(school grade; higher = harder)",
     "mean_sentence_length": "Mean sentence length\n(words per sentence)",
     "mattr": "Lexical diversity (MATTR)\n(higher = more varied words)",
-    "words": "Words\n(total)",
-    "sentences": "Sentences\n(total)",
+    "words": "Words\n(body paragraphs)",
+    "sentences": "Sentences\n(body paragraphs)",
 }
 
 

@@ -216,7 +216,10 @@ def frame_finding(profile: pd.DataFrame) -> Finding | None:
     frame = sorted(spread.index, key=lambda f: (-spread[f], f))[0]
     rows = profile[profile["frame"] == frame].sort_values("outlet")
     parts = [f"{row.outlet} {_percent(row.share_of_sentences)}" for row in rows.itertuples()]
-    text = f"Sentences with a {frame.replace('_', ' ')} cue: {_join(parts)}."
+    text = (
+        f"Sentences with a {frame.replace('_', ' ')} cue: {_join(parts)} "
+        "(of sentences of every block, headline and sub-headings included)."
+    )
     return Finding(text, "frames", "frame_profile.csv")
 
 

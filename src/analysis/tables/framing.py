@@ -39,23 +39,19 @@ from analysis.measures.tone import (
     sentence_tone,
     tone_summary,
 )
-from analysis.schema import SPEECH_KINDS
 from analysis.tables.clean_layer import sentences_table
+from analysis.tables.speech_shares import quoted_word_shares
 from analysis.text.document import Document
 
 
 def speaking_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Per outlet × speaking actor: quotations, quoted words, share of the outlet's quoted words."""
-    speech = quotes[quotes["kind"].isin(SPEECH_KINDS) & (quotes["actor"] != "")]
-    table = (
-        speech.groupby(["outlet", "actor"], sort=True)
-        .agg(quotes=("quote", "size"), quoted_words=("words", "sum"))
-        .reset_index()
-    )
-    totals = quotes[quotes["kind"].isin(SPEECH_KINDS)].groupby("outlet")["words"].sum()
-    shares = table["quoted_words"] / table["outlet"].map(totals).astype(float)
-    table["share_of_quoted_words"] = shares.astype(float).round(6)
-    return table
+    """Per outlet × speaking actor: quotations, quoted words, share of the outlet's quoted words.
+
+    The share is :func:`analysis.tables.speech_shares.quoted_word_shares` (one definition for the
+    table, the quote-share figure and the site); speech without an actor counts only in the total.
+    """
+    table = quoted_word_shares(quotes, "actor")
+    return table[table["actor"] != ""].reset_index(drop=True)
 
 
 def actor_labels(mentions: pd.DataFrame) -> pd.DataFrame:
