@@ -54,7 +54,7 @@ _X_LABEL = (
 )
 _ACTOR_X_LABEL = (
     "Mean VADER compound score of the sentences about the actor (\u22121 = most negative, "
-    "+1 = most positive)\ndot size = number of sentences; bar = 95% bootstrap interval of the mean; "
+    "+1 = most positive)\ndot size = number of sentences; bar = 95% bootstrap interval of the mean\n"
     "faded, no bar: fewer than {min_sentences} sentences (too little evidence)"
 )
 _FADED_ALPHA = 0.3
