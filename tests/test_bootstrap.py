@@ -10,16 +10,13 @@ import pandas as pd
 import pytest
 
 from analysis.corpus.bootstrap import (
-    BLOCK,
-    BLOCK_CELLS,
     TermCounts,
-    event_weights,
     fightin_words_intervals,
     fightin_words_replicates,
-    percentile_interval,
     ratios_by_group,
 )
 from analysis.measures.keyness import one_vs_rest
+from analysis.measures.resampling import BLOCK, BLOCK_CELLS, percentile_interval, resample_weights
 
 
 def articles(values: dict[tuple[str, str], float]) -> pd.DataFrame:
@@ -37,19 +34,19 @@ def ratio_by_group(
 
 
 def test_weights_draw_as_many_events_as_the_corpus_has_in_blocks() -> None:
-    blocks = list(event_weights(7, resamples=BLOCK + 50, seed=1))
+    blocks = list(resample_weights(7, resamples=BLOCK + 50, seed=1))
     assert [block.shape for block in blocks] == [(BLOCK, 7), (50, 7)]
     weights = np.vstack(blocks)
     assert (weights.sum(axis=1) == 7).all()
-    assert (np.vstack(list(event_weights(7, BLOCK + 50, 1))) == weights).all()
-    assert not (np.vstack(list(event_weights(7, BLOCK + 50, 2))) == weights).all()
+    assert (np.vstack(list(resample_weights(7, BLOCK + 50, 1))) == weights).all()
+    assert not (np.vstack(list(resample_weights(7, BLOCK + 50, 2))) == weights).all()
     # every event is drawn with probability 1/7: the mean count is 1
     assert weights.mean() == pytest.approx(1.0, abs=0.05)
 
 
 def test_weights_blocks_shrink_so_a_block_holds_at_most_block_cells_counts() -> None:
     events = BLOCK_CELLS // 100  # a corpus of many events: 100 replicates per block
-    shapes = [block.shape for block in event_weights(events, resamples=150, seed=1)]
+    shapes = [block.shape for block in resample_weights(events, resamples=150, seed=1)]
     assert shapes == [(100, events), (50, events)]
 
 

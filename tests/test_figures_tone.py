@@ -41,13 +41,18 @@ def tone_table(outlets: list[str]) -> pd.DataFrame:
 
 
 def actor_table(outlets: list[str]) -> pd.DataFrame:
-    """Mean compound and sentence count per outlet and actor; later actors have fewer sentences."""
+    """Mean compound, its interval (±0.1) and sentence count per outlet and actor; later actors
+    have fewer sentences."""
     rows = [
         (outlet, actor, round(0.9 - 0.35 * j - 0.1 * i, 2), 20 - 4 * j + i)
         for i, outlet in enumerate(outlets)
         for j, actor in enumerate(ACTORS)
     ]
-    return pd.DataFrame(rows, columns=["outlet", "actor", "mean_compound", "sentences"])
+    table = pd.DataFrame(rows, columns=["outlet", "actor", "mean_compound", "sentences"])
+    return table.assign(
+        mean_compound_low=table["mean_compound"] - 0.1,
+        mean_compound_high=table["mean_compound"] + 0.1,
+    )
 
 
 # --------------------------------------------------------------------------- tone by voice
@@ -144,6 +149,38 @@ def test_actor_tone_missing_outlet_actor_has_no_dot() -> None:
     assert len(dots(ax)["A"]) == len(ACTORS)
     assert len(dots(ax)["B"]) == len(ACTORS) - 1
     assert ax.get_ylabel() == "Actor"  # every actor shown
+
+
+def intervals(ax) -> dict[str, list[tuple[float, float]]]:
+    """Error bars on ``ax`` by outlet, as (low, high)."""
+    found: dict[str, list[tuple[float, float]]] = {}
+    for container in ax.containers:
+        label = container.get_label()
+        if label.startswith("_interval:"):
+            segment = container.lines[2][0].get_segments()[0]
+            bounds = (round(float(segment[0][0]), 6), round(float(segment[1][0]), 6))
+            found.setdefault(label.removeprefix("_interval:"), []).append(bounds)
+    return found
+
+
+def test_actor_tone_intervals_and_faded_thin_evidence() -> None:
+    table = actor_table(["A", "B"])
+    thin = (table["outlet"] == "B") & (table["actor"] == "Iran")
+    table.loc[thin, ["sentences", "mean_compound_low", "mean_compound_high"]] = [1, np.nan, np.nan]
+    ax = figures.plot_actor_tone(table).axes[0]
+    bars = intervals(ax)
+    assert len(bars["A"]) == len(ACTORS) and len(bars["B"]) == len(ACTORS) - 1
+    rows_a = table[table["outlet"] == "A"]
+    expected = zip(
+        rows_a["mean_compound_low"].round(6), rows_a["mean_compound_high"].round(6), strict=True
+    )
+    assert sorted(bars["A"]) == sorted(expected)
+    faded = [d for d in dots(ax)["B"] if d.get_alpha() is not None]
+    assert len(faded) == 1 and faded[0].get_alpha() < 0.5
+    iran = [t.get_text() for t in ax.get_yticklabels()].index("Iran")
+    assert round(faded[0].get_offsets()[0][1]) == iran  # the thin pair: B about Iran
+    assert all(d.get_alpha() is None for d in dots(ax)["A"])
+    assert "fewer than 3 sentences" in ax.get_xlabel()
 
 
 def test_actor_tone_rejects_bad_input() -> None:

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -16,7 +17,7 @@ from analysis.atomic import write_tables
 from analysis.errors import InputError
 from analysis.measures.actors import ACTOR_FILE_NAME
 from analysis.run import runner
-from analysis.run.notebook_setup import notebook_setup
+from analysis.run.notebook_setup import measure_table, notebook_setup
 from analysis.run.parameters import check_parameters
 
 EVENT = config.DEFAULT_EVENT
@@ -246,3 +247,23 @@ def test_notebook_setup_derives_folders_from_the_event_unless_given(tmp_path) ->
     )
     assert (given.processed, given.figures) == (tmp_path / "tables", tmp_path / "figures")
     assert given.outlets == ["RFI", "VOA"] and given.article_count == 3 and given.cleaned == []
+
+
+def test_measure_table_prints_counts_as_integers() -> None:
+    long = pd.DataFrame(
+        [
+            ("B", "mattr", 0.871),
+            ("A", "mattr", 0.8),
+            ("A", "words", 458.0),
+            ("B", "words", 594.0),
+            ("A", "sentences", 23.0),
+        ],
+        columns=["outlet", "measure", "value"],
+    )
+    table = measure_table(long)
+    assert list(table.index) == ["mattr", "words", "sentences"]  # first-seen order
+    assert list(table.columns) == ["A", "B"]
+    assert table.loc["words"].tolist() == ["458", "594"]
+    assert table.loc["sentences"].tolist() == ["23", ""]  # B has no value
+    assert table.loc["mattr"].tolist() == ["0.80", "0.87"]
+    assert "458.00" not in table.to_string() and "458.00" not in table.to_html()

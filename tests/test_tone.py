@@ -16,6 +16,7 @@ from analysis.errors import InputError
 from analysis.measures import vader
 from analysis.measures.tone import (
     ACTOR_COLUMNS,
+    ACTOR_MIN_SENTENCES,
     COUNT_COLUMNS,
     SUMMARY_COLUMNS,
     TONE_COLUMNS,
@@ -282,15 +283,61 @@ def test_actor_tone_join_by_hand() -> None:
         ("B", "Y"),
         ("B", "Z"),
     ]
-    assert got.loc[("A", "X")].tolist()[:4] == [1, 0.5, 0.0, 1.0]
+    shares = ["sentences", "mean_compound", "share_negative", "share_positive"]
+    assert got.loc[("A", "X"), shares].tolist() == [1, 0.5, 0.0, 1.0]
     assert got.loc[("A", "X"), "mean_narration_compound"] == 0.5
     assert math.isnan(got.loc[("A", "X"), "mean_quoted_compound"])
     # Y: a1 sentence 1 (-0.5) and a2 sentence 0 (0.2): mean -0.15, one negative, one positive.
-    assert got.loc[("A", "Y")].tolist()[:4] == [2, -0.15, 0.5, 0.5]
+    assert got.loc[("A", "Y"), shares].tolist() == [2, -0.15, 0.5, 0.5]
     assert got.loc[("A", "Y"), "mean_narration_compound"] == 0.1
     assert got.loc[("A", "Y"), "mean_quoted_compound"] == -0.1
     for key in [("A", "Z"), ("B", "X"), ("B", "Y"), ("B", "Z")]:
         assert got.loc[key, "sentences"] == 0 and math.isnan(got.loc[key, "mean_compound"])
+
+
+def test_actor_tone_interval_grows_with_evidence() -> None:
+    """Hand-made: actor Many has 40 sentences (tone alternating +0.5 / -0.5), Few has 2, Some has 4
+    with the same alternation; an interval only from ACTOR_MIN_SENTENCES sentences on, narrower with
+    more sentences, around the mean, and the same on every run."""
+    compound = [0.5 if i % 2 else -0.5 for i in range(46)]
+    scores = pd.DataFrame(
+        {
+            "outlet": "A",
+            "article": "a1",
+            "sentence": range(46),
+            "start": [10 * i for i in range(46)],
+            "end": [10 * i + 9 for i in range(46)],
+            "compound": compound,
+            "narration_compound": compound,
+            "quoted_compound": math.nan,
+        }
+    )
+    owners = ["Many"] * 40 + ["Few"] * 2 + ["Some"] * 4
+    mentions = pd.DataFrame(
+        {
+            "outlet": "A",
+            "article": "a1",
+            "actor": owners,
+            "sentence_start": scores["start"],
+            "sentence_end": scores["end"],
+        }
+    )
+    result = actor_tone(scores, mentions)
+    got = result.set_index("actor")
+    assert list(got["sentences"]) == [2, 40, 4]  # Few, Many, Some
+    assert math.isnan(got.loc["Few", "mean_compound_low"])
+    assert math.isnan(got.loc["Few", "mean_compound_high"])
+    assert ACTOR_MIN_SENTENCES <= 4
+    for actor in ["Many", "Some"]:
+        low, mean, high = got.loc[
+            actor, ["mean_compound_low", "mean_compound", "mean_compound_high"]
+        ]
+        assert low < mean < high
+    width = got["mean_compound_high"] - got["mean_compound_low"]
+    assert width["Many"] < width["Some"]
+    # ±1.96 standard errors of a mean of ±0.5 values over 40 sentences is about ±0.155.
+    assert 0.2 < width["Many"] < 0.42
+    assert actor_tone(scores, mentions).equals(result)
 
 
 def test_actor_tone_needs_its_columns() -> None:

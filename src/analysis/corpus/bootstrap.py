@@ -12,55 +12,21 @@ sums, and thousands of replicates cost milliseconds. The generator is seeded: sa
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
-DEFAULT_RESAMPLES = 2000
-DEFAULT_SEED = 20190422
-LEVEL = 0.95
-BLOCK = 250
-"""Replicates drawn at a time (memory: BLOCK × events integers), fewer when there are more than
-BLOCK_CELLS / BLOCK events, so a block never holds more than :data:`BLOCK_CELLS` counts."""
-BLOCK_CELLS = 4_000_000
+from analysis.measures.resampling import (
+    DEFAULT_RESAMPLES,
+    DEFAULT_SEED,
+    percentile_interval,
+    resample_weights,
+)
+
 MIN_EVENTS = 2
 """Fewer events than this: no interval (resampling one event always gives that event back)."""
-
-
-def event_weights(
-    n_events: int, resamples: int = DEFAULT_RESAMPLES, seed: int = DEFAULT_SEED
-) -> Iterator[np.ndarray]:
-    """How often each event is drawn in each replicate, in blocks of at most :data:`BLOCK` replicates
-    and :data:`BLOCK_CELLS` counts ((replicates × n_events) integer matrices), so memory stays flat
-    however many events there are.
-
-    Each replicate draws ``n_events`` event indices uniformly with replacement (a multinomial with equal
-    probabilities); the draws depend only on ``seed`` and ``n_events``.
-    """
-    rng = np.random.default_rng(seed)
-    block = max(1, min(BLOCK, BLOCK_CELLS // max(n_events, 1)))
-    for start in range(0, resamples, block):
-        size = min(block, resamples - start)
-        drawn = rng.integers(0, n_events, size=(size, n_events))
-        offsets = (drawn + np.arange(size)[:, None] * n_events).ravel()
-        yield np.bincount(offsets, minlength=size * n_events).reshape(size, n_events)
-
-
-def percentile_interval(
-    replicates: np.ndarray, level: float = LEVEL
-) -> tuple[np.ndarray, np.ndarray]:
-    """Lower and upper percentile bounds over axis 0, ignoring replicates where the statistic is undefined."""
-    tail = (1.0 - level) / 2.0
-    with np.errstate(invalid="ignore"):
-        clean = np.where(np.isfinite(replicates), replicates, np.nan)
-    if np.isnan(clean).all(axis=0).any():
-        clean = np.where(np.isnan(clean).all(axis=0), 0.0, clean)  # never defined: bounds NaN below
-    low = np.nanquantile(clean, tail, axis=0)
-    high = np.nanquantile(clean, 1.0 - tail, axis=0)
-    undefined = ~np.isfinite(replicates).any(axis=0)
-    return np.where(undefined, np.nan, low), np.where(undefined, np.nan, high)
 
 
 Measure = tuple[str, str | None, float]
@@ -95,7 +61,7 @@ def ratios_by_group(
         sums[name] = (num, den, count, scale)
     replicates: dict[str, list[np.ndarray]] = {name: [] for name in sums}
     if len(events) >= MIN_EVENTS:
-        for weights in event_weights(len(events), resamples, seed):
+        for weights in resample_weights(len(events), resamples, seed):
             for name, (num, den, _, scale) in sums.items():
                 with np.errstate(divide="ignore", invalid="ignore"):
                     replicates[name].append((weights @ num) / (weights @ den) * scale)
@@ -199,7 +165,7 @@ def fightin_words_intervals(
     z = np.concatenate(
         [
             fightin_words_replicates(term_counts, alpha_0, weights)
-            for weights in event_weights(n_events, resamples, seed)
+            for weights in resample_weights(n_events, resamples, seed)
         ]
     )
     frames = []

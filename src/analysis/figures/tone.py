@@ -38,6 +38,7 @@ from analysis.figures.style import (
     top_by_total,
     wrap,
 )
+from analysis.measures.tone import ACTOR_MIN_SENTENCES
 
 __all__ = ["VOICE_TITLES", "plot_actor_tone", "plot_tone"]
 
@@ -51,6 +52,12 @@ _X_LABEL = (
     "Mean VADER compound score (\u22121 = most negative, 0 = neutral, +1 = most positive)\n"
     "dot size = number of sentences"
 )
+_ACTOR_X_LABEL = (
+    "Mean VADER compound score of the sentences about the actor (\u22121 = most negative, "
+    "+1 = most positive)\ndot size = number of sentences; bar = 95% bootstrap interval of the mean\n"
+    "faded, no bar: fewer than {min_sentences} sentences (too little evidence)"
+)
+_FADED_ALPHA = 0.3
 _MIN_AREA = 14.0  # dot area (points squared) for the fewest sentences
 _X_MARGIN = 0.08
 
@@ -85,8 +92,12 @@ def _dot_rows(
     *,
     max_area: float,
     show_mean: bool,
+    min_sentences: int = 0,
 ) -> None:
-    """One row per value of ``key`` (first at the top), one dot per outlet with its n printed."""
+    """One row per value of ``key`` (first at the top), one dot per outlet with its n printed.
+
+    With ``min_sentences``, dots with fewer sentences are faded and the others get their interval
+    (``mean_compound_low`` … ``mean_compound_high``) as a horizontal error bar."""
     largest = max(float(table["sentences"].max()), 1.0)
     offsets = _offsets(len(names), 0.6)
     lookup = table.set_index([key, "outlet"])
@@ -115,6 +126,9 @@ def _dot_rows(
                 continue
             style = styles[name]
             area = _MIN_AREA + (max_area - _MIN_AREA) * sentences / largest
+            faded = sentences < min_sentences
+            if min_sentences and not faded:
+                _error_bar(ax, lookup.loc[(value, name)], y, style.colour, name)
             ax.scatter(
                 [mean],
                 [y],
@@ -123,6 +137,7 @@ def _dot_rows(
                 marker=style.marker,
                 edgecolors=EDGE,
                 linewidths=0.5,
+                alpha=_FADED_ALPHA if faded else None,
                 zorder=3,
                 label=f"_dot:{name}",
             )
@@ -151,6 +166,23 @@ def _dot_rows(
     ax.tick_params(axis="y", length=0)
     ax.spines["left"].set_visible(False)
     ax.set_xlabel(_X_LABEL)
+
+
+def _error_bar(ax: Any, row: pd.Series, y: float, colour: str, name: str) -> None:
+    """The row's interval as a horizontal line with end caps (nothing when a bound is missing)."""
+    low, high = float(row["mean_compound_low"]), float(row["mean_compound_high"])
+    if math.isfinite(low) and math.isfinite(high):
+        ax.errorbar(
+            [(low + high) / 2],
+            [y],
+            xerr=[[(high - low) / 2], [(high - low) / 2]],
+            fmt="none",
+            ecolor=colour,
+            elinewidth=1.2,
+            capsize=2.5,
+            zorder=2,
+            label=f"_interval:{name}",
+        )
 
 
 def _legend(ax: Any, names: Sequence[str], styles: dict[str, OutletStyle]) -> None:
@@ -194,12 +226,19 @@ def plot_actor_tone(
 ) -> Figure:
     """Dot plot of the mean VADER compound score of the sentences about each actor.
 
-    ``actor_tone`` has columns ``outlet, actor, mean_compound, sentences``. The ``top_n``
+    ``actor_tone`` has columns ``outlet, actor, mean_compound, mean_compound_low,
+    mean_compound_high, sentences`` (:func:`analysis.measures.tone.actor_tone`). The ``top_n``
     actors by sentences over all outlets are shown (most at the top), one dot per outlet whose
-    area grows with ``sentences`` and whose n is printed beside it.
+    area grows with ``sentences`` and whose n is printed beside it, with the 95% percentile
+    bootstrap interval of the mean as an error bar. Dots with fewer than
+    :data:`~analysis.measures.tone.ACTOR_MIN_SENTENCES` sentences are faded and have no bar; the
+    axis label says so.
     """
     what = "plot_actor_tone"
-    table = check_table(actor_tone, ["outlet", "actor", "mean_compound", "sentences"], what)
+    required = ["outlet", "actor", "mean_compound", "mean_compound_low", "mean_compound_high"]
+    table = check_table(actor_tone, [*required, "sentences"], what)
+    for bound in ("mean_compound_low", "mean_compound_high"):
+        table[bound] = numeric(table, bound, what)
     check_top_n(top_n, what)
     table["actor"] = table["actor"].astype(str)
     table = _check_tone(table, what)
@@ -213,7 +252,18 @@ def plot_actor_tone(
     with figure_style():
         fig = new_figure(8.5, 1.9 + row_height * len(chosen))
         ax = fig.subplots()
-        _dot_rows(ax, chosen, names, styles, shown, "actor", max_area=150.0, show_mean=False)
+        _dot_rows(
+            ax,
+            chosen,
+            names,
+            styles,
+            shown,
+            "actor",
+            max_area=150.0,
+            show_mean=False,
+            min_sentences=ACTOR_MIN_SENTENCES,
+        )
+        ax.set_xlabel(_ACTOR_X_LABEL.format(min_sentences=ACTOR_MIN_SENTENCES))
         ax.set_yticks(range(len(chosen)), [wrap(actor, 24) for actor in chosen])
         more = len(totals) > top_n
         ax.set_ylabel(f"Actor ({len(chosen)} most discussed of {len(totals)})" if more else "Actor")

@@ -17,7 +17,8 @@ Limits. VADER was built and validated on social-media text; its lexicon rates ne
 violence ("terrorism", "attack", "fight") as negative whatever the stance, so tone here largely tracks
 topic, not the outlet's evaluation. It is English-only: machine-translated articles are scored in
 translation. Sentence tone is not stance towards an actor; :func:`actor_tone` only averages the tone of
-the sentences that mention the actor.
+the sentences that mention the actor, with a 95% percentile bootstrap interval of that mean over the
+sentences (Efron & Tibshirani 1993, ch. 13) from :data:`ACTOR_MIN_SENTENCES` sentences on.
 
 Hedges and modality. Dictionary counts of hedges and boosters (Hyland 1998, "Hedging in Scientific
 Research Articles"; Hyland 2005, "Metadiscourse") and epistemic and deontic modality (Palmer 2001, "Mood
@@ -39,6 +40,7 @@ from analysis.evidence import mark
 from analysis.measures import vader
 from analysis.measures.codebook import FamilyEntry, Scan, in_codebook_order, load_families, scan
 from analysis.measures.frames import require_columns
+from analysis.measures.resampling import mean_interval
 from analysis.measures.voice import quote_intervals, sentence_voice, voice_tone, voice_words
 from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, is_quoted
@@ -89,11 +91,16 @@ ACTOR_COLUMNS = [
     "actor",
     "sentences",
     "mean_compound",
+    "mean_compound_low",
+    "mean_compound_high",
     "share_negative",
     "share_positive",
     "mean_narration_compound",
     "mean_quoted_compound",
 ]
+ACTOR_MIN_SENTENCES = 3
+"""Fewer sentences about an actor than this: too little evidence for an interval (bounds NaN); the
+figure fades such points."""
 USE_COLUMNS = [
     "event_id",
     "outlet",
@@ -220,9 +227,17 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
     offsets). A sentence of ``tone`` mentions an actor when it is in the same article and its span
     contains the mention's span or lies within it (so both a mention's own span and the span of the
     sentence it stands in work). A sentence counts once per actor however often it mentions the actor;
-    the outlet is the tone table's. Columns: outlet, actor, sentences, mean_compound, share_negative,
-    share_positive, mean_narration_compound, mean_quoted_compound (means over the sentences with that
-    part). Sorted by outlet, actor; floats rounded to 6 decimals.
+    the outlet is the tone table's. Columns: outlet, actor, sentences, mean_compound,
+    mean_compound_low, mean_compound_high, share_negative, share_positive, mean_narration_compound,
+    mean_quoted_compound (means over the sentences with that part). Sorted by outlet, actor; floats
+    rounded to 6 decimals.
+
+    ``mean_compound_low`` and ``mean_compound_high`` bound a 95% percentile bootstrap interval of the
+    mean over the pair's sentences (Efron & Tibshirani 1993, *An Introduction to the Bootstrap*,
+    ch. 13; 2,000 resamples of the sentences with a fixed seed,
+    :func:`analysis.measures.resampling.mean_interval`); NaN with fewer than
+    :data:`ACTOR_MIN_SENTENCES` sentences. Sentences of one article are resampled as if independent,
+    so the interval may be too narrow when an article repeats itself.
     """
     require_columns(
         actor_mentions,
@@ -252,6 +267,14 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
     for part in VOICES:
         means = pairs.groupby(["outlet", "actor"])[f"{part}_compound"].mean().reindex(grid)
         table[f"mean_{part}_compound"] = means.round(DECIMALS).to_numpy()
+    bounds = {
+        key: mean_interval(group.to_numpy())
+        for key, group in pairs.groupby(["outlet", "actor"])["compound"]
+        if len(group) >= ACTOR_MIN_SENTENCES
+    }
+    for position, column in enumerate(["mean_compound_low", "mean_compound_high"]):
+        values = [bounds.get(key, (math.nan, math.nan))[position] for key in grid]
+        table[column] = pd.Series(values, dtype=float).round(DECIMALS).to_numpy()
     return table[ACTOR_COLUMNS]
 
 

@@ -103,6 +103,27 @@ def read_table(folder: Path, name: str) -> pd.DataFrame:
     return pd.read_parquet(Path(folder) / f"{name}.parquet")
 
 
+def measure_table(
+    long: pd.DataFrame, row: str = "measure", column: str = "outlet", value: str = "value"
+) -> pd.DataFrame:
+    """A long table (one ``value`` per ``row`` × ``column``) as a wide one to display: rows in
+    first-seen order, columns sorted, every cell text formatted per row — a row whose values are all
+    whole numbers (counts: sentences, words) prints as integers ("458", not "458.00"), other rows with
+    the notebooks' precision (:data:`DISPLAY_OPTIONS`); a missing value is empty. For display only:
+    the tables written to disk keep their numbers."""
+    wide = long.pivot(index=row, columns=column, values=value).loc[long[row].unique()]
+    precision = DISPLAY_OPTIONS["display.precision"]
+    shown = {}
+    for name, values in wide.iterrows():
+        numbers = pd.to_numeric(values).astype(float)
+        known = numbers.dropna()
+        digits = 0 if (known == known.round()).all() else precision
+        shown[name] = [f"{number:.{digits}f}" if pd.notna(number) else "" for number in numbers]
+    return pd.DataFrame.from_dict(shown, orient="index", columns=wide.columns).rename_axis(
+        index=row, columns=column
+    )
+
+
 def relative_paths(paths: Iterable[Path]) -> list[str]:
     """Written paths, relative to the project root and sorted: what a notebook shows it wrote."""
     return sorted(config.relative(path) for path in paths)
