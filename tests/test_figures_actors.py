@@ -80,8 +80,7 @@ def test_actor_mentions_label_text_and_missing_rows() -> None:
 
 def test_actor_mentions_rejects_bad_input() -> None:
     table = actors_table(["A", "B"])
-    with pytest.raises(ValueError, match="empty"):
-        figures.plot_actor_mentions(table.iloc[0:0])
+    assert figures.plot_actor_mentions(table.iloc[0:0]).axes == []  # no rows: one line of text, no chart
     with pytest.raises(ValueError, match=r"lacks column.*'quoted_mentions'"):
         figures.plot_actor_mentions(table.drop(columns="quoted_mentions"))
     with pytest.raises(ValueError, match="quoted_mentions exceeds mentions"):
@@ -129,3 +128,15 @@ def test_actor_terms_panels_per_actor_and_outlet_narration_only() -> None:
 def test_actor_terms_without_rows_say_so_in_one_line() -> None:
     fig = figures.plot_actor_terms(distinctive_table().iloc[:0])
     assert not fig.axes and len(fig.texts) == 1
+
+
+def test_actor_mentions_of_an_event_without_actors_is_one_line() -> None:
+    """Two short articles that name no actor: the figure says so instead of failing notebook 03."""
+    empty = pd.DataFrame(columns=["outlet", "actor", "mentions", "quoted_mentions"])
+    fig = figures.plot_actor_mentions(empty)
+    assert fig.axes == []
+    assert [text.get_text() for text in fig.texts] == [
+        "No actor is named in this event's articles."
+    ]
+    with pytest.raises(ValueError, match="lacks column"):
+        figures.plot_actor_mentions(pd.DataFrame(columns=["outlet", "actor"]))

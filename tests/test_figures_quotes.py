@@ -141,12 +141,14 @@ def test_quote_shares_outlet_without_speech_gets_a_note() -> None:
 
 def test_quote_shares_rejects_bad_input() -> None:
     table = quotes_table(["A", "B"])
-    with pytest.raises(ValueError, match="empty"):
-        figures.plot_quote_shares(table.iloc[0:0])
+    assert figures.plot_quote_shares(table.iloc[0:0]).axes == []  # no rows: one line of text
     with pytest.raises(ValueError, match=r"lacks column.*'words'"):
         figures.plot_quote_shares(table.drop(columns="words"))
-    with pytest.raises(ValueError, match="no quotation of kind direct, partial, indirect"):
-        figures.plot_quote_shares(table.assign(kind="scare"))
+    only_scare = figures.plot_quote_shares(table.assign(kind="scare"))
+    assert (
+        only_scare.axes == []
+        and "No speech (direct, partial, indirect)" in only_scare.texts[0].get_text()
+    )
     with pytest.raises(ValueError, match="negative"):
         figures.plot_quote_shares(table.assign(words=-1))
     with pytest.raises(ValueError, match="top_n"):
@@ -194,12 +196,10 @@ def test_verb_classes_counts_and_share_labels() -> None:
 
 def test_verb_classes_rejects_bad_input() -> None:
     table = quotes_table(["A", "B"])
-    with pytest.raises(ValueError, match="empty"):
-        figures.plot_verb_classes(table.iloc[0:0])
+    assert figures.plot_verb_classes(table.iloc[0:0]).axes == []
     with pytest.raises(ValueError, match="lacks column"):
         figures.plot_verb_classes(table.drop(columns="verb_class"))
-    with pytest.raises(ValueError, match="empty verb_class"):
-        figures.plot_verb_classes(table.assign(verb_class=""))
+    assert figures.plot_verb_classes(table.assign(verb_class="")).axes == []
 
 
 # --------------------------------------------------------------------------- saving
@@ -214,3 +214,11 @@ def test_quote_figures_are_byte_identical(tmp_path: Path, plot) -> None:
     second = figures.save_figure(plot(table, outlets=EVENT), tmp_path / "b" / "fig")
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_events_without_quotations_get_one_line_figures() -> None:
+    """Two articles that quote nobody: both quote figures say so instead of failing notebook 03."""
+    shares = figures.plot_quote_shares(pd.DataFrame(columns=["outlet", "speaker", "kind", "words"]))
+    verbs = figures.plot_verb_classes(pd.DataFrame(columns=["outlet", "verb_class"]))
+    for fig in (shares, verbs):
+        assert fig.axes == [] and len(fig.texts) == 1

@@ -185,8 +185,7 @@ def test_actor_tone_intervals_and_faded_thin_evidence() -> None:
 
 def test_actor_tone_rejects_bad_input() -> None:
     table = actor_table(["A", "B"])
-    with pytest.raises(ValueError, match="empty"):
-        figures.plot_actor_tone(table.iloc[0:0])
+    assert figures.plot_actor_tone(table.iloc[0:0]).axes == []  # no rows: one line of text, no chart
     with pytest.raises(ValueError, match=r"lacks column.*'actor'"):
         figures.plot_actor_tone(table.drop(columns="actor"))
     with pytest.raises(ValueError, match="top_n"):
@@ -206,3 +205,10 @@ def test_tone_figures_are_byte_identical(tmp_path: Path, plot, table: pd.DataFra
     second = figures.save_figure(plot(table), tmp_path / "b" / "tone")
     for a, b in zip(first, second, strict=True):
         assert a.read_bytes() == b.read_bytes(), a.name
+
+
+def test_actor_tone_of_an_event_without_actors_is_one_line() -> None:
+    columns = ["outlet", "actor", "mean_compound", "mean_compound_low", "mean_compound_high"]
+    fig = figures.plot_actor_tone(pd.DataFrame(columns=[*columns, "sentences"]))
+    assert fig.axes == []
+    assert len(fig.texts) == 1 and "No actor is named" in fig.texts[0].get_text()

@@ -13,19 +13,12 @@ from analysis.figures.style import (
     freeze_layout,
     new_figure,
     numeric,
+    one_line_figure,
     styles_for,
     wrap,
 )
 
-__all__ = ["one_line_figure", "plot_actor_terms"]
-
-
-def one_line_figure(message: str) -> Figure:
-    """A figure that is one line of text: what a chart would show when there is nothing to draw."""
-    with figure_style():
-        fig = new_figure(9.5, 0.6)
-        fig.text(0.01, 0.5, message, va="center")
-    return freeze_layout(fig)
+__all__ = ["plot_actor_terms"]
 
 
 def plot_actor_terms(

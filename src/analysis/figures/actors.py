@@ -13,6 +13,8 @@ from analysis.figures.style import (
     check_top_n,
     check_unique,
     counts,
+    is_empty_with,
+    one_line_figure,
     styles_for,
     top_by_total,
     wrap,
@@ -32,7 +34,10 @@ def plot_actor_mentions(
     outlet/actor combinations count as zero.
     """
     what = "plot_actor_mentions"
-    table = check_table(actors, ["outlet", "actor", "mentions", "quoted_mentions"], what)
+    required = ["outlet", "actor", "mentions", "quoted_mentions"]
+    if is_empty_with(actors, required):
+        return one_line_figure("No actor is named in this event's articles.")
+    table = check_table(actors, required, what)
     check_top_n(top_n, what)
     table["actor"] = table["actor"].astype(str)
     for column in ("mentions", "quoted_mentions"):

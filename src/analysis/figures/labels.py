@@ -7,7 +7,6 @@ from collections.abc import Iterable
 import pandas as pd
 from matplotlib.figure import Figure
 
-from analysis.figures.actor_terms import one_line_figure
 from analysis.figures.bars import grouped_barh, voice_handles
 from analysis.figures.style import (
     VOICES,
@@ -18,6 +17,7 @@ from analysis.figures.style import (
     freeze_layout,
     new_figure,
     numeric,
+    one_line_figure,
     outlet_handles,
     styles_for,
 )

@@ -17,7 +17,9 @@ from analysis.figures.style import (
     figure_style,
     format_percent,
     freeze_layout,
+    is_empty_with,
     new_figure,
+    one_line_figure,
     styles_for,
     text_column,
     wrap,
@@ -62,16 +64,19 @@ def plot_quote_shares(
     figure's note.
     """
     what = "plot_quote_shares"
-    table = check_table(quotes, ["outlet", "speaker", "kind", "words"], what)
+    required = ["outlet", "speaker", "kind", "words"]
+    if is_empty_with(quotes, required):
+        return one_line_figure("No outlet quotes or reports anyone's words in this event.")
+    table = check_table(quotes, required, what)
     check_top_n(top_n, what)
     table["kind"] = text_column(table, "kind").str.lower()
     table["speaker"] = text_column(table, "speaker").replace("", UNATTRIBUTED)
     table["words"] = counts(table, "words", what)
     shares = quoted_word_shares(table, "speaker")
-    if shares.empty:
-        raise ValueError(
-            f"{what}: no quotation of kind {', '.join(SPEECH_KINDS)} "
-            f"(kinds found: {sorted(set(table['kind']))})"
+    if shares.empty:  # e.g. only scare quotes: nobody's words are reported
+        return one_line_figure(
+            f"No speech ({', '.join(SPEECH_KINDS)}) in this event; "
+            f"quotation kinds found: {', '.join(sorted(set(table['kind'])))}."
         )
 
     styles = styles_for(table, outlets)
@@ -134,11 +139,13 @@ def plot_verb_classes(quotes: pd.DataFrame, *, outlets: Iterable[str] | None = N
     each bar is labelled with the count and its share of the outlet's classified quotations.
     """
     what = "plot_verb_classes"
+    if is_empty_with(quotes, ["outlet", "verb_class"]):
+        return one_line_figure("No quotation in this event, so no attribution verb.")
     table = check_table(quotes, ["outlet", "verb_class"], what)
     table["verb_class"] = text_column(table, "verb_class")
     used = table[table["verb_class"] != ""]
     if used.empty:
-        raise ValueError(f"{what}: every row has an empty verb_class, so there is nothing to plot")
+        return one_line_figure("No quotation in this event is introduced by a classified verb.")
 
     styles = styles_for(table, outlets)
     names = sorted(set(table["outlet"]))

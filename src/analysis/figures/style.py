@@ -46,6 +46,8 @@ __all__ = [
     "VOICES",
     "OutletStyle",
     "figure_style",
+    "is_empty_with",
+    "one_line_figure",
     "outlet_colours",
     "outlet_styles",
     "save_figure",
@@ -393,3 +395,16 @@ def side_legend(ax: Any, handles: Sequence[Any], title: str) -> None:
         title=title,
         alignment="left",
     )
+
+
+def one_line_figure(message: str) -> Figure:
+    """A figure that is one line of text: what a chart would show when there is nothing to draw."""
+    with figure_style():
+        fig = new_figure(9.5, 0.6)
+        fig.text(0.01, 0.5, message, va="center")
+    return freeze_layout(fig)
+
+
+def is_empty_with(table: pd.DataFrame, required: Sequence[str]) -> bool:
+    """True for a well-formed table without rows (an event where the measure found nothing)."""
+    return isinstance(table, pd.DataFrame) and table.empty and set(required) <= set(table.columns)

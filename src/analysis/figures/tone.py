@@ -30,8 +30,10 @@ from analysis.figures.style import (
     figure_style,
     format_value,
     freeze_layout,
+    is_empty_with,
     new_figure,
     numeric,
+    one_line_figure,
     point_handle,
     side_legend,
     styles_for,
@@ -236,6 +238,10 @@ def plot_actor_tone(
     """
     what = "plot_actor_tone"
     required = ["outlet", "actor", "mean_compound", "mean_compound_low", "mean_compound_high"]
+    if is_empty_with(actor_tone, [*required, "sentences"]):
+        return one_line_figure(
+            "No actor is named in this event's articles, so there is no tone per actor."
+        )
     table = check_table(actor_tone, [*required, "sentences"], what)
     for bound in ("mean_compound_low", "mean_compound_high"):
         table[bound] = numeric(table, bound, what)
