@@ -3,6 +3,7 @@ descriptions and pronouns (see :mod:`analysis.measures.speakers`, steps 2 to 5).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.measures.speakers.mentions import (
@@ -106,12 +107,18 @@ def resolve(mentions: MentionFinder) -> None:
     for mention in names:
         if mention.person and mention.canonical in profile:
             mention.gender = mention.gender or profile[mention.canonical].gender
+    name_starts: dict[str, list[int]] = {}  # each person's name mentions, in text order
+    for mention in items:
+        if mention.kind == "name":
+            name_starts.setdefault(mention.canonical, []).append(mention.start)
     for index, mention in enumerate(items):
         if mention.kind == "description":
             if mention.link >= 0 and items[mention.link].kind == "name":
                 mention.canonical = items[mention.link].canonical
             else:
-                mention.canonical = _resolve_description(mention, index, items, profile)
+                mention.canonical = _resolve_description(
+                    mention, index, items, profile, name_starts
+                )
             if mention.canonical in profile:
                 mention.gender = mention.gender or profile[mention.canonical].gender
     for index, mention in enumerate(items):
@@ -127,9 +134,14 @@ def _fullest_forms(same: list[Mention]) -> tuple[int, frozenset[str]]:
 
 
 def _resolve_description(
-    mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
+    mention: Mention,
+    index: int,
+    items: list[Mention],
+    profile: dict[str, Mention],
+    name_starts: dict[str, list[int]],
 ) -> str:
-    """Canonical name for a definite description (role and places), by recency."""
+    """Canonical name for a definite description (role and places), by recency: the fitting person
+    named last before it, else first after it (a bisection in each candidate's ``name_starts``)."""
     role = next(iter(mention.roles), "")
     places = {p for p in mention.places if p}
     if role in GENERIC_ROLES and not places:
@@ -147,12 +159,13 @@ def _resolve_description(
         return _recent_person(mention, index, items, profile)
     last_seen: dict[str, int] = {}
     first_after: dict[str, int] = {}
-    for other in items:
-        if other.kind == "name" and other.canonical in candidates:
-            if other.start < mention.start:
-                last_seen[other.canonical] = other.start
-            else:
-                first_after.setdefault(other.canonical, other.start)
+    for name in candidates:
+        starts = name_starts.get(name, [])
+        cut = bisect.bisect_left(starts, mention.start)
+        if cut:
+            last_seen[name] = starts[cut - 1]
+        if cut < len(starts):
+            first_after[name] = starts[cut]
     if last_seen:
         return max(last_seen, key=lambda name: last_seen[name])
     if first_after:
