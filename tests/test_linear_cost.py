@@ -137,3 +137,18 @@ def test_quote_intervals_equal_per_sentence_lookup(first: str, second: str) -> N
     expected = quote_intervals_simple(sentences, cleaned)
     assert quote_intervals(sentences, cleaned) == expected
     assert quote_intervals(sentences) == expected  # rebuilt from the sentences: whole blocks given
+
+
+def test_quotation_ending_where_the_next_sentence_starts() -> None:
+    """A sentence starting right at a quotation's end has no quoted interval (rebuilt block)."""
+    sentences = pd.DataFrame(
+        {
+            "article": ["a", "a"],
+            "sentence": [0, 1],
+            "block": [0, 0],
+            "start": [0, 4],
+            "end": [4, 6],
+            "text": ['"A."', "B."],
+        }
+    )
+    assert quote_intervals(sentences) == [[(0, 4)], []]

@@ -15,7 +15,7 @@ strategic ritual"; Entman 1993).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
@@ -114,11 +114,31 @@ def quote_intervals(
     require_columns(
         sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
     )
-    quotes = _block_quotes(sentences, cleaned)
+    merged = {  # each block's quotations merged once; a sentence then bisects, not scans, them
+        key: sentence_quotes(spans, 0, max((b for _, b in spans), default=0))
+        for key, spans in _block_quotes(sentences, cleaned).items()
+    }
+    ends = {key: [b for _, b in spans] for key, spans in merged.items()}
     return [
-        sentence_quotes(quotes[(row.article, int(row.block))], int(row.start), int(row.end))
+        _clip_merged(
+            merged[(row.article, int(row.block))],
+            ends[(row.article, int(row.block))],
+            int(row.start),
+            int(row.end),
+        )
         for row in sentences.itertuples(index=False)
     ]
+
+
+def _clip_merged(merged: list[Interval], ends: list[int], start: int, end: int) -> list[Interval]:
+    """:func:`sentence_quotes` of disjoint, sorted, non-touching intervals (``ends``: their ends):
+    clipping keeps them so, so only those from the first ending after ``start`` are looked at."""
+    result, index = [], bisect_right(ends, start)
+    while index < len(merged) and merged[index][0] < end:
+        a, b = merged[index]
+        result.append((max(a, start) - start, min(b, end) - start))
+        index += 1
+    return result
 
 
 def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:
