@@ -15,7 +15,7 @@ strategic ritual"; Entman 1993).
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pandas as pd
@@ -62,27 +62,42 @@ def _block_quotes(
     """Quoted intervals (clean-text offsets) of every block the sentences come from: the documents'
     own (read once per article), or, without documents, read from the block rebuilt from its sentences."""
     by_id = {item.id: item for item in cleaned} if cleaned is not None else None
+    rows = list(
+        zip(
+            sentences["article"].tolist(),
+            sentences["block"].tolist(),
+            sentences["start"].tolist(),
+            sentences["end"].tolist(),
+            sentences["text"].tolist(),
+            sentences["sentence"].tolist(),
+            strict=True,
+        )
+    )
+    groups: dict[tuple[str, int], list[int]] = {}  # in order of first appearance, one pass
+    for position, (article, block, *_) in enumerate(rows):
+        groups.setdefault((article, int(block)), []).append(position)
     quotes = {}
-    for (article, block), group in sentences.groupby(["article", "block"], sort=False):
-        key = (article, int(block))
+    for key, positions in groups.items():
+        article, block = key
+        group = [rows[position] for position in positions]
         if by_id is None:
             # Rebuild the block from its sentences: the gaps between sentences are whitespace only.
-            base = int(group["start"].min())
-            chars = [" "] * (int(group["end"].max()) - base)
-            for row in group.itertuples(index=False):
-                chars[int(row.start) - base : int(row.end) - base] = str(row.text)
+            base = int(min(row[2] for row in group))
+            chars = [" "] * (int(max(row[3] for row in group)) - base)
+            for _, _, start, end, text, _ in group:
+                chars[int(start) - base : int(end) - base] = str(text)
             quotes[key] = [(base + a, base + b) for a, b in quoted_spans("".join(chars))]
             continue
         item = by_id.get(article)
-        if item is None or not 0 <= int(block) < len(item.blocks):
+        if item is None or not 0 <= block < len(item.blocks):
             raise InputError(f"article {article}", f"block {block} not among the cleaned articles")
-        for row in group.itertuples(index=False):
-            if item.text[int(row.start) : int(row.end)] != row.text:
+        for _, _, start, end, text, sentence in group:
+            if item.text[int(start) : int(end)] != text:
                 raise InputError(
                     f"article {article}",
-                    f"sentence {row.sentence} does not match the clean text at its offsets",
+                    f"sentence {sentence} does not match the clean text at its offsets",
                 )
-        quotes[key] = list(item.quoted[int(block)])
+        quotes[key] = list(item.quoted[block])
     return quotes
 
 
@@ -99,11 +114,31 @@ def quote_intervals(
     require_columns(
         sentences, ("article", "sentence", "block", "start", "end", "text"), "sentences"
     )
-    quotes = _block_quotes(sentences, cleaned)
+    merged = {  # each block's quotations merged once; a sentence then bisects, not scans, them
+        key: sentence_quotes(spans, 0, max((b for _, b in spans), default=0))
+        for key, spans in _block_quotes(sentences, cleaned).items()
+    }
+    ends = {key: [b for _, b in spans] for key, spans in merged.items()}
     return [
-        sentence_quotes(quotes[(row.article, int(row.block))], int(row.start), int(row.end))
+        _clip_merged(
+            merged[(row.article, int(row.block))],
+            ends[(row.article, int(row.block))],
+            int(row.start),
+            int(row.end),
+        )
         for row in sentences.itertuples(index=False)
     ]
+
+
+def _clip_merged(merged: list[Interval], ends: list[int], start: int, end: int) -> list[Interval]:
+    """:func:`sentence_quotes` of disjoint, sorted, non-touching intervals (``ends``: their ends):
+    clipping keeps them so, so only those from the first ending after ``start`` are looked at."""
+    result, index = [], bisect_right(ends, start)
+    while index < len(merged) and merged[index][0] < end:
+        a, b = merged[index]
+        result.append((max(a, start) - start, min(b, end) - start))
+        index += 1
+    return result
 
 
 def split_voices(text: str, spans: list[Interval]) -> tuple[str, str]:

@@ -4,6 +4,7 @@ outlet only (see :mod:`analysis.measures.numbers`, "Matching across outlets").""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -141,7 +142,7 @@ def _different_values(records: list[dict], groups: list[list[int]]) -> list[list
     ]
 
 
-def _display(row: pd.Series) -> str:
+def _display(row: Mapping[str, str]) -> str:
     """The surface text and what it counts, as the sentence says it where possible."""
     text, counted = row["text"], row["counted"]
     if not counted:
@@ -154,20 +155,22 @@ def _display(row: pd.Series) -> str:
 
 
 def side_by_side(matched: pd.DataFrame) -> pd.DataFrame:
-    """One row per match: kind, unit, one column per outlet (text + counted phrase, or "—"), status."""
+    """One row per match: kind, unit, one column per outlet (text + counted phrase, or "—"), status.
+
+    One pass over the rows (grouped by match id, then by outlet), not a filter per match and outlet."""
     outlets = sorted(matched["outlet"].unique()) if len(matched) else []
     rank = {status: index for index, status in enumerate(MATCH_STATUSES)}
+    records = matched.to_dict("records")
     rows = []
-    for identifier, group in matched.groupby("match_id", sort=True):
-        row = {
-            "match_id": identifier,
-            "kind": group["kind"].iloc[0],
-            "unit": group["unit"].iloc[0],
-        }
+    for identifier, positions in sorted(matched.groupby("match_id", sort=True).indices.items()):
+        first = records[positions[0]]
+        row = {"match_id": identifier, "kind": first["kind"], "unit": first["unit"]}
+        shown: dict[str, list[str]] = {outlet: [] for outlet in outlets}
+        for position in positions:
+            shown[records[position]["outlet"]].append(_display(records[position]))
         for outlet in outlets:
-            shown = [_display(r) for _, r in group[group["outlet"] == outlet].iterrows()]
-            row[outlet] = "; ".join(dict.fromkeys(shown)) or MISSING
-        row["status"] = group["status"].iloc[0]
+            row[outlet] = "; ".join(dict.fromkeys(shown[outlet])) or MISSING
+        row["status"] = first["status"]
         rows.append(row)
     table = pd.DataFrame(rows, columns=["match_id", "kind", "unit", *outlets, "status"])
     order = table["status"].map(rank) if len(table) else table["status"]

@@ -54,6 +54,7 @@ taken for a name; a misspelt surname is another person.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.measures.speakers.mentions import (
@@ -180,7 +181,7 @@ class Mentions(MentionFinder):
     def _coordinated(self, subject: Mention, lower: int) -> list[Mention]:
         """The subject with the mentions coordinated before it by "and"."""
         result = [subject]
-        index = self.items.index(subject)
+        index = self.position(subject)
         while index > 0:
             previous = self.items[index - 1]
             gap = self.text[previous.end : result[0].start]
@@ -191,6 +192,14 @@ class Mentions(MentionFinder):
             result.insert(0, previous)
             index -= 1
         return result
+
+    def position(self, mention: Mention) -> int:
+        """Index of the first item equal to ``mention`` (as ``list.index``): items are sorted by start,
+        so only those sharing its start are compared."""
+        index = bisect.bisect_left(self._starts, mention.start)
+        while self.items[index] != mention:
+            index += 1
+        return index
 
     def subject_after(self, verb_end: int, upper: int) -> list[Mention]:
         """The subject of an inverted verb (*said the Pakistani prime minister*): the mention right after."""

@@ -113,6 +113,20 @@ def roles_compatible(wanted: str, roles: set[str]) -> bool:
     return wanted == "leader" and bool(roles)
 
 
+def overlapping_spans(
+    taken: list[tuple[int, int, int]], start: int, end: int, reach: int
+) -> list[tuple[int, int, int]]:
+    """The spans of ``taken`` (sorted, none longer than ``reach``) that overlap ``[start, end)``:
+    only those starting within ``reach`` before ``start`` can, so the look-up is local."""
+    index = bisect.bisect_left(taken, (start - reach,))
+    result = []
+    while index < len(taken) and taken[index][0] < end:
+        if start < taken[index][1]:
+            result.append(taken[index])
+        index += 1
+    return result
+
+
 @dataclass
 class _Token:
     start: int
@@ -170,26 +184,27 @@ class MentionFinder:
         tokens = [t for t in _tokens(text) if not in_sorted_spans(t.start, self.quoted)]
         lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
         found: list[Mention] = self._names(tokens, lower_words)
-        taken = [(m.start, m.end) for m in found]
+        taken = sorted((m.start, m.end, number) for number, m in enumerate(found))
+        reach = max((end - start for start, end, _ in taken), default=0)
+        dropped: set[int] = set()
         for mention in self._descriptions() + self._institutions() + self._pronouns_and_groups():
             if in_sorted_spans(mention.start, self.quoted):
                 continue
-            if any(start < mention.end and mention.start < end for start, end in taken):
+            overlapping = overlapping_spans(taken, mention.start, mention.end, reach)
+            if overlapping:
                 contained = all(
-                    mention.start <= start and end <= mention.end
-                    for start, end in taken
-                    if start < mention.end and mention.start < end
+                    mention.start <= start and end <= mention.end for start, end, _ in overlapping
                 )
-                if mention.kind in {"organisation", "description"} and contained:
-                    # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
-                    found = [
-                        m for m in found if not (m.start >= mention.start and m.end <= mention.end)
-                    ]
-                    taken = [(m.start, m.end) for m in found]
-                else:
+                if mention.kind not in {"organisation", "description"} or not contained:
                     continue
+                # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
+                for span in overlapping:
+                    taken.remove(span)
+                    dropped.add(span[2])
             found.append(mention)
-            taken.append((mention.start, mention.end))
+            bisect.insort(taken, (mention.start, mention.end, len(found) - 1))
+            reach = max(reach, mention.end - mention.start)
+        found = [m for number, m in enumerate(found) if number not in dropped]
         found.sort(key=lambda m: (m.start, m.end))
         for mention in found:
             mention.prep = self._after_preposition(mention.start)

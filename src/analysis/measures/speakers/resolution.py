@@ -3,6 +3,7 @@ descriptions and pronouns (see :mod:`analysis.measures.speakers`, steps 2 to 5).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from analysis.measures.speakers.mentions import (
@@ -70,6 +71,7 @@ def resolve(mentions: MentionFinder) -> None:
     for mention in names:
         if mention.person and mention.tokens:
             full.setdefault(mention.tokens[-1].lower(), []).append(mention)
+    fullest = {key: _fullest_forms(same) for key, same in full.items()}
     for mention in names:
         if not mention.tokens:
             continue
@@ -83,15 +85,13 @@ def resolve(mentions: MentionFinder) -> None:
             mention.kind = "organisation"
             mention.canonical = re.sub(r"^[Tt]he\s+", "", mention.text)
             continue
-        same = full[mention.tokens[-1].lower()]
-        longest = max(len(m.tokens) for m in same)
-        forms = {" ".join(m.tokens) for m in same if len(m.tokens) == longest}
+        longest, forms = fullest[mention.tokens[-1].lower()]
         own = " ".join(mention.tokens)
         wider = sorted(f for f in forms if set(mention.tokens) <= set(f.split()))
         if len(mention.tokens) == longest:
             mention.canonical = own
         elif len(forms) == 1:
-            mention.canonical = forms.pop()
+            mention.canonical = next(iter(forms))
         elif len(wider) == 1 and len(mention.tokens) > 1:
             mention.canonical = wider[0]
         else:  # several people share the surname (Barack, Michelle, Sasha Obama): keep the short form
@@ -107,12 +107,18 @@ def resolve(mentions: MentionFinder) -> None:
     for mention in names:
         if mention.person and mention.canonical in profile:
             mention.gender = mention.gender or profile[mention.canonical].gender
+    name_starts: dict[str, list[int]] = {}  # each person's name mentions, in text order
+    for mention in items:
+        if mention.kind == "name":
+            name_starts.setdefault(mention.canonical, []).append(mention.start)
     for index, mention in enumerate(items):
         if mention.kind == "description":
             if mention.link >= 0 and items[mention.link].kind == "name":
                 mention.canonical = items[mention.link].canonical
             else:
-                mention.canonical = _resolve_description(mention, index, items, profile)
+                mention.canonical = _resolve_description(
+                    mention, index, items, profile, name_starts
+                )
             if mention.canonical in profile:
                 mention.gender = mention.gender or profile[mention.canonical].gender
     for index, mention in enumerate(items):
@@ -120,10 +126,22 @@ def resolve(mentions: MentionFinder) -> None:
             mention.canonical = _resolve_pronoun(mention, index, mentions)
 
 
+def _fullest_forms(same: list[Mention]) -> tuple[int, frozenset[str]]:
+    """The largest token count of mentions sharing a last word, and their forms of that length
+    (computed once per last word, not once per mention)."""
+    longest = max(len(m.tokens) for m in same)
+    return longest, frozenset(" ".join(m.tokens) for m in same if len(m.tokens) == longest)
+
+
 def _resolve_description(
-    mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
+    mention: Mention,
+    index: int,
+    items: list[Mention],
+    profile: dict[str, Mention],
+    name_starts: dict[str, list[int]],
 ) -> str:
-    """Canonical name for a definite description (role and places), by recency."""
+    """Canonical name for a definite description (role and places), by recency: the fitting person
+    named last before it, else first after it (a bisection in each candidate's ``name_starts``)."""
     role = next(iter(mention.roles), "")
     places = {p for p in mention.places if p}
     if role in GENERIC_ROLES and not places:
@@ -138,15 +156,16 @@ def _resolve_description(
             continue
         candidates.append(name)
     if not candidates:
-        return _recent_person(mention, items, profile)
+        return _recent_person(mention, index, items, profile)
     last_seen: dict[str, int] = {}
     first_after: dict[str, int] = {}
-    for other in items:
-        if other.kind == "name" and other.canonical in candidates:
-            if other.start < mention.start:
-                last_seen[other.canonical] = other.start
-            else:
-                first_after.setdefault(other.canonical, other.start)
+    for name in candidates:
+        starts = name_starts.get(name, [])
+        cut = bisect.bisect_left(starts, mention.start)
+        if cut:
+            last_seen[name] = starts[cut - 1]
+        if cut < len(starts):
+            first_after[name] = starts[cut]
     if last_seen:
         return max(last_seen, key=lambda name: last_seen[name])
     if first_after:
@@ -154,11 +173,14 @@ def _resolve_description(
     return ""
 
 
-def _recent_person(mention: Mention, items: list[Mention], profile: dict[str, Mention]) -> str:
+def _recent_person(
+    mention: Mention, index: int, items: list[Mention], profile: dict[str, Mention]
+) -> str:
     """Fallback for a description no registered person fits ("the Texas governor" when the article
     never says Perry governs Texas): the last person named in the 600 characters before it, unless
-    that person's known places or gender contradict the description."""
-    for other in reversed(items):
+    that person's known places or gender contradict the description. ``items`` are sorted by start
+    and ``items[index]`` is ``mention``: the look-back starts there, not at the article's end."""
+    for other in (items[back] for back in range(index - 1, -1, -1)):
         if other.start >= mention.start or other.kind != "name" or not other.person:
             continue
         if mention.start - other.end > 600:
