@@ -375,12 +375,19 @@ def test_write_error_is_reported_and_previous_outputs_stay(outputs, tmp_path) ->
     finally:
         figures.chmod(0o755)
     assert done.returncode == 1, done.stdout + done.stderr
-    message = done.stderr.strip().splitlines()[-1]
-    assert message.startswith("error: ")
-    assert f"{EVENT}/figures/" in message and "Permission denied" in message, message
+    lines = done.stderr.strip().splitlines()
+    assert lines[-1].startswith("error: "), done.stderr
+    # the failed event is reported on its own line, naming the unwritable figure and the cause
+    assert any(f"{EVENT}/figures/" in line and "Permission denied" in line for line in lines), (
+        done.stderr
+    )
     assert _no_escaped_exception(done.stderr), done.stderr
-    after = _digests(out, RUN_SPECIFIC | {FINGERPRINT_FILE})
-    assert after == _digests(saved, RUN_SPECIFIC | {FINGERPRINT_FILE})
+    # this run's records (errors.csv names the failed event; the check stamp) change; no output does
+    errors = (out / "reports" / "errors.csv").read_text(encoding="utf-8")
+    assert "notebook-failed" in errors and EVENT in errors, errors
+    records = RUN_SPECIFIC | {FINGERPRINT_FILE, "errors.csv", ".checked.json"}
+    after = _digests(out, records)
+    assert after == _digests(saved, records)
     assert not [p for p in out.rglob("*.tmp")]
     assert before == reference
 
