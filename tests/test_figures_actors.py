@@ -80,7 +80,9 @@ def test_actor_mentions_label_text_and_missing_rows() -> None:
 
 def test_actor_mentions_rejects_bad_input() -> None:
     table = actors_table(["A", "B"])
-    assert figures.plot_actor_mentions(table.iloc[0:0]).axes == []  # no rows: one line of text, no chart
+    assert (
+        figures.plot_actor_mentions(table.iloc[0:0]).axes == []
+    )  # no rows: one line of text, no chart
     with pytest.raises(ValueError, match=r"lacks column.*'quoted_mentions'"):
         figures.plot_actor_mentions(table.drop(columns="quoted_mentions"))
     with pytest.raises(ValueError, match="quoted_mentions exceeds mentions"):

@@ -185,7 +185,9 @@ def test_actor_tone_intervals_and_faded_thin_evidence() -> None:
 
 def test_actor_tone_rejects_bad_input() -> None:
     table = actor_table(["A", "B"])
-    assert figures.plot_actor_tone(table.iloc[0:0]).axes == []  # no rows: one line of text, no chart
+    assert (
+        figures.plot_actor_tone(table.iloc[0:0]).axes == []
+    )  # no rows: one line of text, no chart
     with pytest.raises(ValueError, match=r"lacks column.*'actor'"):
         figures.plot_actor_tone(table.drop(columns="actor"))
     with pytest.raises(ValueError, match="top_n"):
