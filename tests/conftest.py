@@ -17,6 +17,7 @@ FILE_MARKERS = {
     "test_faults.py": "fault",
     "test_corpus_faults.py": "fault",
     "test_site_browser.py": "browser",
+    "test_notebook_html_browser.py": "browser",  # runs notebooks 01-04 on a hostile event, then Chromium
     "test_runner.py": "slow",
     "test_noop.py": "slow",
     "test_corpus_report.py": "slow",
