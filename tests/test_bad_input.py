@@ -475,20 +475,43 @@ def write_manifest(raw_dir: Path, rows: list[tuple[str, str, str]]) -> None:
             writer.writerow(["ev", outlet, title, "2019-04-22", "en", "en", path, sha(data)])
 
 
-def test_same_file_name_in_two_folders_keeps_two_articles(tmp_path: Path) -> None:
-    from analysis.tables.clean_layer import write_clean_layer
-
+def two_folders_event(tmp_path: Path) -> Path:
+    """Event ``ev`` of two files named ``article.txt``, in ``ev/voa`` and ``ev/rfi``."""
     raw_dir = tmp_path / "raw"
     for outlet, fixture in (("voa", "good_a.txt"), ("rfi", "good_b.txt")):
         (raw_dir / "ev" / outlet).mkdir(parents=True)
         (raw_dir / "ev" / outlet / "article.txt").write_bytes((FIXTURES / fixture).read_bytes())
     write_manifest(raw_dir, [("VOA", "ev/voa/article.txt", ""), ("RFI", "ev/rfi/article.txt", "")])
+    return raw_dir
+
+
+def test_same_file_name_in_two_folders_keeps_two_articles(tmp_path: Path) -> None:
+    from analysis.tables.clean_layer import write_clean_layer
+
+    raw_dir = two_folders_event(tmp_path)
     cleaned = load_event("ev", raw_dir)
     assert len({item.id for item in cleaned}) == 2
     written = write_clean_layer(cleaned, tmp_path / "processed")
     for item in cleaned:
         assert written[f"clean/{item.id}"].read_text(encoding="utf-8") == item.text
     assert sorted(pd.read_csv(written["articles"])["article"]) == sorted(i.id for i in cleaned)
+
+
+def test_same_file_name_in_two_folders_keeps_two_articles_in_a_corpus_run(tmp_path: Path) -> None:
+    """The corpus tables take the event path's article ids (:func:`article_ids`), not file stems."""
+    from analysis.corpus.extract import extract_partition
+    from analysis.corpus.plan import plan_partitions
+    from analysis.ingest.manifest import manifest_with_rows
+
+    raw_dir = two_folders_event(tmp_path)
+    event_ids = {item.article.outlet: item.id for item in load_event("ev", raw_dir)}
+    [partition] = plan_partitions(manifest_with_rows(raw_dir))
+    tables = extract_partition(partition, raw_dir)
+    articles = tables["articles"]
+    assert dict(zip(articles["outlet"], articles["article"], strict=True)) == event_ids
+    assert len(set(event_ids.values())) == 2
+    quoted = tables["quote_counts"].drop_duplicates(["outlet", "article"])
+    assert set(zip(quoted["outlet"], quoted["article"], strict=True)) <= set(event_ids.items())
 
 
 def test_one_file_for_two_outlets_gives_unique_element_ids(tmp_path: Path) -> None:

@@ -20,7 +20,7 @@ import pandas as pd
 from analysis.corpus.features import ArticleValues, document_values, features_table
 from analysis.corpus.plan import Partition
 from analysis.ingest.load import PROBLEM_COLUMNS, Problem, clean_checked
-from analysis.ingest.manifest import MIN_OUTLETS_PER_EVENT, article_from_row
+from analysis.ingest.manifest import ARTICLE, MIN_OUTLETS_PER_EVENT, article_from_row
 from analysis.measures.alignment import align_sentences, classify_sentences, coverage_table
 from analysis.measures.quotes import quotes_table
 from analysis.tables.clean_layer import sentences_table
@@ -151,7 +151,7 @@ def _articles_table(
     manifest = pd.DataFrame(list(partition.rows)).astype(str)
     keys = list(zip(manifest["event_id"], manifest["outlet"], strict=True))
     manifest.insert(0, "status", [status[key] for key in keys])
-    manifest.insert(0, "article", [Path(path).stem for path in manifest["path"]])
+    manifest.insert(0, ARTICLE, manifest.pop(ARTICLE))  # the event path's id (article_ids)
     features = features_table(
         [item.article for item in measured], [item.values for item in measured]
     ).drop(columns="article")

@@ -90,12 +90,13 @@ def file_sha256(path: Path) -> str:
 
 def read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
     """Load and validate ``raw_dir/manifest_name``; return it sorted by event, outlet and path."""
-    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW, _ARTICLE_ID])
+    return _read_manifest(raw_dir, manifest_name).drop(columns=[_ROW, ARTICLE])
 
 
 _ROW = "__manifest_row__"
-_ARTICLE_ID = "__article_id__"
 MANIFEST_ROW = "manifest_row"
+#: Column of each row's article id (:func:`article_ids`) in :func:`manifest_with_rows`.
+ARTICLE = "article"
 
 
 def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> pd.DataFrame:
@@ -131,7 +132,7 @@ def _read_manifest(raw_dir: Path | str, manifest_name: str = "manifest.csv") -> 
         issues = _event_issues(table, str(manifest_path))
     if issues:
         raise ManifestError(issues)
-    table[_ARTICLE_ID] = article_ids(table, manifest_path)
+    table[ARTICLE] = article_ids(table, manifest_path)
     return table.sort_values(["event_id", "outlet", "path"], kind="stable").reset_index(drop=True)
 
 
@@ -301,12 +302,14 @@ def articles(raw_dir: Path | str, event_id: str | None = None) -> list[Article]:
 
 
 def manifest_with_rows(raw_dir: Path | str) -> pd.DataFrame:
-    """The validated manifest (all columns, strings) with each article's line in ``manifest_row``."""
-    return _read_manifest(raw_dir).drop(columns=[_ARTICLE_ID]).rename(columns={_ROW: MANIFEST_ROW})
+    """The validated manifest (all columns, strings) with each article's line in ``manifest_row``
+    and its id in ``article`` (:func:`article_ids`: unique in its event, as the event path gives)."""
+    return _read_manifest(raw_dir).rename(columns={_ROW: MANIFEST_ROW})
 
 
 def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
-    """The :class:`Article` of one validated manifest row (with ``manifest_row`` or the internal row)."""
+    """The :class:`Article` of one validated manifest row (with ``manifest_row`` or the internal row,
+    and the article id in ``article``)."""
     return Article(
         event_id=row["event_id"],
         outlet=row["outlet"],
@@ -319,7 +322,7 @@ def article_from_row(row: Mapping[str, Any], raw_dir: Path | str) -> Article:
         sha256=row["sha256"],
         notes=row["notes"],
         row=int(row.get(MANIFEST_ROW, row.get(_ROW))),
-        article_id=str(row.get(_ARTICLE_ID, "")),
+        article_id=str(row.get(ARTICLE, "")),
     )
 
 
