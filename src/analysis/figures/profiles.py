@@ -32,6 +32,7 @@ from analysis.figures.style import (
     EDGE,
     GREY,
     OutletStyle,
+    as_drawn_text,
     check_table,
     check_top_n,
     check_unique,
@@ -287,7 +288,7 @@ def _check_profile(table: pd.DataFrame, section: str | None, what: str) -> pd.Da
     table["measure"] = table["measure"].astype(str)
     if section is not None:
         available = list(pd.unique(table["section"]))
-        table = table[table["section"] == str(section)]
+        table = table[table["section"] == as_drawn_text(str(section))]
         if table.empty:
             raise ValueError(f"{what}: no rows for section {section!r}; sections: {available}")
     for column in ("estimate", "low", "high"):

@@ -9,6 +9,11 @@ a notebook shows it once (as the value of a cell) and nothing leaks between figu
 this module teaches IPython to display such figures. :func:`save_figure` writes byte-identical
 SVG and PNG files on every run.
 
+User text (outlets, actors, speakers, terms) is drawn as text, never as math text: every plot
+function takes its text through :func:`check_table` and :func:`styles_for`, which escape each ``$``
+(:func:`as_drawn_text`), and :data:`FIGURE_STYLE` keeps TeX off whatever a user's matplotlibrc says.
+Matplotlib's own tick labels (``$10^{2}$`` on a log axis) stay math text.
+
 The helpers below the public API (table checks, figure creation, number formatting) are shared
 by the plot modules of :mod:`analysis.figures` and are not part of its public API.
 """
@@ -120,6 +125,7 @@ FIGURE_STYLE: dict[str, Any] = {
     "savefig.facecolor": "white",
     "svg.fonttype": "path",
     "svg.hashsalt": "analysis",
+    "text.usetex": False,  # TeX would read every string as markup (user text included)
 }
 
 
@@ -234,8 +240,16 @@ _enable_notebook_display()
 # --------------------------------------------------------------------------- table checks
 
 
+def as_drawn_text(value: object) -> object:
+    """User text as matplotlib draws it literally: every ``$`` escaped (``\\$``). Matplotlib parses
+    a string with an unescaped ``$`` as math text (``$\\alpha$`` becomes α, ``$\\beta{$`` raises);
+    any other string is drawn as it is, with each ``\\$`` shown as ``$``. Other values unchanged."""
+    return value.replace("$", r"\$") if isinstance(value, str) else value
+
+
 def check_table(table: pd.DataFrame, required: Sequence[str], what: str) -> pd.DataFrame:
-    """Return a copy of ``table`` after checking type, columns and that it has rows."""
+    """Return a copy of ``table`` after checking type, columns and that it has rows; text is
+    escaped for drawing (:func:`as_drawn_text`)."""
     if not isinstance(table, pd.DataFrame):
         raise TypeError(f"{what}: expected a pandas DataFrame, got {type(table).__name__}")
     missing = [column for column in required if column not in table.columns]
@@ -245,6 +259,11 @@ def check_table(table: pd.DataFrame, required: Sequence[str], what: str) -> pd.D
         raise ValueError(f"{what}: the table is empty, so there is nothing to plot")
     table = table.loc[:, list(required)].copy()
     table["outlet"] = table["outlet"].astype(str)
+    for column in table.columns:
+        if pd.api.types.is_object_dtype(table[column]) or pd.api.types.is_string_dtype(
+            table[column]
+        ):
+            table[column] = table[column].map(as_drawn_text)
     return table
 
 
@@ -302,10 +321,11 @@ def top_by_total(
 
 
 def styles_for(table: pd.DataFrame, outlets: Iterable[str] | None) -> dict[str, OutletStyle]:
-    """Styles for ``outlets`` (all outlets of the event) or, if None, the table's outlets."""
+    """Styles for ``outlets`` (all outlets of the event) or, if None, the table's outlets; the names
+    escaped as :func:`check_table` escapes the table's."""
     present = set(table["outlet"])
-    styles = outlet_styles(present if outlets is None else {str(o) for o in outlets} | present)
-    return styles
+    given = {str(as_drawn_text(str(outlet))) for outlet in outlets or ()}
+    return outlet_styles(present if outlets is None else given | present)
 
 
 # --------------------------------------------------------------------------- figure helpers

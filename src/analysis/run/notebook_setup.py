@@ -8,9 +8,8 @@ each; notebook 03 only reads the tables 02 wrote (:meth:`NotebookSetup.table`) a
 
 User text (event ids, outlets, titles, paths) shown in a notebook's Markdown output goes through
 :func:`literal` or :func:`literal_code`: it is data, never markup, in the notebook and in its HTML export
-(nbconvert passes raw HTML and ``javascript:`` links in Markdown through). Notebook 03 draws from
-:meth:`NotebookSetup.table` and :attr:`NotebookSetup.outlets`, whose ``$`` are escaped for matplotlib's
-math text (:func:`figure_text`).
+(nbconvert passes raw HTML and ``javascript:`` links in Markdown through). The figures draw user text
+as text themselves (:func:`analysis.figures.style.as_drawn_text`).
 """
 
 from __future__ import annotations
@@ -60,13 +59,8 @@ class NotebookSetup:
         )
 
     def table(self, name: str) -> pd.DataFrame:
-        """The table ``name`` of the event, for figures: as written (``<processed>/<name>.parquet``)
-        with every ``$`` in text escaped (:func:`figure_text`)."""
-        table = read_table(self.processed, name)
-        for place, dtype in enumerate(table.dtypes):
-            if pd.api.types.is_object_dtype(dtype) or pd.api.types.is_string_dtype(dtype):
-                table.isetitem(place, table.iloc[:, place].map(figure_text))
-        return table
+        """The table ``name`` of the event, for figures: as written (``<processed>/<name>.parquet``)."""
+        return read_table(self.processed, name)
 
     def show(self, figure: Any, name: str) -> SVG:
         """Save a figure as ``<figures>/<name>.svg`` and ``.png``, then display the SVG."""
@@ -89,12 +83,6 @@ def literal_code(value: object) -> str:
     """``value`` as literal Markdown in a code font (``<code>``; a backtick span could be closed by
     the value)."""
     return f"<code>{literal(value)}</code>"
-
-
-def figure_text(value: object) -> object:
-    """User text as matplotlib draws it literally: ``$`` escaped, so an outlet named
-    ``$\\alpha$-$\\beta{$`` is text, not (broken) math text; other values unchanged."""
-    return value.replace("$", r"\$") if isinstance(value, str) else value
 
 
 def read_table(folder: Path, name: str) -> pd.DataFrame:
@@ -146,7 +134,7 @@ def notebook_setup(
     figures = config.resolve(figures_dir) if figures_dir else config.figures_dir(event_id)
     if not load_event:
         articles = read_table(processed, "articles")
-        outlets = sorted(figure_text(outlet) for outlet in articles["outlet"].unique())
+        outlets = sorted(articles["outlet"].unique())
         return NotebookSetup(event_id, raw, processed, figures, outlets, len(articles))
     from analysis.ingest.load import load_event as load
 
