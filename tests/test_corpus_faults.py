@@ -22,7 +22,13 @@ from pathlib import Path
 
 import pytest
 from test_corpus import make_corpus
-from test_faults import REFERENCE_TIMEOUT, TIMEOUT_FACTOR, _kill_tree, _visible_partials
+from test_faults import (
+    REFERENCE_TIMEOUT,
+    TIMEOUT_FACTOR,
+    _kill_tree,
+    _temporary_dir,
+    _visible_partials,
+)
 
 from analysis.__main__ import main
 from analysis.atomic import TEMPORARY
@@ -98,7 +104,8 @@ def test_sigkill_then_rerun_is_byte_identical(
 ) -> None:
     out = reference[0].parent / f"killed-{fraction}"
     command = _command(hostile_corpus, out)
-    process = subprocess.Popen(command, env={**os.environ, "PYTHONHASHSEED": "0"},
+    killed_env = {**os.environ, "PYTHONHASHSEED": "0", "TMPDIR": _temporary_dir(out)}
+    process = subprocess.Popen(command, env=killed_env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                                start_new_session=True)  # fmt: skip
     time.sleep(fraction * reference[2])

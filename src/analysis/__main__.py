@@ -2,11 +2,14 @@
 
 Exit status 1 with a one-line message (no traceback) on a bad input, a failed notebook, a failed write
 (the path and the reason; previous outputs stay) or when another run is writing the same outputs.
+SIGTERM stops a run as Ctrl-C does (exit status 130, temporaries removed): Python's default would end
+the process at once and leave the kernel-spec and scratch folders in the temporary directory.
 """
 
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import time
 from pathlib import Path
@@ -146,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.run.lab import start_lab
 
         start_lab(args.port, open_browser=not args.no_browser)  # replaces this process
+    previous = signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         if args.corpus is not None:
             _print_manifest_warnings(args.corpus)
@@ -153,12 +157,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             _print_manifest_warnings(args.raw)
         return _run_events(args)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (kill, timeout, a cancelled CI job)
         # atomic writes remove their temporaries on the way out; papermill stops its kernel
         print(
             "interrupted: outputs written so far are complete; run again to finish", file=sys.stderr
         )
         return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _print_manifest_warnings(folder: Path) -> None:
