@@ -152,3 +152,88 @@ def test_quotation_ending_where_the_next_sentence_starts() -> None:
         }
     )
     assert quote_intervals(sentences) == [[(0, 4)], []]
+
+
+# --- alias grouping: blocking (issue 15, 10,000 aliases) -------------------------------------------
+
+NAME_PARTS = ["Hassan", "Hasan", "Rouhani", "Rohani", "Kim", "Jong", "Un", "Jong-un", "North",
+              "Korea", "Islamic", "Revolutionary", "Guards", "Corps", "IRGC", "Mohammad",
+              "Mohammed", "Khan", "Imran", "Pakistan", "Pakistani", "Clinton", "Bill", "A.",
+              "Jr.", "President", "the", "Baloch", "Baluch", "Baluchistan", "Jaish", "al-Adl",
+              "Jaïch", "Moon", "Jae-in", "UN", "United", "Nations"]  # fmt: skip
+names_list = st.lists(
+    st.lists(st.sampled_from(NAME_PARTS), min_size=1, max_size=4).map(" ".join),
+    min_size=2,
+    max_size=14,
+    unique=True,
+)
+
+
+def _maps(names: list[str]) -> tuple[dict, dict, dict]:
+    from analysis.text.names import acronym, name_tokens, normalise_name
+
+    return (
+        {name: normalise_name(name) for name in names},
+        {name: name_tokens(name) for name in names},
+        {name: acronym(name) for name in names},
+    )
+
+
+@SETTINGS
+@given(names_list, st.sampled_from([0.85, 0.7, 0.95]))
+@example(["Kim", "Kim Jong Un", "IRGC", "Islamic Revolutionary Guards Corps", "Rohani",
+          "Hassan Rouhani", "North", "North Korea", "Revolutionary Guards"], 0.85)  # fmt: skip
+def test_blocking_keeps_every_pair_a_rule_links(names: list[str], threshold: float) -> None:
+    """Every pair the link rules link (all pairs tried) shares a blocking key."""
+    from analysis.text.names import is_acronym, link_rule
+    from analysis.text.names.blocking import candidate_pairs
+
+    norm, toks, acro = _maps(names)
+    pairs = set(candidate_pairs(sorted(names), norm, toks, acro, is_acronym, threshold))
+    for index, a in enumerate(sorted(names)):
+        for b in sorted(names)[index + 1 :]:
+            if link_rule(a, b, threshold, names) is not None:
+                assert (a, b) in pairs, (a, b)
+
+
+@settings(derandomize=True, max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abcdeho ", min_size=1, max_size=14), min_size=2, max_size=12, unique=True),
+    st.sampled_from([0.85, 0.75, 0.9]),
+)
+def test_fuzzy_blocking_keeps_every_pair_above_the_threshold(
+    texts: list[str], threshold: float
+) -> None:
+    """Prefix filtering on bigrams misses no pair whose SequenceMatcher ratio reaches the threshold."""
+    from difflib import SequenceMatcher
+
+    from analysis.text.names.blocking import fuzzy_pairs
+
+    names = sorted({" ".join(text.split()) for text in texts} - {""})
+    norm = {name: name for name in names}
+    toks = {name: tuple(name.split()) for name in names}
+    pairs = fuzzy_pairs(names, norm, toks, threshold)
+    for index, a in enumerate(names):
+        for b in names[index + 1 :]:
+            ratio = SequenceMatcher(None, a, b, autojunk=False).ratio()
+            if len(toks[a]) == len(toks[b]) and ratio >= threshold:
+                assert (a, b) in pairs, (a, b, ratio)
+
+
+def test_actor_file_aliases_are_compared_only_with_the_texts_names() -> None:
+    """Thousands of actor-file aliases: every compared pair holds a name of the text, so the number
+    of comparisons grows linearly with the aliases (and a text name still meets its alias)."""
+    from analysis.text.names import is_acronym
+    from analysis.text.names.blocking import candidate_pairs
+
+    file_names = [f"{given} {surname}" for given in ("Amir", "Bella", "Carlos", "Dana")
+                  for surname in ("Rohani", "Rouhani", "Rohanny", "Rohane", "Karimi", "Karimy")]  # fmt: skip
+    file_names += ["Rohani", "Karimi", "IRGC", "Islamic Revolutionary Guards Corps"]
+    text_names = ["Amir Rohany", "Guards"]
+    names = sorted(file_names + text_names)
+    norm, toks, acro = _maps(names)
+    pairs = candidate_pairs(names, norm, toks, acro, is_acronym, 0.85, fixed=set(file_names))
+    assert pairs and all(set(pair) & set(text_names) for pair in pairs)
+    assert ("Amir Rohani", "Amir Rohany") in pairs
+    everything = candidate_pairs(names, norm, toks, acro, is_acronym, 0.85)
+    assert ("Amir Rohani", "Amir Rouhani") in everything  # without fixed names they meet

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +74,7 @@ from analysis.text.names import (
     is_demonym_of,
     is_title_case,
     name_candidates,
+    normalise_name,
     person_like,
     similarity,
 )
@@ -172,21 +173,25 @@ def _resolve(
     threshold: float | None,
     titled: set[str] = frozenset(),
 ) -> list[_Form]:
-    """Surface forms with their actors: file aliases as listed, candidates by their group."""
+    """Surface forms with their actors: file aliases as listed, candidates by their group (the
+    file's aliases are grouped with the candidates, never with each other: the file gives their
+    actors)."""
     file_surfaces = {surface: actor for actor in file_actors for surface in actor.surfaces}
     known = sorted(set(file_surfaces) | set(candidates))
+    by_letter = _by_first_letter(known)
     demonyms = {
         name
         for name in set(candidates) - set(file_surfaces)
         if demonym_country(name)
         or (
             len(name.split()) == 1
-            and any(is_demonym_of(name, o) and country_of(o) for o in known if o != name)
+            and any(is_demonym_of(name, o) and country_of(o) for o in by_letter(name) if o != name)
         )
     }  # a country's nationality word is not a name; an ethnonym (Baloch) is a group's name
+    position = {actor: index for index, actor in reversed(list(enumerate(file_actors)))}
     kept = [name for name in candidates if name not in demonyms]
     grouping = {} if threshold is None else {"threshold": threshold}
-    canonical = group_aliases([*kept, *file_surfaces], **grouping)
+    canonical = group_aliases([*kept, *file_surfaces], **grouping, fixed=file_surfaces)
     members: dict[str, list[str]] = {}
     counts = Counter(kept)
     for surface, head in canonical.items():
@@ -204,16 +209,32 @@ def _resolve(
                     linked,
                     key=lambda a: (
                         max(similarity(surface, alias) for alias in a.surfaces),
-                        -file_actors.index(a),
+                        -position[a],
                     ),
                 )
             else:
-                actor = Actor(head, _group_type(group, known, titled), (), "auto")
+                actor = Actor(head, _group_type(group, by_letter, titled), (), "auto")
             forms[surface] = _Form(surface, actor, True)
     return sorted(forms.values(), key=lambda form: (-len(form.surface), form.surface))
 
 
-def _group_type(group: Sequence[str], known: Sequence[str], titled: set[str]) -> str:
+def _by_first_letter(names: Sequence[str]) -> Callable[[str], list[str]]:
+    """The names of ``names`` that may be a country of (or have as nationality word) a given name:
+    :func:`is_demonym_of` holds only for normalised forms that begin with the same letter, or for a
+    one-letter country (its stem is empty)."""
+    index: dict[str, list[str]] = {}
+    for name in names:
+        key = normalise_name(name)
+        index.setdefault(key[:1] if len(key) > 1 else "", []).append(name)
+
+    def near(name: str) -> list[str]:
+        key = normalise_name(name)[:1]
+        return [*index.get(key, []), *index.get("", [])] if key else []
+
+    return near
+
+
+def _group_type(group: Sequence[str], known: Callable[[str], list[str]], titled: set[str]) -> str:
     """Type of an automatic actor: country when one of its names is a country's, group when its
     name is the nationality word of another name (Baloch / Baluchistan), else by its names
     (:func:`analysis.text.names.actor_type`, person first). A name looks like a person's only with
@@ -222,7 +243,7 @@ def _group_type(group: Sequence[str], known: Sequence[str], titled: set[str]) ->
     names = sorted(group)
     if any(country_of(name) for name in names):
         return "country"
-    if any(is_demonym_of(name, other) for name in names for other in known if other != name):
+    if any(is_demonym_of(name, other) for name in names for other in known(name) if other != name):
         return "group"
     evidence = bool(set(names) & titled) or (
         any(" " not in name for name in names) and any(" " in name for name in names)

@@ -30,7 +30,10 @@ Three steps, each a small, inspectable rule set rather than a trained model:
    and join two groups only when no pair of their names breaks a cannot-link constraint
    (:data:`CANNOT_LINK`: North/South, Jr./Sr., different first names, a demonym), constrained
    clustering in the sense of Wagstaff et al. (2001, ICML), so that no chain of links merges
-   different actors. Each group gets a canonical name: its most frequent full form. The similarity used by the ``fuzzy`` rule is :class:`difflib.SequenceMatcher`'s ratio
+   different actors. Only pairs sharing a blocking key are compared (:mod:`.blocking`; no pair a
+   rule links is missed), and an actor file's aliases are compared only with the text's names, so
+   the cost is about linear in the number of aliases. Each group gets a canonical name: its most
+   frequent full form. The similarity used by the ``fuzzy`` rule is :class:`difflib.SequenceMatcher`'s ratio
    2·M/T, the Ratcliff/Obershelp "gestalt pattern matching" score (Ratcliff & Metzener 1988, Dr.
    Dobb's Journal); Christen (2012, ch. 5) surveys it among approximate string comparators.
 

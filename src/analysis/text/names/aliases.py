@@ -21,6 +21,7 @@ from analysis.text.lexicon import (
     NAME_ORG_WORDS,
     NAME_PARTICLES,
 )
+from analysis.text.names.blocking import candidate_pairs, token_index
 from analysis.text.names.candidates import ACRONYM_SKIP, PARTICLE_HYPHEN, POSSESSIVE, fold, is_title
 
 FUZZY_THRESHOLD = 0.85
@@ -217,26 +218,42 @@ class _Universe:
     person: dict[str, bool]
     acro: dict[str, str]
     counts: dict[str, int]
+    tokens: dict[str, dict]  # blocking.token_index: names by first, last and inner token
+    by_initials: dict[str, list[str]]  # names that are not acronyms, by their initials
+    uses: Counter[str]  # uses of the names written with the same tokens (spacing ignored)
 
     @classmethod
     def of(cls, names: list[str], counts: dict[str, int] | None = None) -> _Universe:
         """The look-up tables of ``names`` (``counts``: uses of each, default 1)."""
+        toks = {name: name_tokens(name) for name in names}
+        acro = {name: acronym(name) for name in names}
+        counts = {name: (counts or {}).get(name, 1) for name in names}
+        by_initials: dict[str, list[str]] = {}
+        uses: Counter[str] = Counter()
+        for name in names:
+            if not is_acronym(name):
+                by_initials.setdefault(acro[name], []).append(name)
+            uses["".join(toks[name])] += counts[name]
         return cls(
             names,
             {name: normalise_name(name) for name in names},
-            {name: name_tokens(name) for name in names},
+            toks,
             {name: person_like(name) for name in names},
-            {name: acronym(name) for name in names},
-            {name: (counts or {}).get(name, 1) for name in names},
+            acro,
+            counts,
+            token_index(names, toks),
+            by_initials,
+            uses,
         )
 
-    def long_forms(self, predicate) -> set[tuple[str, ...]]:
-        """Distinct maximal token forms of the names satisfying ``predicate``.
+    def long_forms(self, predicate, pool: Iterable[str]) -> set[tuple[str, ...]]:
+        """Distinct maximal token forms of the names of ``pool`` satisfying ``predicate`` (``pool``:
+        the names of an index that holds every name the predicate can accept).
 
         A form that is a token sub-sequence of another matching form is the same referent written
         shorter (John Boehner / John A. Boehner) and does not make a match ambiguous.
         """
-        forms = {self.toks[name] for name in self.names if predicate(name)}
+        forms = {self.toks[name] for name in pool if predicate(name)}
         return {
             form
             for form in forms
@@ -269,31 +286,31 @@ def _link(a: str, b: str, threshold: float, u: _Universe) -> str | None:
         initials = u.acro[short]
         if (
             u.acro[long] == initials
-            and len(u.long_forms(lambda n: not is_acronym(n) and u.acro[n] == initials)) == 1
+            and len(u.long_forms(lambda n: True, u.by_initials.get(initials, ()))) == 1
         ):
             return "acronym"
         return None
     if len(ts) < len(tl) and not is_acronym(long):
         if u.person[long] and ts[-1] == tl[-1] and _is_subsequence(ts, tl):
             matches = u.long_forms(
-                lambda n: (
-                    len(u.toks[n]) > len(ts)
-                    and u.toks[n][-1] == ts[-1]
-                    and _is_subsequence(ts, u.toks[n])
-                )
-            )  # fmt: skip  (any longer name ending so competes: Bill Clinton, Clinton Street)
+                lambda n: len(u.toks[n]) > len(ts) and _is_subsequence(ts, u.toks[n]),
+                u.tokens["last"][ts[-1]],
+            )  # any longer name ending so competes: Bill Clinton, Clinton Street
             if len(matches) == 1 or _dominant(tl, matches, u):
                 return "last_name"
         if len(ts) == 1 and u.person[long] and ts[0] == tl[0] and _given_name_pair(long):
-            matches = u.long_forms(lambda n: u.person[n] and ts[0] in (u.toks[n][0], u.toks[n][-1]))
+            pool = dict.fromkeys([*u.tokens["first"][ts[0]], *u.tokens["last"][ts[0]]])
+            matches = u.long_forms(lambda n: u.person[n], pool)
             if len(matches) == 1 or _dominant(tl, matches, u):
                 return "family_first"  # Kim / Kim Jong Un, Moon / Moon Jae-in
         if len(ts) == 1 and _directions(short) and tl[0] == ts[0]:
-            matches = u.long_forms(lambda n: len(u.toks[n]) > 1 and u.toks[n][0] == ts[0])
+            matches = u.long_forms(lambda n: len(u.toks[n]) > 1, u.tokens["first"][ts[0]])
             if len(matches) == 1 or _dominant(tl, matches, u):
                 return "direction_short"  # the North / North Korea
         if len(ts) >= 2 and _contiguous_inside(ts, tl):
-            matches = u.long_forms(lambda n: _contiguous_inside(ts, u.toks[n]))
+            matches = u.long_forms(
+                lambda n: _contiguous_inside(ts, u.toks[n]), u.tokens["inner"][ts[0]]
+            )
             if len(matches) == 1:
                 return "token_subsequence"
     if is_acronym(a) or is_acronym(b):
@@ -314,11 +331,7 @@ def _dominant(form: tuple[str, ...], matches: set[tuple[str, ...]], u: _Universe
     """Whether the long form ``form`` (or the match it is a shorter spelling of) is used
     :data:`DOMINANCE` times as often as all the other ``matches`` together (forms that differ only
     in spacing, Kim Jong Un / Kim Jong-un, count as one)."""
-    uses = Counter({"".join(match): 0 for match in matches})
-    for name in u.names:
-        key = "".join(u.toks[name])
-        if key in uses:
-            uses[key] += u.counts[name]
+    uses = Counter({"".join(match): u.uses["".join(match)] for match in matches})
     mine = next(("".join(m) for m in sorted(matches) if _is_subsequence(form, m)), None)
     others = sum(count for key, count in uses.items() if key != mine)
     return mine is not None and uses[mine] >= DOMINANCE * max(others, 1)
@@ -391,19 +404,20 @@ def _merge(distinct: list[str], links: list[tuple[int, float, str, str, str]], t
     return sets
 
 
-def _groups(names: Iterable[str], threshold: float) -> list[dict]:
-    """One record per distinct name: alias, canonical, rule, via, similarity, count."""
+def _groups(names: Iterable[str], threshold: float, fixed: Iterable[str] = ()) -> list[dict]:
+    """One record per distinct name: alias, canonical, rule, via, similarity, count; two names
+    of ``fixed`` are never compared (see :func:`group_aliases`)."""
     counts = Counter(name.strip() for name in names if name and name.strip())
     distinct = sorted(counts)
     u = _Universe.of(distinct, counts)
     rank = list(LINK_RULES)
     links = []
-    for i, a in enumerate(distinct):
-        for b in distinct[i + 1 :]:
-            rule = _link(a, b, threshold, u)
-            if rule is not None:
-                ratio = SequenceMatcher(None, u.norm[a], u.norm[b], autojunk=False).ratio()
-                links.append((rank.index(rule), -ratio, a, b, rule))
+    fixed = frozenset(fixed)
+    for a, b in candidate_pairs(distinct, u.norm, u.toks, u.acro, is_acronym, threshold, fixed):
+        rule = _link(a, b, threshold, u)  # blocking: only pairs some rule can link
+        if rule is not None:
+            ratio = SequenceMatcher(None, u.norm[a], u.norm[b], autojunk=False).ratio()
+            links.append((rank.index(rule), -ratio, a, b, rule))
     sets = _merge(distinct, links, threshold)
     edges: dict[str, list[tuple[str, str]]] = {name: [] for name in distinct}
     for _, _, a, b, rule in links:
@@ -441,13 +455,18 @@ def _groups(names: Iterable[str], threshold: float) -> list[dict]:
     return sorted(records, key=lambda r: (r["canonical"], r["rule"] != "canonical", r["alias"]))
 
 
-def group_aliases(names: Iterable[str], threshold: float = FUZZY_THRESHOLD) -> dict[str, str]:
+def group_aliases(
+    names: Iterable[str], threshold: float = FUZZY_THRESHOLD, *, fixed: Iterable[str] = ()
+) -> dict[str, str]:
     """Map every surface name to the canonical name of its group (the canonical maps to itself).
 
     ``names`` may repeat a name: repeats count as uses when choosing the canonical (the longest, most
-    frequent full form; see :data:`LINK_RULES` for how names are linked).
+    frequent full form; see :data:`LINK_RULES` for how names are linked). Only pairs that share a
+    blocking key are compared (:mod:`analysis.text.names.blocking`: no pair a rule links is missed);
+    two names of ``fixed`` (an actor file's aliases, whose actors the file already gives) are not
+    compared at all, so the cost is linear in their number.
     """
-    return {record["alias"]: record["canonical"] for record in _groups(names, threshold)}
+    return {record["alias"]: record["canonical"] for record in _groups(names, threshold, fixed)}
 
 
 def alias_table(names: Iterable[str], threshold: float = FUZZY_THRESHOLD) -> pd.DataFrame:
