@@ -237,3 +237,34 @@ def test_actor_file_aliases_are_compared_only_with_the_texts_names() -> None:
     assert ("Amir Rohani", "Amir Rohany") in pairs
     everything = candidate_pairs(names, norm, toks, acro, is_acronym, 0.85)
     assert ("Amir Rohani", "Amir Rouhani") in everything  # without fixed names they meet
+
+
+# --- quotations: nested and unbalanced marks over many paragraphs (issue 15) -------------------------
+
+NESTED_QUOTES = [
+    '"He said \'they "never" came back, and left.',
+    "\u201cThe outer quote \u2018holds an inner \u201cdeeper one\u2019 that never closes.",
+    'The spokesman said: "We will \u201cwin\u201d and \u2018they\u2019 will lose',
+    '" a stray mark starts the line, said officials, "and another one',
+    "\u201cOne\u201d \u201ctwo\u201d \u2018three \u201cfour\u2019 five\u201d six.",
+]
+nested_article = st.lists(
+    st.lists(st.sampled_from(NESTED_QUOTES), min_size=1, max_size=3).map(" ".join),
+    min_size=1,
+    max_size=8,
+).map("\n\n".join)
+
+
+@SETTINGS
+@given(nested_article)
+def test_paragraph_index_of_quotations_equals_the_article_scan(text: str) -> None:
+    """Attribution looks up a quotation's paragraph neighbours in ``block_spans`` instead of scanning
+    every quotation of the article (quadratic over 3,000 paragraphs): the index holds exactly the
+    spans of each block, in text order."""
+    from analysis.measures.quotes.context import ArticleContext
+    from analysis.measures.quotes.verbs import load_verb_classes, reporting_verbs
+
+    article = ArticleContext(document(text, "A"), reporting_verbs(load_verb_classes()))
+    for block in {span.block for span in article.spans}:
+        scanned = [span for span in article.spans if span.block == block]
+        assert [id(span) for span in article.block_spans[block]] == [id(s) for s in scanned]

@@ -12,9 +12,10 @@ from analysis.measures.quotes.verbs import Verb
 from analysis.text.quotemarks import MARK
 
 
-def find_attribution(article: ArticleContext, span: QuotedSpan, siblings: list[QuotedSpan]) -> dict:
+def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     """Find the reporting verb and speaker of one quoted span (empty dict when none)."""
     text = article.text
+    siblings = article.block_spans[span.block]  # the quotations of its paragraph
     sentence_start = article.sentence(span.open)[0]
     sentence_end = article.sentence(span.close if span.close is not None else span.end - 1)[1]
     previous_close = max(
@@ -161,9 +162,9 @@ def inherited_attribution(article: ArticleContext, span: QuotedSpan, records: li
     ]
     if same:
         return same[-1]["attribution"]
-    following = [s for s in article.spans if s.block == span.block and s.open > span.open]
+    following = [s for s in article.block_spans[span.block] if s.open > span.open]
     if following:
-        attribution = find_attribution(article, following[0], article.spans)
+        attribution = find_attribution(article, following[0])
         if attribution:
             return attribution
     if article.text[block.start : span.open].strip():

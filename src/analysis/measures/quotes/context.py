@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from analysis.measures.quotes.spans import WORD, find_spans, title_like
+from analysis.measures.quotes.spans import WORD, QuotedSpan, find_spans, title_like
 from analysis.measures.quotes.verbs import ReportingVerbs, Verb
 from analysis.measures.speakers import Mention, Mentions
 from analysis.text.document import Document
@@ -24,12 +24,17 @@ class ArticleContext:
         self.text = text
         self.blocks = blocks
         self.spans = find_spans(text, blocks)
+        #: The spans of each block, in text order (look-ups per paragraph, not over the article).
+        self.block_spans: dict[int, list[QuotedSpan]] = {}
+        for span in self.spans:
+            self.block_spans.setdefault(span.block, []).append(span)
         self.sentences = [(s.start, s.end) for s in document.sentences]
         self._sentence_starts = [start for start, _ in self.sentences]
         self.quoted = sorted(
             (s.open, s.close + 1 if s.close is not None else blocks[s.block].end)
             for s in self.spans
         )
+        self._opens = sorted(span.open for span in self.spans)
         self.verbs = lexicon.find(text, self.quoted)
         self._verb_starts = [verb.start for verb in self.verbs]
         titles = [(b.start, b.end) for b in blocks if title_like(b)]
@@ -39,6 +44,11 @@ class ArticleContext:
         """``(start, end)`` of the sentence containing ``position``."""
         index = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
         return self.sentences[index]
+
+    def opens_between(self, lower: int, upper: int) -> bool:
+        """Whether a quotation opens inside ``[lower, upper)`` (bisection, not a scan)."""
+        index = bisect.bisect_left(self._opens, lower)
+        return index < len(self._opens) and self._opens[index] < upper
 
     def verbs_between(self, lower: int, upper: int) -> list[Verb]:
         """Reporting verbs lying inside ``[lower, upper)``."""

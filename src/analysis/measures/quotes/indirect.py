@@ -158,7 +158,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
         if not (verb.cls.clause or verb.cls.object_content):
             continue
         sentence_start, sentence_end = article.sentence(verb.start)
-        has_quote = any(sentence_start <= s.open < sentence_end for s in article.spans)
+        has_quote = article.opens_between(sentence_start, sentence_end)
         if verb.lemma == "according to":
             found = _according_to(article, verb, sentence_start, sentence_end, has_quote)
             if found is None:

@@ -111,14 +111,14 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
     records: list[dict] = []
     by_group: dict[int, dict] = {}
     earlier_words: list[set[str]] = []
-    for position, span in enumerate(article.spans):
+    by_sentence: dict[int, list[dict]] = {}  # records by sentence start, in text order
+    for span in article.spans:
         sentence_start = article.sentence(span.open)[0]
-        previous = [
-            s for s in article.spans[:position] if s.block == span.block and s.close is not None
-        ]
+        paragraph = article.block_spans[span.block]
+        previous = [s for s in paragraph[: _index(paragraph, span)] if s.close is not None]
         lower = max([sentence_start] + [s.close + 1 for s in previous if s.close < span.open])
         lead = text[lower : span.open]
-        attribution = find_attribution(article, span, article.spans)
+        attribution = find_attribution(article, span)
         words = word_count(text[span.start : span.end])
         kind, kind_rule, speaker_rule = "", "", ""
         if records and interrupted(article, span, records[-1], lead, attribution):
@@ -128,10 +128,8 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
                     other.group = new
         same_sentence = [
             r
-            for r in records
-            if r["sentence_start"] == sentence_start
-            and r.get("attribution")
-            and r["kind"] in {"direct", "partial"}
+            for r in by_sentence.get(sentence_start, [])
+            if r.get("attribution") and r["kind"] in {"direct", "partial"}
         ]
         coordinated = re.fullmatch(r"\s*(?:,|and|or|but|,\s*and|,\s*or)\s*", lead) is not None
         if not attribution and same_sentence and span.group not in by_group and coordinated:
@@ -173,11 +171,17 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
         record = _record(article, span, kind, kind_rule, attribution, speaker_rule)
         record["attribution"] = attribution
         records.append(record)
+        by_sentence.setdefault(record["sentence_start"], []).append(record)
         by_group.setdefault(span.group, record)
         if kind in {"direct", "partial"}:
             earlier_words.append(content_words(text[span.start : span.end]))
     share_group_speakers(article, records)
     return records
+
+
+def _index(spans: list[QuotedSpan], span: QuotedSpan) -> int:
+    """Position of ``span`` itself (not an equal one) in ``spans``."""
+    return next(index for index, other in enumerate(spans) if other is span)
 
 
 def _unattributed_kind(
