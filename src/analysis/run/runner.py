@@ -26,7 +26,8 @@ import json
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING, Any
 from analysis import config
 from analysis.atomic import remove_stale_temporaries, write_text
 from analysis.errors import InputError
+from analysis.run.html_export import export_html
 from analysis.run.lock import output_lock
 
 if TYPE_CHECKING:
@@ -217,10 +219,7 @@ def run_event(
     for name in NOTEBOOKS:
         check_parameters(notebooks_dir / name, parameters)
     stamp_path.unlink(missing_ok=True)
-    outputs: list[Path] = []
-    for name in NOTEBOOKS:
-        executed = execute_notebook(notebooks_dir / name, out_dir / name, parameters)
-        outputs += [executed, *export_html(executed)]
+    outputs = execute_and_export([notebooks_dir / name for name in NOTEBOOKS], out_dir, parameters)
     outputs += _files_under(config.figures_dir(event_id, reports_root))
     outputs += _files_under(config.processed_dir(event_id, processed_root))
     _write_stamp(
@@ -264,27 +263,28 @@ def execute_notebook(source: Path, target: Path, parameters: dict[str, Any]) -> 
     return write_notebook(normalise(notebook, source.name), target)
 
 
-def export_html(notebook_path: Path) -> list[Path]:
-    """Export an executed notebook to HTML twice: with code and without (``.nocode.html``).
+def execute_and_export(
+    sources: Sequence[Path], out_dir: Path, parameters: dict[str, Any]
+) -> list[Path]:
+    """Execute the notebooks ``sources`` in order into ``out_dir``; export each to HTML while the
+    next one runs. Return every file written (notebook, then its two pages, per notebook).
 
-    The template (``templates/offline_lab``) is JupyterLab's without CDN scripts, so pages open offline.
+    A notebook reads what the previous one wrote, so they run one after the other; the export of
+    notebook k (nbconvert, in this process) needs only k's file, so it runs in a worker thread
+    while the kernel of k + 1 works in its own process. An error of an export is raised here, after
+    the notebook that ran beside it; a failing notebook is raised once the export beside it ended.
     """
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    notebook = nbformat.read(notebook_path, as_version=4)
-    written = []
-    for suffix, exclude_input in ((".html", False), (".nocode.html", True)):
-        exporter = HTMLExporter(
-            template_name="offline_lab",
-            extra_template_basedirs=[str(config.PACKAGE_DIR / "templates")],
-            exclude_input=exclude_input,
-            exclude_output_prompt=exclude_input,  # no "Out[3]:" in the page for readers
-        )
-        body, _ = exporter.from_notebook_node(
-            notebook, resources={"metadata": {"name": notebook_path.stem}}
-        )
-        written.append(write_text(notebook_path.with_suffix(suffix), body))
+    written: list[Path] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-html") as pool:
+        pending: Future[list[Path]] | None = None
+        for source in sources:
+            executed = execute_notebook(source, out_dir / source.name, parameters)
+            if pending is not None:
+                written += pending.result()
+            written.append(executed)
+            pending = pool.submit(export_html, executed)
+        if pending is not None:
+            written += pending.result()
     return written
 
 
