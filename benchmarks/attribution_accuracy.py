@@ -226,14 +226,17 @@ def figures_of(counts: Counter) -> dict[str, float]:
     return out
 
 
-def evaluate(root: Path, sample: int | None) -> tuple[dict, list]:
-    """Run extraction on PolNeAR; figures per split and outlet, and the tuning-part errors."""
+def evaluate(root: Path, sample: int | None, only: str | None = None) -> tuple[dict, list]:
+    """Run extraction on PolNeAR; figures per split and outlet, and the tuning-part errors
+    (``only``: that part's articles alone)."""
     rules = load_rules()
     forms = {lemma: set(f) for c in load_verb_classes().values() for lemma, f in c.verbs.items()}
     groups: dict[str, Counter] = {}
     errors: list = []
     clean_seconds = extract_seconds = 0.0
     for article, outlet, ann in polnear_articles(root, sample):
+        if only is not None and split_of(article.path.stem) != only:
+            continue
         began = time.perf_counter()
         doc = clean_article(article, rules)
         middle = time.perf_counter()
@@ -276,11 +279,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sample", type=int, help="every n-th article, this many (default all)")
     parser.add_argument("--out", type=Path, help="also write the figures to this JSON file")
     parser.add_argument("--errors", action="store_true", help="also print tuning-part errors")
+    parser.add_argument("--part", choices=("tuning", "checking"), help="only this part (quicker)")
     args = parser.parse_args(argv)
     if not (args.polnear / "metadata.tsv").is_file():
         print(f"PolNeAR not found at {args.polnear} (set POLNEAR_DIR)", file=sys.stderr)
         return 2
-    figures, errors = evaluate(args.polnear, args.sample)
+    figures, errors = evaluate(args.polnear, args.sample, args.part)
     table = pd.DataFrame({k: v for k, v in figures.items() if k != "speed"}).T
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(table.to_string())

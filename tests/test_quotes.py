@@ -118,7 +118,7 @@ def test_quote_continued_across_paragraphs() -> None:
 
 def test_quote_open_at_paragraph_end_without_continuation() -> None:
     table = quotes(INTRO + 'Khan called it "a disaster for us all.\n\nThe talks then ended.')
-    row = only(table)
+    row = only(table, "partial")  # the object of "called" is an indirect record of its own
     assert row.text == "a disaster for us all."
     assert row.kind == "partial" and row.speaker == "Imran Khan"
 
@@ -214,7 +214,7 @@ def test_pronoun_resolution() -> None:
 
 
 def test_partial_quote_with_naming_verb() -> None:
-    row = only(quotes(INTRO + 'Rohani called the visit "a turning point" in relations.'))
+    row = only(quotes(INTRO + 'Rohani called the visit "a turning point" in relations.'), "partial")
     assert (row.text, row.kind, row.speaker, row.verb, row.verb_class) == (
         "a turning point",
         "partial",
@@ -237,7 +237,9 @@ def test_scare_quote_without_reporting_verb() -> None:
 
 
 def test_short_quote_under_an_accusatory_verb_is_partial() -> None:
-    row = only(quotes(INTRO + 'Rohani denounced the United States for "insulting" Iran.'))
+    row = only(
+        quotes(INTRO + 'Rohani denounced the United States for "insulting" Iran.'), "partial"
+    )
     assert (row.kind, row.speaker) == ("partial", "Hassan Rohani")
 
 
@@ -293,7 +295,8 @@ def test_indirect_without_that_and_with_adverbials() -> None:
 
 
 def test_indirect_clause_stops_before_a_participle() -> None:
-    row = only(quotes(INTRO + "Khan acknowledged the issue figured high, citing recent attacks."))
+    table = quotes(INTRO + "Khan acknowledged the issue figured high, citing recent attacks.")
+    row = only(table[table["verb"] == "acknowledge"])  # "citing ..." is a record of its own
     assert row.text == "the issue figured high"
 
 
@@ -418,6 +421,9 @@ def test_seed_event_agrees_with_the_gold_file(
     wrong = merged[
         (merged["kind"] != merged["kind_found"]) | (merged["speaker"] != merged["speaker_found"])
     ]
+    # The gold file predates object contents and sourceless raising verbs (issue 12, recall round:
+    # "accused Pakistan of ...", "seemed to ..."), so precision is measured on the other records.
+    found = found[~found["kind_rule"].isin(["object", "unsourced"])]
     matched = found.merge(gold, on=["outlet", "start", "end", "kind", "speaker"], how="inner")
     precision = len(matched) / len(found)
     record_property("seed_precision", precision)

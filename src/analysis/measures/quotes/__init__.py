@@ -62,6 +62,18 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   (*want*, *endorse*, *call for*, ...) the object or to-infinitive up to the clause end. Verbs of
   thought (*believe*), evidence (*the report found*) and stance come from the codebook's
   ``cognition``, ``evidence`` and ``stance`` classes (PARC 3.0, Pareti 2016; PolNeAR's guidelines).
+  Wider cue classes (Levin 1993 / VerbNet; Krestel et al. 2008): judgement and naming verbs take
+  their object as content (``accused the governor of ...``, ``called the plan a mistake``), as do the
+  ``message`` (*cite*, *talk about*, *point out*) and ``perception`` (*sees X as Y*) classes and the
+  ``object_verbs`` of the other classes when no clause follows (``announced a new plan``; never an
+  adjunct: ``announced on Friday``); ``infinitive_verbs`` take only a to-infinitive (``pledged to
+  rebuild``, not ``pledged billions``). Raising verbs (``evidential``: *seemed to*, *appears to*,
+  *is expected to*) give the clause around them with no source (``kind_rule`` ``unsourced``). Any
+  clause verb takes an embedded question opened by *whether*, *why* or *how* (``would not say
+  how ...``); ``that,`` before an inserted clause and an existential ``there had been`` open a
+  clause. Trailing attributions may be inverted with an appositive (``..., said Anna Berg, a
+  teacher who ...``), end at a semicolon, or follow a content opened by *But*; a source before an
+  unmarked report may be a longer noun phrase with prepositions (``Two in three said``).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
@@ -89,8 +101,8 @@ Known limits: no parser, so long-distance or embedded subjects can be missed and
 phrase with a relative clause can pass for a clause); nested quotations are not separate records;
 quotations in headlines are not linked to speakers; block quotations printed without marks are not
 found (transcript turns are, when their upper-case label is the last name of a person the article
-names: ``PENCE: We will ...`` is a ``direct`` record with rule ``transcript label``, no cue); cues outside the codebook (*seemed*, *referring to*)
-are not read. Measured on PolNeAR: ``benchmarks/README.md``.
+names: ``PENCE: We will ...`` is a ``direct`` record with rule ``transcript label``, no cue); cues outside the codebook
+(nouns such as *criticism of*, prepositions such as *in his view*) are not read. Measured on PolNeAR: ``benchmarks/README.md``.
 """
 
 from __future__ import annotations

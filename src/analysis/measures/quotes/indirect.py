@@ -19,8 +19,17 @@ from analysis.text.quotemarks import MARK
 EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
 #: Verbs that take an object before the reported clause ("assure Iran his country is ...").
 OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
-#: Verbs whose content may be an embedded question ("asked whether the plant would close").
-QUESTION_VERBS = frozenset({"ask", "wonder", "question"})
+#: Verbs whose content may be an embedded question ("asked whether the plant would close"); any
+#: clause-taking verb takes one opened by "whether", "why" or "how" ("would not say how ...").
+QUESTION_VERBS = frozenset({"ask", "wonder", "question", "ask about"})
+_QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s")
+_OPEN_QUESTION = re.compile(r"\s+(?:whether|why|how)\s")
+#: "that" opening a reported clause, also before an inserted clause ("said that, if ..., X").
+_THAT = re.compile(r"\s+that(?:\s+|\s*,\s*)")
+#: An existential clause ("said there had been gains"): "there" before an auxiliary.
+_EXISTENTIAL = re.compile(
+    r"\s+there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might)\b"
+)
 _RELATIVE_THAT = re.compile(
     r"(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|could|can|may)\b"
 )
@@ -54,10 +63,10 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if adverbs:  # "reported incorrectly that ..."
         cursor += adverbs.end()
     rest = text[cursor:sentence_end]
-    question = re.match(r"\s+(?:whether|if|why|how|what|when|where|who)\s", rest)
-    if question and verb.lemma in QUESTION_VERBS:  # "asked whether ...": an embedded question
+    question = (_QUESTION if verb.lemma in QUESTION_VERBS else _OPEN_QUESTION).match(rest)
+    if question:  # "asked whether ...", "would not say how ...": an embedded question
         return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
-    that = re.match(r"\s+that\s+", rest)
+    that = _THAT.match(rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
     window = _that_window(rest)
@@ -70,7 +79,7 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
             return _embedded(article, verb, sentence_start, sentence_end)
         if (
             verb.lemma in verb.cls.bare_clause
-            and word.lower() not in CLAUSE_REJECT
+            and (word.lower() not in CLAUSE_REJECT or _EXISTENTIAL.match(rest))
             and not word.lower().endswith("ing")
             and not re.match(r"\s*[\"(,.;:]", rest)
         ):
@@ -78,9 +87,40 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
             bounded = _bounded(article, start, sentence_end, verb, "bare clause")
             if bounded and clause_like(text[bounded[0] : bounded[1]]):
                 return bounded
-    if window is None:
+    if window is not None:
+        return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
+    if verb.cls.takes_object(verb.lemma):
+        return _object(article, verb, sentence_end)
+    return None
+
+
+def _object(article: ArticleContext, verb: Verb, end: int) -> tuple[int, int, str] | None:
+    """The object or to-infinitive after a verb as its content (``denied the report``, ``urged
+    voters to register``), not an adjunct (``announced on Friday``)."""
+    first = re.match(r"\s+([\w'$-]+)", article.text[verb.end : end])
+    if first is None:
         return None
-    return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
+    word = first.group(1).lower()
+    if word in CLAUSE_REJECT and word != "to":
+        return None
+    if verb.lemma in verb.cls.infinitive_verbs and word != "to":
+        return None  # "pledged to rebuild", not "pledged billions"
+    return _bounded(article, verb.end + first.start(1), end, verb, "object")
+
+
+def _unsourced(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
+    """The clause of a raising verb (``Sanders appeared to waver``, ``the vote is expected to
+    pass``): from the clause's start (after the last ``,;:`` before the verb that leaves words
+    before it, else the sentence start) to its end."""
+    text = article.text
+    sentence_start, sentence_end = article.sentence(verb.start)
+    start = sentence_start
+    for match in re.finditer(r"[,;:(]", text[sentence_start : verb.start]):
+        if WORD.search(text, sentence_start + match.end(), verb.start):
+            start = sentence_start + match.end()
+    while start < verb.start and text[start].isspace():
+        start += 1
+    return _bounded(article, start, sentence_end, verb, "unsourced")
 
 
 def _that_window(rest: str) -> int | None:
@@ -89,7 +129,7 @@ def _that_window(rest: str) -> int | None:
     if re.match(r"\s+to\s", rest):
         return None
     stop = re.search(r"[;:\"]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])\.(?=\s|$)", rest)
-    window = re.search(r"\sthat\s+", rest[: stop.start() if stop else len(rest)])
+    window = _THAT.search(rest[: stop.start() if stop else len(rest)])
     if window is None or len(WORD.findall(rest[: window.start()])) > 12:
         return None
     if _RELATIVE_THAT.match(rest, window.end()):
@@ -155,11 +195,17 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
     records = []
     seen: set[tuple[int, int]] = set()
     for verb in article.verbs:
-        if not (verb.cls.clause or verb.cls.object_content):
+        if not (verb.cls.clause or verb.cls.object_content or verb.cls.no_source):
             continue
         sentence_start, sentence_end = article.sentence(verb.start)
         has_quote = article.opens_between(sentence_start, sentence_end)
-        if verb.lemma == "according to":
+        if verb.cls.no_source:
+            found_clause = _unsourced(article, verb)
+            if found_clause is None or text[found_clause[0]] == MARK:
+                continue
+            start, end, rule = found_clause
+            subject = []
+        elif verb.lemma == "according to":
             found = _according_to(article, verb, sentence_start, sentence_end, has_quote)
             if found is None:
                 continue
@@ -172,7 +218,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             if text[start : start + 1] == MARK:
                 continue
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
-                article, verb, sentence_start
+                article, verb, sentence_start, loose=True
             )
             if not subject:
                 continue

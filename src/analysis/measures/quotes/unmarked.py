@@ -39,6 +39,10 @@ _FINITE = re.compile(
 )
 #: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
+#: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas").
+_NOUN_PHRASE_INNER = frozenset({"and", "of", "in", "at", "from", "on", "for", "with", "about"})
+#: Approximators before a number opening a source ("about 9 percent").
+_APPROXIMATELY = frozenset({"about", "nearly", "almost", "just", "only", "some", "roughly", "over"})
 #: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
 _INVERTED_PHRASE = re.compile(
     r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
@@ -46,35 +50,78 @@ _INVERTED_PHRASE = re.compile(
 )
 #: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
+#: What may follow the source of an inverted trailing attribution: the sentence end, an adjunct, an
+#: appositive after a comma (", a former teacher who ...") or a semicolon.
+_APPOSITIVE_TAIL = re.compile(
+    r"(?:\s*[,;(][^\"]*|\s+(?:on|in|at|during|last|this|earlier)\b[^\"]*)?[.!?)]?\s*"
+)
+#: A Title Case label of one to three words and a colon opening a line ("Bernie Sanders: ...").
+_TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)")
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
 _BEFORE_VERB = re.compile(
     r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
 )
 
 
+#: Subject pronouns: a bare clause they open is a clause whatever its verb ("saying it set a record").
+_SUBJECT_PRONOUN = frozenset({"i", "we", "you", "he", "she", "they"})
+#: Coordinators that may open a content before a trailing attribution ("But the plan failed, he said").
+_COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
+
+
 def clause_like(clause: str) -> bool:
-    """Whether a bare clause has at least three words and a verb-like word after the first."""
+    """Whether a bare clause has at least three words and a verb-like word after the first, or opens
+    with a subject pronoun."""
     words = WORD.findall(clause)
-    return len(words) >= 3 and _FINITE.search(" ".join(words[1:])) is not None
+    if len(words) < 3:
+        return False
+    pronoun = words[0].lower().split("'")[0] in _SUBJECT_PRONOUN  # "they're" too
+    return pronoun or _FINITE.search(" ".join(words[1:])) is not None
 
 
-def noun_phrase_source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
-    """The noun phrase opening the verb's clause as a source (empty list when none fits)."""
+def noun_phrase_source(
+    article: ArticleContext, verb: Verb, lower: int, loose: bool = False
+) -> list[Mention]:
+    """The noun phrase opening the verb's clause as a source (empty list when none fits).
+
+    ``loose`` (sources of unmarked reports): a leading coordinator is not part of the phrase, and
+    prepositions and "and" may stand inside it (``But workers in Ohio and Texas say``, ``Two in
+    three said``, ``About 9 percent said``); the phrase still cannot open with a function word."""
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
     clause_start = max(text.rfind(sep, lower, upper) for sep in (",", ";", ":", "(", MARK))
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
         start += 1
+    lead = re.match(r"(?:and|but|or|so|yet)\s+", text[start:upper], re.IGNORECASE)
+    if loose and lead:
+        start += lead.end()
     phrase = text[start:upper]
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
     words = [w.lower().strip(".") for w in phrase.split()]
-    if any(w in SOURCE_REJECT for w in words) or words[-1].endswith("ing"):
+    if _function_word_inside(words, loose) or words[-1].endswith("ing"):
         return []
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
         return []
     return [Mention(start, upper, phrase, "description")]
+
+
+def _function_word_inside(words: list[str], loose: bool) -> bool:
+    """Whether a candidate source has a word that cannot be in a noun phrase (see
+    :func:`noun_phrase_source`)."""
+    for index, word in enumerate(words):
+        if word not in SOURCE_REJECT:
+            continue
+        if not loose:
+            return True
+        if index == 0:
+            quantity = word in _APPROXIMATELY and len(words) > 1 and words[1][:1].isdigit()
+            if not quantity:
+                return True
+        elif word not in _NOUN_PHRASE_INNER:
+            return True
+    return False
 
 
 def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[Mention]:
@@ -91,10 +138,18 @@ def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[M
     return [Mention(match.start(1), match.start(1) + len(phrase), phrase, "description")]
 
 
+def _inverted_source(article: ArticleContext, verb: Verb, upper: int) -> list[Mention]:
+    """The source right after the verb of an inverted trailing attribution (``..., said Mayor
+    Anna Berg, a former teacher.``): a speaker mention, else a plain noun phrase."""
+    return article.mentions.subject_after(verb.end, upper) or noun_phrase_after(
+        article, verb, upper
+    )
+
+
 def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
     """Speaker mentions between ``lower`` and the verb, else a noun-phrase source."""
     found = article.mentions.subject_before(verb.start, lower)
-    return found or noun_phrase_source(article, verb, lower)
+    return found or noun_phrase_source(article, verb, lower, loose=True)
 
 
 def report_record(
@@ -142,7 +197,8 @@ def _clause_head(head: str) -> bool:
     """A content before a trailing attribution: a clause, not an introductory phrase ("For his part,
     the diplomat said: ...")."""
     first = WORD.match(head)
-    opener = first is not None and first.group().lower() in CLAUSE_REJECT and "," not in head
+    word = first.group().lower() if first is not None else ""
+    opener = word in CLAUSE_REJECT and word not in _COORDINATORS and "," not in head
     return clause_like(head) and not opener
 
 
@@ -157,8 +213,12 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
         comma = text.rfind(",", sentence_start, verb.start)
         if comma < 0 or MARK in text[comma : verb.start] or text[comma - 1 : comma] == MARK:
             continue
-        subject = _source(article, verb, comma + 1)
-        if not subject or subject[0].start < comma:
+        inverted = not text[comma + 1 : verb.start].strip()
+        if inverted:
+            subject = _inverted_source(article, verb, sentence_end)
+        else:
+            subject = _source(article, verb, comma + 1)
+        if not subject or (subject[0].start < comma and not inverted):
             continue
         head_start, head_end = _trim(text, sentence_start, comma)
         head_words = word_count(text[head_start:head_end])
@@ -166,7 +226,11 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             continue
         after = text[verb.end : sentence_end]
         key = 1_000_000 + verb.start  # the pieces of one report share a quotation number
-        if _clause_head(text[head_start:head_end]) and _TAIL.fullmatch(after):
+        if inverted:
+            tail_ok = _APPOSITIVE_TAIL.fullmatch(text, subject[-1].end, sentence_end) is not None
+        else:
+            tail_ok = _TAIL.fullmatch(after.split(";", 1)[0]) is not None
+        if _clause_head(text[head_start:head_end]) and tail_ok:
             span = (head_start, head_end)
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
@@ -181,7 +245,9 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
 
 def transcript_turns(article: ArticleContext) -> list[dict]:
     """``PENCE: We will win.``: a paragraph opened by an upper-case label and a colon is the direct
-    speech of the person the article names with that last name (no record when it names nobody)."""
+    speech of the person the article names with that last name (no record when it names nobody).
+    A Title Case label (``Rubio: Trump can't be trusted``, a headline convention) introduces an
+    ``indirect`` record of that person's words: such lines paraphrase as often as they quote."""
     people = {
         m.tokens[-1].lower(): m.canonical
         for m in article.mentions.items
@@ -190,15 +256,18 @@ def transcript_turns(article: ArticleContext) -> list[dict]:
     records = []
     for block in article.blocks:
         match = _LABEL.match(article.text, block.start, block.end)
+        upper = match is not None
+        match = match or _TITLE_LABEL.match(article.text, block.start, block.end)
         if match is None:
             continue
         name = people.get(match.group(1).split()[-1].lower().rstrip("."))
         start, end = _trim(article.text, match.end(), block.end)
         if not name or end - start < 3:
             continue
+        rule = "transcript label" if upper else "colon label"
         label = Mention(match.start(1), match.end(1), match.group(1), "name", canonical=name)
-        record = report_record(article, (start, end), None, [label], "transcript label")
-        record.update(kind="direct", speaker_rule="transcript label")
-        record["attribution"] = {"verb": None, "subject": [label], "rule": "transcript label"}
+        record = report_record(article, (start, end), None, [label], rule)
+        record.update(kind="direct" if upper else "indirect", speaker_rule=rule)
+        record["attribution"] = {"verb": None, "subject": [label], "rule": rule}
         records.append(record)
     return records

@@ -21,6 +21,10 @@ _DETERMINER_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+#: An -ing word right before a base form makes that form its object noun ("providing support"); an
+#: -s form stays a verb ("the ruling says").
+_GERUND_BEFORE = re.compile(r"\b(?![a-z]*(?:thing|morning|evening)\b)[a-z]{3,}ing\s+$")
+
 
 @dataclass(frozen=True)
 class VerbClass:
@@ -33,6 +37,13 @@ class VerbClass:
     verbs: dict[str, tuple[str, ...]]  # lemma -> inflections
     bare_clause: frozenset[str] = frozenset()  # lemmas that may drop "that" before their clause
     object_content: bool = False  # the object or to-infinitive is the attributed content
+    object_verbs: frozenset[str] = frozenset()  # lemmas whose object is the content when no clause
+    infinitive_verbs: frozenset[str] = frozenset()  # lemmas whose content is only a to-infinitive
+    no_source: bool = False  # raising verbs ("seemed to", "is expected to"): content, no source
+
+    def takes_object(self, lemma: str) -> bool:
+        """Whether the object of ``lemma`` can be its attributed content ("accused X of Y")."""
+        return self.object_content or lemma in self.object_verbs or lemma in self.infinitive_verbs
 
 
 @dataclass(frozen=True)
@@ -66,11 +77,9 @@ def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass
         }
         if any(not inflections for inflections in forms.values()):
             raise InputError(path, f"class {name!r}: a verb has no inflections")
-        bare = frozenset(str(lemma) for lemma in entry.get("bare_clause") or ())
-        if bare - set(forms):
-            raise InputError(
-                path, f"class {name!r}: bare_clause lists unknown verbs {sorted(bare - set(forms))}"
-            )
+        bare = _known_lemmas(path, name, entry, "bare_clause", forms)
+        objects = _known_lemmas(path, name, entry, "object_verbs", forms)
+        infinitives = _known_lemmas(path, name, entry, "infinitive_verbs", forms)
         parsed[str(name)] = VerbClass(
             str(name),
             str(entry.get("description", "")),
@@ -79,8 +88,23 @@ def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass
             forms,
             bare,
             bool(entry.get("object_content", False)),
+            objects,
+            infinitives,
+            bool(entry.get("no_source", False)),
         )
     return parsed
+
+
+def _known_lemmas(
+    path: Path, name: str, entry: dict, key: str, forms: dict[str, tuple[str, ...]]
+) -> frozenset[str]:
+    """The lemmas listed under ``key`` of a class; an error names any the class does not define."""
+    lemmas = frozenset(str(lemma) for lemma in entry.get(key) or ())
+    if lemmas - set(forms):
+        raise InputError(
+            path, f"class {name!r}: {key} lists unknown verbs {sorted(lemmas - set(forms))}"
+        )
+    return lemmas
 
 
 class ReportingVerbs:
@@ -115,9 +139,12 @@ class ReportingVerbs:
 
 def _not_a_report(text: str, start: int, end: int) -> bool:
     """A verb form used as a noun, adjective or passive: "the said", "a noted author", "was
-    announced", "of term limits", "Steele's comments", "the interactions described by"; an -ing
-    form after a preposition stays ("in saying")."""
+    announced", "of term limits", "Steele's comments", "the interactions described by", the object
+    of an -ing verb ("providing support"); an -ing form after a preposition stays ("in saying")."""
     before = text[max(0, start - 20) : start]
+    form = text[start:end]
+    if not form.endswith(("s", "ed", "ing")) and _GERUND_BEFORE.search(before):
+        return True
     match = _DETERMINER_BEFORE.search(before)
     if (
         match

@@ -1,0 +1,231 @@
+"""Cue classes beyond "say" and the contents they delimit (issue 12, recall round): objects of
+judgement, naming, message and perception verbs, raising verbs without a source, embedded questions,
+inverted trailing attributions and loose noun-phrase sources. Every sentence is hand-written for the
+pattern it tests."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_attribution import extract
+
+from analysis.errors import InputError
+from analysis.measures.quotes import load_verb_classes
+from analysis.measures.quotes.verbs import reporting_verbs
+
+
+def indirect(text: str) -> pd.DataFrame:
+    """The indirect records of ``text``."""
+    _, table = extract(text)
+    return table[table["kind"] == "indirect"]
+
+
+def contents(text: str) -> list[tuple[str, str, str]]:
+    """(content, source mention, cue lemma) of every indirect record of ``text``."""
+    rows = indirect(text)
+    return list(zip(rows["text"], rows["speaker_mention"], rows["verb"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [  # one verb class each: judgement, naming, message, perception, stance, evidence
+        (
+            "The senator accused the governor of hiding the audit.",
+            ("the governor of hiding the audit", "The senator", "accuse"),
+        ),
+        (
+            "Mayor Anna Berg called the ferry contract a costly mistake.",
+            ("the ferry contract a costly mistake", "Mayor Anna Berg", "call"),
+        ),
+        (
+            "Mayor Anna Berg cited the budget gap as the main reason.",
+            ("the budget gap as the main reason", "Mayor Anna Berg", "cite"),
+        ),
+        (
+            "Mayor Anna Berg talked about the harbour tolls.",
+            ("the harbour tolls", "Mayor Anna Berg", "talk about"),
+        ),
+        (
+            "Mayor Anna Berg sees the bridge as a lifeline for Varn.",
+            ("the bridge as a lifeline for Varn", "Mayor Anna Berg", "see"),
+        ),
+        (
+            "Mayor Anna Berg prefers a smaller bridge.",
+            ("a smaller bridge", "Mayor Anna Berg", "prefer"),
+        ),
+        (
+            "Mayor Anna Berg lashed out at the ferry company.",
+            ("the ferry company", "Mayor Anna Berg", "lash out at"),
+        ),
+    ],
+)
+def test_object_of_a_cue_verb_is_the_content(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [  # object_verbs of clause-taking classes: the object when no clause follows
+        (
+            "Mayor Anna Berg announced a new harbour plan.",
+            ("a new harbour plan", "Mayor Anna Berg", "announce"),
+        ),
+        (
+            "Mayor Anna Berg urged voters to register before May.",
+            ("voters to register before May", "Mayor Anna Berg", "urge"),
+        ),
+        (
+            "The dock union denied the report.",
+            ("the report", "The dock union", "deny"),
+        ),
+        (
+            "Mayor Anna Berg hopes to reopen the bridge in May.",
+            ("to reopen the bridge in May", "Mayor Anna Berg", "hope"),
+        ),
+    ],
+)
+def test_object_verbs_take_their_object_when_no_clause_follows(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in contents(sentence)
+
+
+def test_an_adjunct_is_not_an_object() -> None:
+    assert contents("Mayor Anna Berg announced on Friday.") == []
+
+
+def test_a_clause_still_wins_over_the_object() -> None:
+    found = contents("Mayor Anna Berg announced that the harbour will reopen.")
+    assert found == [("the harbour will reopen", "Mayor Anna Berg", "announce")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        (
+            "The council leader seemed to waver on the harbour plan.",
+            "The council leader seemed to waver on the harbour plan",
+            "seem",
+        ),
+        (
+            "After the storm, the ferry appears to be safe.",
+            "the ferry appears to be safe",
+            "appear",
+        ),
+        (
+            "The harbour vote is expected to pass next week.",
+            "The harbour vote is expected to pass next week",
+            "be expected",
+        ),
+    ],
+)
+def test_raising_verbs_give_a_content_without_source(sentence: str, content: str, cue: str) -> None:
+    assert contents(sentence) == [(content, "", cue)]
+
+
+def test_appear_without_to_is_not_a_cue() -> None:
+    assert contents("Mayor Anna Berg appeared at the harbour festival.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Mayor Anna Berg would not say how the council would pay.", "how the council would pay"),
+        ("Mayor Anna Berg explained why the ferry was late.", "why the ferry was late"),
+    ],
+)
+def test_embedded_questions_after_clause_verbs(sentence: str, content: str) -> None:
+    assert (content, "Mayor Anna Berg") in [c[:2] for c in contents(sentence)]
+
+
+def test_that_before_an_inserted_clause() -> None:
+    found = contents("Mayor Anna Berg said that, if the grant arrives, the harbour will reopen.")
+    assert found == [("if the grant arrives, the harbour will reopen", "Mayor Anna Berg", "say")]
+
+
+def test_existential_clause_without_that() -> None:
+    found = contents("Mayor Anna Berg said there had been progress in the talks.")
+    assert found == [("there had been progress in the talks", "Mayor Anna Berg", "say")]
+
+
+def test_bare_clause_opened_by_a_subject_pronoun() -> None:
+    found = contents("The ferry workers say they're suddenly in the middle of the fight.")
+    assert ("they're suddenly in the middle of the fight", "say") in [(c[0], c[2]) for c in found]
+
+
+def test_inverted_trailing_attribution_with_an_appositive() -> None:
+    found = contents("The harbour will close in May, said Anna Berg, a former teacher who runs it.")
+    assert found == [("The harbour will close in May", "Anna Berg", "say")]
+
+
+def test_trailing_attribution_after_a_coordinator_and_before_a_semicolon() -> None:
+    assert contents("But the toll plan was rolled out badly, she said.") == [
+        ("But the toll plan was rolled out badly", "she", "say")
+    ]
+    found = contents("The ferries will stop, port officials say; the council disagrees.")
+    assert ("The ferries will stop", "say") in [(c[0], c[2]) for c in found]
+
+
+def test_an_introductory_phrase_is_still_not_a_trailing_content() -> None:
+    assert contents("For his part, the harbour master said nothing.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Two in three said they would vote for the bridge.", "Two in three"),
+        ("About 9 percent said they had no preference.", "About 9 percent"),
+        ("But ferry workers from Varn say they have not been paid.", "ferry workers from Varn"),
+    ],
+)
+def test_loose_noun_phrase_sources_of_unmarked_reports(sentence: str, source: str) -> None:
+    rows = indirect(sentence)
+    assert source in set(rows[rows["verb"] == "say"]["speaker_mention"])
+
+
+def test_codebook_object_verbs_must_be_verbs_of_the_class(tmp_path) -> None:
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("classes:\n  x:\n    object_verbs: [say]\n    verbs: {tell: [told]}\n")
+    with pytest.raises(InputError, match="object_verbs"):
+        load_verb_classes(bad)
+
+
+def test_codebook_marks_raising_verbs_as_sourceless() -> None:
+    classes = load_verb_classes()
+    assert classes["evidential"].no_source and not classes["neutral"].no_source
+    assert classes["neutral"].takes_object("announce")
+    assert not classes["neutral"].takes_object("say")
+
+
+def test_infinitive_verbs_take_only_a_to_infinitive() -> None:
+    assert contents("The ferry company pledged millions of crowns.") == []
+    found = contents("The ferry company pledged to rebuild the pier.")
+    assert found == [("to rebuild the pier", "The ferry company", "pledge")]
+
+
+def test_a_verb_form_after_an_ing_word_is_its_object_noun() -> None:
+    found = contents("The council says the two firms are providing support to the smugglers.")
+    assert [c[2] for c in found] == ["say"]
+
+
+def test_title_case_label_and_colon_introduce_the_named_persons_words() -> None:
+    _, table = extract(
+        "Berg: Harbour Will Reopen In May\n\nMayor Anna Berg spoke on Friday in Varn."
+    )
+    row = table[table["kind_rule"] == "colon label"].iloc[0]
+    assert (row.text, row.kind, row.speaker) == (
+        "Harbour Will Reopen In May",
+        "indirect",
+        "Anna Berg",
+    )
+
+
+def test_a_label_naming_nobody_is_not_a_source() -> None:
+    _, table = extract("Update: Harbour Will Reopen In May\n\nMayor Anna Berg spoke on Friday.")
+    assert table.empty
+
+
+def test_an_ing_noun_subject_keeps_its_verb() -> None:
+    text = "Her polling shows the firms are providing support to the smugglers."
+    found = [text[v.start : v.end] for v in reporting_verbs(None).find(text, [])]
+    assert found == ["shows"]
