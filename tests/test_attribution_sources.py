@@ -70,18 +70,3 @@ def test_who_after_a_quotation_is_no_source() -> None:
         'The spots cast Ana Lind as an "honorable choice" who favors free ferries. The crowd left.'
     )
     assert only(table, "scare").speaker_mention == ""
-
-
-def test_object_relative_who_is_not_the_source() -> None:
-    _, table = extract(
-        'The crews cheered for Ana Lind, who many feel is "the best mayor the harbour ever had." '
-        "The vote is in May."
-    )
-    assert "who" not in set(table["speaker_mention"])
-
-
-def test_relative_who_reaches_its_verb_across_auxiliaries() -> None:
-    _, table = extract(
-        "The plan came from Ana Lind, who has long argued that the ferry should be free."
-    )
-    assert only(table, "indirect").speaker_mention == "who"

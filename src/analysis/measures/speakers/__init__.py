@@ -92,13 +92,6 @@ _SUBORDINATOR = re.compile(
 )
 
 
-#: What may stand between a relative *who* and its verb for *who* to be the subject: up to three
-#: auxiliaries or adverbs (*who has long argued*), not a subject of its own (*who many feel*).
-_RELATIVE_GAP = re.compile(
-    r"(?:\s+(?:[a-z]+ly|also|still|then|later|once|long|never|not|both|all|already|"
-    r"has|have|had|is|was|are|were|will|would|could|can|may|might|should|did|does|do)){0,3}\s+"
-)
-
 _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
 
 
@@ -122,8 +115,8 @@ class Mentions(MentionFinder):
         """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
 
         The nearest non-possessive mention not governed by a preposition (at most 12 words before the
-        verb; a relative *who* only across auxiliaries and adverbs: *who is a host on the show* is
-        not the subject of *show*, nor *who many feel* of *feel*). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
+        verb; a relative *who* at most three: *who is a host on the show* is not the subject of
+        *show*). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
         is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
         party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
         else the first mention of the clause; a person named just before the comma is itself the
@@ -136,7 +129,7 @@ class Mentions(MentionFinder):
             m
             for m in candidates
             if not (m.kind == "pronoun" and m.gender == "neuter" and self._expletive(m))
-            and not (m.relative and not _RELATIVE_GAP.fullmatch(self.text[m.end : verb_start]))
+            and not (m.relative and len(WORD.findall(self.text[m.end : verb_start])) > 3)
         ]
         if not candidates:
             return []
