@@ -21,9 +21,15 @@ match when they overlap by at least 0.3):
 * **all**: every gold content against every extracted ``direct``/``partial``/``indirect`` record, the
   same way (any gold content counts for precision).
 * **source**: of the found gold contents, the share whose best-covering record names the gold Source:
-  the last word of one surface form is a word of the other (case-folded; a gold Source "he" is matched
+  the last word of one surface form is a word of the other (case-folded, the gold's curly apostrophe
+  read as the clean text's straight one: "O’Donnell" is "O'Donnell", and a possessive's ending dropped:
+  "Trump’s" is "Trump"; a gold Source "he" is matched
   by a record whose source mention is "he", not by the resolved name); a gold content without Source
   counts as right when the record has no source mention either.
+* **actor**: as *source*, but a record also counts as right when its resolved speaker (the actor a
+  pronoun or description was resolved to) names a gold Source that is a name or a description
+  (``"...," he said`` resolved to Khan against a gold Source "Khan"); a gold pronoun is judged by
+  the mention only. *source* judges the local mention, *actor* the resolution as well.
 * **cue**: of the found gold contents, the share whose best record's reporting verb is a word of the gold
   Cue (any inflection listed for the lemma in the codebook).
 * **speed**: extraction seconds divided by cleaning seconds in the same process (a machine-independent
@@ -49,6 +55,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from speaker_names import non_name_speakers, summary
 
 from analysis import config
 from analysis.ingest.manifest import Article
@@ -62,6 +69,7 @@ MARKED = re.compile("[\"\u201c\u201d]|''|``")
 QUOTED = re.compile(rf"\s*(?:{MARKED.pattern})")
 SPEECH = ("direct", "partial", "indirect")
 WORDS = re.compile(r"[^\W_][\w'-]*")
+PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that"})
 
 
 @dataclass(frozen=True)
@@ -139,7 +147,8 @@ def to_clean(
 
 def last_words(text: str) -> tuple[str, set[str]]:
     """Last word and all words of a surface form, case-folded."""
-    words = [w.lower() for w in WORDS.findall(text)]
+    found = WORDS.findall(text.replace("\u2019", "'"))
+    words = [re.sub(r"'s?$", "", w.lower()) for w in found]
     return (words[-1] if words else ""), set(words)
 
 
@@ -150,6 +159,15 @@ def source_right(gold_source: str, mention: str) -> bool:
     gold_last, gold_words = last_words(gold_source)
     ours_last, ours_words = last_words(mention)
     return bool(ours_last) and (ours_last in gold_words or gold_last in ours_words)
+
+
+def actor_right(gold_source: str, speaker: str) -> bool:
+    """Whether the resolved speaker names a gold Source that is a name or a description (a gold
+    pronoun names no one, so only the mention criterion can judge it)."""
+    words = [w.lower() for w in WORDS.findall(gold_source)]
+    if not words or (len(words) == 1 and words[0] in PRONOUNS):
+        return False
+    return any(source_right(gold_source, name) for name in speaker.split("; ") if name)
 
 
 def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, set[str]]) -> dict:
@@ -197,6 +215,7 @@ def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, 
         counts["source_n"] += 1
         right = source_right(g.source_text, str(best["speaker_mention"]))
         counts["source_right"] += right
+        counts["actor_right"] += right or actor_right(g.source_text, str(best["speaker"]))
         if not right:
             errors.append(("source", g, str(best["speaker_mention"])))
         cue_words = {w.lower() for w in WORDS.findall(g.cue_text)}
@@ -222,17 +241,22 @@ def figures_of(counts: Counter) -> dict[str, float]:
         out[f"{name}_P"], out[f"{name}_R"] = p, r
         out[f"{name}_F1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
     out["source_acc"] = ratio(counts["source_right"], counts["source_n"])
+    out["actor_acc"] = ratio(counts["actor_right"], counts["source_n"])
     out["cue_acc"] = ratio(counts["cue_right"], counts["source_n"])
     return out
 
 
-def evaluate(root: Path, sample: int | None, only: str | None = None) -> tuple[dict, list]:
-    """Run extraction on PolNeAR; figures per split and outlet, and the tuning-part errors
-    (``only``: that part's articles alone)."""
+def evaluate(
+    root: Path, sample: int | None, only: str | None = None
+) -> tuple[dict, list, dict[str, Counter]]:
+    """Run extraction on PolNeAR; figures per split and outlet, the tuning-part errors and the
+    speakers that are no names, per split (:mod:`speaker_names`) (``only``: that part's articles
+    alone)."""
     rules = load_rules()
     forms = {lemma: set(f) for c in load_verb_classes().values() for lemma, f in c.verbs.items()}
     groups: dict[str, Counter] = {}
     errors: list = []
+    not_names: dict[str, Counter] = {"tuning": Counter(), "checking": Counter()}
     clean_seconds = extract_seconds = 0.0
     for article, outlet, ann in polnear_articles(root, sample):
         if only is not None and split_of(article.path.stem) != only:
@@ -245,6 +269,7 @@ def evaluate(root: Path, sample: int | None, only: str | None = None) -> tuple[d
         clean_seconds += middle - began
         counts = score_article(doc, quotes, read_ann(ann), forms)
         part = split_of(article.path.stem)
+        not_names[part].update(non_name_speakers(doc.text, quotes))
         if part == "tuning":
             errors.extend((ann.name, *e) for e in counts["errors"])
         del counts["errors"]
@@ -257,7 +282,7 @@ def evaluate(root: Path, sample: int | None, only: str | None = None) -> tuple[d
         "extract_seconds": round(extract_seconds, 2),
         "extract_over_clean": ratio(extract_seconds, clean_seconds),
     }
-    return figures, errors
+    return figures, errors, not_names
 
 
 def print_errors(errors: list) -> None:
@@ -284,11 +309,13 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.polnear / "metadata.tsv").is_file():
         print(f"PolNeAR not found at {args.polnear} (set POLNEAR_DIR)", file=sys.stderr)
         return 2
-    figures, errors = evaluate(args.polnear, args.sample, args.part)
+    figures, errors, not_names = evaluate(args.polnear, args.sample, args.part)
     table = pd.DataFrame({k: v for k, v in figures.items() if k != "speed"}).T
     with pd.option_context("display.width", 200, "display.max_columns", 20):
         print(table.to_string())
     print("speed", figures["speed"])
+    for part, found in not_names.items():
+        print(f"speakers that are no names ({part}):\n{summary(found)}")
     if args.out is not None:
         args.out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     if args.errors:

@@ -26,6 +26,7 @@ import re
 import sys
 import time
 import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,9 @@ from analysis.ingest.manifest import articles
 from analysis.measures.quotes import extract_quotes
 from analysis.text.cleaning import clean_article
 from analysis.text.cleaning_rules import load_rules
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the shared speaker check, when imported
+from speaker_names import non_name_speakers, summary
 
 BASIL_DIR = Path(os.environ.get("BASIL_DIR", config.SHARED_CORPORA / "basil-dev"))
 OVERLAP = 0.3
@@ -123,6 +127,9 @@ def evaluate(basil: Path = BASIL_DIR) -> tuple[dict[str, float], pd.DataFrame]:
             }
         )
     table = pd.DataFrame(rows)
+    not_names = Counter()
+    for path, quotes in extracted.items():
+        not_names.update(non_name_speakers(cleaned[path].text, quotes))
     named = table[table["named_person"]]
     named_found = named[named["found_any"]]
     figures = {
@@ -137,6 +144,7 @@ def evaluate(basil: Path = BASIL_DIR) -> tuple[dict[str, float], pd.DataFrame]:
         else 0.0,
         "speaker_accuracy_all": round(named["speaker_right"].mean(), 4) if len(named) else 0.0,
         "extracted_records": int(sum(len(q) for q in extracted.values())),
+        "speakers_not_names": summary(not_names),
         "seconds": round(seconds, 2),
     }
     return figures, table

@@ -161,7 +161,7 @@ ROLE_WORDS: tuple[str, ...] = (
     "analyst", "executive", "host", "blogger", "columnist", "economist", "professor", "speaker",
 )  # fmt: skip
 
-#: Roles that match any office ("the Pakistani diplomat" may be its prime minister).
+#: Roles that match any office ("the Iranian leader" may be its president).
 GENERIC_ROLES = frozenset(
     {
         "leader",
@@ -175,6 +175,11 @@ GENERIC_ROLES = frozenset(
         "strongman",
     }
 )
+
+#: Generic roles that name a country's top office holder, so that with a nationality they resolve to
+#: the person holding any office there ("the Iranian leader"); the other generic roles ("the
+#: Pakistani diplomat", "the official") name someone else unless the same role is registered.
+OFFICE_ROLES = frozenset({"leader", "head of state", "ruler", "strongman"})
 
 ROLE_CANON = {
     "premier": "prime minister", "congressman": "representative", "congresswoman": "representative",

@@ -90,7 +90,11 @@ sentence, else the first mention of its clause. A quotation opening a paragraph 
 ``X continued:`` takes that verb and subject (``colon introduction``). When no speaker mention stands
 there, a short noun phrase is the source (``Some 22 percent said``; inverted ``"...," said a person
 close to X``): its surface form and offsets, no resolved name. Subjects are found by
-:mod:`analysis.measures.speakers`; coordinated subjects give several names joined by ``"; "``. Scare quotes, glosses and echoes have no
+:mod:`analysis.measures.speakers`; coordinated subjects give several names joined by ``"; "``. The
+source mention is the local one (PolNeAR's Source): a pronoun or a relative *who* (``Ana Lind, who
+said``: mention *who*, speaker Ana Lind); in an absolute construction (``..., with X reportedly
+saying``) the subject is X; a verb after *but* or *or* shares its clause's subject; an attribution
+right after the quotation wins over a verb before it that attributes the previous quotation. Scare quotes, glosses and echoes have no
 speaker.
 
 **Source and cue spans** (Pareti 2016's source-cue-content triple): ``source_start``/``source_end``

@@ -76,8 +76,16 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
             if subject:
                 according = {"verb": verb, "subject": subject, "rule": "according_to"}
             break
-    order = [found, before, according] if not lead.strip() else [before, found, according]
+    reused = previous_close > sentence_start and _previous_quote_verb(text, before, previous_close)
+    own_first = not lead.strip() or bool(found and reused)
+    order = [found, before, according] if own_first else [before, found, according]
     return next((candidate for candidate in order if candidate), {})
+
+
+def _previous_quote_verb(text: str, before: dict, previous_close: int) -> bool:
+    """'"A," she said, but ..., "B," said Kunin': the verb before the span is the attribution of the
+    quotation closed just before it (at most four words after its mark), not of this span."""
+    return bool(before) and len(WORD.findall(text[previous_close : before["verb"].start])) <= 4
 
 
 def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dict:

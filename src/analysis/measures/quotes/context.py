@@ -61,11 +61,13 @@ class ArticleContext:
         return result
 
     def participle(self, verb: Verb) -> bool:
-        """An -ing form after a comma or a subordinator (", saying", "while insisting")."""
+        """An -ing form after a comma or a subordinator (", saying", "while insisting"), or a verb
+        coordinated by *and*, *but* or *or* (an adverb in -ly may stand between)."""
         word = self.text[verb.start : verb.end]
         before = self.text[max(0, verb.start - 12) : verb.start]
-        if re.search(r"\band\s+$", before):  # "confirmed ... and said": the main subject
-            return True
+        coordinated = self.text[max(0, verb.start - 24) : verb.start]
+        if re.search(r"\b(?:and|but|or)\s+(?:[a-z]+ly\s+)?$", coordinated):
+            return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
         return word.endswith("ing") and not re.search(
             r"\b(?:is|are|was|were|be|been|am|'s|'re|keep|keeps|kept|start|started|stop|stopped)\s+$",
             before,
@@ -78,15 +80,36 @@ class ArticleContext:
         the subject of the previous reporting verb of its sentence, else takes the first mention of
         its clause (:meth:`Mentions.subject_before`).
         """
+        absolute = self.absolute_subject(verb, lower)
+        if absolute:
+            return absolute
         if not self.participle(verb):
             return self.mentions.subject_before(verb.start, lower)
         for previous in reversed(self.verbs_between(lower, verb.start)):
             if previous.lemma == "according to" or previous is verb:
                 continue
-            found = self.mentions.subject_before(previous.start, lower)
+            found = self.absolute_subject(previous, lower) or self.mentions.subject_before(
+                previous.start, lower
+            )
             if found:
                 return found
         return self.mentions.subject_before(verb.start, lower, True)
+
+    def absolute_subject(self, verb: Verb, lower: int) -> list[Mention]:
+        """The subject of an absolute construction (Quirk et al. 1985, 15.58): in *..., with Vik
+        reportedly shouting*, the mention right after *with* is the subject of the -ing verb, not
+        the main clause's subject (an adverb in -ly may stand between)."""
+        if not self.text[verb.start : verb.end].endswith("ing"):
+            return []
+        found = self.mentions.between(lower, verb.start)
+        if not found:
+            return []
+        nearest = found[-1]
+        before = self.text[max(lower, nearest.start - 6) : nearest.start]
+        gap = self.text[nearest.end : verb.start]
+        if re.search(r"\bwith\s+$", before) and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", gap):
+            return [nearest]
+        return []
 
 
 def word_count(text: str) -> int:

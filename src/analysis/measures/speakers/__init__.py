@@ -28,22 +28,30 @@ measure gender bias in media", PLOS ONE 16(1)):
    share the surname (*Sasha*, *Malia*, *Barack Obama*) a short mention keeps its own form (*Obama*).
 4. **Descriptions** resolve to the person whose registered roles and places are compatible (*the
    Iranian leader* → the person registered as *Iranian President Hassan Rohani*: place Iran, and *leader*
-   is a generic role matching any office), preferring the most recently mentioned one; an appositive
-   pair (*the aide, Elizabeth Lauten,*) resolves directly. A generic role with no modifier (*the
-   official*) stays unresolved; when no registered person fits, the last person named in the 600
-   characters before is taken unless their places or gender contradict (*the Texas governor* after
-   *Rick Perry* when the article never says he governs Texas).
+   is a generic role matching any office: :data:`OFFICE_ROLES`), preferring the most recently
+   mentioned one; an appositive pair (*the aide, Elizabeth Lauten,*) resolves directly. A generic role
+   with no modifier (*the official*) stays unresolved; the other generic roles (*the Pakistani
+   diplomat*, *the Iranian official*) name only a person registered with that very role and place, else stay
+   descriptions (the diplomat is not the prime minister the article named); when no registered person
+   fits a specific role, the last person named in the 600 characters before is taken unless their
+   places or gender contradict (*the Texas governor* after *Rick Perry* when the article never says he
+   governs Texas).
 5. **Pronouns** resolve by recency in the manner of Hobbs (1978, "Resolving pronoun references",
    Lingua 44): first the current sentence left to right before the pronoun (skipping a fronted
    prepositional phrase: *Of Obama, he said*), then each earlier sentence left to right, up to
    :data:`PRONOUN_WINDOW` sentences back, subjects before objects of prepositions (so the subject of the
    closest sentence wins); the first person (for *he*/*she*) of compatible gender, or organisation (for
-   *it*), is taken.
+   *it*), is taken; an unnamed person description met first (*the Pakistani diplomat said ... He
+   added*) is the antecedent, so the pronoun names no one. The relative *who* stands for the mention
+   right before it (*Ana Lind, who said*): the record's source mention is *who* (PolNeAR marks the
+   local mention), its speaker the antecedent's name.
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
    the nearest mention before the verb, skipping possessives and objects of prepositions; across an
    appositive the head it describes; for participles the first mention of the clause; coordinated
    subjects together; in inverted order the mention right after the verb, or a name after one to
-   three lower-case role words (*said café owner Henrik Dahl*). A gendered title makes a person even
+   three lower-case role words (*said café owner Henrik Dahl*); in an absolute construction
+   (*..., with Vik reportedly saying*) the mention after *with* (the quotes' ``absolute_subject``).
+   A gendered title makes a person even
    when the name is an outlet word (*Mr. Fox told CNN*).
 
 Limits: no syntax, so subjects are found by adjacency and long or embedded subjects can be missed;
@@ -107,7 +115,8 @@ class Mentions(MentionFinder):
         """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
 
         The nearest non-possessive mention not governed by a preposition (at most 12 words before the
-        verb). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
+        verb; a relative *who* at most three: *who is a host on the show* is not the subject of
+        *show*). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
         is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
         party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
         else the first mention of the clause; a person named just before the comma is itself the
@@ -120,6 +129,7 @@ class Mentions(MentionFinder):
             m
             for m in candidates
             if not (m.kind == "pronoun" and m.gender == "neuter" and self._expletive(m))
+            and not (m.relative and len(WORD.findall(self.text[m.end : verb_start])) > 3)
         ]
         if not candidates:
             return []

@@ -85,6 +85,7 @@ class Mention:
     prep: bool = False  # object of a preposition (never a subject)
     canonical: str = ""
     link: int = -1  # index of an appositive partner mention
+    relative: bool = False  # the relative pronoun "who": resolved to the mention just before it
 
 
 def normalise_place(word: str) -> str:
@@ -405,10 +406,14 @@ class MentionFinder:
         ]
 
     def _pronouns_and_groups(self) -> list[Mention]:
-        """Subject pronouns and unnamed plural sources."""
+        """Subject pronouns, the relative pronoun "who" and unnamed plural sources."""
         mentions = [
             Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
             for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", self.text)
+        ]
+        mentions += [  # not after a closing mark: 'an "honorable choice" who favors' is no source
+            Mention(m.start(), m.end(), m.group(), "pronoun", relative=True)
+            for m in re.finditer(r"(?<![\"'],)(?<![\"'])(?<![\"'] )\bwho\b", self.text)
         ]
         mentions += [
             Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)

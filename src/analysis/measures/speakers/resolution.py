@@ -16,6 +16,7 @@ from analysis.text.lexicon import (
     FEMALE_NAMES,
     GENERIC_ROLES,
     MALE_NAMES,
+    OFFICE_ROLES,
     PLACES,
     ROLE_WORDS,
     SPEAKER_ORG_WORDS,
@@ -122,8 +123,25 @@ def resolve(mentions: MentionFinder) -> None:
             if mention.canonical in profile:
                 mention.gender = mention.gender or profile[mention.canonical].gender
     for index, mention in enumerate(items):
-        if mention.kind == "pronoun":
+        if mention.relative:
+            _resolve_relative(mention, index, mentions)
+        elif mention.kind == "pronoun":
             mention.canonical = _resolve_pronoun(mention, index, mentions)
+
+
+def _resolve_relative(mention: Mention, index: int, mentions: MentionFinder) -> None:
+    """A relative "who" stands for the mention right before it (*Ana Lind, who said*; *officials
+    who said*): its name, gender and person flag; none when another word stands between."""
+    if index == 0:
+        return
+    antecedent = mentions.items[index - 1]
+    if antecedent.kind == "pronoun" or antecedent.possessive:
+        return
+    if not re.fullmatch(r",?\s*", mentions.text[antecedent.end : mention.start]):
+        return
+    mention.canonical = antecedent.canonical
+    mention.gender = antecedent.gender
+    mention.person = antecedent.person
 
 
 def _fullest_forms(same: list[Mention]) -> tuple[int, frozenset[str]]:
@@ -141,14 +159,19 @@ def _resolve_description(
     name_starts: dict[str, list[int]],
 ) -> str:
     """Canonical name for a definite description (role and places), by recency: the fitting person
-    named last before it, else first after it (a bisection in each candidate's ``name_starts``)."""
+    named last before it, else first after it (a bisection in each candidate's ``name_starts``).
+    A generic role that is no office (*the Pakistani diplomat*) fits only a person registered with
+    that very role: it is not the prime minister the article named, and stays a description."""
     role = next(iter(mention.roles), "")
     places = {p for p in mention.places if p}
     if role in GENERIC_ROLES and not places:
         return ""  # "the official": too vague to name anyone
+    strict = role in GENERIC_ROLES and role not in OFFICE_ROLES
     candidates = []
     for name, entry in profile.items():
         if places and not places <= entry.places:
+            continue
+        if strict and role not in entry.roles:
             continue
         if not roles_compatible(role, entry.roles) and not (places and role in GENERIC_ROLES):
             continue
@@ -156,7 +179,7 @@ def _resolve_description(
             continue
         candidates.append(name)
     if not candidates:
-        return _recent_person(mention, index, items, profile)
+        return "" if strict else _recent_person(mention, index, items, profile)
     last_seen: dict[str, int] = {}
     first_after: dict[str, int] = {}
     for name in candidates:
@@ -221,7 +244,11 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
             ]
         ordered = [m for m in found if not m.prep] + [m for m in found if m.prep]
         for other in ordered:
-            if other is mention or not other.canonical:
+            if other is mention:
+                continue
+            if not other.canonical:
+                if _unnamed_antecedent(other, wanted):
+                    return ""  # "the Pakistani diplomat said ... He added": that unnamed person
                 continue
             if wanted == "neuter":
                 if other.kind == "organisation":
@@ -236,3 +263,15 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
             return other.canonical
     del items
     return ""
+
+
+def _unnamed_antecedent(other: Mention, wanted: str) -> bool:
+    """A person description with no name (*the Pakistani diplomat*, *the official*) of the wanted
+    gender, as a subject: the nearest antecedent in Hobbs's order, so the pronoun names no one."""
+    return (
+        wanted in {"m", "f"}
+        and other.kind == "description"
+        and other.person
+        and not other.prep
+        and other.gender in {"", wanted}
+    )

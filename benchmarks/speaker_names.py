@@ -1,0 +1,68 @@
+"""Speakers that are not names of people or organisations: a check shared by the attribution benchmarks.
+
+A record's speaker (each canonical name of ``speaker``, ``"; "``-separated) is counted as
+
+* ``place``: the country/place gazetteer of :func:`analysis.text.names.gazetteer.actor_type` calls
+  it a country or a place (a country's name, a capital, a name ending in a place word such as
+  *River*, *County*), or it is one of the lexicon's multi-word places (*New York*, *White House*);
+* ``common word``: a one-word speaker that is a common word: a lexicon function or group word
+  (*Others*, *Officials*), a role noun (*Councillor*), or a word the same article also writes in
+  lower case (*Local*, *Emergency*; the evidence for common words of Mikheev 2002, "Periods,
+  capitalized words, etc.", Computational Linguistics 28(3)).
+
+Countries and capitals are kept apart from other places in the counts: a government named by its
+country or capital (*Iran said*, *Washington says*) is metonymy, a legitimate source, while a river,
+a county or a common word is never a speaker. The check reads only the record and the article text;
+it is a measurement, not a rule of the extractor.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pandas as pd
+
+from analysis.text.lexicon import COMMON_WORDS, GROUP_NOUNS, PLACES, ROLE_WORDS
+from analysis.text.names.gazetteer import actor_type
+
+_LOWER_WORDS = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
+_COMMON = COMMON_WORDS | GROUP_NOUNS | frozenset(ROLE_WORDS)
+
+
+def speaker_kind(name: str, lower_words: set[str]) -> str:
+    """'country', 'place', 'common word' or '' (a plausible person or organisation name)."""
+    kind = actor_type(name, True)
+    if kind == "country":
+        return "country"
+    if kind == "place" or name.lower() in PLACES:
+        return "place"
+    words = name.split()
+    if len(words) == 1:
+        word = words[0].strip(".").lower()
+        plain = word[:-2] if word.endswith("'s") else word
+        if plain in _COMMON or plain in lower_words:
+            return "common word"
+    return ""
+
+
+def non_name_speakers(text: str, quotes: pd.DataFrame) -> Counter:
+    """Counts of (kind, speaker) over the records of one article whose speaker is no name."""
+    lower_words = set(_LOWER_WORDS.findall(text))
+    found: Counter = Counter()
+    for speaker in quotes["speaker"]:
+        for name in str(speaker).split("; "):
+            kind = speaker_kind(name, lower_words) if name else ""
+            if kind:
+                found[(kind, name)] += 1
+    return found
+
+
+def summary(found: Counter) -> str:
+    """One line per kind: record count and the most frequent speakers."""
+    lines = []
+    for kind in ("country", "place", "common word"):
+        names = Counter({name: n for (k, name), n in found.items() if k == kind})
+        top = ", ".join(f"{name} {n}" for name, n in names.most_common(12))
+        lines.append(f"  {kind}: {sum(names.values())} records ({len(names)} names): {top}")
+    return "\n".join(lines)

@@ -1,0 +1,72 @@
+"""The source side of attribution records (Pareti 2016; PolNeAR's scheme): each record carries the local
+source mention (pronouns included) and, separately, the actor it resolves to. Every sentence here is
+hand-written for the pattern it tests."""
+
+from __future__ import annotations
+
+from test_attribution import extract, spans
+
+
+def only(table, kind: str):
+    """The one record of ``kind``."""
+    rows = table[table["kind"] == kind]
+    assert len(rows) == 1, rows[["kind", "text", "speaker_mention"]]
+    return rows.iloc[0]
+
+
+def test_relative_who_is_the_local_source_and_its_antecedent_the_actor() -> None:
+    clean, table = extract(
+        "The plan was backed by Mayor Ana Lind, who said the harbour would reopen in May."
+    )
+    row = only(table, "indirect")
+    assert spans(clean, row)[0] == "who"
+    assert row.speaker_mention == "who"
+    assert row.speaker == "Ana Lind"
+
+
+def test_relative_who_without_a_named_antecedent_names_no_actor() -> None:
+    _, table = extract("It was a rare voter who said the ferry should be free.")
+    row = only(table, "indirect")
+    assert (row.speaker_mention, row.speaker) == ("who", "")
+
+
+def test_absolute_construction_with_takes_the_subject_after_with() -> None:
+    _, table = extract(
+        "The councillor opened the long meeting on the ferry, with the mayor reportedly saying: "
+        '"We will rebuild the harbour!" The crews cheered.'
+    )
+    assert only(table, "direct").speaker_mention == "the mayor"
+
+
+def test_coordinated_absolute_verb_keeps_the_subject_after_with() -> None:
+    _, table = extract(
+        "The councillor opened the long meeting on the ferry, with the mayor praising the crews "
+        "and asking whether the ferry could run again."
+    )
+    rows = table[table["verb"] == "ask"]
+    assert list(rows["speaker_mention"]) == ["the mayor"]
+
+
+def test_verb_after_but_takes_the_subject_of_its_clause() -> None:
+    _, table = extract(
+        "Per Holm thanked Ana Lind for the ferry plan but firmly insisted that the harbour "
+        "would reopen."
+    )
+    row = only(table, "indirect")
+    assert row.speaker == "Per Holm"
+
+
+def test_own_attribution_after_the_quote_beats_the_previous_quotes_verb() -> None:
+    _, table = extract(
+        'Ana Lind spoke first. "The ferry is late," she said, but after a pause, "the harbour '
+        'will reopen in May," said Per Holm.'
+    )
+    rows = table[table["kind"].isin(["direct", "partial"])]
+    assert list(rows["speaker"]) == ["Ana Lind", "Per Holm"]
+
+
+def test_who_after_a_quotation_is_no_source() -> None:
+    _, table = extract(
+        'The spots cast Ana Lind as an "honorable choice" who favors free ferries. The crowd left.'
+    )
+    assert only(table, "scare").speaker_mention == ""
