@@ -229,3 +229,11 @@ def test_an_ing_noun_subject_keeps_its_verb() -> None:
     text = "Her polling shows the firms are providing support to the smugglers."
     found = [text[v.start : v.end] for v in reporting_verbs(None).find(text, [])]
     assert found == ["shows"]
+
+
+def test_object_content_ends_before_a_joined_report_verb_with_an_adverb() -> None:
+    _, table = extract(
+        "Per Holm thanked Ana Lind for the ferry plan but firmly insisted that the harbour "
+        "would reopen."
+    )
+    assert sorted(table["text"]) == ["Ana Lind for the ferry plan", "the harbour would reopen"]

@@ -35,6 +35,8 @@ _RELATIVE_THAT = re.compile(
 )
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b")
 _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
+#: A conjunction (and adverbs) right before a later report verb: "but firmly insisted".
+_JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+[a-z]{2,}ly)*\s+$")
 
 
 def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
@@ -146,11 +148,9 @@ def _bounded(
     if cut:
         end = cut.start()
     for later in article.verbs_between(start, end):
-        before = text[max(start, later.start - 6) : later.start]
-        if later.cls.clause and re.search(r"(?:,|\band|\bbut)\s+$", before):
-            kept = re.sub(r"(?:,|\band|\bbut)?\s*$", "", before.rstrip()).rstrip(", ")
-            end = later.start - len(before) + len(kept)
-            end = max(start, end)
+        joined = _JOINED_VERB.search(text, max(start, later.start - 40), later.start)
+        if later.cls.clause and joined:  # "..., and (firmly) insisted": a new report
+            end = max(start, joined.start())
             break
         subject = re.search(  # ", Mr. Santorum said ...": a new main clause
             r",\s+(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it)\s+)$",
