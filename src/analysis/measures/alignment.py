@@ -388,13 +388,15 @@ def lead_table(
     keys = [(e, o, a, int(n)) for e, o, a, n in keys]
     is_lead = dict(zip(keys, lead_flags, strict=True))
     position = dict(zip(keys, positions, strict=True))
-    matches: dict[tuple, list[tuple]] = {}
+    leads = {key for key, flag in zip(keys, lead_flags, strict=True) if flag}
+    matches: dict[tuple, list[tuple]] = {}  # only the lead sentences' pairs are kept
     columns = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence", "similarity"]
     for e, o, a, n, other, other_article, other_n, similarity in alignment[columns].itertuples(
         index=False, name=None
     ):
-        other_key = (e, other, other_article, int(other_n))
-        matches.setdefault((e, o, a, int(n)), []).append((other, other_key, float(similarity)))
+        if (e, o, a, int(n)) in leads:
+            other_key = (e, other, other_article, int(other_n))
+            matches.setdefault((e, o, a, int(n)), []).append((other, other_key, float(similarity)))
     outlets = status.groupby("event_id")["outlet"].agg(lambda s: sorted(set(s))).to_dict()
     rows = []
     lead_rows = table[lead_flags]
