@@ -5,7 +5,8 @@ that no line is a duplicate the cleaning would drop) until the size is reached;
 the RFI article stays as it is, so the event compares a huge article with a normal one. Each size runs
 ``python -m analysis run --force`` (notebooks 01–03, HTML, the site) in a fresh folder and records the
 wall time and the peak resident memory of the process tree (runner + kernel), sampled every 0.1 s with
-psutil. A run above ``--timeout`` seconds is stopped and reported as such.
+psutil. A run above ``--timeout`` seconds is stopped and reported as such; a peak above
+``--max-peak-mb`` (default 2,000 MB, the README's limit) is reported, and the script then exits 1.
 
     python benchmarks/size_bench.py --sizes 0.1 1 5
 
@@ -106,13 +107,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.1, 1.0, 5.0])
     parser.add_argument("--timeout", type=float, default=1800.0)
+    parser.add_argument("--max-peak-mb", type=float, default=2000.0)
     args = parser.parse_args()
     print("| article | bytes | wall time (s) | peak memory, runner + kernel (MB) | status |")
     print("|---|---|---|---|---|")
+    failed = False
     for megabytes in args.sizes:
         row = run_size(megabytes, args.timeout)
+        if row["status"] == "ok" and row["peak_MB"] > args.max_peak_mb:
+            row["status"] = f"peak above {args.max_peak_mb:.0f} MB"
+        failed |= row["status"] != "ok"
         print(f"| {row['MB']} MB | {row['bytes']:,} | {row['seconds']:.1f} | "
               f"{row['peak_MB']:.0f} | {row['status']} |", flush=True)  # fmt: skip
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -10,15 +10,33 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from analysis.ingest.manifest import Article
+from analysis.measures.alignment import (
+    ALIGNMENT_COLUMNS,
+    PARTIAL_THRESHOLD,
+    SENTENCE_KEYS,
+    SHARED_TERMS_SHOWN,
+    align_sentences,
+    classify_sentences,
+)
+from analysis.measures.alignment_pairs import MAX_PARTNERS
+from analysis.measures.alignment_weights import (
+    background_matrix,
+    fact_similarity,
+    similarity_matrix,
+    tfidf_matrix,
+)
 from analysis.measures.numbers import match_numbers, numbers_table, side_by_side
 from analysis.measures.numbers.matching import MATCH_STATUSES, MISSING
+from analysis.measures.sentence_features import token_units, unit_features, unit_names
 from analysis.measures.speakers import Mentions
 from analysis.measures.speakers.mentions import overlapping_spans
+from analysis.measures.tone import mention_sentences
 from analysis.measures.voice import quote_intervals, sentence_quotes
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import clean_text
@@ -268,3 +286,134 @@ def test_paragraph_index_of_quotations_equals_the_article_scan(text: str) -> Non
     for block in {span.block for span in article.spans}:
         scanned = [span for span in article.spans if span.block == block]
         assert [id(span) for span in article.block_spans[block]] == [id(s) for s in scanned]
+
+
+def shared_terms_simple(
+    left: np.ndarray, right: np.ndarray, vocabulary: list[str], labels: dict[str, str]
+) -> str:
+    """The top shared features of a pair from its dense rows (as documented in align_sentences)."""
+    contribution: dict[str, float] = {}
+    for column in np.nonzero((left > 0) & (right > 0))[0]:
+        label = labels.get(vocabulary[column], vocabulary[column])
+        contribution[label] = contribution.get(label, 0.0) + float(left[column] * right[column])
+    ranked = sorted(contribution, key=lambda label: (-round(contribution[label], 12), label))
+    return ";".join(ranked[:SHARED_TERMS_SHOWN])
+
+
+def align_sentences_simple(
+    sentences: pd.DataFrame, partial_threshold: float, weighting: str
+) -> pd.DataFrame:
+    """The all-pairs definition: dense weights, every pair's similarity, pairs kept by threshold."""
+    table = sentences.sort_values(SENTENCE_KEYS, kind="stable").reset_index(drop=True)
+    rows = []
+    for event_id, event in table.groupby("event_id", sort=True):
+        body = (event["block_kind"] == "paragraph").tolist()
+        units = [token_units(text) for text in event["text"]]
+        names = unit_names(units, body)
+        featured = [unit_features(sentence_units, names) for sentence_units in units]
+        features, labels = [f for f, _ in featured], [w for _, w in featured]
+        if weighting == "background":
+            weights, vocabulary, _ = background_matrix(features, labels, names)
+            similarity = fact_similarity(weights, vocabulary, names)
+        else:
+            weights, vocabulary, _ = tfidf_matrix(features)
+            similarity = similarity_matrix(weights)
+        outlets = event["outlet"].to_numpy()
+        heading = (event["block_kind"] == "heading").to_numpy()
+        keep = (similarity >= partial_threshold) & (similarity > 0)
+        keep &= (outlets[:, None] != outlets[None, :]) & (heading[:, None] == heading[None, :])
+        for i, j in zip(*np.nonzero(keep), strict=True):
+            rows.append(
+                {
+                    "event_id": event_id,
+                    "outlet": outlets[i],
+                    "article": event["article"].iloc[i],
+                    "sentence": int(event["sentence"].iloc[i]),
+                    "other_outlet": outlets[j],
+                    "other_article": event["article"].iloc[j],
+                    "other_sentence": int(event["sentence"].iloc[j]),
+                    "similarity": float(similarity[i, j]),
+                    "shared_terms": shared_terms_simple(
+                        weights[i], weights[j], vocabulary, labels[i]
+                    ),
+                }
+            )
+    order = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence"]
+    frame = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+    return frame.sort_values(order, kind="stable").reset_index(drop=True)
+
+
+headed_text = st.lists(
+    st.one_of(paragraph, st.sampled_from(["Porous border", "Talks in Tehran"])),
+    min_size=1,
+    max_size=6,
+).map("\n\n".join)
+
+
+@SETTINGS
+@given(headed_text, headed_text, article_text, st.sampled_from(["background", "idf"]))
+def test_alignment_equals_all_pairs(first: str, second: str, third: str, weighting: str) -> None:
+    """On ordinary events (no sentence with MAX_PARTNERS partners in one outlet) the inverted
+    index gives exactly the all-pairs table: pairs, similarities, shared features."""
+    cleaned = [document(first, "A"), document(second, "B"), document(third, "C")]
+    sentences = sentences_table(cleaned)
+    fast = align_sentences(sentences, partial_threshold=0.05, weighting=weighting)
+    simple = align_sentences_simple(sentences, 0.05, weighting)
+    pd.testing.assert_frame_equal(fast, simple)
+
+
+def test_repeated_articles_keep_each_sentences_best_partners() -> None:
+    """Two articles repeating one sentence beyond MAX_PARTNERS times: every pair kept is an
+    all-pairs pair with its similarity; each sentence keeps its MAX_PARTNERS best partners (the
+    earliest on ties); the table stays within 2 × MAX_PARTNERS rows per sentence; the statuses
+    equal the all-pairs statuses."""
+    copies = MAX_PARTNERS + 10
+    texts = [
+        "\n\n".join(f"Update {n}. The minister said people were killed." for n in range(copies)),
+        "\n\n".join(f"Report {n}. The minister said people were killed." for n in range(copies)),
+    ]
+    cleaned = [document(texts[0], "A"), document(texts[1], "B")]
+    sentences = sentences_table(cleaned)
+    fast = align_sentences(sentences)
+    simple = align_sentences_simple(sentences, PARTIAL_THRESHOLD, "background")
+    assert len(simple) > 2 * copies * copies  # all-pairs: every copy with every copy
+    keys = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence"]
+    both = fast.merge(simple, on=keys, suffixes=("", "_all"), validate="one_to_one")
+    assert len(both) == len(fast) < len(simple)  # the copies beyond the cap are left out
+    assert len(fast) <= 2 * 2 * MAX_PARTNERS * copies
+    assert (both["similarity"] == both["similarity_all"]).all()
+    ranked = simple.sort_values(["similarity", "other_sentence"], ascending=[False, True])
+    best = ranked.groupby(["outlet", "sentence"]).head(MAX_PARTNERS)
+    assert len(best.merge(fast, on=keys)) == len(best)
+    pd.testing.assert_frame_equal(
+        classify_sentences(sentences, fast), classify_sentences(sentences, simple)
+    )
+
+
+def mention_sentences_simple(mentions: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
+    """The direct definition: every mention × sentence of its article, filtered."""
+    pairs = mentions.merge(tone, on="article", how="inner")
+    inside = (pairs["start"] <= pairs["sentence_start"]) & (pairs["sentence_end"] <= pairs["end"])
+    covers = (pairs["sentence_start"] <= pairs["start"]) & (pairs["end"] <= pairs["sentence_end"])
+    return pairs[inside | covers].reset_index(drop=True)
+
+
+@SETTINGS
+@given(article_text, article_text, st.randoms(use_true_random=False))
+def test_mention_sentences_equal_merge(first: str, second: str, chooser) -> None:
+    """Mentions (their own spans and their sentences' spans, shuffled) meet the same sentences, in
+    the same order, as the merge over every mention × sentence pair."""
+    cleaned = [document(first, "A"), document(second, "B")]
+    tone = sentences_table(cleaned)[["outlet", "article", "sentence", "start", "end"]]
+    spans = [
+        (row.article, f"actor {n % 3}", start, end)
+        for n, row in enumerate(tone.itertuples(index=False))
+        for start, end in [(row.start, row.end), (row.start + 1, min(row.end, row.start + 4))]
+    ]
+    spans.append((tone["article"].iloc[0], "actor 0", 0, int(tone["end"].max())))  # covers all
+    spans.append(("elsewhere", "actor 1", 0, 5))  # an article without sentences
+    chooser.shuffle(spans)
+    mentions = pd.DataFrame(spans, columns=["article", "actor", "sentence_start", "sentence_end"])
+    pd.testing.assert_frame_equal(
+        mention_sentences(mentions, tone), mention_sentences_simple(mentions, tone)
+    )

@@ -44,12 +44,14 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from analysis.measures.alignment_pairs import SparseRows, pair_similarities, shared_columns
 from analysis.measures.alignment_weights import (
     Weighting,
-    background_matrix,
-    fact_similarity,
+    background_weights,
+    is_name_feature,
     similarity_matrix,
     tfidf_matrix,
+    tfidf_weights,
 )
 from analysis.measures.sentence_features import token_units, unit_features, unit_names
 
@@ -139,18 +141,19 @@ STATUSES = ("shared", "partly shared", "unique")
 
 
 def _shared_terms(
-    left: np.ndarray, right: np.ndarray, vocabulary: list[str], labels: dict[str, str]
+    left: dict[int, float], right: dict[int, float], vocabulary: list[str], labels: dict[str, str]
 ) -> str:
     """Top shared features of a pair by their contribution to the cosine, as written on the left.
 
-    Features with one label (a name and its word; ``27`` and ``num:27``) are summed and shown once.
-    Ties are broken by label, so the order is deterministic.
+    ``left`` and ``right`` are the pair's weighted rows (``{column: weight}``). Features with one
+    label (a name and its word; ``27`` and ``num:27``) are summed and shown once. Ties are broken by
+    label, so the order is deterministic.
     """
     contribution: dict[str, float] = {}
-    for column in np.nonzero((left > 0) & (right > 0))[0]:
+    for column in shared_columns(left, right):
         term = vocabulary[column]
         label = labels.get(term, term)
-        contribution[label] = contribution.get(label, 0.0) + float(left[column] * right[column])
+        contribution[label] = contribution.get(label, 0.0) + left[column] * right[column]
     ranked = sorted(contribution, key=lambda label: (-round(contribution[label], 12), label))
     return ";".join(ranked[:SHARED_TERMS_SHOWN])
 
@@ -184,50 +187,60 @@ def align_sentences(
     each other outlet. Each pair appears in both directions. ``threshold`` is only checked
     (``partial_threshold ≤ threshold``); the table keeps every pair a partial match needs.
     Pairs with no shared feature are never listed. Sorted by the sentence keys and the other keys.
+    The pairs come from an inverted index, never from all pairs; a sentence with more than
+    :data:`analysis.measures.alignment_pairs.MAX_PARTNERS` partners in one outlet (a repeated,
+    pathological article) keeps its best ones (:mod:`analysis.measures.alignment_pairs`).
     """
     _check_thresholds(threshold, partial_threshold)
     table = _sorted_sentences(sentences)
-    rows: list[dict[str, object]] = []
+    columns: dict[str, list] = {name: [] for name in ALIGNMENT_COLUMNS}
     for event_id, event in table.groupby("event_id", sort=True):
-        similarity, weights, vocabulary, labels = _event_weights(event, weighting)
+        rows, vocabulary, labels, names_free = _event_weights(event, weighting)
+        blocks = np.column_stack([_heading_flags(event), _outlet_codes(event)])
+        left, right, similarity = pair_similarities(
+            rows, names_free, blocks, partial_threshold, fact=weighting == "background"
+        )
         outlets = event["outlet"].to_numpy()
         articles = event["article"].to_numpy()
         numbers = event["sentence"].to_numpy()
-        keep = (similarity >= partial_threshold) & (similarity > 0)
-        keep &= outlets[:, None] != outlets[None, :]
-        keep &= _same_side(event)
-        for i, j in zip(*np.nonzero(keep), strict=True):
-            rows.append(
-                {
-                    "event_id": event_id,
-                    "outlet": outlets[i],
-                    "article": articles[i],
-                    "sentence": int(numbers[i]),
-                    "other_outlet": outlets[j],
-                    "other_article": articles[j],
-                    "other_sentence": int(numbers[j]),
-                    "similarity": float(similarity[i, j]),
-                    "shared_terms": _shared_terms(weights[i], weights[j], vocabulary, labels[i]),
-                }
-            )
-    alignment = pd.DataFrame(rows, columns=ALIGNMENT_COLUMNS)
+        weights = {number: rows.row(number) for number in np.unique(left).tolist()}
+        columns["event_id"].extend([event_id] * len(left))
+        columns["outlet"].extend(outlets[left].tolist())
+        columns["article"].extend(articles[left].tolist())
+        columns["sentence"].extend(int(number) for number in numbers[left])
+        columns["other_outlet"].extend(outlets[right].tolist())
+        columns["other_article"].extend(articles[right].tolist())
+        columns["other_sentence"].extend(int(number) for number in numbers[right])
+        columns["similarity"].extend(similarity.tolist())
+        columns["shared_terms"].extend(
+            _shared_terms(weights[i], weights[j], vocabulary, labels[i])
+            for i, j in zip(left.tolist(), right.tolist(), strict=True)
+        )
+    found = columns if columns["event_id"] else []  # no pair: object columns, as ever
+    alignment = pd.DataFrame(found, columns=ALIGNMENT_COLUMNS)
     order = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence"]
     return alignment.sort_values(order, kind="stable").reset_index(drop=True)
 
 
-def _same_side(event: pd.DataFrame) -> np.ndarray:
-    """Pairs on the same side of the heading divide: both sub-headings or neither."""
+def _heading_flags(event: pd.DataFrame) -> np.ndarray:
+    """1 for a sentence on the heading side of the divide (a sub-heading), else 0."""
     if "block_kind" not in event.columns:
-        return np.ones((len(event), len(event)), bool)
-    heading = (event["block_kind"].astype(str).isin(APART_KINDS)).to_numpy()
-    return heading[:, None] == heading[None, :]
+        return np.zeros(len(event), np.int64)
+    return event["block_kind"].astype(str).isin(APART_KINDS).to_numpy().astype(np.int64)
+
+
+def _outlet_codes(event: pd.DataFrame) -> np.ndarray:
+    """Each sentence's outlet as a number (outlets in sorted order)."""
+    outlets = sorted(set(event["outlet"]))
+    code = {outlet: number for number, outlet in enumerate(outlets)}
+    return np.array([code[outlet] for outlet in event["outlet"]], np.int64)
 
 
 def _event_weights(
     event: pd.DataFrame, weighting: Weighting
-) -> tuple[np.ndarray, np.ndarray, list[str], list[dict[str, str]]]:
-    """Similarities of the sentences of one event, their weighted rows, the vocabulary, and each
-    sentence's labels."""
+) -> tuple[SparseRows, list[str], list[dict[str, str]], np.ndarray]:
+    """The weighted rows of the sentences of one event, the vocabulary, each sentence's labels,
+    and which columns are not names (the *what* part)."""
     texts = event["text"].astype(str).tolist()
     if "block_kind" in event.columns:
         body = (event["block_kind"] == "paragraph").tolist()
@@ -239,12 +252,13 @@ def _event_weights(
     features = [found for found, _ in featured]
     labels = [written for _, written in featured]
     if weighting == "background":
-        weights, vocabulary, _ = background_matrix(features, labels, names)
-        return fact_similarity(weights, vocabulary, names), weights, vocabulary, labels
-    if weighting == "idf":
-        weights, vocabulary, _ = tfidf_matrix(features)
-        return similarity_matrix(weights), weights, vocabulary, labels
-    raise ValueError(f"unknown weighting {weighting!r}: use 'background' or 'idf'")
+        vocabulary, weight = background_weights(features, labels, names)
+    elif weighting == "idf":
+        vocabulary, weight = tfidf_weights(features)
+    else:
+        raise ValueError(f"unknown weighting {weighting!r}: use 'background' or 'idf'")
+    names_free = np.array([not is_name_feature(term, names) for term in vocabulary], bool)
+    return SparseRows.from_counts(features, vocabulary, weight), vocabulary, labels, names_free
 
 
 # --- decisions and tables ---------------------------------------------------------------------
@@ -374,13 +388,15 @@ def lead_table(
     keys = [(e, o, a, int(n)) for e, o, a, n in keys]
     is_lead = dict(zip(keys, lead_flags, strict=True))
     position = dict(zip(keys, positions, strict=True))
-    matches: dict[tuple, list[tuple]] = {}
+    leads = {key for key, flag in zip(keys, lead_flags, strict=True) if flag}
+    matches: dict[tuple, list[tuple]] = {}  # only the lead sentences' pairs are kept
     columns = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence", "similarity"]
     for e, o, a, n, other, other_article, other_n, similarity in alignment[columns].itertuples(
         index=False, name=None
     ):
-        other_key = (e, other, other_article, int(other_n))
-        matches.setdefault((e, o, a, int(n)), []).append((other, other_key, float(similarity)))
+        if (e, o, a, int(n)) in leads:
+            other_key = (e, other, other_article, int(other_n))
+            matches.setdefault((e, o, a, int(n)), []).append((other, other_key, float(similarity)))
     outlets = status.groupby("event_id")["outlet"].agg(lambda s: sorted(set(s))).to_dict()
     rows = []
     lead_rows = table[lead_flags]

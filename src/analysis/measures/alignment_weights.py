@@ -31,10 +31,12 @@ from analysis.measures.background import information_content
 __all__ = [
     "Weighting",
     "background_matrix",
+    "background_weights",
     "fact_similarity",
     "normalise_rows",
     "similarity_matrix",
     "tfidf_matrix",
+    "tfidf_weights",
 ]
 
 Weighting = Literal["background", "idf"]
@@ -56,9 +58,17 @@ def _count_matrix(features: list[Counter[str]]) -> tuple[np.ndarray, list[str]]:
     return counts, vocabulary
 
 
-def _smoothed_idf(counts: np.ndarray) -> np.ndarray:
-    df = (counts > 0).sum(axis=0)
-    return np.log((1.0 + counts.shape[0]) / (1.0 + df)) + 1.0
+def _smoothed_idf(features: list[Counter[str]], vocabulary: list[str]) -> np.ndarray:
+    """``ln((1 + N) / (1 + df)) + 1`` per vocabulary term (df: the sentences that have it)."""
+    df = Counter(term for counter in features for term in counter if counter[term] > 0)
+    counts = np.array([df[term] for term in vocabulary], dtype=np.int64)
+    return np.log((1.0 + len(features)) / (1.0 + counts)) + 1.0
+
+
+def tfidf_weights(features: list[Counter[str]]) -> tuple[list[str], np.ndarray]:
+    """The sorted vocabulary and each term's idf (the weight of :func:`tfidf_matrix`)."""
+    vocabulary = sorted(set().union(*features)) if features else []
+    return vocabulary, _smoothed_idf(features, vocabulary)
 
 
 def tfidf_matrix(features: list[Counter[str]]) -> tuple[np.ndarray, list[str], np.ndarray]:
@@ -68,7 +78,7 @@ def tfidf_matrix(features: list[Counter[str]]) -> tuple[np.ndarray, list[str], n
     A sentence without features gets a zero row.
     """
     counts, vocabulary = _count_matrix(features)
-    idf = _smoothed_idf(counts)
+    _, idf = tfidf_weights(features)
     return normalise_rows(counts * idf), vocabulary, idf
 
 
@@ -77,17 +87,17 @@ def is_name_feature(term: str, names: frozenset[str]) -> bool:
     return term.startswith("name:") or term in names
 
 
-def background_matrix(
+def background_weights(
     features: list[Counter[str]], labels: list[dict[str, str]], names: frozenset[str]
-) -> tuple[np.ndarray, list[str], np.ndarray]:
-    """L2-normalised rows weighted by background information content × event IDF (module doc);
-    the sorted vocabulary; the weight of each feature.
+) -> tuple[list[str], np.ndarray]:
+    """The sorted vocabulary and each feature's weight: background information content × event
+    IDF (module doc).
 
     A word's information content is that of its most frequent written form in the event (``labels``:
     each sentence's written form of its features). Names and numbers take the median information
     content of the other words.
     """
-    counts, vocabulary = _count_matrix(features)
+    vocabulary = sorted(set().union(*features)) if features else []
     index = {term: column for column, term in enumerate(vocabulary)}
     content = np.full(len(vocabulary), np.inf)
     for counter, written in zip(features, labels, strict=True):
@@ -100,7 +110,17 @@ def background_matrix(
     )
     if plain.any():
         content[plain] = float(np.median(content[~plain])) if (~plain).any() else 1.0
-    weight = content * _smoothed_idf(counts)
+    return vocabulary, content * _smoothed_idf(features, vocabulary)
+
+
+def background_matrix(
+    features: list[Counter[str]], labels: list[dict[str, str]], names: frozenset[str]
+) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """L2-normalised rows weighted by :func:`background_weights`; the sorted vocabulary; the
+    weight of each feature (dense: the all-pairs definition; :mod:`analysis.measures.alignment_pairs`
+    works on sparse rows)."""
+    counts, vocabulary = _count_matrix(features)
+    _, weight = background_weights(features, labels, names)
     return normalise_rows(counts * weight), vocabulary, weight
 
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from analysis import config
@@ -256,10 +257,8 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
     ]
     require_columns(tone, columns, "tone table")
     mentions = actor_mentions[["article", "actor", "sentence_start", "sentence_end"]]
-    pairs = mentions.merge(tone[columns], on="article", how="inner")
-    inside = (pairs["start"] <= pairs["sentence_start"]) & (pairs["sentence_end"] <= pairs["end"])
-    covers = (pairs["sentence_start"] <= pairs["start"]) & (pairs["end"] <= pairs["sentence_end"])
-    pairs = pairs[inside | covers].drop_duplicates(["outlet", "article", "sentence", "actor"])
+    pairs = mention_sentences(mentions, tone[columns])
+    pairs = pairs.drop_duplicates(["outlet", "article", "sentence", "actor"])
     outlets = sorted(set(tone["outlet"]))
     actors = sorted(set(actor_mentions["actor"]))
     grid = pd.MultiIndex.from_product([outlets, actors], names=["outlet", "actor"])
@@ -276,6 +275,61 @@ def actor_tone(tone: pd.DataFrame, actor_mentions: pd.DataFrame) -> pd.DataFrame
         values = [bounds.get(key, (math.nan, math.nan))[position] for key in grid]
         table[column] = pd.Series(values, dtype=float).round(DECIMALS).to_numpy()
     return table[ACTOR_COLUMNS]
+
+
+def mention_sentences(mentions: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
+    """Each mention joined with every sentence of its article whose span contains the mention's
+    span (``sentence_start``, ``sentence_end``) or lies within it: the rows, in the order, of an
+    inner merge on ``article`` filtered by those two conditions, without building every mention ×
+    sentence pair of the article (issue 15, linear cost).
+
+    An article's sentences are ordered by start; where their ends are ordered too (sentences do
+    not nest), each condition holds on one run of sentences, found by bisection. Otherwise the
+    article falls back to the merge.
+    """
+    found: list[tuple[np.ndarray, np.ndarray]] = []
+    rows_of = tone.groupby("article", sort=False).indices
+    mention_rows = mentions.groupby("article", sort=False).indices
+    for article, sentence_rows in rows_of.items():
+        if article not in mention_rows:
+            continue
+        order = sentence_rows[np.lexsort((tone["end"].to_numpy()[sentence_rows],
+                                          tone["start"].to_numpy()[sentence_rows]))]  # fmt: skip
+        starts, ends = tone["start"].to_numpy()[order], tone["end"].to_numpy()[order]
+        chosen = mention_rows[article]
+        first = mentions["sentence_start"].to_numpy()[chosen]
+        last = mentions["sentence_end"].to_numpy()[chosen]
+        if np.any(np.diff(ends) < 0) or pd.isna(first).any() or pd.isna(last).any():
+            found.append(_merged_pairs(chosen, first, last, order, starts, ends))
+            continue
+        for low, high in (
+            (np.searchsorted(ends, last, "left"), np.searchsorted(starts, first, "right")),
+            (np.searchsorted(starts, first, "left"), np.searchsorted(ends, last, "right")),
+        ):
+            sizes = np.clip(high - low, 0, None)
+            offset = np.arange(sizes.sum()) - np.repeat(np.cumsum(sizes) - sizes, sizes)
+            found.append((np.repeat(chosen, sizes), order[np.repeat(low, sizes) + offset]))
+    mention_index = np.concatenate([pair[0] for pair in found] or [np.zeros(0, np.int64)])
+    sentence_index = np.concatenate([pair[1] for pair in found] or [np.zeros(0, np.int64)])
+    unique = np.unique(np.column_stack([mention_index, sentence_index]), axis=0)
+    joined = mentions.iloc[unique[:, 0]].reset_index(drop=True)
+    others = tone.drop(columns="article").iloc[unique[:, 1]].reset_index(drop=True)
+    return pd.concat([joined, others], axis=1)
+
+
+def _merged_pairs(
+    chosen: np.ndarray,
+    first: np.ndarray,
+    last: np.ndarray,
+    order: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """(mention, sentence) rows of one article by testing every pair (sentences that nest)."""
+    inside = (starts[None, :] <= first[:, None]) & (last[:, None] <= ends[None, :])
+    covers = (first[:, None] <= starts[None, :]) & (ends[None, :] <= last[:, None])
+    mention, sentence = np.nonzero(inside | covers)
+    return chosen[mention], order[sentence]
 
 
 # --- hedges, boosters, modality ------------------------------------------------------------------

@@ -81,7 +81,8 @@ def actor_labels(mentions: pd.DataFrame) -> pd.DataFrame:
 
 def aligned_pairs(alignment: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """Aligned sentences side by side (each pair once), most similar first: the evidence of sharing."""
-    text = sentences.set_index(["article", "sentence"])["text"]
+    keys = zip(sentences["article"], sentences["sentence"], strict=True)
+    text = dict(zip(keys, sentences["text"], strict=True))  # a dict: one look-up per pair
     pairs = alignment[alignment["outlet"] < alignment["other_outlet"]].copy()
     pairs["text"] = [text[key] for key in zip(pairs["article"], pairs["sentence"], strict=True)]
     pairs["other_text"] = [
