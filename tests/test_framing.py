@@ -9,6 +9,7 @@ import pytest
 
 from analysis import config
 from analysis.ingest.load import load_event
+from analysis.schema import SPEECH_KINDS
 from analysis.tables.framing import (
     actor_labels,
     aligned_pairs,
@@ -37,10 +38,13 @@ def test_non_speech_quotes_have_no_speaker(tables) -> None:
     assert (not_speech["actor"] == "").all()
 
 
-def test_speaking_shares_sum_to_one_per_outlet_when_every_speaker_is_known(tables) -> None:
-    speakers = tables["speakers"]
-    sums = speakers.groupby("outlet")["share_of_quoted_words"].sum()
-    assert sums.between(0.9, 1.00001).all()  # shares are rounded to 6 decimals
+def test_speaking_shares_and_unattributed_speech_sum_to_one_per_outlet(tables) -> None:
+    speakers, quotes = tables["speakers"], tables["quotes"]
+    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
+    unattributed = speech[speech["actor"] == ""].groupby("outlet")["words"].sum()
+    share = (unattributed / speech.groupby("outlet")["words"].sum()).fillna(0.0)
+    sums = speakers.groupby("outlet")["share_of_quoted_words"].sum() + share
+    assert ((sums - 1.0).abs() < 1e-5 * len(speakers)).all()  # shares are rounded to 6 decimals
     khan = speakers.set_index(["outlet", "actor"]).loc[("VOA", "Imran Khan")]
     assert khan["quotes"] >= 3
 
