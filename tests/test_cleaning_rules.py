@@ -214,7 +214,7 @@ def _rule(rule_id: str) -> Rule:
 
 @settings(derandomize=True, max_examples=600, deadline=None)
 @hypothesis.given(st.lists(st.sampled_from(CAPTION_PIECES), max_size=10).map("".join))
-def test_photo_credit_lookahead_changes_no_match(line: str) -> None:
+def test_photo_credit_lookahead_changes_no_match_generated(line: str) -> None:
     rule = _rule("photo_caption_credit")
     plain = re.compile(rule.pattern.pattern.removeprefix(PHOTO_LOOKAHEAD), rule.pattern.flags)
     found, want = rule.pattern.search(line), plain.search(line)
@@ -238,7 +238,7 @@ def test_photo_credit_examples_and_keeps_match_as_the_plain_pattern() -> None:
     st.sampled_from(sorted(PLAIN_FORMS)),
     st.lists(st.sampled_from(QUOTE_PIECES), max_size=12).map("".join),
 )
-def test_fast_patterns_match_as_their_plain_forms(rule_id: str, text: str) -> None:
+def test_fast_patterns_match_as_their_plain_forms_generated(rule_id: str, text: str) -> None:
     rule = _rule(rule_id)
     plain = re.compile(PLAIN_FORMS[rule_id], rule.pattern.flags)
     assert _spans(rule.pattern, text) == _spans(plain, text)
