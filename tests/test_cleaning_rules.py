@@ -3,9 +3,13 @@ files are rejected with an error that names the file."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import settings
+from hypothesis import strategies as st
 
 from analysis import config
 from analysis.errors import InputError
@@ -180,3 +184,61 @@ def test_valid_temp_rule_file_loads(tmp_path: Path) -> None:
 def test_default_rule_path_is_the_codebook() -> None:
     assert config.CLEANING_RULES.name == "cleaning_rules.yaml"
     assert [rule.id for rule in load_rules(config.CLEANING_RULES)] == [rule.id for rule in RULES]
+
+
+# --- patterns written for speed match what their plain forms match ----------------------------------
+
+#: The plain form of each pattern the rule file writes differently for speed (its own comment says how).
+PLAIN_FORMS = {
+    "doubled_single_quotes": r"(?<!['`])(?:''|``)(?!['`])",
+    "space_before_punctuation": r" +(?!\.\.)([.,;:!?)\]])",
+    "repeated_spaces": r" {2,}",
+}
+PHOTO_LOOKAHEAD = r"(?=[(\svhaepi])"
+CAPTION_PIECES = (
+    "Leaders meet", "(", ")", " ", "  ", ".", ". ", "/", " / ", ":", "via", "VIA", "handout",
+    "Handout", "AP", "ap", "AFP", "EPA", "Reuters", "REUTERS", "Associated Press", "Getty Images",
+    "getty image", "photo", "Photo", "PHOTOS", "image", "Picture", "credit", "courtesy", "file",
+    "x", "e", "tehran", "\t",
+)  # fmt: skip
+QUOTE_PIECES = ("'", "''", "`", "``", " ", "  ", ".", "..", ",", "?", ")", "]", "a", "Ab", '"')
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], tuple]]:
+    return [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+def _rule(rule_id: str) -> Rule:
+    return next(rule for rule in RULES if rule.id == rule_id)
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@hypothesis.given(st.lists(st.sampled_from(CAPTION_PIECES), max_size=10).map("".join))
+def test_photo_credit_lookahead_changes_no_match_generated(line: str) -> None:
+    rule = _rule("photo_caption_credit")
+    plain = re.compile(rule.pattern.pattern.removeprefix(PHOTO_LOOKAHEAD), rule.pattern.flags)
+    found, want = rule.pattern.search(line), plain.search(line)
+    assert (found and found.span()) == (want and want.span())
+
+
+def test_photo_credit_examples_and_keeps_match_as_the_plain_pattern() -> None:
+    rule = _rule("photo_caption_credit")
+    assert rule.pattern.pattern.startswith(
+        PHOTO_LOOKAHEAD
+    )  # else the tests above compare it to itself
+    plain = re.compile(rule.pattern.pattern.removeprefix(PHOTO_LOOKAHEAD), rule.pattern.flags)
+    lines = [text for text, _ in rule.examples] + list(rule.keeps)
+    assert [bool(rule.pattern.search(line)) for line in lines] == [
+        bool(plain.search(line)) for line in lines
+    ]
+
+
+@settings(derandomize=True, max_examples=600, deadline=None)
+@hypothesis.given(
+    st.sampled_from(sorted(PLAIN_FORMS)),
+    st.lists(st.sampled_from(QUOTE_PIECES), max_size=12).map("".join),
+)
+def test_fast_patterns_match_as_their_plain_forms_generated(rule_id: str, text: str) -> None:
+    rule = _rule(rule_id)
+    plain = re.compile(PLAIN_FORMS[rule_id], rule.pattern.flags)
+    assert _spans(rule.pattern, text) == _spans(plain, text)

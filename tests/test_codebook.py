@@ -190,3 +190,13 @@ def test_family_edges(tmp_path: Path) -> None:
     assert not_in_word.pattern.pattern == r"(?<!\w)(?:(?:a\.)|(?:b))(?!\w)"
     assert [m.group() for m in boundary.pattern.finditer("a. b a.b")] == ["b", "a.", "b"]
     assert [m.group() for m in not_in_word.pattern.finditer("a. b a.b")] == ["a.", "b", "b"]
+
+
+def test_bits_of_a_tuple_equal_the_bits_of_its_patterns() -> None:
+    patterns = [re.compile(r"\bterror\w*"), re.compile(r"\bmilitant"), re.compile(r"\d+")]
+    prefilter = Prefilter(patterns)
+    held = (patterns[2], patterns[0])
+    assert prefilter.bits(held) == prefilter.bits([patterns[2], patterns[0]]) == 0b101
+    assert prefilter.bits(held) == 0b101  # looked up by the tuple itself the second time
+    assert prefilter.bits((patterns[1],)) == 0b010
+    assert prefilter.bits((re.compile("absent"),)) == prefilter.everything

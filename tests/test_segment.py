@@ -11,6 +11,7 @@ from analysis.text.lexicon import NO_BREAK_ABBREVIATIONS
 from analysis.text.segment import (
     SENTENCE_STARTERS,
     Span,
+    has_word,
     split_sentences,
     token_starts,
     tokenize,
@@ -426,3 +427,26 @@ def test_deterministic() -> None:
     text = PARAGRAPHS[0] * 3
     assert split_sentences(text) == split_sentences(text)
     assert tokenize(text) == tokenize(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "...",
+        "$",
+        " - ",
+        "'",
+        "a",
+        " x ",
+        "U.S.",
+        "42",
+        "--Hello",
+        "\u201c\u201d",
+        "_",
+        "é",
+    ],
+)
+def test_has_word_is_whether_there_are_words(text: str) -> None:
+    assert has_word(text) == bool(words(text))

@@ -346,7 +346,9 @@ def _article(blocks: list[_Block], books: _Codebooks) -> ArticleValues:
         for index, _, quoted in block_labels(block.text, books.labels, block.quotes, found):
             tally.labels[2 * index + quoted] += 1
         for sentence in block.sentences:
-            spans = sentence_quotes(block.quotes, sentence.start, sentence.end)
+            spans = (
+                sentence_quotes(block.quotes, sentence.start, sentence.end) if block.quotes else []
+            )
             window = found.window(sentence.start, sentence.end)
             _count_sentence(sentence, spans, window, books, tally)
         if block.kind == "paragraph":

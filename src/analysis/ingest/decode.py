@@ -27,12 +27,17 @@ cleaning and every problem names the file (:class:`analysis.errors.InputError`).
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from analysis.errors import InputError
 from analysis.ingest.web_page import Extracted, extract_html
+
+if TYPE_CHECKING:
+    import ftfy
 
 BINARY_CONTROL_SHARE = 0.10
 ENGLISH_MIN_SHARE = 0.15
@@ -58,6 +63,8 @@ _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
 HTML_SUFFIXES = (".html", ".htm")
 _META_CHARSET = re.compile(r"<meta[^>]*?charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _LATIN1_LABELS = frozenset({"iso-8859-1", "iso8859-1", "latin1", "l1", "us-ascii", "ascii"})
+#: Bytes below 32 other than the whitespace controls: what counts as a control byte for binary data.
+_CONTROL_BYTES = bytes(byte for byte in range(32) if byte not in b"\t\n\r\f\v")
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_]+")
 # 61 frequent English function words (articles, pronouns, prepositions, auxiliaries, conjunctions).
@@ -101,16 +108,42 @@ def _is_binary(data: bytes) -> str | None:
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
         return "binary data (NUL bytes; or UTF-16/32 without a byte-order mark)"
-    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\v")
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
     if head and controls / len(head) > BINARY_CONTROL_SHARE:
         return f"binary data ({controls / len(head):.0%} control bytes)"
     return None
 
 
-def _fix_mojibake(text: str) -> str:
+def _may_change(text: str) -> bool:
+    """False when ftfy's encoding fixes (:func:`_fix_mojibake`) cannot change ``text``.
+
+    ``ftfy.fix_text`` fixes each line (up to and with its ``\\n``) alone; its first test returns a
+    line unchanged when the line is ASCII or ftfy's mojibake test (``ftfy.badness.is_bad``) finds
+    nothing in it, and every other fix is off in our configuration. The same test is made here, on
+    the non-ASCII lines only, without ftfy's per-line work; a line longer than ftfy's segment limit
+    (``max_decode_length``), which ftfy would cut, counts as changeable.
+    """
+    if text.isascii():
+        return False
+    from ftfy.badness import is_bad
+
+    limit = ftfy_config().max_decode_length
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        line = text[start:end]
+        if not line.isascii() and (len(line) > limit or is_bad(line)):
+            return True
+        start = end
+    return False
+
+
+@functools.cache
+def ftfy_config() -> ftfy.TextFixerConfig:
+    """ftfy's configuration here: encoding fixes only (no quote, width or line-break changes)."""
     import ftfy
 
-    config = ftfy.TextFixerConfig(
+    return ftfy.TextFixerConfig(
         unescape_html=False,
         remove_terminal_escapes=False,
         fix_encoding=True,
@@ -127,7 +160,14 @@ def _fix_mojibake(text: str) -> str:
         normalization=None,
         explain=False,
     )
-    return ftfy.fix_text(text, config)
+
+
+def _fix_mojibake(text: str) -> str:
+    if not _may_change(text):
+        return text
+    import ftfy
+
+    return ftfy.fix_text(text, ftfy_config())
 
 
 def decode_article(data: bytes, path: Path | str) -> Decoded:
@@ -225,10 +265,11 @@ def _checked(
 
 def english_share(text: str) -> tuple[float, int]:
     """Share of words that are English function words, and the number of words."""
-    tokens = [token.lower() for token in _WORD.findall(text)]
+    tokens = _WORD.findall(text)
     if not tokens:
         return 0.0, 0
-    return sum(token in ENGLISH_STOPWORDS for token in tokens) / len(tokens), len(tokens)
+    found = sum(map(ENGLISH_STOPWORDS.__contains__, map(str.lower, tokens)))
+    return found / len(tokens), len(tokens)
 
 
 def check_language(text: str, language: str, path: Path | str) -> None:

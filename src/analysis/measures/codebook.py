@@ -21,6 +21,7 @@ every codebook.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
@@ -170,6 +171,11 @@ class Scan:
     mask: int
     hits: list[tuple[int, int]]
 
+    @functools.cached_property
+    def positions(self) -> list[int]:
+        """The positions of :attr:`hits`, in order (for :meth:`window`, built once per scan)."""
+        return [position for position, _ in self.hits]
+
     def window(self, start: int, end: int) -> Scan:
         """The scan of ``text[start:end]``, a span with whitespace (or the text's end) on each side.
 
@@ -177,7 +183,7 @@ class Scan:
         in the text at a position of the span is at least as long as the one found in the span, so
         its bits cover the span's (the pattern is then matched on the span itself).
         """
-        positions = [position for position, _ in self.hits]
+        positions = self.positions
         first, last = bisect_left(positions, start), bisect_left(positions, end)
         hits = [(position - start, bits) for position, bits in self.hits[first:last]]
         mask = self.prefilter.always

@@ -314,9 +314,17 @@ class Prefilter:
         ]
         self.cased = dict(self.closure)  # found text, as in the text -> bits
         self._groups: dict[tuple[int, ...], int] = {}  # ids of a list of patterns -> their bits
+        # id of a tuple of patterns -> (the tuple, its bits): a tuple cannot change, and it is held
+        # here, so its id is not reused while it is remembered
+        self._tuples: dict[int, tuple[tuple[re.Pattern[str], ...], int]] = {}
 
     def bits(self, patterns: Sequence[re.Pattern[str]]) -> int:
-        """The bits of ``patterns`` (every bit if one of them is not scanned for), once per list."""
+        """The bits of ``patterns`` (every bit if one of them is not scanned for), once per list.
+
+        A tuple is looked up by its identity first (no key built from its patterns)."""
+        held = self._tuples.get(id(patterns))
+        if held is not None and held[0] is patterns:
+            return held[1]
         key = tuple(map(id, patterns))
         found = self._groups.get(key)
         if found is None:
@@ -327,6 +335,10 @@ class Prefilter:
             if len(self._groups) > _CACHE_LIMIT:
                 self._groups.clear()
             self._groups[key] = found
+        if isinstance(patterns, tuple):
+            if len(self._tuples) > _CACHE_LIMIT:
+                self._tuples.clear()
+            self._tuples[id(patterns)] = (patterns, found)
         return found
 
     def _bits(self, found: str) -> int:

@@ -37,7 +37,7 @@ _CACHE_LIMIT = 500_000
 #: and whether it is scored (in the lexicon, not a booster).
 _Token = tuple[str, str, bool, float | None, bool, bool, bool]
 _TOKENS: dict[str, _Token] = {}
-_ITEM, _LOWER, _UPPER, _NEGATED = (operator.itemgetter(k) for k in (0, 1, 4, 5))
+_ITEM, _LOWER, _UPPER, _NEGATED, _SCORED = (operator.itemgetter(k) for k in (0, 1, 4, 5, 6))
 
 
 @functools.cache
@@ -107,6 +107,19 @@ def _negation_check(
     return valence
 
 
+@functools.cache
+def _idiom_openers() -> frozenset[str]:
+    """First words of VADER's multi-word idioms and boosters.
+
+    Every n-gram :func:`_special_idioms_check` looks up joins two or three items with a space and
+    opens with item ``i - 3``, ``i - 2``, ``i - 1`` or ``i``; items hold no space, so when none of
+    those four is the first word of a multi-word key, no look-up can succeed and the check returns
+    the valence unchanged.
+    """
+    keys = [*reference.SPECIAL_CASES, *reference.BOOSTER_DICT]
+    return frozenset(key.split(" ")[0] for key in keys if " " in key)
+
+
 def _special_idioms_check(valence: float, lows: list[str], i: int) -> float:
     """``SentimentIntensityAnalyzer._special_idioms_check`` on the pre-lowered items."""
     onezero = f"{lows[i - 1]} {lows[i]}"
@@ -169,14 +182,19 @@ def _valence(
             valence -= reference.C_INCR
     for start_i in range(0, 3):
         if i > start_i and lows[i - (start_i + 1)] not in lexicon:
-            s = reference.scalar_inc_dec(items[i - (start_i + 1)], valence, is_cap_diff)
+            # scalar_inc_dec is 0.0 for a word whose lower case is no booster
+            s = (
+                reference.scalar_inc_dec(items[i - (start_i + 1)], valence, is_cap_diff)
+                if lows[i - (start_i + 1)] in reference.BOOSTER_DICT
+                else 0.0
+            )
             if start_i == 1 and s != 0:
                 s = s * 0.95
             if start_i == 2 and s != 0:
                 s = s * 0.9
             valence = valence + s
             valence = _negation_check(valence, lows, negs, start_i, i)
-            if start_i == 2:
+            if start_i == 2 and not _idiom_openers().isdisjoint(lows[i - 3 : i + 1]):
                 valence = _special_idioms_check(valence, lows, i)
     return _least_check(valence, lows, i, lexicon)
 
@@ -234,7 +252,7 @@ def compound(text: str) -> float:
     if _has_emoji(text):
         return float(analyzer().polarity_scores(text)["compound"])
     rows = _tokens(text)
-    if not any(row[6] for row in rows):
+    if not any(map(_SCORED, rows)):
         return 0.0  # every sentiment is 0 (see the module docstring)
     sum_s = float(sum(_sentiments(rows)))
     if sum_s > 0:

@@ -25,7 +25,7 @@ from analysis.measures import vader
 from analysis.measures.frames import require_columns
 from analysis.text.document import Document
 from analysis.text.quotemarks import Interval, quoted_spans
-from analysis.text.segment import token_starts, words
+from analysis.text.segment import has_word, token_starts
 
 #: A sentence is "quoted" when at least this share of its characters lies inside quotation marks.
 QUOTED_SHARE = 0.5
@@ -188,7 +188,7 @@ def _part_compound(part: str, sentence: str, sentence_compound: float, n_words: 
     """VADER compound of one voice's part of a sentence, NaN when the part has no word."""
     if part == sentence:  # the same text: the sentence's compound and word count
         return sentence_compound if n_words else math.nan
-    return vader.compound(part) if part and words(part) else math.nan
+    return vader.compound(part) if part and has_word(part) else math.nan
 
 
 def voice_tone(

@@ -26,6 +26,7 @@ from analysis.text.lexicon import NO_BREAK_ABBREVIATIONS
 __all__ = [
     "SENTENCE_STARTERS",
     "Span",
+    "has_word",
     "split_sentences",
     "token_starts",
     "tokenize",
@@ -142,6 +143,11 @@ def tokenize(text: str, offset: int = 0) -> list[Span]:
 def token_starts(text: str) -> list[int]:
     """Start offsets of the tokens of :func:`tokenize` (no token object built per word)."""
     return [match.start() for match in _TOKEN_RE.finditer(text)]
+
+
+def has_word(text: str) -> bool:
+    """Whether ``text`` has a word token, i.e. :func:`words` of it is not empty (one search)."""
+    return _TOKEN_RE.search(text) is not None
 
 
 def words(text: str) -> list[str]:
