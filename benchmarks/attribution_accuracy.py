@@ -253,7 +253,11 @@ def evaluate(
     speakers that are no names, per split (:mod:`speaker_names`) (``only``: that part's articles
     alone)."""
     rules = load_rules()
-    forms = {lemma: set(f) for c in load_verb_classes().values() for lemma, f in c.verbs.items()}
+    forms: dict[str, set[str]] = {}
+    for section in ("classes", "noun_cues"):  # a noun cue's forms count as its cue words too
+        for verb_class in load_verb_classes(section=section).values():
+            for lemma, inflections in verb_class.verbs.items():
+                forms.setdefault(lemma, set()).update(inflections)
     groups: dict[str, Counter] = {}
     errors: list = []
     not_names: dict[str, Counter] = {"tuning": Counter(), "checking": Counter()}

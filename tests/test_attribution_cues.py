@@ -237,3 +237,49 @@ def test_object_content_ends_before_a_joined_report_verb_with_an_adverb() -> Non
         "would reopen."
     )
     assert sorted(table["text"]) == ["Ana Lind for the ferry plan", "the harbour would reopen"]
+
+
+#: Noun cues (PARC 3.0's nominal cues): "N that CLAUSE", and "N P NP" for stance nouns; each
+#: sentence -> (content, source mention, cue lemma).
+NOUN_CUES = {
+    "Per Holm repeated his claim that the harbour would close in May.": (
+        "the harbour would close in May",
+        "his",
+        "claim",
+    ),
+    "The council ignored Ana Lind's warning that the dam was unsafe.": (
+        "the dam was unsafe",
+        "Ana Lind",
+        "warning",
+    ),
+    "Per Holm voiced opposition to the ferry tax, which passed anyway.": (
+        "the ferry tax",
+        "Per Holm",
+        "opposition",
+    ),
+    "Ana Lind's criticism of the mayor, which began in May, was fierce.": (
+        "the mayor",
+        "Ana Lind",
+        "criticism",
+    ),
+    "Per Holm renewed his support for the new bridge.": ("the new bridge", "his", "support"),
+}
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NOUN_CUES.items())
+def test_noun_cues_attribute_their_content(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The claim that was filed on Friday is still open.",  # a relative clause
+        "Ana Lind won the support of the union.",  # "support of" names the supporter
+        "Ana Lind agreed to sign that treaty on Friday.",  # a verb after "to"
+        "The message that arrived on Friday was short.",  # not a noun cue
+    ],
+)
+def test_nouns_outside_the_cue_patterns_are_no_cues(sentence: str) -> None:
+    classes = set(indirect(sentence)["verb_class"])
+    assert not classes & {"statement_nouns", "stance_nouns", "support_nouns"}

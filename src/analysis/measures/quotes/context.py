@@ -37,6 +37,7 @@ class ArticleContext:
         self._opens = sorted(span.open for span in self.spans)
         self.verbs = lexicon.find(text, self.quoted)
         self._verb_starts = [verb.start for verb in self.verbs]
+        self.noun_cues = lexicon.nouns.find(text, self.quoted, self.verbs)
         titles = [(b.start, b.end) for b in blocks if title_like(b)]
         self.mentions = Mentions(text, self.sentences, self.quoted, exclude=titles)
 

@@ -232,7 +232,64 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
                 record["kind_rule"] = rule.split(":", 1)[0]
             record["speaker_rule"] = "according_to" if record["speaker_mention"] else ""
         records.append(record)
+    return records + [r for r in noun_reports(article) if (r["start"], r["end"]) not in seen]
+
+
+#: Where the noun phrase after a stance noun's preposition ends ("support for the bill, which ...").
+_NOUN_PHRASE_END = re.compile(
+    r"[,;:(]|\s(?:that|which|who|because|after|before|when|while|as|but|if|since|until|amid"
+    r"|is|are|was|were|has|have|had|will|would|could|can|may|might)\b"
+)
+
+
+_POSSESSIVE_PRONOUN = re.compile(r"\b([Hh]is|[Hh]er|[Tt]heir|[Ii]ts)(?:\s+[a-z-]+){0,2}\s+$")
+_PRONOUN_GENDER = {"his": "m", "her": "f", "their": "plural", "its": "neuter"}
+
+
+def noun_reports(article: ArticleContext) -> list[dict]:
+    """Contents of noun cues (PARC 3.0's nominal cues, Pareti 2016): the clause of "N that CLAUSE"
+    ("the report's conclusion that ...") and the noun phrase of "N P NP" for stance nouns
+    ("criticism of the plan"); the source is the possessive before the noun, else the subject of
+    its clause ("the senator voiced support for")."""
+    text = article.text
+    records = []
+    for cue in article.noun_cues:
+        sentence_end = article.sentence(cue.start)[1]
+        link = re.match(r"\s+(\w+)\s+", text[cue.end : sentence_end])
+        if link is None:
+            continue
+        start = cue.end + link.end()
+        if link.group(1) == "that" and _RELATIVE_THAT.match(text, start):
+            continue  # "the claim that was made": a relative clause
+        found = _bounded(article, start, sentence_end, cue, f"noun cue: {link.group(1)}")
+        if found is None or text[found[0]] == MARK:
+            continue
+        end = found[1]
+        if link.group(1) != "that":
+            cut = _NOUN_PHRASE_END.search(text, start, end)
+            end = cut.start() if cut else end
+            if end - start < 3:
+                continue
+        records.append(
+            report_record(article, (start, end), cue, _noun_source(article, cue), found[2])
+        )
     return records
+
+
+def _noun_source(article: ArticleContext, cue: Verb) -> list[Mention]:
+    """The possessive right before a noun cue (``Lind's criticism``, ``her warning``, at most two
+    modifiers between), else the subject of the noun's clause."""
+    sentence_start = article.sentence(cue.start)[0]
+    pronoun = _POSSESSIVE_PRONOUN.search(article.text, sentence_start, cue.start)
+    if pronoun:  # PolNeAR marks the possessive pronoun itself as the source
+        word = pronoun.group(1)
+        gender = _PRONOUN_GENDER[word.lower()]
+        return [Mention(pronoun.start(1), pronoun.end(1), word, "pronoun", gender=gender)]
+    before = article.mentions.between(sentence_start, cue.start)
+    gap = article.text[before[-1].end : cue.start] if before else ""
+    if before and before[-1].possessive and re.fullmatch(r"(?:['’]s?)?(?:\s+[a-z-]+){0,2}\s+", gap):
+        return before[-1:]
+    return article.subject_of(cue, sentence_start)
 
 
 def _according_to(

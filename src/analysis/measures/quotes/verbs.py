@@ -40,6 +40,7 @@ class VerbClass:
     object_verbs: frozenset[str] = frozenset()  # lemmas whose object is the content when no clause
     infinitive_verbs: frozenset[str] = frozenset()  # lemmas whose content is only a to-infinitive
     no_source: bool = False  # raising verbs ("seemed to", "is expected to"): content, no source
+    prepositions: tuple[str, ...] = ()  # noun cues: "N P NP" ("criticism of the plan")
 
     def takes_object(self, lemma: str) -> bool:
         """Whether the object of ``lemma`` can be its attributed content ("accused X of Y")."""
@@ -56,16 +57,19 @@ class Verb:
     cls: VerbClass
 
 
-def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass]:
-    """Read the reporting-verb codebook; errors name the file and the class."""
+def load_verb_classes(
+    path: Path | str = REPORTING_VERBS, section: str = "classes"
+) -> dict[str, VerbClass]:
+    """Read the reporting-verb codebook's ``section`` (``classes``, or ``noun_cues``: the noun
+    cues, Pareti 2016); errors name the file and the class."""
     path = Path(path)
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as error:
         raise InputError(path, f"cannot read reporting verbs: {error}") from None
-    classes = document.get("classes") if isinstance(document, dict) else None
+    classes = document.get(section) if isinstance(document, dict) else None
     if not isinstance(classes, dict) or not classes:
-        raise InputError(path, "expected a top-level 'classes' mapping")
+        raise InputError(path, f"expected a top-level {section!r} mapping")
     parsed = {}
     for name, entry in classes.items():
         verbs = entry.get("verbs") if isinstance(entry, dict) else None
@@ -91,6 +95,7 @@ def load_verb_classes(path: Path | str = REPORTING_VERBS) -> dict[str, VerbClass
             objects,
             infinitives,
             bool(entry.get("no_source", False)),
+            tuple(str(word) for word in entry.get("prepositions") or ()),
         )
     return parsed
 
@@ -108,10 +113,16 @@ def _known_lemmas(
 
 
 class ReportingVerbs:
-    """Inflection → (lemma, class), and one regex over every inflection."""
+    """Inflection → (lemma, class), and one regex over every inflection; the noun cues likewise."""
 
-    def __init__(self, classes: dict[str, VerbClass]) -> None:
-        """Compile the inflections of ``classes`` into one pattern."""
+    def __init__(
+        self, classes: dict[str, VerbClass], noun_classes: dict[str, VerbClass] | None = None
+    ) -> None:
+        """Compile the inflections of ``classes`` into one pattern, and the noun cues (the
+        codebook's when None) into another."""
+        self.nouns = NounCues(
+            load_verb_classes(section="noun_cues") if noun_classes is None else noun_classes
+        )
         self.forms: dict[str, tuple[str, VerbClass]] = {}
         for verb_class in classes.values():
             for lemma, inflections in verb_class.verbs.items():
@@ -135,6 +146,40 @@ class ReportingVerbs:
                 continue
             verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
         return verbs
+
+
+class NounCues:
+    """Noun cues in their two patterns (codebook ``noun_cues``; PARC 3.0's nominal cues, Pareti
+    2016): "N that CLAUSE" for clause nouns, "N P NP" for stance nouns with their prepositions."""
+
+    def __init__(self, classes: dict[str, VerbClass]) -> None:
+        """One pattern per class: its forms followed by "that" or by one of its prepositions."""
+        self.patterns = []
+        for noun_class in classes.values():
+            forms = {form: lemma for lemma, words in noun_class.verbs.items() for form in words}
+            heads = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+            links = ["that"] if noun_class.clause else []
+            links += [re.escape(word) for word in noun_class.prepositions]
+            if not links:
+                continue
+            pattern = re.compile(
+                rf"(?<![\w'-])(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcan\s)"
+                rf"(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)(?<!\bmust\s)(?<!\bshould\s)"
+                rf"({heads})\s+(?:{'|'.join(links)})\s"
+            )
+            self.patterns.append((pattern, forms, noun_class))
+
+    def find(self, text: str, quoted: list[tuple[int, int]], verbs: list[Verb]) -> list[Verb]:
+        """Noun cues of ``text`` outside ``quoted`` and not read as one of ``verbs``, in order."""
+        taken = {(verb.start, verb.end) for verb in verbs}
+        cues = []
+        for pattern, forms, noun_class in self.patterns:
+            for match in pattern.finditer(text):
+                start, end = match.span(1)
+                if (start, end) in taken or in_sorted_spans(start, quoted):
+                    continue
+                cues.append(Verb(start, end, forms[match.group(1)], noun_class))
+        return sorted(cues, key=lambda cue: (cue.start, cue.end))
 
 
 def _not_a_report(text: str, start: int, end: int) -> bool:
