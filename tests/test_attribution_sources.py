@@ -70,3 +70,36 @@ def test_who_after_a_quotation_is_no_source() -> None:
         'The spots cast Ana Lind as an "honorable choice" who favors free ferries. The crowd left.'
     )
     assert only(table, "scare").speaker_mention == ""
+
+
+def test_group_noun_opening_the_sentence_is_an_unnamed_group() -> None:
+    _, table = extract("Aides said the harbour would reopen in May.")
+    row = only(table, "indirect")
+    assert (row.speaker_mention, row.speaker) == ("Aides", "")
+
+
+def test_frequent_word_opening_the_sentence_is_no_name() -> None:
+    _, table = extract("Families said the ferry should be free.")
+    row = only(table, "indirect")
+    assert (row.speaker_mention, row.speaker) == ("Families", "")
+
+
+def test_participle_opening_the_sentence_is_no_source() -> None:
+    _, table = extract("The mayor spoke. Led by the mayor, the crowd said the ferry would run.")
+    assert only(table, "indirect").speaker_mention == "the crowd"
+
+
+def test_pronoun_left_after_a_place_is_no_name() -> None:
+    _, table = extract("The town lies in the U.S. He says the ferry will run again soon.")
+    row = only(table, "indirect")
+    assert (row.speaker_mention, row.speaker) == ("He", "")
+
+
+def test_surname_that_is_a_word_stays_a_name_when_written_with_a_first_name_or_title() -> None:
+    for text, name in (
+        ("Sen. Ada Brown spoke first. Brown said the ferry would run.", "Ada Brown"),
+        ("Per Young met the crews. Young said the harbour would reopen.", "Per Young"),
+        ("The crews waited for Rice at the pier. Rice said the harbour would reopen.", "Rice"),
+    ):
+        _, table = extract(text)
+        assert only(table, "indirect").speaker == name, text

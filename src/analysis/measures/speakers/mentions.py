@@ -1,6 +1,7 @@
 """Finding speaker mentions in one article: names (the runs of
 :func:`analysis.text.names.name_candidates`, with titles, roles and places split off), descriptions,
-institutions, pronouns and unnamed groups, outside quotations (see :mod:`analysis.measures.speakers`, steps 1 and 2)."""
+institutions, pronouns and unnamed groups, outside quotations (see :mod:`analysis.measures.speakers`, steps 1 and 2).
+A lone sentence opener that is a common word is no name (:mod:`analysis.measures.speakers.openers`)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from analysis.measures.speakers.openers import common_opener, lone_opener, name_key, participle
 from analysis.text.lexicon import (
+    COMMON_WORDS,
     DEMONYMS,
     FEMALE_ROLES,
     FIRST_NAMES,
@@ -215,19 +218,30 @@ class MentionFinder:
     def _names(self, tokens: list[_Token], lower_words: set[str]) -> list[Mention]:
         """Mentions from the name runs of :func:`analysis.text.names.name_candidates` (leading title
         and bare titles included), each line of the text read as one block; a sentence-initial word
-        is common when it occurs in lower case anywhere in the article outside quotations."""
-        starts = [token.start for token in tokens]
-        mentions = []
-        for line in _LINE.finditer(self.text):
+        is common when it occurs in lower case anywhere in the article outside quotations, or by the
+        opener rule of :mod:`analysis.measures.speakers.openers`."""
+        spans = [
+            span
+            for line in _LINE.finditer(self.text)
             for span in name_candidates(
                 line.group(), line.start(), bare_titles=True, lower_words=lower_words
-            ):
-                begin = span.title_start if span.title else span.start
-                run = tokens[
-                    bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, span.end)
-                ]
-                if run and not self._dateline(run):
-                    mentions += self._parse_run(run)
+            )
+        ]
+        capitalised = {
+            name_key(word) for span in spans if not lone_opener(span) for word in span.name.split()
+        }
+        starts = [token.start for token in tokens]
+        mentions = []
+        for span in spans:
+            begin = span.title_start if span.title else span.start
+            run = tokens[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, span.end)]
+            if not run or self._dateline(run):
+                continue  # quoted, or a dateline
+            if lone_opener(span) and common_opener(span.name, capitalised):
+                if not participle(span.name):  # "Audiences expect": an unnamed group
+                    mentions.append(Mention(span.start, span.end, span.name, "group"))
+                continue
+            mentions += self._parse_run(run)
         return mentions
 
     def _dateline(self, run: list[_Token]) -> bool:
@@ -339,7 +353,9 @@ class MentionFinder:
         while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
             places.add(normalise_place(keys[0]))
             run, words, keys = run[1:], words[1:], keys[1:]
-        if keys and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS) and len(keys) == 1:
+        if len(keys) == 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
+            return []
+        if len(keys) == 1 and keys[0] in COMMON_WORDS:  # "U.S. He says": a pronoun, no name
             return []
         # "a California Republican": a description, not a name
         kind = "organisation" if keys[-1] in DEMONYMS else "name"
