@@ -9,6 +9,7 @@ the process at once and leave the kernel-spec and scratch folders in the tempora
 from __future__ import annotations
 
 import argparse
+import logging
 import signal
 import sys
 import time
@@ -158,7 +159,10 @@ def main(argv: list[str] | None = None) -> int:
             _print_manifest_warnings(args.raw)
         return _run_events(args)
     except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (kill, timeout, a cancelled CI job)
-        # atomic writes remove their temporaries on the way out; papermill stops its kernel
+        # atomic writes remove their temporaries on the way out; papermill stops its kernel. The
+        # interrupted cell's task dies with the kernel, and asyncio would log its DeadKernelError
+        # ("Task exception was never retrieved") after the line below, when the task is collected.
+        logging.getLogger("asyncio").disabled = True
         print(
             "interrupted: outputs written so far are complete; run again to finish", file=sys.stderr
         )
