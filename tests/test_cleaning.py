@@ -366,3 +366,13 @@ def test_cleaning_does_not_modify_raw_files() -> None:
     assert digests() == before
     for article in listed:
         assert before[str(article.path)][0] == article.sha256
+
+
+def test_an_article_on_one_line_ending_like_a_caption_is_not_dropped(rules: list[Rule]) -> None:
+    """A drop-line rule drops a caption, not a whole article saved as one line (issue 15)."""
+    sentence = "The harbour council met on Monday and agreed to rebuild the old ferry pier. "
+    story = sentence * 20 + "Workers repair the pier in Bergen. (AP Photo/Ola Berg)"
+    caption = "Workers repair the pier in Bergen. (AP Photo/Ola Berg)"
+    for raw, kept in [(story, True), (caption, False)]:
+        tracked, _blocks, changes = clean_text(raw + "\n", rules, {})
+        assert bool(tracked.text.strip()) is kept, [change.rule for change in changes]

@@ -17,7 +17,7 @@ import unicodedata
 
 from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
-from analysis.text.cleaning_rules import Rule
+from analysis.text.cleaning_rules import MAX_DROPPED_LINE, Rule
 from analysis.text.document import Block, Change, Document
 from analysis.text.offsets import Edit, Tracked
 
@@ -111,7 +111,11 @@ def _drop_lines(
                 drop = folded in seen
                 seen.add(folded)
             else:
-                drop = rule.pattern is not None and rule.pattern.search(line.text) is not None
+                drop = (
+                    rule.pattern is not None
+                    and len(line.text) <= MAX_DROPPED_LINE
+                    and rule.pattern.search(line.text) is not None
+                )
             if drop:
                 start, end = line.raw_span()
                 number = _line_number(line_starts, start)

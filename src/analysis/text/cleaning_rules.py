@@ -18,6 +18,10 @@ from analysis.errors import InputError
 LINE_KINDS = ("drop_line", "drop_repeat")
 TEXT_KINDS = ("replace", "unicode_nfc", "quote_spacing")
 NEEDS_PATTERN = ("drop_line", "replace")
+#: A ``drop_line`` rule drops only a line of at most this many characters: captions, share bars and
+#: by-lines are short (the longest dropped on BASIL, PolNeAR and the seed: 223), so a longer line is
+#: text, and an article saved as one line is never dropped whole because it ends like a caption.
+MAX_DROPPED_LINE = 1_000
 
 
 @dataclass(frozen=True)
