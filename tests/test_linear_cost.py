@@ -33,6 +33,8 @@ from analysis.measures.alignment_weights import (
 )
 from analysis.measures.numbers import match_numbers, numbers_table, side_by_side
 from analysis.measures.numbers.matching import MATCH_STATUSES, MISSING
+from analysis.measures.quotes.spans import WORD as TITLE_WORD
+from analysis.measures.quotes.spans import title_like
 from analysis.measures.sentence_features import token_units, unit_features, unit_names
 from analysis.measures.speakers import Mentions
 from analysis.measures.speakers.mentions import overlapping_spans
@@ -41,7 +43,7 @@ from analysis.measures.voice import quote_intervals, sentence_quotes
 from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import clean_text
 from analysis.text.cleaning_rules import load_rules
-from analysis.text.document import Document
+from analysis.text.document import Block, Document
 from analysis.text.quotemarks import quoted_spans
 
 RULES = load_rules()
@@ -417,3 +419,31 @@ def test_mention_sentences_equal_merge(first: str, second: str, chooser) -> None
     pd.testing.assert_frame_equal(
         mention_sentences(mentions, tone), mention_sentences_simple(mentions, tone)
     )
+
+
+def title_like_simple(block: Block) -> bool:
+    """``title_like`` as first written: every word of the block read."""
+    if block.kind != "paragraph":
+        return True
+    words = TITLE_WORD.findall(block.text)
+    capitalised = sum(w[:1].isupper() for w in words)
+    return (
+        4 <= len(words) <= 25 and capitalised >= 0.7 * len(words) and not block.text.endswith(".")
+    )
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=st.lists(
+        st.sampled_from(["Iran", "Border", "talks", "Force", "a", "Khan's", "U.S."]), max_size=40
+    ),
+    stop=st.sampled_from(["", ".", "?"]),
+)
+def test_title_test_reads_at_most_26_words_with_the_same_answer(
+    words: list[str], stop: str
+) -> None:
+    """A quoted span's block is tested for a title per span; a one-line article of megabytes must
+    not be re-read each time, so ``title_like`` stops after 26 words, with the same answer."""
+    text = " ".join(words) + stop
+    block = Block("paragraph", text, 0, len(text), 0, len(text))
+    assert title_like(block) == title_like_simple(block)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from analysis.text.document import Block
 from analysis.text.quotemarks import MARK, Pair, read_double_marks, single_pairs
@@ -42,7 +43,8 @@ def title_like(block: Block) -> bool:
     opening with a quotation mark)."""
     if block.kind != "paragraph":
         return True
-    words = WORD.findall(block.text)
+    # more than 25 words is no title: read at most 26 (a one-line article may hold megabytes)
+    words = [match.group() for match in islice(WORD.finditer(block.text), 26)]
     capitalised = sum(w[:1].isupper() for w in words)
     return (
         4 <= len(words) <= 25 and capitalised >= 0.7 * len(words) and not block.text.endswith(".")
