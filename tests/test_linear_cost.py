@@ -12,10 +12,13 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from analysis.disjoint_sets import DisjointSets
 from analysis.ingest.manifest import Article
+from analysis.measures import alignment_pairs
 from analysis.measures.alignment import (
     ALIGNMENT_COLUMNS,
     PARTIAL_THRESHOLD,
@@ -32,6 +35,7 @@ from analysis.measures.alignment_weights import (
     tfidf_matrix,
 )
 from analysis.measures.numbers import match_numbers, numbers_table, side_by_side
+from analysis.measures.numbers import matching as number_matching
 from analysis.measures.numbers.matching import MATCH_STATUSES, MISSING
 from analysis.measures.quotes.spans import WORD as TITLE_WORD
 from analysis.measures.quotes.spans import title_like
@@ -44,7 +48,9 @@ from analysis.tables.clean_layer import sentences_table
 from analysis.text.cleaning import clean_text
 from analysis.text.cleaning_rules import load_rules
 from analysis.text.document import Block, Document
-from analysis.text.quotemarks import quoted_spans
+from analysis.text.intervals import IntervalUnion
+from analysis.text.names.candidates import _sentence_initial as sentence_initial
+from analysis.text.quotemarks import is_quoted, quoted_spans
 
 RULES = load_rules()
 FRAGMENTS = [
@@ -99,6 +105,65 @@ def test_mention_position_equals_list_index(text: str) -> None:
     mentions = Mentions(text, [(0, len(text))], quoted_spans(text))
     for mention in mentions.items:
         assert mentions.position(mention) == mentions.items.index(mention)
+
+
+def same_fact_simple(a: dict, b: dict) -> bool:
+    """The pairwise definition of "the same fact" for two numbers of equal value."""
+    if a["family"] != b["family"]:
+        return False
+    if a["family"] == "number":
+        return a["outlet"] == b["outlet"]
+    if a["role"] or b["role"]:
+        return a["role"] == b["role"]
+    if a["kind"] != b["kind"]:
+        return False
+    if a["unit"] in ("people", "count"):
+        return bool(a["class"]) and a["class"] == b["class"]
+    return True
+
+
+def same_value_groups_simple(records: list[dict]) -> list[list[int]]:
+    """Every pair of equal value compared (quadratic in a repetitive article), then joined."""
+    union = DisjointSets(range(len(records)))
+    for a in range(len(records)):
+        for b in range(a + 1, len(records)):
+            same_value = (records[a]["family"], records[a]["key"]) == (
+                records[b]["family"],
+                records[b]["key"],
+            )
+            if same_value and same_fact_simple(records[a], records[b]):
+                union.join(a, b)
+    return [sorted(members) for members in union.groups()]
+
+
+NUMBER_SENTENCES = [
+    "Officials said 12 people were killed.",
+    "At least 12 soldiers were killed in the attack.",
+    "About 12 people attended the meeting.",
+    "Twelve civilians were injured.",
+    "The talks lasted 12 days.",
+    "The plan costs 12 million dollars.",
+    "He counted 12 and then 12 again.",
+    "Some 12 trucks crossed the border, and 12 more waited.",
+    "Police said 12 of them were wounded.",
+]
+number_text = st.lists(
+    st.lists(st.sampled_from(NUMBER_SENTENCES), min_size=1, max_size=3).map(" ".join),
+    min_size=1,
+    max_size=4,
+).map("\n\n".join)
+
+
+@SETTINGS
+@given(number_text, number_text, number_text)
+def test_numbers_match_by_key_as_by_pairs(first: str, second: str, third: str) -> None:
+    """Numbers joined by their fact key get the match ids and statuses of the pairwise test."""
+    numbers = numbers_table([document(first, "A"), document(second, "B"), document(third, "C")])
+    fast = match_numbers(numbers)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(number_matching, "_same_value_groups", same_value_groups_simple)
+        simple = match_numbers(numbers)
+    pd.testing.assert_frame_equal(fast, simple)
 
 
 def side_by_side_simple(matched: pd.DataFrame) -> pd.DataFrame:
@@ -392,6 +457,70 @@ def test_repeated_articles_keep_each_sentences_best_partners() -> None:
     )
 
 
+@SETTINGS
+@given(headed_text, headed_text, article_text, st.sampled_from(["background", "idf"]))
+def test_pairs_found_through_shortened_lists_keep_exact_similarities(
+    first: str, second: str, third: str, weighting: str
+) -> None:
+    """With every posting list shortened to one champion, each pair still listed carries its
+    all-pairs similarity (rescored over all its shared features)."""
+    cleaned = [document(first, "A"), document(second, "B"), document(third, "C")]
+    sentences = sentences_table(cleaned)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(alignment_pairs, "CHAMPIONS", 1)
+        fast = align_sentences(sentences, partial_threshold=0.05, weighting=weighting)
+    simple = align_sentences_simple(sentences, 0.05, weighting)
+    keys = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence"]
+    both = fast.merge(simple, on=keys, suffixes=("", "_all"), validate="one_to_one")
+    assert len(both) == len(fast)
+    assert (both["similarity"] == both["similarity_all"]).all()
+
+
+def repeated_event(copies: int) -> pd.DataFrame:
+    """Two articles repeating one sentence ``copies`` times, each copy after a numbered one."""
+    texts = [
+        "\n\n".join(f"Update {n}. The minister said people were killed." for n in range(copies)),
+        "\n\n".join(f"Report {n}. The minister said people were killed." for n in range(copies)),
+    ]
+    return sentences_table([document(texts[0], "A"), document(texts[1], "B")])
+
+
+def test_champion_lists_keep_the_work_linear_and_the_similarities_exact(monkeypatch) -> None:
+    """Posting lists shortened to CHAMPIONS (here 8; MAX_PARTNERS 3): two articles of copies
+    still keep each sentence's best partners (the earliest on ties) with their all-pairs
+    similarities and the all-pairs statuses, while the pairs scored grow linearly with the copies
+    (all pairs: quadratically)."""
+    monkeypatch.setattr(alignment_pairs, "MAX_PARTNERS", 3)
+    monkeypatch.setattr(alignment_pairs, "CHAMPIONS", 8)
+    scored: list[int] = []
+    dot_products = alignment_pairs._dot_products
+
+    def counted(*args):
+        result = dot_products(*args)
+        scored.append(len(result[0]))
+        return result
+
+    monkeypatch.setattr(alignment_pairs, "_dot_products", counted)
+    work = []
+    for copies in (40, 80):
+        scored.clear()
+        sentences = repeated_event(copies)
+        fast = align_sentences(sentences)
+        work.append(sum(scored))
+    simple = align_sentences_simple(sentences, PARTIAL_THRESHOLD, "background")
+    keys = [*SENTENCE_KEYS, "other_outlet", "other_article", "other_sentence"]
+    both = fast.merge(simple, on=keys, suffixes=("", "_all"), validate="one_to_one")
+    assert len(both) == len(fast) <= 2 * 3 * len(sentences)  # 3 best each way, both directions
+    assert (both["similarity"] == both["similarity_all"]).all()
+    ranked = simple.sort_values(["similarity", "other_sentence"], ascending=[False, True])
+    best = ranked.groupby(["outlet", "sentence"]).head(3)
+    assert len(best.merge(fast, on=keys)) == len(best)
+    pd.testing.assert_frame_equal(
+        classify_sentences(sentences, fast), classify_sentences(sentences, simple)
+    )
+    assert work[1] <= 2.2 * work[0]  # all pairs: 4 ×
+
+
 def mention_sentences_simple(mentions: pd.DataFrame, tone: pd.DataFrame) -> pd.DataFrame:
     """The direct definition: every mention × sentence of its article, filtered."""
     pairs = mentions.merge(tone, on="article", how="inner")
@@ -447,3 +576,38 @@ def test_title_test_reads_at_most_26_words_with_the_same_answer(
     text = " ".join(words) + stop
     block = Block("paragraph", text, 0, len(text), 0, len(text))
     assert title_like(block) == title_like_simple(block)
+
+
+intervals = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(1, 15)).map(lambda p: (p[0], p[0] + p[1])),
+    max_size=12,
+)
+
+
+@SETTINGS
+@given(intervals, st.integers(-2, 80), st.integers(1, 10))
+def test_interval_union_answers_as_a_scan_does(spans, offset: int, width: int) -> None:
+    """Membership and overlap by bisection equal the scans over every interval they replace."""
+    union = IntervalUnion(spans)
+    assert (offset in union) == is_quoted(offset, spans)
+    end = offset + width
+    assert union.overlaps(offset, end) == any(
+        start < end and offset < stop for start, stop in spans
+    )
+
+
+def sentence_initial_simple(text: str, start: int) -> bool:
+    """The definition with copies of the text before ``start`` (quadratic in a huge paragraph)."""
+    before = text[:start].rstrip()
+    if before and before[-1] == '"' and (len(before) == 1 or not before[-2].isalnum()):
+        return True
+    before = before.rstrip("\"'([").rstrip()
+    return not before or before[-1] in ".!?:\n" or before.endswith(('."', ".'", '?"', '!"'))
+
+
+@SETTINGS
+@given(st.text(alphabet=" \n\"'([.!?:aA1,", max_size=12), st.data())
+def test_sentence_initial_reads_back_without_copying(text: str, data) -> None:
+    """The local backward look equals the definition on copies of the preceding text."""
+    start = data.draw(st.integers(0, len(text)))
+    assert sentence_initial(text, start) == sentence_initial_simple(text, start)

@@ -31,7 +31,7 @@ prior weighs as much as the data, since one actor's terms are few).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 
@@ -41,8 +41,8 @@ from analysis.measures.descriptors import families_of
 from analysis.measures.keyness import one_vs_rest
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.text.document import Document
+from analysis.text.intervals import IntervalUnion
 from analysis.text.names import name_candidates
-from analysis.text.quotemarks import is_quoted
 
 TERM_COLUMNS = ["event_id", "outlet", "article", "actor", "term", "kind", "voice", "sentence",
                 "start", "end", "family"]  # fmt: skip
@@ -77,9 +77,6 @@ def actor_terms(
 
 
 def _row(item: Document, actor: str, term: str, kind: str, start: int, end: int, family: str = ""):
-    starts = [sentence.start for sentence in item.sentences]
-    sentence = max(bisect_right(starts, start) - 1, 0)
-    block = max(bisect_right([b.start for b in item.blocks], start) - 1, 0)
     return {
         "event_id": item.article.event_id,
         "outlet": item.article.outlet,
@@ -87,8 +84,8 @@ def _row(item: Document, actor: str, term: str, kind: str, start: int, end: int,
         "actor": actor,
         "term": term,
         "kind": kind,
-        "voice": "quoted" if is_quoted(start, item.quoted[block]) else "narration",
-        "sentence": sentence,
+        "voice": "quoted" if start in item.quote_index else "narration",
+        "sentence": item.sentence_index(start),
         "start": start,
         "end": end,
         "family": family,
@@ -172,23 +169,26 @@ def _coreferent(item: Document, group: pd.DataFrame, found: list[dict]) -> list[
             owners.setdefault(word, []).append(actor)
     if not owners:
         return []
-    taken = [(row["start"], row["end"]) for row in found]
+    taken = IntervalUnion((row["start"], row["end"]) for row in found)
     pattern = re.compile(
         r"\b[Tt]he\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(map(re.escape, sorted(owners))) + r")\b",
         re.IGNORECASE,
     )
-    mentions = sorted(zip(group["start"], group["actor"], strict=True))
+    starts: dict[str, list[int]] = {}  # each actor's mention starts, in order
+    for start, actor in sorted(zip(group["start"], group["actor"], strict=True)):
+        starts.setdefault(actor, []).append(start)
     rows = []
     for match in pattern.finditer(item.text):
-        if any(match.start() < end and start < match.end() for start, end in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         head = match.group().split()[-1].casefold()
-        candidates = set(owners.get(head, ()))
-        earlier = [
-            actor for start, actor in mentions if start < match.start() and actor in candidates
+        earlier = [  # (latest start before the match, actor) of each candidate actor
+            (starts[actor][count - 1], actor)
+            for actor in owners.get(head, ())
+            if (count := bisect_left(starts.get(actor, []), match.start()))
         ]
         if earlier:
-            rows.append(_row(item, earlier[-1], match.group(), "description", match.start(),
+            rows.append(_row(item, max(earlier)[1], match.group(), "description", match.start(),
                              match.end()))  # fmt: skip
     return rows
 

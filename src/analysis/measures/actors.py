@@ -59,6 +59,7 @@ from analysis.measures.actor_file import (
 from analysis.measures.descriptors import descriptor, families_of
 from analysis.measures.labels import LabelFamily, load_codebook
 from analysis.text.document import Document
+from analysis.text.intervals import IntervalUnion
 from analysis.text.lexicon import (
     DESCRIPTOR_WORDS,
     FIRST_NAMES,
@@ -78,7 +79,6 @@ from analysis.text.names import (
     person_like,
     similarity,
 )
-from analysis.text.quotemarks import is_quoted
 from analysis.text.segment import Span
 
 __all__ = [
@@ -302,9 +302,9 @@ def actor_mentions(
     rows = []
     for item in cleaned if pattern is not None else ():
         found = _article_mentions(item, pattern, exact, folded, families)
-        taken = [(row["start"], row["end"]) for row in found]
+        taken = IntervalUnion((row["start"], row["end"]) for row in found)
         for row in _article_mentions(item, people, by_demonym, {}, families) if people else ():
-            if not any(row["start"] < end and start < row["end"] for start, end in taken):
+            if not taken.overlaps(row["start"], row["end"]):
                 found.append({**row, "kind": "demonym"})
         rows += found
     table = pd.DataFrame(rows, columns=MENTION_COLUMNS)
@@ -340,7 +340,7 @@ def _article_mentions(
     rows = []
     length = max(len(item.text), 1)
     starts = [sentence.start for sentence in item.sentences]
-    for number, block in enumerate(item.blocks):
+    for block in item.blocks:
         for match in pattern.finditer(block.text):
             form = _form_of(match.group(), exact, folded)
             start, end = block.start + match.start(), block.start + match.end()
@@ -363,7 +363,7 @@ def _article_mentions(
                     "sentence_start": sentence.start,
                     "sentence_end": sentence.end,
                     "position": round(start / length, 6),
-                    "voice": "quoted" if is_quoted(start, item.quoted[number]) else "narration",
+                    "voice": "quoted" if start in item.quote_index else "narration",
                     "descriptor": words,
                     "label_families": families_of(words, families),
                     "source": form.actor.source,

@@ -19,6 +19,17 @@ sentence) of either of its sentences in the other sentence's outlet. Each senten
 outlet is always kept, so the statuses and the lead table do not depend on the cap; on a real event,
 where no sentence has that many partners in one article, the table is the all-pairs table
 (``tests/test_linear_cost.py`` compares the two on generated events).
+
+Two such articles would still make the work quadratic: every copy shares its words with every copy
+on the other side. So a posting list longer than :data:`CHAMPIONS` proposes only its first
+:data:`CHAMPIONS` sentences (highest weight, then the earlier sentence): the champion lists of
+Manning, Raghavan & Schütze 2008, *Introduction to Information Retrieval*, §7.1.3. Candidates are
+proposed from both sides (each sentence looks up the other outlet's lists), and a pair found through
+a shortened list is scored again over all its shared features, so every similarity listed is exact
+and the work is at most :data:`CHAMPIONS` products per stored weight: linear in the articles'
+length. The price, on such input only: a pair that shares no champion list from either side is not
+seen (the copies' best partners, the earliest ones, are). On the development corpora the longest list
+is 30 sentences, so nothing changes there.
 """
 
 from __future__ import annotations
@@ -28,7 +39,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["CHUNK_PRODUCTS", "MAX_PARTNERS", "SparseRows", "pair_similarities", "shared_columns"]
+__all__ = [
+    "CHAMPIONS",
+    "CHUNK_PRODUCTS",
+    "MAX_PARTNERS",
+    "SparseRows",
+    "pair_similarities",
+    "shared_columns",
+]
 
 #: The most partners a sentence keeps in one other outlet (ties: the earlier sentence). In the
 #: development corpora (BASIL, NewsWCL50: 55 events) a sentence has at most 13 partners in one
@@ -36,6 +54,11 @@ __all__ = ["CHUNK_PRODUCTS", "MAX_PARTNERS", "SparseRows", "pair_similarities", 
 #: uses); only repeated, pathological articles reach 100 (benchmarks/README.md, "Sentence alignment
 #: without all pairs").
 MAX_PARTNERS = 100
+
+#: The most sentences one feature's posting list proposes as candidates (Manning et al. 2008,
+#: §7.1.3 champion lists). The longest list in the development corpora (BASIL, NewsWCL50, the seed)
+#: is far shorter (benchmarks/README.md), so only repeated, pathological articles reach it.
+CHAMPIONS = 4 * MAX_PARTNERS
 
 #: Feature products computed at once (memory: about 60 bytes each at the peak).
 CHUNK_PRODUCTS = 2_000_000
@@ -120,7 +143,7 @@ def _entries(full: SparseRows, what: np.ndarray, rows: np.ndarray) -> tuple[np.n
 
 def _postings(full: SparseRows, what: np.ndarray, rows: np.ndarray, width: int) -> _Postings:
     owner, columns, values, what_values = _entries(full, what, rows)
-    order = np.lexsort((owner, columns))
+    order = np.lexsort((owner, -values, columns))  # per column: champions first
     columns = columns[order]
     begin = np.searchsorted(columns, np.arange(width), side="left")
     end = np.searchsorted(columns, np.arange(width), side="right")
@@ -153,10 +176,10 @@ def _chunks(work: np.ndarray) -> list[slice]:
 def _dot_products(
     entries: tuple[np.ndarray, ...], postings: _Postings
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """(left row, right row, full dot, what dot) of every pair sharing a column, each product
-    summed in column order."""
+    """(left row, right row, full dot, what dot) of every pair sharing a column where the right row
+    is among the column's CHAMPIONS, each product summed in column order."""
     owner, columns, values, what_values = entries
-    counts = postings.end[columns] - postings.begin[columns]
+    counts = np.minimum(postings.end[columns] - postings.begin[columns], CHAMPIONS)
     source = np.repeat(np.arange(len(owner)), counts)
     offset = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     position = postings.begin[columns][source] + offset
@@ -183,6 +206,68 @@ def _rounded_cosine(dot: np.ndarray) -> np.ndarray:
     return np.round(np.clip(dot, 0.0, 1.0), 6)
 
 
+def _pair_dots(
+    full: SparseRows, what: np.ndarray, left: np.ndarray, right: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(full dot, what dot) of each pair ``(left[i], right[i])`` over all the columns the two rows
+    share, summed in column order; pairs in chunks of at most CHUNK_PRODUCTS stored values."""
+    left_lengths = full.starts[left + 1] - full.starts[left]
+    right_lengths = full.starts[right + 1] - full.starts[right]
+    width = int(full.columns.max(initial=0)) + 1
+    full_dots, what_dots = [], []
+    for part in _chunks(left_lengths + right_lengths):
+        pairs = np.arange(part.stop - part.start)
+        first, second = _entries(full, what, left[part]), _entries(full, what, right[part])
+        first_keys = np.repeat(pairs, left_lengths[part]) * width + first[1]  # increasing
+        second_keys = np.repeat(pairs, right_lengths[part]) * width + second[1]
+        place = np.minimum(np.searchsorted(second_keys, first_keys), max(len(second_keys) - 1, 0))
+        shared = second_keys[place] == first_keys if len(second_keys) else first_keys < 0
+        owner, place = first_keys[shared] // width, place[shared]
+        full_dots.append(np.bincount(owner, first[2][shared] * second[2][place], len(pairs)))
+        what_dots.append(np.bincount(owner, first[3][shared] * second[3][place], len(pairs)))
+    return np.concatenate(full_dots), np.concatenate(what_dots)
+
+
+def _best_partners(
+    full: SparseRows,
+    what: np.ndarray,
+    rows: tuple[np.ndarray, np.ndarray],
+    partial_threshold: float,
+    *,
+    fact: bool,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(row, partner, similarity ≥ ``partial_threshold``) of the first rows' MAX_PARTNERS best
+    partners among the second rows, found through the second rows' champion lists."""
+    probe_rows, indexed_rows = rows
+    postings = _postings(full, what, indexed_rows, int(full.columns.max(initial=-1)) + 1)
+    entries = _entries(full, what, probe_rows)
+    listed = postings.end[entries[1]] - postings.begin[entries[1]]
+    lengths = full.starts[probe_rows + 1] - full.starts[probe_rows]
+    bounds = np.concatenate([[0], np.cumsum(lengths)])
+    owner = np.repeat(np.arange(len(probe_rows)), lengths)
+    work = np.bincount(owner, weights=np.minimum(listed, CHAMPIONS), minlength=len(probe_rows))
+    shortened = np.zeros(len(full.starts) - 1, bool)
+    shortened[entries[0][listed > CHAMPIONS]] = True
+    found: list[tuple[np.ndarray, ...]] = []
+    for part in _chunks(work.astype(np.int64)):
+        chosen = slice(bounds[part.start], bounds[part.stop])
+        probe, partner, full_dot, what_dot = _dot_products(
+            tuple(array[chosen] for array in entries), postings
+        )
+        again = shortened[probe]
+        if again.any():
+            full_dot[again], what_dot[again] = _pair_dots(full, what, probe[again], partner[again])
+        if fact:
+            similarity = np.round(np.sqrt(_rounded_cosine(full_dot) * _rounded_cosine(what_dot)), 6)
+        else:
+            similarity = _rounded_cosine(full_dot)
+        high = (similarity >= partial_threshold) & (similarity > 0)
+        best = _rank_within(probe[high], similarity[high], partner[high])
+        found.append((probe[high][best], partner[high][best], similarity[high][best]))
+    probe, partner, similarity = (np.concatenate(arrays) for arrays in zip(*found, strict=True))
+    return probe, partner, similarity
+
+
 def _block_pairs(
     full: SparseRows,
     what: np.ndarray,
@@ -194,33 +279,12 @@ def _block_pairs(
     """Pairs (left, right, similarity ≥ ``partial_threshold``) of one outlet's rows with another's,
     each among the MAX_PARTNERS best of its left or of its right row."""
     left_rows, right_rows = rows
-    postings = _postings(full, what, right_rows, int(full.columns.max(initial=-1)) + 1)
-    entries = _entries(full, what, left_rows)
-    per_entry = postings.end[entries[1]] - postings.begin[entries[1]]
-    lengths = full.starts[left_rows + 1] - full.starts[left_rows]
-    bounds = np.concatenate([[0], np.cumsum(lengths)])
-    owner = np.repeat(np.arange(len(left_rows)), lengths)
-    work = np.bincount(owner, weights=per_entry, minlength=len(left_rows))
-    by_left: list[tuple[np.ndarray, ...]] = []
-    by_right = tuple(np.zeros(0, dtype=dtype) for dtype in (np.int64, np.int64, float))
-    for part in _chunks(work.astype(np.int64)):
-        chosen = slice(bounds[part.start], bounds[part.stop])
-        left, right, full_dot, what_dot = _dot_products(
-            tuple(array[chosen] for array in entries), postings
-        )
-        if fact:
-            similarity = np.round(np.sqrt(_rounded_cosine(full_dot) * _rounded_cosine(what_dot)), 6)
-        else:
-            similarity = _rounded_cosine(full_dot)
-        high = (similarity >= partial_threshold) & (similarity > 0)
-        found = (left[high], right[high], similarity[high])
-        best = _rank_within(found[0], found[2], found[1])
-        by_left.append(tuple(array[best] for array in found))
-        merged = tuple(np.concatenate(pair) for pair in zip(by_right, found, strict=True))
-        best = _rank_within(merged[1], merged[2], merged[0])
-        by_right = tuple(array[best] for array in merged)
+    by_left = _best_partners(full, what, (left_rows, right_rows), partial_threshold, fact=fact)
+    right, left, similarity = _best_partners(
+        full, what, (right_rows, left_rows), partial_threshold, fact=fact
+    )
     left, right, similarity = (
-        np.concatenate(arrays) for arrays in zip(*by_left, by_right, strict=True)
+        np.concatenate(pair) for pair in zip(by_left, (left, right, similarity), strict=True)
     )
     width = int(right.max(initial=0)) + 1
     _, unique = np.unique(left * width + right, return_index=True)

@@ -22,7 +22,8 @@ import pandas as pd
 from analysis import config
 from analysis.errors import InputError
 from analysis.measures.codebook import WORD_BOUNDARY, Scan, load_families, scan
-from analysis.text.quotemarks import Interval, is_quoted, quoted_spans
+from analysis.text.intervals import IntervalUnion
+from analysis.text.quotemarks import Interval, quoted_spans
 
 VOICES = ("narration", "quoted")
 
@@ -69,8 +70,9 @@ def block_labels(
     """
     patterns = [family.pattern for family in families]
     found = found if found is not None else scan(text, patterns)
+    quoted = IntervalUnion(quotes)
     return [
-        (index, match, is_quoted(match.start(), quotes))
+        (index, match, match.start() in quoted)
         for index, pattern in enumerate(patterns)
         for match in found.finditer(pattern)
     ]

@@ -16,6 +16,7 @@ from operator import attrgetter
 
 from analysis.ingest.manifest import Article
 from analysis.ingest.web_page import Extracted
+from analysis.text.intervals import IntervalUnion
 from analysis.text.offsets import Tracked
 from analysis.text.quotemarks import Interval, quoted_spans
 from analysis.text.segment import Span, split_sentences, tokenize, words
@@ -120,6 +121,10 @@ class Document:
             raise ValueError(f"{self.id}: no sentence contains [{start}, {end})")
         return self.sentences[index]
 
+    def sentence_index(self, offset: int) -> int:
+        """Index of the last sentence starting at or before ``offset`` (0 before the first)."""
+        return max(bisect_right(self.sentences, offset, key=attrgetter("start")) - 1, 0)
+
     @property
     def body_sentences(self) -> tuple[Sentence, ...]:
         """Sentences of the body paragraphs only (no headline, no sub-headings)."""
@@ -148,3 +153,8 @@ class Document:
             )
             for block in self.blocks
         )
+
+    @cached_property
+    def quote_index(self) -> IntervalUnion:
+        """All quoted intervals of the article, for ``offset in document.quote_index``."""
+        return IntervalUnion(span for block in self.quoted for span in block)

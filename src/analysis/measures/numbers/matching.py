@@ -23,65 +23,67 @@ def _normalised(counted: str, approx: str) -> tuple[str, str]:
     return " ".join(words), approx.lower()
 
 
-def _same_fact(a: dict, b: dict) -> bool:
-    """Equal values (bucketed by the caller) that count the same thing in the same role."""
-    if a["family"] != b["family"]:
-        return False
-    if a["family"] == "number":
-        return a["outlet"] == b["outlet"]  # bare numbers: repeated mentions within an outlet only
-    if a["role"] or b["role"]:
-        return a["role"] == b["role"]
-    if a["kind"] != b["kind"]:
-        return False
-    if a["unit"] in ("people", "count"):
-        return bool(a["class"]) and a["class"] == b["class"]
-    return True
+def _fact_key(record: dict) -> tuple | None:
+    """What two numbers of equal value share when they count the same thing in the same role; None
+    for a number that matches no other (people or a count with no class of what is counted)."""
+    family, key = record["family"], record["key"]
+    if family == "number":
+        return (family, key, "outlet", record["outlet"])  # bare numbers: within an outlet only
+    if record["role"]:
+        return (family, key, "role", record["role"])
+    if record["unit"] in ("people", "count"):
+        return (family, key, "kind", record["kind"], record["class"]) if record["class"] else None
+    return (family, key, "kind", record["kind"], "")
 
 
 def match_numbers(numbers: pd.DataFrame) -> pd.DataFrame:
     """``numbers`` plus ``role``, ``match_id`` and ``status``, matched within each event (module doc)."""
     table = numbers.reset_index(drop=True)
+    column = {name: table[name].tolist() for name in _READ}
     roles = [
-        number_role(str(table.at[i, "evidence"]), str(table.at[i, "unit"]),
-                    str(table.at[i, "kind"]), str(table.at[i, "head"] or ""))
-        for i in range(len(table))
-    ]  # fmt: skip
+        number_role(str(evidence), str(unit), str(kind), str(head or ""))
+        for evidence, unit, kind, head in zip(
+            column["evidence"], column["unit"], column["kind"], column["head"], strict=True
+        )
+    ]
     match_id = [""] * len(table)
     status = [""] * len(table)
     events = table["event_id"] if "event_id" in table.columns else pd.Series([""] * len(table))
     for _, index in sorted(table.groupby(events.to_numpy(), sort=True).indices.items()):
-        records = [_record(table, i, roles[i]) for i in index]
+        records = [_record(column, i, roles[i]) for i in index]
         for local, (identifier, label) in enumerate(_match_event(records)):
             match_id[index[local]], status[index[local]] = identifier, label
     return table.assign(role=roles, match_id=match_id, status=status)
 
 
-def _record(table: pd.DataFrame, i: int, role: str) -> dict:
-    unit = table.at[i, "unit"]
+#: The columns of ``numbers`` a match reads, each read once as a list.
+_READ = ("outlet", "unit", "kind", "value", "head", "counted", "approx", "evidence")
+
+
+def _record(column: dict[str, list], i: int, role: str) -> dict:
+    unit, head = column["unit"][i], str(column["head"][i] or "")
     return {
-        "outlet": table.at[i, "outlet"],
+        "outlet": column["outlet"][i],
         "unit": unit,
         "family": "people" if role in PERSON_ROLES else unit,
-        "kind": "casualty" if role in PERSON_ROLES else table.at[i, "kind"],
+        "kind": "casualty" if role in PERSON_ROLES else column["kind"][i],
         "role": role,
-        "key": round(float(table.at[i, "value"]), 9),
-        "head": str(table.at[i, "head"] or ""),
-        "class": head_class(str(table.at[i, "head"] or "")),
-        "described": _normalised(str(table.at[i, "counted"]), str(table.at[i, "approx"])),
+        "key": round(float(column["value"][i]), 9),
+        "head": head,
+        "class": head_class(head),
+        "described": _normalised(str(column["counted"][i]), str(column["approx"][i])),
     }
 
 
 def _same_value_groups(records: list[dict]) -> list[list[int]]:
-    """Step 1: numbers of equal value that count the same thing in the same role, joined."""
+    """Step 1: numbers of equal value that count the same thing in the same role (the same
+    :func:`_fact_key`), joined."""
     union = DisjointSets(range(len(records)))
-    buckets: dict[tuple, list[int]] = {}
+    first: dict[tuple, int] = {}
     for index, record in enumerate(records):
-        buckets.setdefault((record["family"], record["key"]), []).append(index)
-    for members in buckets.values():
-        for position, a in enumerate(members):
-            for b in members[position + 1 :]:
-                if _same_fact(records[a], records[b]):
-                    union.join(a, b)
+        key = _fact_key(record)
+        if key is not None:
+            union.join(first.setdefault(key, index), index)
     return [sorted(members) for members in union.groups()]
 
 

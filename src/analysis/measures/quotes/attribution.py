@@ -15,21 +15,10 @@ from analysis.text.quotemarks import MARK
 def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     """Find the reporting verb and speaker of one quoted span (empty dict when none)."""
     text = article.text
-    siblings = article.block_spans[span.block]  # the quotations of its paragraph
     sentence_start = article.sentence(span.open)[0]
     sentence_end = article.sentence(span.close if span.close is not None else span.end - 1)[1]
-    previous_close = max(
-        (
-            s.close + 1
-            for s in siblings
-            if s.close is not None and s.close < span.open and s.block == span.block
-        ),
-        default=sentence_start,
-    )
-    next_open = min(
-        (s.open for s in siblings if s.open > span.open and s.block == span.block),
-        default=sentence_end,
-    )
+    previous_close = article.previous_close(span, sentence_start)  # in its paragraph
+    next_open = article.next_open(span, sentence_end)
     before_lower = max(sentence_start, previous_close)
     lead = text[before_lower : span.open]
     found: dict = {}

@@ -28,6 +28,13 @@ class ArticleContext:
         self.block_spans: dict[int, list[QuotedSpan]] = {}
         for span in self.spans:
             self.block_spans.setdefault(span.block, []).append(span)
+        self._block_closes = {
+            block: sorted(s.close for s in spans if s.close is not None)
+            for block, spans in self.block_spans.items()
+        }
+        self._block_opens = {
+            block: sorted(s.open for s in spans) for block, spans in self.block_spans.items()
+        }
         self.sentences = [(s.start, s.end) for s in document.sentences]
         self._sentence_starts = [start for start, _ in self.sentences]
         self.quoted = sorted(
@@ -45,6 +52,20 @@ class ArticleContext:
         """``(start, end)`` of the sentence containing ``position``."""
         index = max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
         return self.sentences[index]
+
+    def previous_close(self, span: QuotedSpan, default: int) -> int:
+        """One past the last closing mark of the paragraph's quotations before ``span`` opens
+        (``default`` when none); by bisection, not a scan of the paragraph."""
+        closes = self._block_closes[span.block]
+        index = bisect.bisect_left(closes, span.open) - 1
+        return closes[index] + 1 if index >= 0 else default
+
+    def next_open(self, span: QuotedSpan, default: int) -> int:
+        """The first opening mark of the paragraph's quotations after ``span``'s own (``default``
+        when none)."""
+        opens = self._block_opens[span.block]
+        index = bisect.bisect_right(opens, span.open)
+        return opens[index] if index < len(opens) else default
 
     def opens_between(self, lower: int, upper: int) -> bool:
         """Whether a quotation opens inside ``[lower, upper)`` (bisection, not a scan)."""

@@ -114,9 +114,7 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
     by_sentence: dict[int, list[dict]] = {}  # records by sentence start, in text order
     for span in article.spans:
         sentence_start = article.sentence(span.open)[0]
-        paragraph = article.block_spans[span.block]
-        previous = [s for s in paragraph[: _index(paragraph, span)] if s.close is not None]
-        lower = max([sentence_start] + [s.close + 1 for s in previous if s.close < span.open])
+        lower = max(sentence_start, article.previous_close(span, sentence_start))
         lead = text[lower : span.open]
         attribution = find_attribution(article, span)
         words = word_count(text[span.start : span.end])
@@ -177,11 +175,6 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             earlier_words.append(content_words(text[span.start : span.end]))
     share_group_speakers(article, records)
     return records
-
-
-def _index(spans: list[QuotedSpan], span: QuotedSpan) -> int:
-    """Position of ``span`` itself (not an equal one) in ``spans``."""
-    return next(index for index, other in enumerate(spans) if other is span)
 
 
 def _unattributed_kind(

@@ -5,7 +5,7 @@ step 1)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -124,11 +124,20 @@ def _tokens(text: str) -> list[_Token]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     """At the start of the text, after . ! ? or :, or just inside an opening quotation mark."""
-    before = text[:start].rstrip()
-    if before and before[-1] == '"' and (len(before) == 1 or not before[-2].isalnum()):
+    end = _skip_back(text, start, str.isspace)
+    if end and text[end - 1] == '"' and (end == 1 or not text[end - 2].isalnum()):
         return True  # a quotation opens a sentence: asked, "Is this ..."
-    before = before.rstrip(_OPENERS).rstrip()
-    return not before or before[-1] in ".!?:\n" or before.endswith(('."', ".'", '?"', '!"'))
+    end = _skip_back(text, _skip_back(text, end, _OPENERS.__contains__), str.isspace)
+    tail = text[max(end - 2, 0) : end]
+    return not tail or tail[-1] in ".!?:\n" or tail in ('."', ".'", '?"', '!"')
+
+
+def _skip_back(text: str, end: int, skipped: Callable[[str], bool]) -> int:
+    """The offset before which ``text[:end]`` ends once the characters ``skipped`` accepts are
+    removed from its end (no copy of the text: a look-up stays local in a huge paragraph)."""
+    while end > 0 and skipped(text[end - 1]):
+        end -= 1
+    return end
 
 
 def _lowercase_elsewhere(word: str, lower_words: Collection[str]) -> bool:
