@@ -103,3 +103,13 @@ def test_surname_that_is_a_word_stays_a_name_when_written_with_a_first_name_or_t
     ):
         _, table = extract(text)
         assert only(table, "indirect").speaker == name, text
+
+
+def test_a_place_with_an_appositive_is_no_person_a_pronoun_can_name() -> None:
+    """A place named with an appositive (*the Varn Sea, a busy waterway*) is no person, so a later
+    *he* does not resolve to it; with no person before, the pronoun names no actor."""
+    _, table = extract(
+        "Ferries crossed the Varn Sea, a busy waterway, all week.\n\n"
+        '"We will keep the harbour open," he said.'
+    )
+    assert only(table, "direct").speaker == ""

@@ -19,6 +19,7 @@ from analysis.text.lexicon import (
     GROUP_NOUNS,
     MALE_ROLES,
     NAME_ABBREVIATIONS,
+    PLACES,
     PREPOSITIONS,
     ROLE_CANON,
     ROLE_WORDS,
@@ -26,6 +27,7 @@ from analysis.text.lexicon import (
     TITLE_ROLES,
 )
 from analysis.text.names import name_candidates
+from analysis.text.names.gazetteer import actor_type
 from analysis.text.quotemarks import Interval, in_sorted_spans
 
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
@@ -69,6 +71,18 @@ _GROUP = re.compile(
 
 
 _PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
+
+
+def is_place_name(tokens: tuple[str, ...]) -> bool:
+    """Whether a capitalised sequence names a place, never a person: the lexicon's places, the
+    gazetteer's countries, capitals and names ending in a place word (*South China Sea*, *Bergen
+    County*), or a sequence holding an organisation word."""
+    name = " ".join(tokens)
+    return (
+        name.lower() in PLACES
+        or actor_type(name, False) in {"country", "place"}
+        or any(t.lower().rstrip(".") in SPEAKER_ORG_WORDS for t in tokens)
+    )
 
 
 @dataclass(slots=True)
@@ -454,14 +468,18 @@ class MentionFinder:
                 name, description = (
                     (mention, following) if mention.kind == "name" else (following, mention)
                 )
+                if is_place_name(name.tokens):
+                    continue  # "the South China Sea, a strategic waterway": no person
                 name.person = True
                 name.roles |= description.roles
                 name.places |= description.places
                 name.gender = name.gender or description.gender
                 mention.link, following.link = index + 1, index
         for mention in found:
-            if mention.kind == "name" and _PERSON_APPOSITIVE.match(
-                self.text[mention.end : mention.end + 12]
+            if (
+                mention.kind == "name"
+                and _PERSON_APPOSITIVE.match(self.text[mention.end : mention.end + 12])
+                and not is_place_name(mention.tokens)
             ):
                 mention.person = True
 

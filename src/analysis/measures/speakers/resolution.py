@@ -9,6 +9,7 @@ import re
 from analysis.measures.speakers.mentions import (
     Mention,
     MentionFinder,
+    is_place_name,
     role_key,
     roles_compatible,
 )
@@ -17,9 +18,7 @@ from analysis.text.lexicon import (
     GENERIC_ROLES,
     MALE_NAMES,
     OFFICE_ROLES,
-    PLACES,
     ROLE_WORDS,
-    SPEAKER_ORG_WORDS,
 )
 
 #: How many sentences back a pronoun looks for its antecedent (long quotations hold none).
@@ -32,12 +31,6 @@ def _first_name_gender(tokens: tuple[str, ...]) -> str:
         return ""
     first = tokens[0]
     return "f" if first in FEMALE_NAMES else ("m" if first in MALE_NAMES else "")
-
-
-def _is_place(tokens: tuple[str, ...]) -> bool:
-    """Whether a capitalised sequence names a known place or contains an organisation word."""
-    key = " ".join(tokens).lower()
-    return key in PLACES or any(t.lower().rstrip(".") in SPEAKER_ORG_WORDS for t in tokens)
 
 
 def resolve(mentions: MentionFinder) -> None:
@@ -64,7 +57,7 @@ def resolve(mentions: MentionFinder) -> None:
         if mention.person or not mention.tokens:
             continue
         known_surname = mention.tokens[-1].lower() in surnames
-        if known_surname or (2 <= len(mention.tokens) <= 4 and not _is_place(mention.tokens)):
+        if known_surname or (2 <= len(mention.tokens) <= 4 and not is_place_name(mention.tokens)):
             mention.person = True
     surnames = {m.tokens[-1].lower() for m in names if m.person and m.tokens}
     # canonical names: the fullest form with the same last word
