@@ -113,3 +113,16 @@ def test_a_place_with_an_appositive_is_no_person_a_pronoun_can_name() -> None:
         '"We will keep the harbour open," he said.'
     )
     assert only(table, "direct").speaker == ""
+
+
+def test_a_leading_nationality_word_stays_in_an_organisation_name() -> None:
+    """A nationality or party word before a person's name is split off (*Republican Per Holm*),
+    but before a lone organisation word it is part of the name (*the Islamic State*, *the
+    Republican Party*), never leaving *State* or *Party* as the source."""
+    for text, source in [
+        ("The Islamic State said the two men were its followers.", "Islamic State"),
+        ("The Republican Party said the harbour bill would pass.", "Republican Party"),
+        ("Republican Per Holm said the harbour bill would pass.", "Per Holm"),
+    ]:
+        _, table = extract(text)
+        assert only(table, "indirect").speaker_mention == source

@@ -362,9 +362,13 @@ class MentionFinder:
         self, run: list[_Token], words: list[str], keys: list[str], end: int, possessive: bool
     ) -> list[Mention]:
         """A run without a title: leading demonyms and parties are places, the rest a name."""
-        # "Republican Paul Ryan"
+        # "Republican Paul Ryan"; not "Islamic State", "Republican Party": an organisation word
         places = set()
-        while len(keys) > 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
+        while (
+            len(keys) > 1
+            and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS)
+            and not (len(keys) == 2 and keys[1] in SPEAKER_ORG_WORDS)
+        ):
             places.add(normalise_place(keys[0]))
             run, words, keys = run[1:], words[1:], keys[1:]
         if len(keys) == 1 and (keys[0] in DEMONYMS or keys[0] + "." in DEMONYMS):
