@@ -153,6 +153,16 @@ def test_bare_clause_opened_by_a_subject_pronoun() -> None:
     assert ("they're suddenly in the middle of the fight", "say") in [(c[0], c[2]) for c in found]
 
 
+def test_bare_clause_with_a_gerund_subject() -> None:
+    """A that-less clause may open with a gerund subject (*said seeing ... was a relief*); an -ing
+    word with no finite verb after it (*said speaking to reporters*) or a preposition in -ing
+    (*said including ...,*) opens none."""
+    found = contents("Ana Lind said seeing the ferry back in the harbour was a relief.")
+    assert found == [("seeing the ferry back in the harbour was a relief", "Ana Lind", "say")]
+    assert contents("The mayor said speaking to reporters on Monday.") == []
+    assert contents("Per Holm said including the ferry, the plan costs more.") == []
+
+
 def test_inverted_trailing_attribution_with_an_appositive() -> None:
     found = contents("The harbour will close in May, said Anna Berg, a former teacher who runs it.")
     assert found == [("The harbour will close in May", "Anna Berg", "say")]

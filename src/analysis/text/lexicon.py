@@ -486,6 +486,8 @@ while when in on at during after before through to of for with by as from about 
 because since until whether if so then also again today yesterday tomorrow monday tuesday wednesday
 thursday friday saturday sunday last this next earlier later recently repeatedly publicly privately
 here there not no nothing more less shortly instead afterward afterwards responsibility and or but nor
+including according following regarding concerning considering excluding pending citing adding noting
+saying speaking referring pointing
 """)
 
 

@@ -82,7 +82,6 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         if (
             verb.lemma in verb.cls.bare_clause
             and (word.lower() not in CLAUSE_REJECT or _EXISTENTIAL.match(rest))
-            and not word.lower().endswith("ing")
             and not re.match(r"\s*[\"(,.;:]", rest)
         ):
             start = cursor + first.start(1)
