@@ -73,7 +73,16 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   how ...``); ``that,`` before an inserted clause and an existential ``there had been`` open a
   clause. Trailing attributions may be inverted with an appositive (``..., said Anna Berg, a
   teacher who ...``), end at a semicolon, or follow a content opened by *But*; a source before an
-  unmarked report may be a longer noun phrase with prepositions (``Two in three said``).
+  unmarked report may be a longer noun phrase with prepositions (``Two in three said``). A
+  progressive is active speech (``is calling for``, ``has been backing``); adjuncts of time may
+  stand between the verb and its clause (``said Tuesday the ...``), and a conditional clause opens
+  the content (``said if X, Y``); a trailing *told* may keep its hearer (``..., the mayor told
+  reporters.``), and a one-word lead leaves the parenthetical's second piece alone (``Otherwise, she
+  said, ...``). Three more patterns, each in its own module: Title Case headlines
+  (:mod:`.headlines`: ``Varn Mayor Says Ferry Will Run``), sentence-opening participle clauses
+  (:mod:`.participles`: ``Noting that ..., X called for``; ``Asked whether ..., X said``, the
+  question without source), and comment clauses and impersonal passives (:mod:`.comment_clauses`:
+  ``As the Gazette reported, ...``, ``As reported by X, ...``, ``It was reported that ...``).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
@@ -103,19 +112,23 @@ cover the subject mentions, ``cue_start``/``cue_end`` the reporting verb; -1 whe
 Known limits: no parser, so long-distance or embedded subjects can be missed and verbs used as nouns
 (*a progress report*) can slip through; clause detection without ``that`` is heuristic (an object noun
 phrase with a relative clause can pass for a clause); nested quotations are not separate records;
-quotations in headlines are not linked to speakers; block quotations printed without marks are not
-found (transcript turns are, when their upper-case label is the last name of a person the article
-names: ``PENCE: We will ...`` is a ``direct`` record with rule ``transcript label``, no cue); cues outside the codebook
-(nouns such as *criticism of*, prepositions such as *in his view*) are not read. Measured on PolNeAR: ``benchmarks/README.md``.
+quotations in headlines are not linked to speakers (a report with a capitalised verb is); block
+quotations printed without marks are not found (transcript turns are, when their upper-case label is
+the last name of a person the article names: ``PENCE: We will ...`` is a ``direct`` record with rule
+``transcript label``, no cue); cues outside the codebook (nouns such as *criticism of*, prepositions
+such as *in his view*) are not read. Measured on PolNeAR: ``benchmarks/README.md``.
 """
 
 from __future__ import annotations
 
 import pandas as pd
 
+from analysis.measures.quotes.comment_clauses import comment_clause_reports
 from analysis.measures.quotes.context import ArticleContext
+from analysis.measures.quotes.headlines import headline_reports
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
+from analysis.measures.quotes.participles import opening_participles
 from analysis.measures.quotes.unmarked import attribution_after_content, transcript_turns
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
@@ -149,7 +162,13 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
     quotes = classify_quotations(article)
     records = quotes + indirect_reports(article)
     taken = {(r["start"], r["end"]) for r in records}
-    unmarked = attribution_after_content(article) + transcript_turns(article)
+    unmarked = (
+        attribution_after_content(article)
+        + transcript_turns(article)
+        + headline_reports(article)
+        + opening_participles(article)
+        + comment_clause_reports(article)
+    )
     records += [r for r in unmarked if (r["start"], r["end"]) not in taken]
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))

@@ -23,6 +23,7 @@ class ArticleContext:
         text, blocks = document.text, document.blocks
         self.text = text
         self.blocks = blocks
+        self.lexicon = lexicon
         self.spans = find_spans(text, blocks)
         #: The spans of each block, in text order (look-ups per paragraph, not over the article).
         self.block_spans: dict[int, list[QuotedSpan]] = {}

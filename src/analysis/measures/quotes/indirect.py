@@ -7,7 +7,13 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD
-from analysis.measures.quotes.unmarked import clause_like, noun_phrase_source, report_record
+from analysis.measures.quotes.unmarked import (
+    HEARER,
+    OBJECT_VERBS,
+    clause_like,
+    noun_phrase_source,
+    report_record,
+)
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
 from analysis.text.lexicon import (
@@ -17,8 +23,6 @@ from analysis.text.quotemarks import MARK
 
 #: Verbs that report inside a noun phrase ("a move analysts say is fueling ...").
 EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
-#: Verbs that take an object before the reported clause ("assure Iran his country is ...").
-OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
 #: Verbs whose content may be an embedded question ("asked whether the plant would close"); any
 #: clause-taking verb takes one opened by "whether", "why" or "how" ("would not say how ...").
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "ask about"})
@@ -34,6 +38,15 @@ _RELATIVE_THAT = re.compile(
     r"(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|could|can|may)\b"
 )
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b")
+#: Adverbs in -ly and adjuncts of time between a verb and its clause ("said Tuesday the ...",
+#: "said on Monday the ...", "said last week the ...").
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_ADJUNCTS = re.compile(
+    rf"(?:\s+(?:[a-z]{{3,}}ly|(?:on\s+)?{_DAY}|(?:last|this|next)\s+(?:week|month|year|night|"
+    rf"weekend|{_DAY})|yesterday|today|tonight|earlier|again)\b)+"
+)
+#: A conditional clause, then its main clause after a comma ("said if X, Y").
+_CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
 _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted".
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+[a-z]{2,}ly)*\s+$")
@@ -53,21 +66,18 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
             cursor = objects[0].end
         else:
-            match = re.match(
-                r"\s+(?:him|her|them|us|me|reporters|journalists|voters|supporters|"
-                r"lawmakers|(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|"
-                r"the\s+\w+)(?=[\s,.])",
-                after,
-            )
+            match = HEARER.match(after)
             if match:
                 cursor = verb.end + match.end()
-    adverbs = re.match(r"(?:\s+[a-z]{3,}ly\b)+", text[cursor:sentence_end])
-    if adverbs:  # "reported incorrectly that ..."
-        cursor += adverbs.end()
+    adverbs = _ADJUNCTS.match(text, cursor, sentence_end)
+    if adverbs:  # "reported incorrectly that ...", "said Tuesday the ..."
+        cursor = adverbs.end()
     rest = text[cursor:sentence_end]
     question = (_QUESTION if verb.lemma in QUESTION_VERBS else _OPEN_QUESTION).match(rest)
     if question:  # "asked whether ...", "would not say how ...": an embedded question
         return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
+    if _CONDITION.match(rest):  # "said if the council agrees, the ferry will run"
+        return _bounded(article, cursor + 1, sentence_end, verb, "conditional clause")
     that = _THAT.match(rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")

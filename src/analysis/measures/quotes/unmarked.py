@@ -57,9 +57,21 @@ _APPOSITIVE_TAIL = re.compile(
 )
 #: A Title Case label of one to three words and a colon opening a line ("Bernie Sanders: ...").
 _TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)")
-#: Adverbs and auxiliaries allowed between a source and its verb ("the company also said").
+#: Adverbs and auxiliaries allowed between a source and its verb ("the company also said", "the
+#: union is calling for").
 _BEFORE_VERB = re.compile(
-    r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|[a-z]{3,}ly))*\s*$"
+    r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|is|are|was|were"
+    r"|been|[a-z]{3,}ly))*\s*$"
+)
+
+
+#: Verbs that take an object (the hearer) before a reported clause ("assure Iran his country is
+#: ...") or after a trailing attribution ("..., the mayor told reporters."), and that hearer: an
+#: object pronoun, a group of listeners, a capitalised name (an outlet) or "the" and a noun.
+OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
+HEARER = re.compile(
+    r"\s+(?:him|her|them|us|me|reporters|journalists|voters|supporters|lawmakers|"
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|the\s+\w+)(?=[\s,.]|$)"
 )
 
 
@@ -222,25 +234,37 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             continue
         head_start, head_end = _trim(text, sentence_start, comma)
         head_words = word_count(text[head_start:head_end])
-        if head_words < 2 or text[head_start : head_start + 1] == MARK:
+        if text[head_start : head_start + 1] == MARK:
             continue
         after = text[verb.end : sentence_end]
         key = 1_000_000 + verb.start  # the pieces of one report share a quotation number
         if inverted:
             tail_ok = _APPOSITIVE_TAIL.fullmatch(text, subject[-1].end, sentence_end) is not None
         else:
-            tail_ok = _TAIL.fullmatch(after.split(";", 1)[0]) is not None
-        if _clause_head(text[head_start:head_end]) and tail_ok:
+            hearer = HEARER.match(after) if verb.lemma in OBJECT_VERBS else None
+            tail = after[hearer.end() :] if hearer else after
+            tail_ok = _TAIL.fullmatch(tail.split(";", 1)[0]) is not None
+        if head_words >= 2 and _clause_head(text[head_start:head_end]) and tail_ok:
             span = (head_start, head_end)
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
         if after.startswith(",") and MARK not in after[:2].strip(", "):
             tail_start, tail_end = _trim(text, verb.end + 1, sentence_end)
             if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
-                for span in ((head_start, head_end), (tail_start, tail_end)):
+                pieces = [(head_start, head_end)] if head_words >= 2 else []
+                for span in [*pieces, (tail_start, tail_end)]:  # "Otherwise, she said, ..."
                     rule = "parenthetical report"
                     records.append(report_record(article, span, verb, subject, rule, key))
     return records
+
+
+def people_by_surname(article: ArticleContext) -> dict[str, str]:
+    """Canonical name of each person the article names, by the last word of the name, case-folded."""
+    return {
+        m.tokens[-1].lower(): m.canonical
+        for m in article.mentions.items
+        if m.kind == "name" and m.person and m.tokens and m.canonical
+    }
 
 
 def transcript_turns(article: ArticleContext) -> list[dict]:
@@ -248,11 +272,7 @@ def transcript_turns(article: ArticleContext) -> list[dict]:
     speech of the person the article names with that last name (no record when it names nobody).
     A Title Case label (``Rubio: Trump can't be trusted``, a headline convention) introduces an
     ``indirect`` record of that person's words: such lines paraphrase as often as they quote."""
-    people = {
-        m.tokens[-1].lower(): m.canonical
-        for m in article.mentions.items
-        if m.kind == "name" and m.person and m.tokens and m.canonical
-    }
+    people = people_by_surname(article)
     records = []
     for block in article.blocks:
         match = _LABEL.match(article.text, block.start, block.end)

@@ -132,6 +132,7 @@ class ReportingVerbs:
             re.escape(form).replace(r"\ ", r"\s+")
             for form in sorted(self.forms, key=len, reverse=True)
         )
+        self.title_case = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])", re.IGNORECASE)
         alternation = alternation.replace("according", "[Aa]ccording")  # may open a sentence
         self.pattern = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
 
@@ -145,6 +146,20 @@ class ReportingVerbs:
             if lemma != "according to" and _not_a_report(text, match.start(), match.end()):
                 continue
             verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
+        return verbs
+
+    def find_capitalised(self, text: str, lower: int, upper: int) -> list[Verb]:
+        """Capitalised reporting verbs inside ``[lower, upper)`` (a Title Case headline's "Says"),
+        every word of a phrase capitalised ("Calls For"), in text order."""
+        verbs = []
+        for match in self.title_case.finditer(text, lower, upper):
+            words = match.group().split()
+            if not all(word[:1].isupper() for word in words):
+                continue
+            form = " ".join(words).lower()
+            if form in self.forms:
+                lemma, verb_class = self.forms[form]
+                verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
         return verbs
 
 
@@ -182,20 +197,26 @@ class NounCues:
         return sorted(cues, key=lambda cue: (cue.start, cue.end))
 
 
+#: Words before an -ing form that keep it a verb: a preposition ("in saying") or a progressive's "be"
+#: ("is calling for", "has been asking", "he's saying", not the possessive "Lind's warning");
+#: "being" is not among them ("being asked" is passive).
+_KEEPS_ING = re.compile(
+    r"\b(?:in|by|of|for|on|after|before|without|while|from|is|are|was|were|be|been|am)\s+$"
+    r"|\b(?:[Hh]e|[Ss]he|[Ii]t|[Tt]hat|[Ww]ho)['’]s\s+$|['’]re\s+$"
+)
+
+
 def _not_a_report(text: str, start: int, end: int) -> bool:
     """A verb form used as a noun, adjective or passive: "the said", "a noted author", "was
     announced", "of term limits", "Steele's comments", "the interactions described by", the object
-    of an -ing verb ("providing support"); an -ing form after a preposition stays ("in saying")."""
+    of an -ing verb ("providing support"); an -ing form after a preposition or in a progressive
+    stays ("in saying", "is calling for")."""
     before = text[max(0, start - 20) : start]
     form = text[start:end]
     if not form.endswith(("s", "ed", "ing")) and _GERUND_BEFORE.search(before):
         return True
     match = _DETERMINER_BEFORE.search(before)
-    if (
-        match
-        and text[start:end].endswith("ing")
-        and re.search(r"\b(?:in|by|of|for|on|after|before|without|while|from)\s+$", before)
-    ):
+    if match and form.split()[0].endswith("ing") and _KEEPS_ING.search(before):
         return False
     return match is not None or re.match(r"\s+by\b", text[end : end + 4]) is not None
 

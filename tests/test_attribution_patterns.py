@@ -1,0 +1,117 @@
+"""Attribution patterns of the third recall round (issue 12): progressive cues, Title Case headlines,
+sentence-opening participles, adjuncts and conditionals before a reported clause, short parenthetical
+leads, trailing "told X", "as reported by X" and passive reports. Every sentence is hand-written for
+the pattern it tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_attribution_cues import contents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Councillor Ilse Moreau is calling for a second ferry.",
+            ("a second ferry", "Councillor Ilse Moreau", "call for"),
+        ),
+        (
+            "The dock union has been backing the harbour plan.",
+            ("the harbour plan", "The dock union", "back"),
+        ),
+        (
+            "Mayor Anna Berg is saying the ferry will run all winter.",
+            ("the ferry will run all winter", "Mayor Anna Berg", "say"),
+        ),
+    ],
+)
+def test_a_progressive_cue_is_active_speech(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_a_passive_is_still_no_cue_of_its_subject() -> None:
+    found = contents("The harbour plan was announced on Friday.")
+    assert [row for row in found if row[2] == "announce" and row[1]] == []
+
+
+@pytest.mark.parametrize(
+    ("headline", "expected"),
+    [
+        (
+            "Varn Mayor Says Ferry Will Run All Winter.",
+            ("Ferry Will Run All Winter", "Varn Mayor", "say"),
+        ),
+        (
+            "Dock Union Warns Of Strike Over Harbour Tolls",
+            ("Of Strike Over Harbour Tolls", "Dock Union", "warn"),
+        ),
+    ],
+)
+def test_a_title_case_headline_verb_reports(headline: str, expected: tuple) -> None:
+    text = f"{headline}\n\nThe ferry to Varn has run since 1990. Tickets cost four crowns."
+    assert expected in contents(text)
+
+
+def test_a_capitalised_verb_inside_running_text_is_no_cue() -> None:
+    text = "The ferry to Varn has run since 1990. Tickets Says Nothing is a local band."
+    assert [row for row in contents(text) if row[2] == "say"] == []
+
+
+def test_an_opening_asked_gives_the_question_without_source() -> None:
+    found = contents(
+        "Asked whether the ferry would run in winter, Mayor Anna Berg said she hoped so."
+    )
+    assert ("whether the ferry would run in winter", "", "ask") in found
+    assert ("she hoped so", "Mayor Anna Berg", "say") in found
+
+
+def test_an_opening_participle_takes_the_main_clause_subject() -> None:
+    found = contents("Noting that the tolls had doubled, Mayor Anna Berg called for a review.")
+    assert ("the tolls had doubled", "Mayor Anna Berg", "note") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Anna Berg said Tuesday the ferry would run all winter.",
+        "Mayor Anna Berg said last week the ferry would run all winter.",
+        "Mayor Anna Berg said on Monday the ferry would run all winter.",
+    ],
+)
+def test_a_time_adjunct_may_stand_before_a_bare_clause(sentence: str) -> None:
+    assert ("the ferry would run all winter", "Mayor Anna Berg", "say") in contents(sentence)
+
+
+def test_a_conditional_clause_after_the_verb_is_content() -> None:
+    found = contents("Mayor Anna Berg said if the council agrees, the ferry will run all winter.")
+    assert ("if the council agrees, the ferry will run all winter", "Mayor Anna Berg", "say") in (
+        found
+    )
+
+
+def test_a_one_word_lead_before_a_parenthetical_attribution() -> None:
+    found = contents("Otherwise, she said, the ferry will stop in May.")
+    assert ("the ferry will stop in May", "she", "say") in found
+
+
+def test_trailing_attribution_with_the_hearer_after_the_verb() -> None:
+    found = contents("The ferry will stop in May, Mayor Anna Berg told reporters.")
+    assert ("The ferry will stop in May", "Mayor Anna Berg", "tell") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "As reported by the Varn Gazette, the ferry will stop in May.",
+        "As the Varn Gazette reported, the ferry will stop in May.",
+    ],
+)
+def test_as_reported_by_attributes_the_main_clause(sentence: str) -> None:
+    found = contents(sentence)
+    assert [(c, s) for c, s, _ in found] == [("the ferry will stop in May", "Varn Gazette")]
+
+
+def test_an_impersonal_passive_report_has_no_source() -> None:
+    found = contents("It was reported that the ferry will stop in May.")
+    assert found == [("the ferry will stop in May", "", "report")]
