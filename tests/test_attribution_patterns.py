@@ -6,6 +6,7 @@ the pattern it tests."""
 from __future__ import annotations
 
 import pytest
+from test_attribution import extract
 from test_attribution_cues import contents
 
 
@@ -115,3 +116,79 @@ def test_as_reported_by_attributes_the_main_clause(sentence: str) -> None:
 def test_an_impersonal_passive_report_has_no_source() -> None:
     found = contents("It was reported that the ferry will stop in May.")
     assert found == [("the ferry will stop in May", "", "report")]
+
+
+def direct_sources(text: str) -> list[tuple[str, str]]:
+    """(source mention, cue lemma) of every direct record of ``text``."""
+    _, table = extract(text)
+    rows = table[table["kind"] == "direct"]
+    return list(zip(rows["speaker_mention"], rows["verb"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            'The harbour master said flatly: "We will not open the gates."',
+            ("The harbour master", "say"),
+        ),
+        (
+            'Ana Lind issued the following statement: "We will not open the gates."',
+            ("Ana Lind", ""),
+        ),
+    ],
+)
+def test_the_subject_of_a_colon_introduction_speaks(sentence: str, expected: tuple) -> None:
+    assert direct_sources(sentence) == [expected]
+
+
+def test_a_colon_after_a_clause_without_a_subject_names_no_one() -> None:
+    assert direct_sources('In the end it was simple: "We will not open the gates."') == [("", "")]
+
+
+def test_a_relative_which_is_the_local_source_and_names_its_antecedent() -> None:
+    _, table = extract("The Varn Gazette, which reported that the ferry was late, apologised.")
+    row = table[table["verb"] == "report"].iloc[0]
+    assert (row["speaker_mention"], row["speaker"]) == ("which", "Varn Gazette")
+
+
+def test_a_name_inside_a_restrictive_relative_clause_is_not_the_subject() -> None:
+    found = contents("Voters who endorsed Anna Berg say the ferry is safe.")
+    assert ("the ferry is safe", "Voters", "say") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [  # cues added to the codebook's classes this round, one sentence each
+        (
+            "Mayor Anna Berg reminded voters that the ferry is free.",
+            ("the ferry is free", "Mayor Anna Berg", "remind"),
+        ),
+        (
+            "Mayor Anna Berg is expecting a record season.",
+            ("a record season", "Mayor Anna Berg", "expect"),
+        ),
+        (
+            "Councillor Ilse Moreau challenged the toll figures.",
+            ("the toll figures", "Councillor Ilse Moreau", "challenge"),
+        ),
+        (
+            "Councillor Ilse Moreau voted against the toll increase.",
+            ("the toll increase", "Councillor Ilse Moreau", "vote against"),
+        ),
+        (
+            "Mayor Anna Berg spoke of a new era for the harbour.",
+            ("a new era for the harbour", "Mayor Anna Berg", "speak of"),
+        ),
+        (
+            "Mayor Anna Berg focused on the harbour tolls.",
+            ("the harbour tolls", "Mayor Anna Berg", "focus on"),
+        ),
+        (
+            "Mayor Anna Berg is looking forward to the summer season.",
+            ("the summer season", "Mayor Anna Berg", "look forward to"),
+        ),
+    ],
+)
+def test_cues_added_to_the_codebook(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)

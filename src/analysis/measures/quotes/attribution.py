@@ -51,13 +51,18 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     if not found and span.close is not None and sentence_end == span.close + 1:
         found = _next_sentence_attribution(article, span)
     before = {}
+    colon = lead.rstrip().endswith(":")
     for verb in reversed(article.verbs_between(before_lower, span.open)):
         if verb.lemma == "according to":
             continue
         subject = article.subject_of(verb, sentence_start)
+        if not subject and colon:  # 'The harbour master said flatly: "..."'
+            subject = noun_phrase_source(article, verb, before_lower)
         if subject:
             before = {"verb": verb, "subject": subject, "rule": "before"}
         break
+    if not before and colon:
+        before = _colon_frame(article, before_lower, span.open)
     according = {}
     for verb in article.verbs_between(sentence_start, sentence_end):
         if verb.lemma == "according to":
@@ -74,7 +79,18 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
 def _previous_quote_verb(text: str, before: dict, previous_close: int) -> bool:
     """'"A," she said, but ..., "B," said Kunin': the verb before the span is the attribution of the
     quotation closed just before it (at most four words after its mark), not of this span."""
-    return bool(before) and len(WORD.findall(text[previous_close : before["verb"].start])) <= 4
+    verb = before.get("verb")
+    return verb is not None and len(WORD.findall(text[previous_close : verb.start])) <= 4
+
+
+def _colon_frame(article: ArticleContext, lower: int, upper: int) -> dict:
+    """'Ana Lind issued the following statement: "..."': a colon introduces direct speech
+    (Quirk et al. 1985, 14.29), so the mention opening the introducing clause is its source even
+    without a reporting verb (no cue then)."""
+    found = article.mentions.between(lower, upper)
+    if found and re.fullmatch(r"\s*(?:[Tt]he\s+)?", article.text[lower : found[0].start]):
+        return {"verb": None, "subject": found[:1], "rule": "colon frame"}
+    return {}
 
 
 def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dict:

@@ -79,9 +79,9 @@ def _record(
     text = article.text
     if attribution:
         speaker, mention = article.mentions.name_of(attribution["subject"])
-        verb: Verb = attribution["verb"]
+        verb: Verb | None = attribution["verb"]
         speaker_rule = speaker_rule or attribution["rule"]
-        lemma, verb_class = verb.lemma, verb.cls.name
+        lemma, verb_class = (verb.lemma, verb.cls.name) if verb else ("", "")
     else:
         speaker = mention = lemma = verb_class = ""
     if kind in {"scare", "gloss", "echo"}:

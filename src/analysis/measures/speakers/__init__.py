@@ -159,10 +159,26 @@ class Mentions(MentionFinder):
         elif len(WORD.findall(gap)) > 12:
             return []
         else:
-            subject = nearest
+            subject = self._relative_head(nearest, lower, verb_start) or nearest
         if subject.link >= 0 and self.items[subject.link].kind == "name":
             subject = self.items[subject.link]
         return self._coordinated(subject, lower)
+
+    def _relative_head(self, nearest: Mention, lower: int, verb_start: int) -> Mention | None:
+        """The head of a restrictive relative clause that holds ``nearest`` (*Voters who endorsed
+        Anna Berg say*: the subject is *Voters*): the mention right before a relative *who* that
+        stands before ``nearest`` with no comma from it to the verb; None when there is none."""
+        for mention in reversed(self.between(lower, nearest.start)):
+            if not mention.relative:
+                continue
+            if "," in self.text[mention.start : verb_start]:
+                return None
+            index = self.position(mention)
+            head = self.items[index - 1] if index > 0 else None
+            if head is None or head.start < lower or head.kind == "pronoun":
+                return None
+            return head if re.fullmatch(r"\s+", self.text[head.end : mention.start]) else None
+        return None
 
     @staticmethod
     def _can_lead(mention: Mention) -> bool:

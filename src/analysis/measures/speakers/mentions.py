@@ -102,7 +102,7 @@ class Mention:
     prep: bool = False  # object of a preposition (never a subject)
     canonical: str = ""
     link: int = -1  # index of an appositive partner mention
-    relative: bool = False  # the relative pronoun "who": resolved to the mention just before it
+    relative: bool = False  # relative "who" / ", which": resolved to the mention just before it
 
 
 def normalise_place(word: str) -> str:
@@ -440,7 +440,7 @@ class MentionFinder:
         ]
 
     def _pronouns_and_groups(self) -> list[Mention]:
-        """Subject pronouns, the relative pronoun "who" and unnamed plural sources."""
+        """Subject pronouns, the relative pronouns "who" and ", which", and unnamed plural sources."""
         mentions = [
             Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
             for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\b", self.text)
@@ -448,6 +448,10 @@ class MentionFinder:
         mentions += [  # not after a closing mark: 'an "honorable choice" who favors' is no source
             Mention(m.start(), m.end(), m.group(), "pronoun", relative=True)
             for m in re.finditer(r"(?<![\"'],)(?<![\"'])(?<![\"'] )\bwho\b", self.text)
+        ]
+        mentions += [  # "the Gazette, which reported": a non-restrictive "which" after a comma
+            Mention(m.start(1), m.end(1), m.group(1), "pronoun", gender="neuter", relative=True)
+            for m in re.finditer(r"(?<![\"']),\s+(which)\b", self.text)
         ]
         mentions += [
             Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)
