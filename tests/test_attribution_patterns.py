@@ -192,3 +192,33 @@ def test_a_name_inside_a_restrictive_relative_clause_is_not_the_subject() -> Non
 )
 def test_cues_added_to_the_codebook(sentence: str, expected: tuple) -> None:
     assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [  # plain noun-phrase sources: a demonstrative, a subordinator before, a modal after
+        ("Those surveyed say the ferry is late.", ("the ferry is late", "Those surveyed", "say")),
+        (
+            "This initiative called for the removal of the tolls.",
+            ("the removal of the tolls", "This initiative", "call for"),
+        ),
+        (
+            "The harbour board could reject the toll plan.",
+            ("the toll plan", "The harbour board", "reject"),
+        ),
+    ],
+)
+def test_plain_noun_phrase_sources(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_a_subordinator_is_not_part_of_a_noun_phrase_source() -> None:
+    found = contents("While one survey says the ferry is popular, another disagrees.")
+    assert [(source, cue) for _, source, cue in found] == [("one survey", "say")]
+
+
+def test_a_preposition_and_an_opening_participle() -> None:
+    found = contents(
+        "After suggesting that the tolls were too high, Mayor Anna Berg left the meeting."
+    )
+    assert ("the tolls were too high", "Mayor Anna Berg", "suggest") in found

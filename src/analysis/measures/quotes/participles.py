@@ -1,6 +1,6 @@
 """Reports in a participle clause that opens a sentence: ``Noting that the tolls had doubled, Mayor
-Anna Berg called for a review`` and ``Asked whether the ferry would run, the mayor said ...`` (see
-:mod:`analysis.measures.quotes`, "indirect").
+Anna Berg called for a review``, ``After suggesting that ..., X left`` and ``Asked whether the ferry
+would run, the mayor said ...`` (see :mod:`analysis.measures.quotes`, "indirect").
 
 A fronted -ing clause shares the subject of the main clause after its comma (Quirk et al. 1985,
 *A Comprehensive Grammar of the English Language*, 15.58-15.59: the implied subject of a
@@ -23,6 +23,8 @@ from analysis.text.quotemarks import MARK
 
 #: Where the reported part of the participle clause starts: "that" or a question word, or "about".
 _OPENER = re.compile(r"\b(?:that|whether|if|why|how|what|when|where|who|about)\b")
+#: A preposition before an opening -ing clause ("After suggesting that ..., X").
+_PREPOSITION = re.compile(r"(?:After|Before|While|By|In|Without|Since|Upon|Despite|When)\s+")
 #: What may stand between the comma and the main clause's subject mention.
 _BEFORE_SUBJECT = re.compile(r",\s*(?:[Tt]he\s+)?")
 
@@ -56,15 +58,19 @@ def opening_participles(article: ArticleContext) -> list[dict]:
 
 
 def _opening_verb(article: ArticleContext, start: int, end: int) -> Verb | None:
-    """The capitalised clause-taking verb opening the sentence: an -ing form, or "Asked"."""
-    match = article.lexicon.title_case.match(article.text, start, end)
-    if match is None or not match.group()[:1].isupper():
+    """The clause-taking verb opening the sentence: a capitalised -ing form or "Asked", or an -ing
+    form after a capitalised preposition ("After suggesting that ...")."""
+    preposition = _PREPOSITION.match(article.text, start, end)
+    match = article.lexicon.title_case.match(
+        article.text, preposition.end() if preposition else start, end
+    )
+    if match is None or match.group()[:1].isupper() == bool(preposition):
         return None
     form = match.group().lower()
     lemma, verb_class = article.lexicon.forms.get(form, ("", None))
     if verb_class is None or not verb_class.clause:
         return None
-    if not (form.endswith("ing") or form == "asked"):
+    if not (form.endswith("ing") or (form == "asked" and not preposition)):
         return None
     return Verb(match.start(), match.end(), lemma, verb_class)
 

@@ -41,6 +41,16 @@ _FINITE = re.compile(
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
 #: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas").
 _NOUN_PHRASE_INNER = frozenset({"and", "of", "in", "at", "from", "on", "for", "with", "about"})
+#: A coordinator or subordinator opening the clause of a loose noun-phrase source, not part of it
+#: ("But workers in Ohio say", "While one survey says").
+_LEAD = re.compile(
+    r"(?:and|but|or|so|yet|while|whereas|when|as|after|before|because|since|although|though|if|"
+    r"until|once)\s+",
+    re.IGNORECASE,
+)
+#: Demonstratives that may open a loose noun-phrase source ("Those surveyed say", "This study
+#: found"), when a word follows.
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: Approximators before a number opening a source ("about 9 percent").
 _APPROXIMATELY = frozenset({"about", "nearly", "almost", "just", "only", "some", "roughly", "over"})
 #: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
@@ -60,8 +70,8 @@ _TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)"
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said", "the
 #: union is calling for").
 _BEFORE_VERB = re.compile(
-    r"(?:\s+(?:also|later|previously|then|again|has|have|had|will|would|did|does|do|is|are|was|were"
-    r"|been|[a-z]{3,}ly))*\s*$"
+    r"(?:\s+(?:also|later|previously|then|again|now|still|already|often|never|has|have|had|will|"
+    r"would|could|can|may|might|should|must|did|does|do|is|are|was|were|be|been|[a-z]{3,}ly))*\s*$"
 )
 
 
@@ -96,18 +106,19 @@ def noun_phrase_source(
 ) -> list[Mention]:
     """The noun phrase opening the verb's clause as a source (empty list when none fits).
 
-    ``loose`` (sources of unmarked reports): a leading coordinator is not part of the phrase, and
-    prepositions and "and" may stand inside it (``But workers in Ohio and Texas say``, ``Two in
-    three said``, ``About 9 percent said``); the phrase still cannot open with a function word."""
+    ``loose`` (sources of unmarked reports): a leading coordinator or subordinator is not part of
+    the phrase, and prepositions and "and" may stand inside it (``But workers in Ohio and Texas
+    say``, ``While one survey says``, ``Two in three said``, ``About 9 percent said``); the phrase
+    still cannot open with a function word other than a demonstrative (``Those surveyed say``)."""
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
     clause_start = max(text.rfind(sep, lower, upper) for sep in (",", ";", ":", "(", MARK))
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
         start += 1
-    lead = re.match(r"(?:and|but|or|so|yet)\s+", text[start:upper], re.IGNORECASE)
+    lead = _LEAD.match(text, start, upper)
     if loose and lead:
-        start += lead.end()
+        start = lead.end()
     phrase = text[start:upper]
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
@@ -129,7 +140,7 @@ def _function_word_inside(words: list[str], loose: bool) -> bool:
             return True
         if index == 0:
             quantity = word in _APPROXIMATELY and len(words) > 1 and words[1][:1].isdigit()
-            if not quantity:
+            if not (quantity or (word in _DEMONSTRATIVES and len(words) > 1)):
                 return True
         elif word not in _NOUN_PHRASE_INNER:
             return True
