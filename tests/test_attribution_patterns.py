@@ -222,3 +222,49 @@ def test_a_preposition_and_an_opening_participle() -> None:
         "After suggesting that the tolls were too high, Mayor Anna Berg left the meeting."
     )
     assert ("the tolls were too high", "Mayor Anna Berg", "suggest") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry was late. As reported by the Varn Gazette, the ferry will stop in May.",
+        "The ferry was late. As the Varn Gazette reported, the ferry will stop in May.",
+        "The ferry was late. The ferry will stop in May, as the Varn Gazette reported.",
+    ],
+)
+def test_a_comment_clause_after_the_first_sentence(text: str) -> None:
+    found = [(c.lower(), s) for c, s, _ in contents(text)]
+    assert found == [("the ferry will stop in may", "Varn Gazette")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Mayor Anna Berg was asked by reporters whether the ferry would run.",
+            ("whether the ferry would run", "reporters", "ask"),
+        ),
+        (
+            "The toll plan was rejected by the harbour board.",
+            ("The toll plan", "the harbour board", "reject"),
+        ),
+        (
+            "The ferry contract, opposed by Councillor Ilse Moreau, was signed in May.",
+            ("The ferry contract", "Councillor Ilse Moreau", "oppose"),
+        ),
+        (
+            "Mayor Anna Berg has been criticized by the dock union for the toll increase.",
+            ("for the toll increase", "the dock union", "criticize"),
+        ),
+    ],
+)
+def test_the_agent_of_a_passive_report_is_its_source(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The bridge was built by Dahl and Sons in 1990.", "The letter was written by hand."],
+)
+def test_a_passive_without_a_report_verb_or_agent_is_no_report(sentence: str) -> None:
+    assert contents(sentence) == []

@@ -129,6 +129,7 @@ from analysis.measures.quotes.headlines import headline_reports
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
 from analysis.measures.quotes.participles import opening_participles
+from analysis.measures.quotes.passives import passive_reports
 from analysis.measures.quotes.unmarked import attribution_after_content, transcript_turns
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
@@ -168,8 +169,12 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
         + headline_reports(article)
         + opening_participles(article)
         + comment_clause_reports(article)
+        + passive_reports(article)
     )
-    records += [r for r in unmarked if (r["start"], r["end"]) not in taken]
+    for record in unmarked:  # one record per span: the first pattern that found it
+        if (record["start"], record["end"]) not in taken:
+            taken.add((record["start"], record["end"]))
+            records.append(record)
     order = {kind: index for index, kind in enumerate(QUOTE_KINDS)}
     records.sort(key=lambda r: (r["start"], r["end"], order[r["kind"]]))
     numbers: dict[int, int] = {}

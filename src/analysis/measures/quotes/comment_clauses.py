@@ -23,12 +23,12 @@ from analysis.text.quotemarks import MARK
 
 #: "As X reported" before the verb: the clause opens the sentence (or follows a comma or "and").
 _AS_BEFORE = re.compile(
-    r"(?:^|[,;]\s+)(?:(?:[Aa]nd|[Bb]ut)\s+)?(?:[Jj]ust\s+)?[Aa]s\s+"
+    r"(?P<comma>[,;]\s+)?(?:(?:[Aa]nd|[Bb]ut)\s+)?(?:[Jj]ust\s+)?\b[Aa]s\s+"
     r"(?P<source>[^,;\"]{2,80}?)(?:\s+(?:has|have|had|first|previously|also|already|[a-z]{3,}ly))*\s+$"
 )
-#: "As reported by X," / "as first reported by X": the participle and its agent.
+#: "As reported by X," / "As first reported by X" opening a sentence: the participle and its agent.
 _AS_BY = re.compile(
-    r"(?:^|(?<=[,;]\s))(?:[Jj]ust\s+)?[Aa]s\s+(?:first\s+|previously\s+|also\s+)?"
+    r"(?:[Jj]ust\s+)?[Aa]s\s+(?:first\s+|previously\s+|also\s+)?"
     r"(?P<verb>[a-z]+)\s+(?:\w+\s+)?by\s+(?P<source>[^,;\"]{2,80}?)(?=[,.;])"
 )
 #: "It was reported that" / "It has been suggested that": the participle, then "that".
@@ -36,6 +36,9 @@ _IMPERSONAL = re.compile(
     r"\b[Ii]t\s+(?:is|was|has\s+been|had\s+been|will\s+be)\s+(?:[a-z]{3,}ly\s+)?"
     r"(?P<verb>[a-z]+)\s+that\s+"
 )
+_SENTENCE_END = re.compile(r"\s*[.!?]?\s*")
+#: How far before its verb a comment clause may open (characters).
+_WINDOW = 120
 #: What may follow the comment clause's verb before its comma: an adjunct of up to six words.
 _ADJUNCT = re.compile(r"[^,;.\"]{0,50}?(?=,)")
 
@@ -56,8 +59,9 @@ def _as_clause(article: ArticleContext, verb: Verb) -> list[dict]:
     """``As X reported, Y.`` (content after the comma) or ``Y, as X reported.`` (content before)."""
     text = article.text
     sentence_start, sentence_end = article.sentence(verb.start)
-    head = _AS_BEFORE.search(text, sentence_start, verb.start)
-    if head is None:
+    lower = max(sentence_start, verb.start - _WINDOW)  # the clause is short: no sentence-long scan
+    head = _AS_BEFORE.search(text, lower, verb.start)
+    if head is None or not (head.group("comma") or head.start() == sentence_start):
         return []
     lower = head.start("source")
     subject = article.mentions.subject_before(verb.start, lower) or noun_phrase_source(
@@ -70,7 +74,7 @@ def _as_clause(article: ArticleContext, verb: Verb) -> list[dict]:
         if comma is None:
             return []
         span = _content(text, comma.end() + 1, sentence_end)
-    elif text[verb.end : sentence_end].strip() in ("", ".", "!", "?"):  # trailing
+    elif _SENTENCE_END.fullmatch(text, verb.end, sentence_end):  # trailing
         span = _content(text, sentence_start, head.start())
     else:
         return []

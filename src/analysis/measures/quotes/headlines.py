@@ -25,6 +25,7 @@ from analysis.text.quotemarks import in_sorted_spans
 #: Words of a headline-case line, and the share of them capitalised.
 _HEADLINE_WORDS = (3, 25)
 _CAPITALISED_SHARE = 0.7
+_HEADLINE_CHARACTERS = 400
 #: Where a headline's content ends: a clause break or a dash between spaces.
 _CONTENT_END = re.compile(r"\s*(?:[,;:|\u2013\u2014]|\s-\s)")
 #: Most words of a headline's source (it starts after a kicker such as "LOOK:").
@@ -33,7 +34,9 @@ _SOURCE_WORDS = 6
 
 def headline_case(block: Block) -> bool:
     """Whether a block reads as a Title Case headline: 3-25 words, at least 70 % capitalised."""
-    words = WORD.findall(block.text[:400])
+    if len(block.text) > _HEADLINE_CHARACTERS:
+        return False
+    words = WORD.findall(block.text)
     low, high = _HEADLINE_WORDS
     capitalised = sum(word[:1].isupper() or word[:1].isdigit() for word in words)
     return low <= len(words) <= high and capitalised >= _CAPITALISED_SHARE * len(words)

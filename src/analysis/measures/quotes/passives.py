@@ -1,0 +1,125 @@
+"""Passive reports with an agent: ``Mayor Anna Berg was asked by reporters whether ...``, ``The toll
+plan was rejected by the harbour board``, ``The contract, opposed by Councillor Moreau, ...`` (see
+:mod:`analysis.measures.quotes`, "indirect").
+
+In a passive the "by" phrase is the agent, so it is the source (Quirk et al. 1985, *A Comprehensive
+Grammar of the English Language*, 3.63-3.64: the agent of a passive is the subject of its active
+counterpart); the reporting verb's participle is the cue. The content is the clause after the agent
+(``whether ...``, ``that ...``) when there is one; else the passive subject, which the active verb
+would take as its object (Pareti 2016: the object of an attitude verb is its content), and the
+adjunct that carries the reason (``for the toll increase``) as a second piece of the same report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.measures.quotes.context import ArticleContext
+from analysis.measures.quotes.spans import WORD
+from analysis.measures.quotes.unmarked import report_record
+from analysis.measures.quotes.verbs import Verb
+from analysis.measures.speakers import Mention
+from analysis.text.quotemarks import MARK, in_sorted_spans
+
+#: A participle and its "by" agent: the agent opens with a determiner, a number, a capital letter
+#: or a plural noun ("by reporters"; not "by hand", "by far") and runs to punctuation or to the word
+#: that opens the content (at most 100 characters: no scan runs on in text without punctuation).
+_BY_AGENT = re.compile(
+    r"\b(?P<verb>[a-z]{3,})\s+by\s+(?P<agent>(?:[A-Z0-9]|(?:the|a|an|some|many|most|several|"
+    r"both|his|her|their|its|other|local|top|senior)\s|[a-z]{3,}s\b)[^,;:.\"()]{0,100}?)"
+    r"(?=\s*[,;:.\"()]|\s+(?:whether|if|that|why|how|what|to|for|of|over|as|after|in|on|at|during)\b|$)"
+)
+#: Before the participle: a form of "be" (a passive) or a comma (a reduced relative clause).
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|first|then|never|[a-z]{3,}ly)\s+)*$"
+)
+_COMMA_BEFORE = re.compile(r",\s+(?:(?:first|then|also|[a-z]{3,}ly)\s+)*$")
+#: What opens a content clause after the agent, and what opens a reason adjunct.
+_CLAUSE = re.compile(r"\s+(?:whether|if|that|why|how|what|to)\s")
+_REASON = re.compile(r"\s+(?:for|over|as)\s")
+_SUBJECT_WORDS = 10
+
+
+def passive_reports(article: ArticleContext) -> list[dict]:
+    """One record (or two pieces of one report) per passive reporting verb with an agent."""
+    text = article.text
+    records = []
+    for match in _BY_AGENT.finditer(text):
+        verb = _participle(article, match)
+        if verb is None:
+            continue
+        sentence_start, sentence_end = article.sentence(verb.start)
+        if match.end("agent") > sentence_end:
+            continue
+        agent = _agent(article, match.start("agent"), match.end("agent"))
+        rest = text[match.end("agent") : sentence_end]
+        clause = _CLAUSE.match(rest)
+        key = 2_000_000 + verb.start  # the pieces of one report share a quotation number
+        if clause:
+            span = _trim(text, match.end("agent") + clause.start() + 1, sentence_end)
+            pieces = [span] if span else []
+            if pieces and text[pieces[0][0] : pieces[0][0] + 2] == "to":
+                pieces = []  # "was urged by X to ...": the infinitive is X's, kept below
+        else:
+            subject = _passive_subject(text, sentence_start, verb.start)
+            reason = _REASON.match(rest)
+            tail = _trim(text, match.end("agent") + 1, sentence_end) if reason else None
+            pieces = [piece for piece in (subject, tail) if piece]
+        for span in pieces:
+            if text[span[0]] != MARK:
+                records.append(report_record(article, span, verb, agent, "passive agent", key))
+    return records
+
+
+def _participle(article: ArticleContext, match: re.Match) -> Verb | None:
+    """The reporting verb of a "V-ed by" match when it is a passive or a reduced relative."""
+    form = match.group("verb")
+    lemma, verb_class = article.lexicon.forms.get(form, ("", None))
+    if verb_class is None or verb_class.no_source or lemma == "according to":
+        return None
+    if (
+        form.endswith(("ing", "s"))
+        or form == lemma
+        or in_sorted_spans(match.start(), article.quoted)
+    ):
+        return None
+    before = article.text[max(0, match.start() - 40) : match.start()]
+    if not (_BE_BEFORE.search(before) or _COMMA_BEFORE.search(before)):
+        return None
+    return Verb(match.start("verb"), match.end("verb"), lemma, verb_class)
+
+
+def _agent(article: ArticleContext, start: int, end: int) -> list[Mention]:
+    """The agent's speaker mentions, else the phrase as a description."""
+    found = article.mentions.between(start, end)
+    if found:
+        return found
+    return [Mention(start, end, article.text[start:end], "description")]
+
+
+def _passive_subject(text: str, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
+    """The passive subject: from the clause start to the auxiliary (or the comma of a reduced
+    relative), at most ten words; None when longer or empty."""
+    head = text[sentence_start:verb_start]
+    be = _BE_BEFORE.search(head) or _COMMA_BEFORE.search(head)
+    if be is None:
+        return None
+    end = sentence_start + be.start()
+    for auxiliary in ("has", "have", "had", "will", "would", "could", "may", "might"):
+        if text[sentence_start:end].endswith(" " + auxiliary):
+            end -= len(auxiliary) + 1
+    clause = max(text.rfind(sep, sentence_start, end) for sep in (",", ";", ":", "("))
+    start = clause + 1 if clause >= 0 else sentence_start
+    span = _trim(text, start, end)
+    if span is None or len(WORD.findall(text[span[0] : span[1]])) > _SUBJECT_WORDS:
+        return None
+    return span
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """``[start, end)`` without surrounding spaces and final punctuation; None when empty."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " ,;:.!?":
+        end -= 1
+    return (start, end) if end > start else None
