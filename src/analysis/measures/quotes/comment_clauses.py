@@ -16,9 +16,8 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD
-from analysis.measures.quotes.unmarked import noun_phrase_source, report_record
+from analysis.measures.quotes.unmarked import mentions_or_phrase, noun_phrase_source, report_record
 from analysis.measures.quotes.verbs import Verb
-from analysis.measures.speakers import Mention
 from analysis.text.quotemarks import MARK
 
 #: "As X reported" before the verb: the clause opens the sentence (or follows a comma or "and").
@@ -91,7 +90,7 @@ def _as_by(article: ArticleContext, start: int, end: int) -> list[dict]:
     if not verb_class.clause:
         return []
     verb = Verb(match.start("verb"), match.end("verb"), lemma, verb_class)
-    source = _agent(article, match.start("source"), match.end("source"))
+    source = mentions_or_phrase(article, match.start("source"), match.end("source"))
     comma = text.find(",", match.end(), end)
     span = _content(text, comma + 1, end) if comma >= 0 else None
     return [report_record(article, span, verb, source, "comment clause")] if span else []
@@ -109,14 +108,6 @@ def _impersonal(article: ArticleContext, start: int, end: int) -> list[dict]:
         if span:
             records.append(report_record(article, span, verb, [], "impersonal passive"))
     return records
-
-
-def _agent(article: ArticleContext, start: int, end: int) -> list[Mention]:
-    """The "by" agent: its speaker mentions, else the phrase as a description."""
-    found = article.mentions.between(start, end)
-    if found:
-        return found
-    return [Mention(start, end, article.text[start:end], "description")]
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int] | None:

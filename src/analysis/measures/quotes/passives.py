@@ -16,9 +16,8 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD
-from analysis.measures.quotes.unmarked import report_record
+from analysis.measures.quotes.unmarked import mentions_or_phrase, report_record, trim_span
 from analysis.measures.quotes.verbs import Verb
-from analysis.measures.speakers import Mention
 from analysis.text.quotemarks import MARK, in_sorted_spans
 
 #: A participle and its "by" agent: the agent opens with a determiner, a number, a capital letter
@@ -38,6 +37,7 @@ _COMMA_BEFORE = re.compile(r",\s+(?:(?:first|then|also|[a-z]{3,}ly)\s+)*$")
 _CLAUSE = re.compile(r"\s+(?:whether|if|that|why|how|what|to)\s")
 _REASON = re.compile(r"\s+(?:for|over|as)\s")
 _SUBJECT_WORDS = 10
+_SUBJECT_CHARACTERS = 200
 
 
 def passive_reports(article: ArticleContext) -> list[dict]:
@@ -51,20 +51,17 @@ def passive_reports(article: ArticleContext) -> list[dict]:
         sentence_start, sentence_end = article.sentence(verb.start)
         if match.end("agent") > sentence_end:
             continue
-        agent = _agent(article, match.start("agent"), match.end("agent"))
-        rest = text[match.end("agent") : sentence_end]
-        clause = _CLAUSE.match(rest)
+        agent_end = match.end("agent")
+        agent = mentions_or_phrase(article, match.start("agent"), agent_end)
         key = 2_000_000 + verb.start  # the pieces of one report share a quotation number
-        if clause:
-            span = _trim(text, match.end("agent") + clause.start() + 1, sentence_end)
-            pieces = [span] if span else []
-            if pieces and text[pieces[0][0] : pieces[0][0] + 2] == "to":
-                pieces = []  # "was urged by X to ...": the infinitive is X's, kept below
+        if _CLAUSE.match(text, agent_end, sentence_end):  # "asked by X whether ...", "to ..."
+            pieces = [trim_span(text, agent_end + 1, sentence_end)]
         else:
             subject = _passive_subject(text, sentence_start, verb.start)
-            reason = _REASON.match(rest)
-            tail = _trim(text, match.end("agent") + 1, sentence_end) if reason else None
+            reason = _REASON.match(text, agent_end, sentence_end)
+            tail = trim_span(text, agent_end + 1, sentence_end) if reason else None
             pieces = [piece for piece in (subject, tail) if piece]
+        pieces = [piece for piece in pieces if piece[1] > piece[0]]
         for span in pieces:
             if text[span[0]] != MARK:
                 records.append(report_record(article, span, verb, agent, "passive agent", key))
@@ -89,37 +86,21 @@ def _participle(article: ArticleContext, match: re.Match) -> Verb | None:
     return Verb(match.start("verb"), match.end("verb"), lemma, verb_class)
 
 
-def _agent(article: ArticleContext, start: int, end: int) -> list[Mention]:
-    """The agent's speaker mentions, else the phrase as a description."""
-    found = article.mentions.between(start, end)
-    if found:
-        return found
-    return [Mention(start, end, article.text[start:end], "description")]
-
-
 def _passive_subject(text: str, sentence_start: int, verb_start: int) -> tuple[int, int] | None:
     """The passive subject: from the clause start to the auxiliary (or the comma of a reduced
-    relative), at most ten words; None when longer or empty."""
-    head = text[sentence_start:verb_start]
+    relative), at most ten words within 200 characters of the verb; None when longer or empty."""
+    lower = max(sentence_start, verb_start - _SUBJECT_CHARACTERS)  # no sentence-long scan
+    head = text[lower:verb_start]
     be = _BE_BEFORE.search(head) or _COMMA_BEFORE.search(head)
     if be is None:
         return None
-    end = sentence_start + be.start()
+    end = lower + be.start()
     for auxiliary in ("has", "have", "had", "will", "would", "could", "may", "might"):
-        if text[sentence_start:end].endswith(" " + auxiliary):
+        if text[lower:end].endswith(" " + auxiliary):
             end -= len(auxiliary) + 1
-    clause = max(text.rfind(sep, sentence_start, end) for sep in (",", ";", ":", "("))
-    start = clause + 1 if clause >= 0 else sentence_start
-    span = _trim(text, start, end)
-    if span is None or len(WORD.findall(text[span[0] : span[1]])) > _SUBJECT_WORDS:
+    clause = max(text.rfind(sep, lower, end) for sep in (",", ";", ":", "("))
+    start = clause + 1 if clause >= 0 else lower
+    span = trim_span(text, start, end)
+    if span[1] == span[0] or len(WORD.findall(text[span[0] : span[1]])) > _SUBJECT_WORDS:
         return None
     return span
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """``[start, end)`` without surrounding spaces and final punctuation; None when empty."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " ,;:.!?":
-        end -= 1
-    return (start, end) if end > start else None

@@ -175,6 +175,15 @@ def _source(article: ArticleContext, verb: Verb, lower: int) -> list[Mention]:
     return found or noun_phrase_source(article, verb, lower, loose=True)
 
 
+def mentions_or_phrase(article: ArticleContext, start: int, end: int) -> list[Mention]:
+    """A source phrase (a "by" agent, an "as" clause's subject): its speaker mentions, else the
+    phrase itself as a description."""
+    found = article.mentions.between(start, end)
+    if found:
+        return found
+    return [Mention(start, end, article.text[start:end], "description")]
+
+
 def report_record(
     article: ArticleContext,
     span: tuple[int, int],
@@ -207,7 +216,7 @@ def report_record(
     }
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     """``[start, end)`` without surrounding spaces and trailing ``,;:`` or final punctuation."""
     while start < end and text[start].isspace():
         start += 1
@@ -243,7 +252,7 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             subject = _source(article, verb, comma + 1)
         if not subject or (subject[0].start < comma and not inverted):
             continue
-        head_start, head_end = _trim(text, sentence_start, comma)
+        head_start, head_end = trim_span(text, sentence_start, comma)
         head_words = word_count(text[head_start:head_end])
         if text[head_start : head_start + 1] == MARK:
             continue
@@ -260,7 +269,7 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
         if after.startswith(",") and MARK not in after[:2].strip(", "):
-            tail_start, tail_end = _trim(text, verb.end + 1, sentence_end)
+            tail_start, tail_end = trim_span(text, verb.end + 1, sentence_end)
             if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
                 pieces = [(head_start, head_end)] if head_words >= 2 else []
                 for span in [*pieces, (tail_start, tail_end)]:  # "Otherwise, she said, ..."
@@ -292,7 +301,7 @@ def transcript_turns(article: ArticleContext) -> list[dict]:
         if match is None:
             continue
         name = people.get(match.group(1).split()[-1].lower().rstrip("."))
-        start, end = _trim(article.text, match.end(), block.end)
+        start, end = trim_span(article.text, match.end(), block.end)
         if not name or end - start < 3:
             continue
         rule = "transcript label" if upper else "colon label"
