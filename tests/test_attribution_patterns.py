@@ -268,3 +268,71 @@ def test_the_agent_of_a_passive_report_is_its_source(sentence: str, expected: tu
 )
 def test_a_passive_without_a_report_verb_or_agent_is_no_report(sentence: str) -> None:
     assert contents(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [  # stance adjectives with their complement (Biber et al. 1999, 9.4.5 and 9.4.6)
+        (
+            "Mayor Anna Berg is confident that the ferry will run.",
+            ("the ferry will run", "Mayor Anna Berg", "confident"),
+        ),
+        (
+            "The dock union is eager to end the strike.",
+            ("to end the strike", "The dock union", "eager"),
+        ),
+        (
+            "Councillor Ilse Moreau was critical of the toll plan.",
+            ("the toll plan", "Councillor Ilse Moreau", "critical of"),
+        ),
+        (
+            "Mayor Anna Berg remains deeply concerned about the storm season.",
+            ("the storm season", "Mayor Anna Berg", "concerned about"),
+        ),
+    ],
+)
+def test_stance_adjectives_are_cues(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_a_stance_adjective_before_a_noun_is_no_cue() -> None:
+    assert contents("A confident mayor opened the bridge.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The harbour vote is projected to pass next week.",
+            ("The harbour vote is projected to pass next week", "", "be projected"),
+        ),
+        (
+            "Councillor Ilse Moreau is questioning the toll figures.",
+            ("the toll figures", "Councillor Ilse Moreau", "question"),
+        ),
+    ],
+)
+def test_more_codebook_forms(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_discuss_takes_its_object() -> None:
+    found = contents("Mayor Anna Berg discussed the harbour tolls with the dock union.")
+    assert ("the harbour tolls with the dock union", "Mayor Anna Berg", "discuss") in found
+
+
+def partial_source(text: str) -> tuple[str, str]:
+    """(source mention, cue lemma) of the one partial quotation of ``text``."""
+    _, table = extract(text)
+    row = table[table["kind"] == "partial"].iloc[0]
+    return row["speaker_mention"], row["verb"]
+
+
+def test_a_quotation_under_a_topic_verb_inside_a_report_is_the_reporters() -> None:
+    text = 'Mayor Anna Berg said the harbour board will discuss "a fairer toll" next week.'
+    assert partial_source(text) == ("Mayor Anna Berg", "say")
+
+
+def test_a_quotation_under_an_inner_speech_verb_is_the_inner_speakers() -> None:
+    text = 'Mayor Anna Berg said Ilse Moreau called the plan "a disgrace" on Friday.'
+    assert partial_source(text) == ("Ilse Moreau", "call")

@@ -52,14 +52,14 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
         found = _next_sentence_attribution(article, span)
     before = {}
     colon = lead.rstrip().endswith(":")
-    for verb in reversed(article.verbs_between(before_lower, span.open)):
-        if verb.lemma == "according to":
-            continue
+    verbs = [v for v in article.verbs_between(before_lower, span.open) if v.lemma != "according to"]
+    for verb in reversed(verbs):
         subject = article.subject_of(verb, sentence_start)
         if not subject and colon:  # 'The harbour master said flatly: "..."'
             subject = noun_phrase_source(article, verb, before_lower)
         if subject:
             before = {"verb": verb, "subject": subject, "rule": "before"}
+            before = _outer_speech(article, verbs, before, sentence_start) or before
         break
     if not before and colon:
         before = _colon_frame(article, before_lower, span.open)
@@ -81,6 +81,24 @@ def _previous_quote_verb(text: str, before: dict, previous_close: int) -> bool:
     quotation closed just before it (at most four words after its mark), not of this span."""
     verb = before.get("verb")
     return verb is not None and len(WORD.findall(text[previous_close : verb.start])) <= 4
+
+
+def _outer_speech(
+    article: ArticleContext, verbs: list[Verb], inner: dict, sentence_start: int
+) -> dict:
+    """'Khan said officials will discuss "ways to cooperate"': a quotation governed by a verb of
+    thought, stance or topic (codebook ``speech: false``) inside the report of an earlier speech
+    verb of the sentence is that speech verb's speaker's (the words are reported, Quirk et al.
+    1985, 14.31); empty when no such verb stands before the inner verb in its clause."""
+    if inner["verb"].cls.speech:
+        return {}
+    for verb in reversed([v for v in verbs if v.end <= inner["verb"].start]):
+        if ";" in article.text[verb.end : inner["verb"].start]:
+            break
+        if verb.cls.speech and verb.cls.clause:
+            subject = article.subject_of(verb, sentence_start)
+            return {"verb": verb, "subject": subject, "rule": "before"} if subject else {}
+    return {}
 
 
 def _colon_frame(article: ArticleContext, lower: int, upper: int) -> dict:

@@ -41,6 +41,8 @@ class VerbClass:
     infinitive_verbs: frozenset[str] = frozenset()  # lemmas whose content is only a to-infinitive
     no_source: bool = False  # raising verbs ("seemed to", "is expected to"): content, no source
     prepositions: tuple[str, ...] = ()  # noun cues: "N P NP" ("criticism of the plan")
+    copular: bool = False  # adjectives: a cue only after a linking verb ("is confident that")
+    speech: bool = True  # False: reports a thought, stance or topic, not words
 
     def takes_object(self, lemma: str) -> bool:
         """Whether the object of ``lemma`` can be its attributed content ("accused X of Y")."""
@@ -96,6 +98,8 @@ def load_verb_classes(
             infinitives,
             bool(entry.get("no_source", False)),
             tuple(str(word) for word in entry.get("prepositions") or ()),
+            bool(entry.get("copular", False)),
+            bool(entry.get("speech", True)),
         )
     return parsed
 
@@ -143,7 +147,10 @@ class ReportingVerbs:
             if in_sorted_spans(match.start(), quoted):
                 continue
             lemma, verb_class = self.forms[re.sub(r"\s+", " ", match.group()).lower()]
-            if lemma != "according to" and _not_a_report(text, match.start(), match.end()):
+            if verb_class.copular:
+                if not _LINKING_BEFORE.search(text, max(0, match.start() - 60), match.start()):
+                    continue  # "a confident mayor": an adjective, not a cue
+            elif lemma != "according to" and _not_a_report(text, match.start(), match.end()):
                 continue
             verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
         return verbs
@@ -197,6 +204,13 @@ class NounCues:
         return sorted(cues, key=lambda cue: (cue.start, cue.end))
 
 
+#: A linking verb (and degree adverbs) right before a stance adjective ("is confident", "remains
+#: deeply concerned about", "she's eager").
+_LINKING_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|being|am|remain|remains|remained|seem|seems|seemed|appear|"
+    r"appears|appeared|feel|feels|felt|become|becomes|became|grew)|['’](?:s|re|m))"
+    r"\s+(?:(?:not|very|so|too|more|less|most|also|still|already|all|[a-z]{3,}ly)\s+)*$"
+)
 #: Words before an -ing form that keep it a verb: a preposition ("in saying") or a progressive's "be"
 #: ("is calling for", "has been asking", "he's saying", not the possessive "Lind's warning");
 #: "being" is not among them ("being asked" is passive).
