@@ -336,3 +336,32 @@ def test_a_quotation_under_a_topic_verb_inside_a_report_is_the_reporters() -> No
 def test_a_quotation_under_an_inner_speech_verb_is_the_inner_speakers() -> None:
     text = 'Mayor Anna Berg said Ilse Moreau called the plan "a disgrace" on Friday.'
     assert partial_source(text) == ("Ilse Moreau", "call")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # an inserted phrase between the verb's comma and its clause
+            "Mayor Anna Berg says, rain or shine, the ferry will run all winter.",
+            ("rain or shine, the ferry will run all winter", "Mayor Anna Berg", "say"),
+        ),
+        (  # a trailing attribution whose hearer is a noun phrase, then an adjunct
+            "The ferry will stop in May, Mayor Anna Berg told a council panel on Friday.",
+            ("The ferry will stop in May", "Mayor Anna Berg", "tell"),
+        ),
+        (  # a parenthetical attribution with its hearer
+            "The solution, the harbour master told them, was simple.",
+            ("was simple", "the harbour master", "tell"),
+        ),
+        (  # an inverted source with a prepositional modifier
+            "The ferry will stop in May, said a spokesman for the harbour board.",
+            ("The ferry will stop in May", "a spokesman", "say"),
+        ),
+        (
+            "The ferry will stop in May, said a professor at the Varn college.",
+            ("The ferry will stop in May", "a professor at the Varn college", "say"),
+        ),
+    ],
+)
+def test_more_unmarked_report_shapes(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)

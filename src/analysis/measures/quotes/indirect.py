@@ -45,6 +45,9 @@ _ADJUNCTS = re.compile(
     rf"(?:\s+(?:[a-z]{{3,}}ly|(?:on\s+)?{_DAY}|(?:last|this|next)\s+(?:week|month|year|night|"
     rf"weekend|{_DAY})|yesterday|today|tonight|earlier|again)\b)+"
 )
+#: A short insert between commas right after the verb, then a clause ("says, rain or shine, the
+#: ferry will run"): not a quotation, not a participle (", saying").
+_INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
 #: A conditional clause, then its main clause after a comma ("said if X, Y").
 _CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
 _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
@@ -100,6 +103,11 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
                 return bounded
     if window is not None:
         return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
+    if verb.lemma in verb.cls.bare_clause and _INSERT.match(rest):  # "says, rain or shine, X"
+        start = cursor + 1 + len(rest[1:]) - len(rest[1:].lstrip())
+        bounded = _bounded(article, start, sentence_end, verb, "bare clause after an insert")
+        if bounded and clause_like(text[bounded[0] : bounded[1]]):
+            return bounded
     if verb.cls.takes_object(verb.lemma):
         return _object(article, verb, sentence_end)
     return None

@@ -60,10 +60,12 @@ _INVERTED_PHRASE = re.compile(
 )
 #: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
-#: What may follow the source of an inverted trailing attribution: the sentence end, an adjunct, an
-#: appositive after a comma (", a former teacher who ...") or a semicolon.
+#: What may follow the source of an inverted trailing attribution: the sentence end, an adjunct or a
+#: prepositional modifier ("a spokesman for the board"), an appositive after a comma (", a former
+#: teacher who ...") or a semicolon.
 _APPOSITIVE_TAIL = re.compile(
-    r"(?:\s*[,;(][^\"]*|\s+(?:on|in|at|during|last|this|earlier)\b[^\"]*)?[.!?)]?\s*"
+    r"(?:\s*[,;(][^\"]*|\s+(?:on|in|at|during|last|this|earlier|for|of|with|from)\b[^\"]*)?"
+    r"[.!?)]?\s*"
 )
 #: A Title Case label of one to three words and a colon opening a line ("Bernie Sanders: ...").
 _TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)")
@@ -77,11 +79,14 @@ _BEFORE_VERB = re.compile(
 
 #: Verbs that take an object (the hearer) before a reported clause ("assure Iran his country is
 #: ...") or after a trailing attribution ("..., the mayor told reporters."), and that hearer: an
-#: object pronoun, a group of listeners, a capitalised name (an outlet) or "the" and a noun.
+#: object pronoun, a group of listeners, a capitalised name (an outlet) or a determiner and up to
+#: three words ("a council panel"; no "that" or preposition among them).
 OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
 HEARER = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists|voters|supporters|lawmakers|"
-    r"(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|the\s+\w+)(?=[\s,.]|$)"
+    r"(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|"
+    r"(?:an?|the|his|her|their|its)\s+(?:(?!(?:that|whether|if|to|about|on|in|at|for|of|with)\b)"
+    r"[\w-]+\s+){0,2}(?!(?:that|whether|if)\b)\w[\w-]*)(?=[\s,.]|$)"
 )
 
 
@@ -155,7 +160,8 @@ def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[M
     if match is None:
         return []
     words = [w.lower() for w in match.group(1).split()]
-    if any(w in SOURCE_REJECT for w in words[1:]) and "close" not in words:
+    inner = [w for w in words[1:] if w in SOURCE_REJECT and w not in _NOUN_PHRASE_INNER]
+    if inner and "close" not in words:  # "a spokesman for the board", not "a man who ..."
         return []
     phrase = match.group(1).rstrip(".")
     return [Mention(match.start(1), match.start(1) + len(phrase), phrase, "description")]
@@ -268,8 +274,11 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             span = (head_start, head_end)
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
+        hearer = HEARER.match(after) if verb.lemma in OBJECT_VERBS and not inverted else None
+        comma_after = verb.end + (hearer.end() if hearer else 0)  # "X, he told them, Y"
+        after = text[comma_after:sentence_end]
         if after.startswith(",") and MARK not in after[:2].strip(", "):
-            tail_start, tail_end = trim_span(text, verb.end + 1, sentence_end)
+            tail_start, tail_end = trim_span(text, comma_after + 1, sentence_end)
             if word_count(text[tail_start:tail_end]) >= 2 and text[tail_start] != MARK:
                 pieces = [(head_start, head_end)] if head_words >= 2 else []
                 for span in [*pieces, (tail_start, tail_end)]:  # "Otherwise, she said, ..."
