@@ -365,3 +365,17 @@ def test_a_quotation_under_an_inner_speech_verb_is_the_inner_speakers() -> None:
 )
 def test_more_unmarked_report_shapes(sentence: str, expected: tuple) -> None:
     assert expected in contents(sentence)
+
+
+def test_a_first_person_narrator_is_a_source() -> None:
+    found = contents("If Anna Berg had won, I guess the ferry would run all winter.")
+    assert ("the ferry would run all winter", "I", "guess") in found
+
+
+def test_a_new_main_clause_after_a_conjunction_ends_the_content() -> None:
+    found = contents(
+        "Mayor Anna Berg said that the ferry would run, although she also warned that the "
+        "tolls would rise."
+    )
+    assert ("the ferry would run", "Mayor Anna Berg", "say") in found
+    assert ("the tolls would rise", "she", "warn") in found

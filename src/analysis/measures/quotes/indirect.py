@@ -51,6 +51,14 @@ _INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
 #: A conditional clause, then its main clause after a comma ("said if X, Y").
 _CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
 _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
+#: A new main clause before a later report verb: a comma, perhaps a conjunction, a subject (a
+#: capitalised name or a pronoun) and perhaps an adverb (", Mr. Santorum said", ", although she
+#: also warned").
+_NEW_CLAUSE = re.compile(
+    r",\s+(?:(?:and|but|although|though|while|whereas|because|so|yet)\s+)?"
+    r"(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it|I|we)\s+)"
+    r"(?:(?:also|later|then|still|again|[a-z]{3,}ly)\s+)?$"
+)
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted".
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+[a-z]{2,}ly)*\s+$")
 
@@ -169,10 +177,7 @@ def _bounded(
         if later.cls.clause and joined:  # "..., and (firmly) insisted": a new report
             end = max(start, joined.start())
             break
-        subject = re.search(  # ", Mr. Santorum said ...": a new main clause
-            r",\s+(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it)\s+)$",
-            text[start : later.start],
-        )
+        subject = _NEW_CLAUSE.search(text[start : later.start])  # ", Mr. Santorum said ..."
         if later.cls.clause and subject:
             end = start + subject.start()
             break

@@ -216,7 +216,7 @@ def _recent_person(
 def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> str:
     """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right."""
     wanted = mention.gender
-    if wanted == "plural":
+    if wanted in ("plural", "first"):
         return ""
     sentence = mentions.sentence_of(mention.start)
     items = mentions.items
