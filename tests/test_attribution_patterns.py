@@ -379,3 +379,26 @@ def test_a_new_main_clause_after_a_conjunction_ends_the_content() -> None:
     )
     assert ("the ferry would run", "Mayor Anna Berg", "say") in found
     assert ("the tolls would rise", "she", "warn") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (  # a place set off by commas is a locative, not the subject
+            "During a stop in Varnby, Norway, the harbour master repeated his promise.",
+            ("his promise", "the harbour master", "repeat"),
+        ),
+        (  # a designation in brackets is not the subject
+            "Sen. Ilse Moreau (Norway) has said the ferry should run.",
+            ("the ferry should run", "Sen. Ilse Moreau", "say"),
+        ),
+    ],
+)
+def test_locatives_and_designations_are_not_subjects(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_answers_attributes_a_quotation() -> None:
+    assert direct_sources('"The ferry will run," Mayor Anna Berg answers.') == [
+        ("Mayor Anna Berg", "answer")
+    ]

@@ -69,6 +69,7 @@ from analysis.measures.speakers.mentions import (
     WORD,
     Mention,
     MentionFinder,
+    is_place_name,
     normalise_place,
     role_key,
     roles_compatible,
@@ -130,6 +131,7 @@ class Mentions(MentionFinder):
             for m in candidates
             if not (m.kind == "pronoun" and m.gender == "neuter" and self._expletive(m))
             and not (m.relative and len(WORD.findall(self.text[m.end : verb_start])) > 3)
+            and not self._locative_or_designation(m, verb_start)
         ]
         if not candidates:
             return []
@@ -179,6 +181,20 @@ class Mentions(MentionFinder):
                 return None
             return head if re.fullmatch(r"\s+", self.text[head.end : mention.start]) else None
         return None
+
+    def _locative_or_designation(self, mention: Mention, verb_start: int) -> bool:
+        """A place set off by commas before other words (*In Varnby, Norway, the harbour master
+        said*: a locative) or in brackets (*Sen. Moreau (Norway) said*: a designation) is not a
+        subject."""
+        if mention.kind not in {"name", "organisation"} or not is_place_name(mention.tokens):
+            return False
+        if self.text[mention.start - 1 : mention.start] == "(":
+            return True
+        after = self.text[mention.end : verb_start]
+        return (
+            bool(re.match(r"\.?,\s+\S", after))
+            and self.text[mention.start - 2 : mention.start] == ", "
+        )
 
     @staticmethod
     def _can_lead(mention: Mention) -> bool:
