@@ -188,6 +188,18 @@ def test_a_name_inside_a_restrictive_relative_clause_is_not_the_subject() -> Non
             "Mayor Anna Berg is looking forward to the summer season.",
             ("the summer season", "Mayor Anna Berg", "look forward to"),
         ),
+        (
+            "Councillor Ilse Moreau is advocating for a shorter ferry route.",
+            ("a shorter ferry route", "Councillor Ilse Moreau", "advocate for"),
+        ),
+        (
+            "Mayor Anna Berg forecasts that the tolls will fall.",
+            ("the tolls will fall", "Mayor Anna Berg", "forecast"),
+        ),
+        (
+            "Mayor Anna Berg was dismissive of the toll figures.",
+            ("the toll figures", "Mayor Anna Berg", "dismissive of"),
+        ),
     ],
 )
 def test_cues_added_to_the_codebook(sentence: str, expected: tuple) -> None:
@@ -402,3 +414,20 @@ def test_answers_attributes_a_quotation() -> None:
     assert direct_sources('"The ferry will run," Mayor Anna Berg answers.') == [
         ("Mayor Anna Berg", "answer")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        (
+            "Mayor Anna Berg was asked whether the ferry would run.",
+            "whether the ferry would run",
+            "ask",
+        ),
+        ("The harbour staff were told that the ferry would stop.", "the ferry would stop", "tell"),
+    ],
+)
+def test_a_passive_report_without_agent_has_no_source(
+    sentence: str, content: str, cue: str
+) -> None:
+    assert (content, "", cue) in contents(sentence)

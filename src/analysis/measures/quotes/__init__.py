@@ -129,7 +129,7 @@ from analysis.measures.quotes.headlines import headline_reports
 from analysis.measures.quotes.indirect import indirect_reports
 from analysis.measures.quotes.kinds import classify_quotations
 from analysis.measures.quotes.participles import opening_participles
-from analysis.measures.quotes.passives import passive_reports
+from analysis.measures.quotes.passives import agentless_reports, passive_reports
 from analysis.measures.quotes.unmarked import attribution_after_content, transcript_turns
 from analysis.measures.quotes.verbs import VerbClass, load_verb_classes, reporting_verbs
 from analysis.schema import QUOTE_COLUMNS, QUOTE_KINDS
@@ -170,6 +170,7 @@ def find_quotes(cleaned: Document, verb_classes: dict[str, VerbClass] | None = N
         + opening_participles(article)
         + comment_clause_reports(article)
         + passive_reports(article)
+        + agentless_reports(article)
     )
     for record in unmarked:  # one record per span: the first pattern that found it
         if (record["start"], record["end"]) not in taken:

@@ -1,5 +1,6 @@
-"""Passive reports with an agent: ``Mayor Anna Berg was asked by reporters whether ...``, ``The toll
-plan was rejected by the harbour board``, ``The contract, opposed by Councillor Moreau, ...`` (see
+"""Passive reports: with an agent (``Mayor Anna Berg was asked by reporters whether ...``, ``The toll
+plan was rejected by the harbour board``, ``The contract, opposed by Councillor Moreau, ...``) and
+without one (``X was asked whether ...``: the question, no source) (see
 :mod:`analysis.measures.quotes`, "indirect").
 
 In a passive the "by" phrase is the agent, so it is the source (Quirk et al. 1985, *A Comprehensive
@@ -33,6 +34,12 @@ _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|first|then|never|[a-z]{3,}ly)\s+)*$"
 )
 _COMMA_BEFORE = re.compile(r",\s+(?:(?:first|then|also|[a-z]{3,}ly)\s+)*$")
+#: A passive participle of a form of "be", no agent, then a that-clause or an embedded question.
+_AGENTLESS = re.compile(
+    r"\b(?:is|are|was|were|been|being)\s+(?:(?:not|also|then|repeatedly|[a-z]{3,}ly)\s+)?"
+    r"(?P<verb>asked|told|questioned|pressed|informed|assured|warned|reminded)\s+"
+    r"(?P<clause>whether|if|about|what|how|why|when|who|that)\s"
+)
 #: What opens a content clause after the agent, and what opens a reason adjunct.
 _CLAUSE = re.compile(r"\s+(?:whether|if|that|why|how|what|to)\s")
 _REASON = re.compile(r"\s+(?:for|over|as)\s")
@@ -65,6 +72,27 @@ def passive_reports(article: ArticleContext) -> list[dict]:
         for span in pieces:
             if text[span[0]] != MARK:
                 records.append(report_record(article, span, verb, agent, "passive agent", key))
+    return records
+
+
+def agentless_reports(article: ArticleContext) -> list[dict]:
+    """``X was asked whether ...``, ``Staff were told that ...``: a passive reporting verb without
+    an agent, then its clause; the content has no source (the asker is not named)."""
+    records = []
+    for match in _AGENTLESS.finditer(article.text):
+        lemma, verb_class = article.lexicon.forms.get(match.group("verb"), ("", None))
+        if (
+            verb_class is None
+            or not verb_class.clause
+            or in_sorted_spans(match.start(), article.quoted)
+        ):
+            continue
+        verb = Verb(match.start("verb"), match.end("verb"), lemma, verb_class)
+        sentence_end = article.sentence(verb.start)[1]
+        start = match.start("clause") + (5 if match.group("clause") == "that" else 0)
+        span = trim_span(article.text, start, sentence_end)
+        if span[1] - span[0] >= 3 and article.text[span[0]] != MARK:
+            records.append(report_record(article, span, verb, [], "passive without agent"))
     return records
 
 
