@@ -200,6 +200,10 @@ def test_a_name_inside_a_restrictive_relative_clause_is_not_the_subject() -> Non
             "Mayor Anna Berg was dismissive of the toll figures.",
             ("the toll figures", "Mayor Anna Berg", "dismissive of"),
         ),
+        (
+            "Mayor Anna Berg cautioned that the tolls could rise.",
+            ("the tolls could rise", "Mayor Anna Berg", "caution"),
+        ),
     ],
 )
 def test_cues_added_to_the_codebook(sentence: str, expected: tuple) -> None:
