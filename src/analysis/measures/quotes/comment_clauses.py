@@ -16,7 +16,12 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD
-from analysis.measures.quotes.unmarked import mentions_or_phrase, noun_phrase_source, report_record
+from analysis.measures.quotes.unmarked import (
+    mentions_or_phrase,
+    noun_phrase_source,
+    report_record,
+    trim_span,
+)
 from analysis.measures.quotes.verbs import Verb
 from analysis.text.quotemarks import MARK
 
@@ -113,10 +118,7 @@ def _impersonal(article: ArticleContext, start: int, end: int) -> list[dict]:
 def _content(text: str, start: int, end: int) -> tuple[int, int] | None:
     """``[start, end)`` trimmed of spaces and final punctuation; None when under two words or
     quoted (a direct quotation is already a record of its own)."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1] in " ,;:.!?":
-        end -= 1
+    start, end = trim_span(text, start, end)
     if text[start : start + 1] == MARK or len(WORD.findall(text[start:end])) < 2:
         return None
     return start, end

@@ -43,6 +43,7 @@ _AGENTLESS = re.compile(
 #: What opens a content clause after the agent, and what opens a reason adjunct.
 _CLAUSE = re.compile(r"\s+(?:whether|if|that|why|how|what|to)\s")
 _REASON = re.compile(r"\s+(?:for|over|as)\s")
+#: Most words, and most characters before the verb, of a passive subject taken as content.
 _SUBJECT_WORDS = 10
 _SUBJECT_CHARACTERS = 200
 
