@@ -20,7 +20,9 @@ match when they overlap by at least 0.3):
   Recall: a gold content is found when extracted records cover ≥ 0.3 of its characters.
 * **all**: every gold content against every extracted ``direct``/``partial``/``indirect`` record, the
   same way (any gold content counts for precision).
-* **source**: of the found gold contents, the share whose best-covering record names the gold Source:
+* **source**: of the found gold contents, the share whose best-covering record (the most characters
+  of the content covered; of equals, the shortest record, so an inner report is judged by its own
+  record and not by the outer report that contains it) names the gold Source:
   the last word of one surface form is a word of the other (case-folded, the gold's curly apostrophe
   read as the clean text's straight one: "O’Donnell" is "O'Donnell", and a possessive's ending dropped:
   "Trump’s" is "Trump"; a gold Source "he" is matched
@@ -170,6 +172,14 @@ def actor_right(gold_source: str, speaker: str) -> bool:
     return any(source_right(gold_source, name) for name in speaker.split("; ") if name)
 
 
+def best_record(records: pd.DataFrame, lo: int, hi: int) -> pd.Series:
+    """The record covering most of ``[lo, hi)``; of equals, the shortest (an inner report's own
+    record, not the outer report that contains it)."""
+    overlap = (np.minimum(records["end"], hi) - np.maximum(records["start"], lo)).clip(lower=0)
+    widest = overlap[overlap == overlap.max()].index
+    return records.loc[(records["end"] - records["start"]).loc[widest].idxmin()]
+
+
 def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, set[str]]) -> dict:
     """Per-article counts for every measure."""
     starts, ends = np.asarray(doc.tracked.starts), np.asarray(doc.tracked.ends)
@@ -210,8 +220,7 @@ def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, 
             continue
         index = np.nonzero(mask)[0]
         lo, hi = int(index[0]), int(index[-1]) + 1
-        overlap = (np.minimum(speech["end"], hi) - np.maximum(speech["start"], lo)).clip(lower=0)
-        best = speech.loc[overlap.idxmax()]
+        best = best_record(speech, lo, hi)
         counts["source_n"] += 1
         right = source_right(g.source_text, str(best["speaker_mention"]))
         counts["source_right"] += right

@@ -1,0 +1,56 @@
+"""The PolNeAR benchmark's scoring rules (``benchmarks/attribution_accuracy.py``), on hand-made
+records: which record judges a gold content, and when a source mention names the gold Source."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import config
+
+BENCHMARK = config.PROJECT_ROOT / "benchmarks" / "attribution_accuracy.py"
+
+
+@pytest.fixture(scope="module")
+def benchmark():
+    sys.path.insert(0, str(BENCHMARK.parent))  # its sibling module speaker_names
+    spec = importlib.util.spec_from_file_location("attribution_accuracy", BENCHMARK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up by name
+    spec.loader.exec_module(module)
+    return module
+
+
+def records(*spans: tuple[int, int, str]) -> pd.DataFrame:
+    return pd.DataFrame(spans, columns=["start", "end", "speaker_mention"])
+
+
+def test_an_inner_report_is_judged_by_its_own_record(benchmark) -> None:
+    # "Berg said that Dahl claimed the ferry is late": outer 10-45, inner 25-45, gold content 25-45
+    table = records((10, 45, "Berg"), (25, 45, "Dahl"))
+    assert benchmark.best_record(table, 25, 45)["speaker_mention"] == "Dahl"
+
+
+def test_the_record_covering_more_of_the_content_wins_over_a_shorter_one(benchmark) -> None:
+    table = records((0, 30, "Berg"), (20, 24, "Dahl"))
+    assert benchmark.best_record(table, 10, 30)["speaker_mention"] == "Berg"
+
+
+@pytest.mark.parametrize(
+    ("gold", "mention", "right"),
+    [
+        ("Mayor Anna Berg", "Berg", True),
+        ("O\u2019Donnell", "O'Donnell", True),
+        ("Trump\u2019s campaign", "Trump", True),
+        ("the campaign", "Trump", False),
+        ("he", "Anna Berg", False),
+        ("", "", True),
+        ("", "Berg", False),
+    ],
+)
+def test_source_right(benchmark, gold: str, mention: str, right: bool) -> None:
+    assert benchmark.source_right(gold, mention) is right
