@@ -93,6 +93,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
     window = _that_window(rest)
+    if window is not None and _nearer_cue(article, cursor, cursor + window):
+        window = None  # "says, but she cautions that ...": the "that" is the nearer cue's
     if window is not None and len(WORD.findall(rest[:window])) <= 4:  # "told reporters that"
         return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
     first = re.match(r"\s+([\w'$-]+)", rest)
@@ -162,6 +164,11 @@ def _that_window(rest: str) -> int | None:
     if _RELATIVE_THAT.match(rest, window.end()):
         return None  # "claimed responsibility for an attack that killed ..."
     return window.end()
+
+
+def _nearer_cue(article: ArticleContext, start: int, end: int) -> bool:
+    """Whether a clause-taking cue lies in ``[start, end)``, between a verb and a later "that"."""
+    return any(later.cls.clause for later in article.verbs_between(start, end))
 
 
 def _bounded(
