@@ -4,6 +4,8 @@ it tests."""
 
 from __future__ import annotations
 
+import pytest
+from test_attribution import extract
 from test_attribution_cues import contents
 
 
@@ -13,3 +15,35 @@ def test_a_that_clause_belongs_to_the_nearer_cue() -> None:
     )
     assert ("the tolls will rise", "she", "caution") in found
     assert [row for row in found if row[2] == "say"] == []
+
+
+def direct_sources(text: str) -> list[tuple[str, str]]:
+    """(content, source mention) of every direct record of ``text``."""
+    _, table = extract(text)
+    rows = table[table["kind"] == "direct"]
+    return list(zip(rows["text"], rows["speaker_mention"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            '"The ferry is late," said a longtime harbour adviser who has worked for two mayors.',
+            "a longtime harbour adviser",
+        ),
+        (
+            '"The ferry is late," tweeted a local user going by the handle Ferryman.',
+            "a local user",
+        ),
+        ('The former harbour master said, "The ferry is late."', "The former harbour master"),
+        ('Another commenter wrote, "The ferry is late."', "Another commenter"),
+    ],
+)
+def test_a_description_is_the_source_of_a_direct_quotation(text: str, source: str) -> None:
+    found = direct_sources("The council met on Monday.\n\n" + text)
+    assert [row[1] for row in found] == [source]
+
+
+def test_a_clause_before_the_frame_is_no_source() -> None:
+    found = direct_sources('When the meeting ended in Varn, the harbour master said, "We wait."')
+    assert found == [("We wait.", "the harbour master")]

@@ -56,7 +56,8 @@ _APPROXIMATELY = frozenset({"about", "nearly", "almost", "just", "only", "some",
 #: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
 _INVERTED_PHRASE = re.compile(
     r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
-    r"(?:\s+[\w'’.-]+){1,9}?)(?=\s*(?:[.,;:!?]|$))"
+    r"(?:\s+[\w'’.-]+){1,9}?)"
+    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:who|whom|whose|which|that|[a-z]{2,}ing)\s)"
 )
 #: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
@@ -154,7 +155,9 @@ def _function_word_inside(words: list[str], loose: bool) -> bool:
 
 def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[Mention]:
     """An inverted source that is a plain noun phrase: ``"...," said a person close to the talks.``
-    (a determiner or number first, up to ten words, to the next punctuation)."""
+    (a determiner or number first, up to ten words, to the next punctuation or to a relative
+    pronoun or participle after its head: ``said an adviser who has worked for ...``, ``tweeted a
+    user going by ...``)."""
     text = article.text
     match = _INVERTED_PHRASE.match(text, verb.end, upper)
     if match is None:
