@@ -47,3 +47,23 @@ def test_a_description_is_the_source_of_a_direct_quotation(text: str, source: st
 def test_a_clause_before_the_frame_is_no_source() -> None:
     found = direct_sources('When the meeting ended in Varn, the harbour master said, "We wait."')
     assert found == [("We wait.", "the harbour master")]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "Mayor Anna Berg said as she opened the meeting.",
+        "Mayor Anna Berg asked the harbour master.",
+        "Mayor Anna Berg told reporters when the meeting ended.",
+    ],
+)
+def test_a_frame_after_an_exclamation_or_question_is_the_quotations(frame: str) -> None:
+    found = direct_sources(f'The council met.\n\n"Is the ferry late again?!" {frame}')
+    assert found == [("Is the ferry late again?!", "Mayor Anna Berg")]
+
+
+def test_a_new_report_in_the_next_sentence_is_not_the_quotations_frame() -> None:
+    found = direct_sources(
+        'The council met.\n\n"Why is it late again?" Mayor Anna Berg said the ferry is old.'
+    )
+    assert found == [("Why is it late again?", "")]

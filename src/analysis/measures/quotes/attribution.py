@@ -7,7 +7,12 @@ import re
 
 from analysis.measures.quotes.context import ArticleContext
 from analysis.measures.quotes.spans import WORD, QuotedSpan
-from analysis.measures.quotes.unmarked import noun_phrase_after, noun_phrase_source
+from analysis.measures.quotes.unmarked import (
+    HEARER,
+    OBJECT_VERBS,
+    noun_phrase_after,
+    noun_phrase_source,
+)
 from analysis.measures.quotes.verbs import Verb
 from analysis.text.quotemarks import MARK
 
@@ -112,6 +117,13 @@ def _colon_frame(article: ArticleContext, lower: int, upper: int) -> dict:
     return {}
 
 
+#: What may follow the verb of a trailing frame in the next sentence: its end, or an adjunct.
+_FRAME_END = re.compile(
+    r"\s*(?:[.,;:!?]|$|(?:in|on|at|during|to|while|of|about|after|before|as|when|with|from|"
+    r"through|by|[a-z]{3,}ly)\b)"
+)
+
+
 def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     """'"...?" Obama said.': the attribution opens the next sentence when the mark ends its own."""
     text = article.text
@@ -126,9 +138,10 @@ def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dic
         if len(WORD.findall(text[start : verb.start])) > 6 or verb.lemma == "according to":
             return {}
         rest = text[verb.end : end]
-        if not re.match(
-            r"\s*(?:[.,;:!?]|$|(?:in|on|at|during|to|while|of|about|after|before)\b)", rest
-        ):
+        hearer = HEARER.match(rest) if verb.lemma in OBJECT_VERBS else None
+        if hearer:  # '"...?" Berg asked the harbour master.'
+            rest = rest[hearer.end() :]
+        if not _FRAME_END.match(rest):
             return {}
         subject = article.mentions.subject_before(verb.start, start)
         if subject:
