@@ -67,3 +67,11 @@ def test_a_new_report_in_the_next_sentence_is_not_the_quotations_frame() -> None
         'The council met.\n\n"Why is it late again?" Mayor Anna Berg said the ferry is old.'
     )
     assert found == [("Why is it late again?", "")]
+
+
+def test_a_description_is_the_source_of_a_partial_quotation() -> None:
+    _, table = extract(
+        'In a letter to the council, the harbour master wrote that "the ferry is simply too old."'
+    )
+    partial = table[table["kind"] == "partial"]
+    assert list(partial["speaker_mention"]) == ["the harbour master"]

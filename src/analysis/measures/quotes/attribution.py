@@ -60,8 +60,7 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     verbs = [v for v in article.verbs_between(before_lower, span.open) if v.lemma != "according to"]
     for verb in reversed(verbs):
         subject = article.subject_of(verb, sentence_start)
-        if not subject and (colon or re.fullmatch(r"\s*,\s*", text[verb.end : span.open])):
-            # 'The harbour master said flatly: "..."', 'Another commenter wrote, "..."'
+        if not subject:  # 'Another commenter wrote, "..."', 'the officer said that "..."'
             subject = noun_phrase_source(article, verb, before_lower)
         if subject:
             before = {"verb": verb, "subject": subject, "rule": "before"}
