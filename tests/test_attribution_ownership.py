@@ -75,3 +75,32 @@ def test_a_description_is_the_source_of_a_partial_quotation() -> None:
     )
     partial = table[table["kind"] == "partial"]
     assert list(partial["speaker_mention"]) == ["the harbour master"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Sandy Dahl, who lost her job at the mill in Varn, Ostland, in July 2012, said that "
+            "the ferry was late.",
+            "Sandy Dahl",
+        ),
+        (
+            "In an interview with radio hosts Anna Berg and Ilse Moreau, the harbour master "
+            "stated that the ferry was late.",
+            "the harbour master",
+        ),
+        (
+            "Although Henrik Dahl ran the ferry for years, the new owner said that it was late.",
+            "the new owner",
+        ),
+    ],
+)
+def test_the_subject_is_not_inside_a_fronted_or_relative_clause(sentence: str, source: str) -> None:
+    found = contents(sentence)
+    assert [row[1] for row in found if row[2] in {"say", "state"}] == [source]
+
+
+def test_an_appositive_with_a_relative_clause_keeps_its_antecedent() -> None:
+    found = contents("Ferry Watch, a harbour group that endorsed Anna Berg, said that it was late.")
+    assert [row[1] for row in found if row[2] == "endorse"] == ["Ferry Watch"]

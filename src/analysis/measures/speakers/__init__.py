@@ -94,6 +94,15 @@ _SUBORDINATOR = re.compile(
 
 
 _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
+#: A description between a fronted clause's comma and the verb (", the new owner"): the subject is
+#: that description, not a mention inside the fronted clause (but ", a group that" opens a
+#: relative clause whose antecedent is the subject).
+_DESCRIPTION_GAP = re.compile(
+    r",\s+(?:the|a|an|this|its|his|her|their|one|another)"
+    r"(?:\s+(?!(?:who|which|that|whose)\b)[a-z][\w'-]*){1,6}\s*"
+)
+#: A non-restrictive relative clause opening after a mention (", who lost her job ...").
+_RELATIVE_AFTER = re.compile(r",\s+(?:who|whom|whose)\b")
 
 
 class Mentions(MentionFinder):
@@ -143,9 +152,16 @@ class Mentions(MentionFinder):
             if not clause:
                 return []
             subject = clause[0]
+        elif "," in gap and _DESCRIPTION_GAP.fullmatch(gap[gap.rfind(",") :]):
+            return []  # "In an interview with X, the harbour master said": not X
         elif gap.startswith(",") or gap.rstrip().endswith(","):
+            relative_heads = [
+                m for m in candidates if _RELATIVE_AFTER.match(self.text, m.end, verb_start)
+            ]
             if re.fullmatch(r",\s*", gap) and nearest.person and nearest.canonical:
                 subject = nearest
+            elif relative_heads and gap.rstrip().endswith(","):
+                subject = relative_heads[-1]  # "X, who lost her job in Varn, Ostland, said"
             else:
                 heads = [
                     m
