@@ -104,3 +104,8 @@ def test_the_subject_is_not_inside_a_fronted_or_relative_clause(sentence: str, s
 def test_an_appositive_with_a_relative_clause_keeps_its_antecedent() -> None:
     found = contents("Ferry Watch, a harbour group that endorsed Anna Berg, said that it was late.")
     assert [row[1] for row in found if row[2] == "endorse"] == ["Ferry Watch"]
+
+
+def test_a_long_noun_phrase_is_a_source() -> None:
+    found = contents("Most of the older fishermen in the harbour towns say the ferry is late.")
+    assert ("the ferry is late", "Most of the older fishermen in the harbour towns", "say") in found

@@ -37,8 +37,8 @@ _FINITE = re.compile(
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
     r"[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
-#: A noun phrase that can be a source: up to eight words, no verb-like or clause words inside.
-_NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,7}[\w'’.%-]+")
+#: A noun phrase that can be a source: up to ten words, no verb-like or clause words inside.
+_NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,9}[\w'’.%-]+")
 #: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas").
 _NOUN_PHRASE_INNER = frozenset({"and", "of", "in", "at", "from", "on", "for", "with", "about"})
 #: A coordinator or subordinator opening the clause of a loose noun-phrase source, not part of it
