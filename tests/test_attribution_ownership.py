@@ -109,3 +109,17 @@ def test_an_appositive_with_a_relative_clause_keeps_its_antecedent() -> None:
 def test_a_long_noun_phrase_is_a_source() -> None:
     found = contents("Most of the older fishermen in the harbour towns say the ferry is late.")
     assert ("the ferry is late", "Most of the older fishermen in the harbour towns", "say") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Her ratings (at one point as low as 19 percent, Dahl says) hurt the mayor.",
+            ("at one point as low as 19 percent", "Dahl", "say"),
+        ),
+        ("The ferry is late (and old, said Henrik Dahl).", ("and old", "Henrik Dahl", "say")),
+    ],
+)
+def test_a_report_inside_brackets_is_the_brackets(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)

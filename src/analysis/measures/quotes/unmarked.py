@@ -243,8 +243,21 @@ def _clause_head(head: str) -> bool:
     return clause_like(head) and not opener
 
 
+def _open_bracket(
+    text: str, lower: int, comma: int, verb_end: int, upper: int
+) -> tuple[int, int] | None:
+    """The inside of a bracket that opens before a report's comma and closes after its verb
+    (``(at one point 19 percent, Dahl says)``), or None."""
+    opening = text.rfind("(", lower, comma)
+    if opening < 0 or ")" in text[opening:comma]:
+        return None
+    closing = text.find(")", verb_end, upper)
+    return (opening + 1, closing) if closing >= 0 else None
+
+
 def attribution_after_content(article: ArticleContext) -> list[dict]:
-    """Records of trailing (``X, officials said.``) and parenthetical (``X, he said, Y``) reports."""
+    """Records of trailing (``X, officials said.``) and parenthetical (``X, he said, Y``) reports,
+    also inside brackets (``(X, she said)``)."""
     text = article.text
     records = []
     for verb in article.verbs:
@@ -255,6 +268,9 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
         if comma < 0 or MARK in text[comma : verb.start] or text[comma - 1 : comma] == MARK:
             continue
         inverted = not text[comma + 1 : verb.start].strip()
+        bracket = _open_bracket(text, sentence_start, comma, verb.end, sentence_end)
+        if bracket:  # "(as low as 19 percent, Dahl says)": the report is the bracket's
+            sentence_start, sentence_end = bracket
         if inverted:
             subject = _inverted_source(article, verb, sentence_end)
         else:
@@ -273,7 +289,8 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             hearer = HEARER.match(after) if verb.lemma in OBJECT_VERBS else None
             tail = after[hearer.end() :] if hearer else after
             tail_ok = _TAIL.fullmatch(tail.split(";", 1)[0]) is not None
-        if head_words >= 2 and _clause_head(text[head_start:head_end]) and tail_ok:
+        clause = bracket is not None or _clause_head(text[head_start:head_end])
+        if head_words >= 2 and clause and tail_ok:  # in a bracket, a phrase will do
             span = (head_start, head_end)
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
