@@ -7,6 +7,11 @@ quote extraction with speakers, actor mentions, hedges and tone by voice: the st
 quotation marks. (Sentence alignment, the slowest step of notebook 02 on such repetitive text, is
 measured by ``benchmarks/size_bench.py`` and ``scaling_check.py``.)
 
+``sentence``: the same, with the VOA article replaced by one paragraph of ``--sizes`` clauses and
+no sentence end (hand-written clauses below, joined by commas and "and"; 1,000 clauses are about
+55 KB): a text the sentence splitter cannot cut, so every step that scans to a sentence's end meets
+one huge sentence.
+
 ``aliases``: the seed event with an ``actors.yaml`` of ``--aliases`` surface forms (made-up person
 names, five forms per actor: full name, initial + surname, surname, middle initial, title); times
 :func:`analysis.measures.actors.actor_mentions` (reading the file, grouping the aliases with the
@@ -17,6 +22,7 @@ The growth exponent is the slope of log(time) over log(size) from the first to t
 (1 = linear, 2 = quadratic).
 
     python benchmarks/hostile_input_bench.py quotes --sizes 750 1500 3000
+    python benchmarks/hostile_input_bench.py sentence --sizes 250 500 1000
     python benchmarks/hostile_input_bench.py aliases --sizes 1000 10000 100000
 
 Texts and files are made at run time in a temporary folder; nothing is written into the repository.
@@ -49,6 +55,15 @@ QUOTE_FRAGMENTS = [
     "Nobody's quote ends here' said the \"police chief\" of the city.",
     "\u201cOne\u201d \u201ctwo\u201d \u201cthree\u201d \u2018four \u201cfive\u2019 six\u201d seven.",
 ]
+#: Clauses of a sentence that never ends (written for this benchmark).
+CLAUSES = [
+    "the minister said the border would stay open",
+    "officials warned that \"the talks\" could fail",
+    "Anna Berg, who runs the harbour, told reporters the ferry was late",
+    "critics called the plan a costly mistake",
+    "the report found that prices rose",
+    "he insisted, again, that nothing had changed",
+]
 GIVEN = ["Amir", "Bella", "Carlos", "Dana", "Emre", "Farah", "Goran", "Hana", "Ivo", "Jun"]
 SYLLABLES = ["ka", "lo", "mi", "ren", "sta", "vo", "zu", "bar", "del", "nix", "por", "tum",
              "qui", "fel", "gor", "hal", "jas", "wen", "yor", "xan"]  # fmt: skip
@@ -62,6 +77,13 @@ def quotes_text(paragraphs: int) -> str:
         for index in range(paragraphs)
     ]
     return "\n\n".join(parts) + "\n"
+
+
+def sentence_text(clauses: int) -> str:
+    """One paragraph of ``clauses`` numbered clauses and no sentence end, in a seeded order."""
+    chooser = random.Random(15)
+    parts = [f"in part {index} {chooser.choice(CLAUSES)}" for index in range(clauses)]
+    return "It began when " + ", and ".join(parts) + "\n"
 
 
 def actor_file_text(aliases: int) -> str:
@@ -80,8 +102,8 @@ def actor_file_text(aliases: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def measure_quotes(paragraphs: int) -> dict[str, float]:
-    """Seconds of each stage on the event whose VOA article has ``paragraphs`` paragraphs."""
+def measure_quotes(text: str) -> dict[str, float]:
+    """Seconds of each stage on the event whose VOA article is ``text``."""
     from analysis.ingest.load import load_event
     from analysis.measures.actors import actor_mentions
     from analysis.measures.quotes import quotes_table
@@ -91,7 +113,7 @@ def measure_quotes(paragraphs: int) -> dict[str, float]:
     from analysis.text.cleaning_rules import load_rules
 
     seed = load_event(config.DEFAULT_EVENT)
-    text, rules, times = quotes_text(paragraphs), load_rules(config.CLEANING_RULES), {}
+    rules, times = load_rules(config.CLEANING_RULES), {}
     started = time.perf_counter()
     cleaned = [clean_decoded(seed[0].article, text, rules), seed[1]]
     times["clean"] = time.perf_counter() - started
@@ -129,14 +151,17 @@ def measure_aliases(aliases: int) -> dict[str, float]:
 
 def child(kind: str, size: int) -> None:
     """Measure one size and print the result as JSON (run in a child process)."""
-    times = measure_quotes(size) if kind == "quotes" else measure_aliases(size)
+    if kind == "aliases":
+        times = measure_aliases(size)
+    else:
+        times = measure_quotes(quotes_text(size) if kind == "quotes" else sentence_text(size))
     times["peak_MB"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(times))
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("kind", choices=["quotes", "aliases"])
+    parser.add_argument("kind", choices=["quotes", "sentence", "aliases"])
     parser.add_argument("--sizes", type=int, nargs="+", required=True)
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--timeout", type=float, default=1800.0)

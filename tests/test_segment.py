@@ -9,6 +9,7 @@ import pytest
 
 from analysis.text.lexicon import NO_BREAK_ABBREVIATIONS
 from analysis.text.segment import (
+    MAX_SENTENCE_CHARS,
     SENTENCE_STARTERS,
     Span,
     has_word,
@@ -450,3 +451,18 @@ def test_deterministic() -> None:
 )
 def test_has_word_is_whether_there_are_words(text: str) -> None:
     assert has_word(text) == bool(words(text))
+
+
+def test_a_run_without_a_sentence_end_is_cut_at_clause_marks() -> None:
+    clause = "the ferry was late again, and the mayor said nothing"
+    text = ", ".join([clause] * 200)  # about 11,000 characters, no period
+    spans = split_sentences(text)
+    assert len(spans) > 1
+    assert all(len(span.text) <= MAX_SENTENCE_CHARS for span in spans)
+    assert all(span.text.endswith(",") for span in spans[:-1])  # cut after a comma
+    assert " ".join(span.text for span in spans) == text  # nothing lost, nothing doubled
+
+
+def test_a_run_without_any_space_is_cut_at_the_limit() -> None:
+    spans = split_sentences("x" * (2 * MAX_SENTENCE_CHARS + 5))
+    assert [len(span.text) for span in spans] == [MAX_SENTENCE_CHARS, MAX_SENTENCE_CHARS, 5]
