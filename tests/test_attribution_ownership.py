@@ -123,3 +123,29 @@ def test_a_long_noun_phrase_is_a_source() -> None:
 )
 def test_a_report_inside_brackets_is_the_brackets(sentence: str, expected: tuple) -> None:
     assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The harbour master testified the ferry had no crew.",
+            ("the ferry had no crew", "The harbour master", "testify"),
+        ),
+        ("Anna Berg fumed that the tolls were unfair.", ("the tolls were unfair", "Anna Berg", "fume")),
+        (
+            "Henrik Dahl disclosed the ferry's losses on Monday.",
+            ("the ferry's losses on Monday", "Henrik Dahl", "disclose"),
+        ),
+        (
+            "The mayor chided the council for its delay.",
+            ("the council for its delay", "The mayor", "chide"),
+        ),
+        (
+            "Ilse Moreau bragged she had saved the ferry.",
+            ("she had saved the ferry", "Ilse Moreau", "brag"),
+        ),
+    ],
+)
+def test_more_speech_verbs(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
