@@ -149,3 +149,27 @@ def test_a_report_inside_brackets_is_the_brackets(sentence: str, expected: tuple
 )
 def test_more_speech_verbs(sentence: str, expected: tuple) -> None:
     assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "At a rally in Varnby, Ostmark, the Liberal candidate repeated his promise to cut "
+            "the tolls.",
+            "the Liberal candidate",
+        ),
+        (
+            "Although most of the crew were Danes, the shipping company in Varnby has denied any "
+            "role in the delay.",
+            "the shipping company in Varnby",
+        ),
+        (
+            "The council met on Thursday, with each member questioning the cost of the ferry.",
+            "each member",
+        ),
+    ],
+)
+def test_descriptions_as_subjects(sentence: str, source: str) -> None:
+    found = contents(sentence)
+    assert [row[1] for row in found if row[2] in {"repeat", "deny", "question"}] == [source]

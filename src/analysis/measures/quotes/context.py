@@ -15,6 +15,13 @@ from analysis.text.lexicon import (
 from analysis.text.segment import tokenize
 
 
+#: "with" and a lower-case noun phrase opened by a determiner right before an -ing verb.
+_WITH_PHRASE = re.compile(
+    r"\bwith\s+((?:the|a|an|each|every|some|many|most|all|both|several|few)"
+    r"(?:\s+[a-z][\w'-]*){1,4}?)\s+(?:[a-z]+ly\s+)?\Z"
+)
+
+
 class ArticleContext:
     """Everything one article's extraction needs: text, sentences, quotes, verbs, mentions."""
 
@@ -121,9 +128,14 @@ class ArticleContext:
     def absolute_subject(self, verb: Verb, lower: int) -> list[Mention]:
         """The subject of an absolute construction (Quirk et al. 1985, 15.58): in *..., with Vik
         reportedly shouting*, the mention right after *with* is the subject of the -ing verb, not
-        the main clause's subject (an adverb in -ly may stand between)."""
+        the main clause's subject (an adverb in -ly may stand between); so is a lower-case noun
+        phrase opened by a determiner (*with each candidate questioning*)."""
         if not self.text[verb.start : verb.end].endswith("ing"):
             return []
+        phrase = _WITH_PHRASE.search(self.text, max(lower, verb.start - 80), verb.start)
+        if phrase:  # "..., with each candidate questioning"
+            start, end = phrase.span(1)
+            return [Mention(start, end, self.text[start:end], "description")]
         found = self.mentions.between(lower, verb.start)
         if not found:
             return []

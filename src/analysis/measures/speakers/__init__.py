@@ -99,7 +99,7 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
 #: relative clause whose antecedent is the subject).
 _DESCRIPTION_GAP = re.compile(
     r",\s+(?:the|a|an|this|its|his|her|their|one|another)"
-    r"(?:\s+(?!(?:who|which|that|whose)\b)[a-z][\w'-]*){1,6}\s*"
+    r"(?:\s+(?!(?:who|which|that|whose)\b)\w[\w'-]*){1,8}\s*"
 )
 #: A non-restrictive relative clause opening after a mention (", who lost her job ...").
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whom|whose)\b")

@@ -479,6 +479,8 @@ class MentionFinder:
                 )
                 if is_place_name(name.tokens):
                     continue  # "the South China Sea, a strategic waterway": no person
+                if self._fronted_before_subject(mention, following):
+                    continue  # "in Varnby, Ostmark, the candidate said": no apposition
                 name.person = True
                 name.roles |= description.roles
                 name.places |= description.places
@@ -491,6 +493,16 @@ class MentionFinder:
                 and not is_place_name(mention.tokens)
             ):
                 mention.person = True
+
+    def _fronted_before_subject(self, first: Mention, second: Mention) -> bool:
+        """*At a rally in Varnby, Ostmark, the candidate said*: a name after a comma, then a
+        description that goes straight on to its verb, ends a fronted phrase; the description is
+        the clause's subject, not the name's appositive."""
+        return (
+            first.kind == "name"
+            and self.text[max(0, first.start - 2) : first.start] == ", "
+            and re.match(r"\s+[a-z]", self.text[second.end : second.end + 2]) is not None
+        )
 
     def between(self, lower: int, upper: int) -> list[Mention]:
         """Mentions lying inside ``[lower, upper)``, in text order."""
