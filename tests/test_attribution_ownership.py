@@ -173,3 +173,12 @@ def test_more_speech_verbs(sentence: str, expected: tuple) -> None:
 def test_descriptions_as_subjects(sentence: str, source: str) -> None:
     found = contents(sentence)
     assert [row[1] for row in found if row[2] in {"repeat", "deny", "question"}] == [source]
+
+
+def test_a_pronoun_chain_passes_its_antecedent_on() -> None:
+    _, table = extract(
+        '"The ferry is late," Henrik Dahl said. He said Mayor Tomas Berg "has no plan."\n\n'
+        'Of Mayor Berg, he said, "I want him to do well."'
+    )
+    last = table[table["text"] == "I want him to do well."]
+    assert list(last["speaker"]) == ["Henrik Dahl"]

@@ -214,7 +214,9 @@ def _recent_person(
 
 
 def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> str:
-    """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right."""
+    """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right;
+    a resolved pronoun of the same gender met first passes its antecedent on (a coreference
+    chain)."""
     wanted = mention.gender
     if wanted in ("plural", "first"):
         return ""
@@ -247,6 +249,8 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
                 if other.kind == "organisation":
                     return other.canonical
                 continue
+            if other.kind == "pronoun" and other.gender == wanted and not other.prep:
+                return other.canonical  # "He said Obama ... Of Obama, he said": he, not Obama
             if other.kind == "pronoun" or not (
                 other.person and other.kind in {"name", "description"}
             ):
