@@ -222,3 +222,16 @@ def test_events_without_quotations_get_one_line_figures() -> None:
     verbs = figures.plot_verb_classes(pd.DataFrame(columns=["outlet", "verb_class"]))
     for fig in (shares, verbs):
         assert fig.axes == [] and len(fig.texts) == 1
+
+
+@pytest.mark.parametrize("outlets", [1, 2, 3])
+def test_quote_shares_note_fits_in_the_figure(outlets: int) -> None:
+    quotes = pd.DataFrame(
+        [(f"Outlet {k}", "Khan", "direct", 30) for k in range(outlets)],
+        columns=["outlet", "speaker", "kind", "words"],
+    )
+    fig = figures.plot_quote_shares(quotes)
+    renderer = fig.canvas.get_renderer()
+    [note] = [t.get_window_extent(renderer) for t in fig.texts if t.get_text().startswith("Bars:")]
+    page = fig.bbox
+    assert page.x0 <= note.x0 and note.x1 <= page.x1 and page.y0 <= note.y0

@@ -9,13 +9,13 @@ import pytest
 
 from analysis import config
 from analysis.ingest.load import load_event
-from analysis.schema import SPEECH_KINDS
 from analysis.tables.framing import (
     actor_labels,
     aligned_pairs,
     framing_tables,
     speaking_table,
 )
+from analysis.tables.speech_shares import reported_words
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +40,7 @@ def test_non_speech_quotes_have_no_speaker(tables) -> None:
 
 def test_speaking_shares_and_unattributed_speech_sum_to_one_per_outlet(tables) -> None:
     speakers, quotes = tables["speakers"], tables["quotes"]
-    speech = quotes[quotes["kind"].isin(SPEECH_KINDS)]
+    speech = quotes[reported_words(quotes)]
     unattributed = speech[speech["actor"] == ""].groupby("outlet")["words"].sum()
     share = (unattributed / speech.groupby("outlet")["words"].sum()).fillna(0.0)
     sums = speakers.groupby("outlet")["share_of_quoted_words"].sum() + share
@@ -115,6 +115,22 @@ def test_speaking_table_counts_only_speech() -> None:
     table = speaking_table(quotes).set_index("actor")
     assert table.loc["X", "share_of_quoted_words"] == 0.75
     assert "" not in table.index
+
+
+def test_reported_thoughts_and_stances_are_not_quoted_words() -> None:
+    quotes = pd.DataFrame(
+        {
+            "outlet": ["A"] * 4,
+            "actor": ["X", "Y", "Y", "Z"],
+            "kind": ["direct", "indirect", "partial", "indirect"],
+            "verb_class": ["neutral", "stance", "stance", "cognition"],
+            "quote": [0, 1, 2, 3],
+            "words": [30, 50, 10, 40],
+        }
+    )
+    # "called for closer ties" and "believes that ..." report no words; 'called for "ties"' does
+    table = speaking_table(quotes).set_index("actor")
+    assert table["share_of_quoted_words"].to_dict() == {"X": 0.75, "Y": 0.25}
 
 
 def test_actor_labels_explodes_families_by_voice() -> None:

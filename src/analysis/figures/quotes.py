@@ -56,9 +56,10 @@ def plot_quote_shares(
 ) -> Figure:
     """One panel per outlet: share of the outlet's quoted words that each speaker gets.
 
-    ``quotes`` has one row per quotation with columns ``outlet, speaker, kind, words``. The shares
-    are :func:`analysis.tables.speech_shares.quoted_word_shares` (the ``speakers.csv`` shares when
-    ``speaker`` is the actor): direct, partial and indirect speech count; an empty speaker counts as
+    ``quotes`` has one row per quotation with columns ``outlet, speaker, kind, words`` (and
+    ``verb_class``). The shares are :func:`analysis.tables.speech_shares.quoted_word_shares` (the
+    ``speakers.csv`` shares when ``speaker`` is the actor): direct, partial and indirect speech
+    count, not indirect reports of thoughts, stances or topics; an empty speaker counts as
     ``"unattributed"``. Each panel shows the ``top_n`` speakers by share, the rest merged as
     "others", largest at the top, with the share printed after each bar; the definition is the
     figure's note.
@@ -67,7 +68,8 @@ def plot_quote_shares(
     required = ["outlet", "speaker", "kind", "words"]
     if is_empty_with(quotes, required):
         return one_line_figure("No outlet quotes or reports anyone's words in this event.")
-    table = check_table(quotes, required, what)
+    optional = ["verb_class"] if isinstance(quotes, pd.DataFrame) and "verb_class" in quotes else []
+    table = check_table(quotes, required + optional, what)
     check_top_n(top_n, what)
     table["kind"] = text_column(table, "kind").str.lower()
     table["speaker"] = text_column(table, "speaker").replace("", UNATTRIBUTED)
@@ -126,7 +128,8 @@ def plot_quote_shares(
             if index + ncols >= len(names):  # nothing below this panel
                 ax.set_xlabel("Share of the outlet's quoted words (%)")
         fig.suptitle("Whose words does each outlet quote?")
-        fig.supxlabel(f"Bars: {SPEECH_SHARE_DEFINITION}.", fontsize=8, color="grey")
+        note = wrap(f"Bars: {SPEECH_SHARE_DEFINITION}.", int(14 * fig.get_figwidth()))
+        fig.supxlabel(note, fontsize=8, color="grey")
     fit_value_labels(fig, axes[: len(names)])
     return freeze_layout(fig)
 

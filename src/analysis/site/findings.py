@@ -20,7 +20,9 @@ from analysis.site.data import MISMATCH_STATUSES
 
 MAX_FINDINGS = 4
 #: What the speaker shares count (``speakers.csv``, :data:`analysis.schema.SPEECH_KINDS`), said with them.
-SPEECH_DEFINITION = "quoted words: " + ", ".join(SPEECH_KINDS) + " speech"
+SPEECH_DEFINITION = (
+    "quoted words: " + ", ".join(SPEECH_KINDS) + " speech, not reported thoughts or stances"
+)
 
 
 @dataclass(frozen=True)
