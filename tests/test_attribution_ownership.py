@@ -182,3 +182,12 @@ def test_a_pronoun_chain_passes_its_antecedent_on() -> None:
     )
     last = table[table["text"] == "I want him to do well."]
     assert list(last["speaker"]) == ["Henrik Dahl"]
+
+
+def test_then_coordinates_a_second_report_of_the_same_subject() -> None:
+    found = contents(
+        "Mayor Anna Berg offered him a job as Secretary of Transport, then says she will "
+        "welcome advice from anyone."
+    )
+    assert ("she will welcome advice from anyone", "Mayor Anna Berg", "say") in found
+    assert ("him a job as Secretary of Transport", "Mayor Anna Berg", "offer") in found

@@ -59,8 +59,9 @@ _NEW_CLAUSE = re.compile(
     r"(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it|I|we)\s+)"
     r"(?:(?:also|later|then|still|again|[a-z]{3,}ly)\s+)?$"
 )
-#: A conjunction (and adverbs) right before a later report verb: "but firmly insisted".
-_JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+[a-z]{2,}ly)*\s+$")
+#: A conjunction (and adverbs) right before a later report verb: "but firmly insisted", ", then
+#: says".
+_JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}ly)*\s+$")
 
 
 def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
