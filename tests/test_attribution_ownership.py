@@ -191,3 +191,9 @@ def test_then_coordinates_a_second_report_of_the_same_subject() -> None:
     )
     assert ("she will welcome advice from anyone", "Mayor Anna Berg", "say") in found
     assert ("him a job as Secretary of Transport", "Mayor Anna Berg", "offer") in found
+
+
+def test_a_negated_progressive_has_its_own_subject() -> None:
+    found = contents("Mayor Anna Berg is backing the plan, but she's not predicting it will pass.")
+    assert ("it will pass", "she", "predict") in found
+    assert ("the plan", "Mayor Anna Berg", "back") in found

@@ -15,6 +15,12 @@ from analysis.text.lexicon import (
 from analysis.text.segment import tokenize
 
 
+#: An auxiliary (and "not", an adverb) before an -ing form: a progressive, with its own subject ("is
+#: calling for", "she's not predicting", "was still backing"), not a participle.
+_PROGRESSIVE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|be|been|am|keep|keeps|kept|start|started|stop|stopped)|'s|'re|'m|"
+    r"\b(?:isn|aren|wasn|weren)'t)(?:\s+(?:not|also|still|now|[a-z]{3,}ly))*\s+$"
+)
 #: "with" and a lower-case noun phrase opened by a determiner right before an -ing verb.
 _WITH_PHRASE = re.compile(
     r"\bwith\s+((?:the|a|an|each|every|some|many|most|all|both|several|few)"
@@ -94,14 +100,11 @@ class ArticleContext:
         """An -ing form after a comma or a subordinator (", saying", "while insisting"), or a verb
         coordinated by *and*, *but*, *or* or *, then* (an adverb in -ly may stand between)."""
         word = self.text[verb.start : verb.end]
-        before = self.text[max(0, verb.start - 12) : verb.start]
+        before = self.text[max(0, verb.start - 24) : verb.start]
         coordinated = self.text[max(0, verb.start - 24) : verb.start]
         if re.search(r"(?:\b(?:and|but|or)|,\s+then)\s+(?:[a-z]+ly\s+)?$", coordinated):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
-        return word.endswith("ing") and not re.search(
-            r"\b(?:is|are|was|were|be|been|am|'s|'re|keep|keeps|kept|start|started|stop|stopped)\s+$",
-            before,
-        )
+        return word.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before)
 
     def subject_of(self, verb: Verb, lower: int) -> list[Mention]:
         """Subject of a reporting verb, found before it within ``lower``.

@@ -56,7 +56,8 @@ _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according t
 #: also warned").
 _NEW_CLAUSE = re.compile(
     r",\s+(?:(?:and|but|although|though|while|whereas|because|so|yet)\s+)?"
-    r"(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it|I|we)\s+)"
+    r"(?:(?:[A-Z][\w.'-]*\s+){1,4}|(?:he|she|they|it|I|we)(?:'s|'re|'m)?\s+)"
+    r"(?:(?:is|are|was|were|has|have|had|not)\s+)*"
     r"(?:(?:also|later|then|still|again|[a-z]{3,}ly)\s+)?$"
 )
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted", ", then
