@@ -58,7 +58,7 @@ QUOTE_FRAGMENTS = [
 #: Clauses of a sentence that never ends (written for this benchmark).
 CLAUSES = [
     "the minister said the border would stay open",
-    "officials warned that \"the talks\" could fail",
+    'officials warned that "the talks" could fail',
     "Anna Berg, who runs the harbour, told reporters the ferry was late",
     "critics called the plan a costly mistake",
     "the report found that prices rose",

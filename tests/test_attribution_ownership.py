@@ -132,7 +132,10 @@ def test_a_report_inside_brackets_is_the_brackets(sentence: str, expected: tuple
             "The harbour master testified the ferry had no crew.",
             ("the ferry had no crew", "The harbour master", "testify"),
         ),
-        ("Anna Berg fumed that the tolls were unfair.", ("the tolls were unfair", "Anna Berg", "fume")),
+        (
+            "Anna Berg fumed that the tolls were unfair.",
+            ("the tolls were unfair", "Anna Berg", "fume"),
+        ),
         (
             "Henrik Dahl disclosed the ferry's losses on Monday.",
             ("the ferry's losses on Monday", "Henrik Dahl", "disclose"),

@@ -14,7 +14,6 @@ from analysis.text.lexicon import (
 )
 from analysis.text.segment import tokenize
 
-
 #: An auxiliary (and "not", an adverb) before an -ing form: a progressive, with its own subject ("is
 #: calling for", "she's not predicting", "was still backing"), not a participle.
 _PROGRESSIVE_BEFORE = re.compile(
