@@ -100,8 +100,7 @@ class ArticleContext:
         coordinated by *and*, *but*, *or* or *, then* (an adverb in -ly may stand between)."""
         word = self.text[verb.start : verb.end]
         before = self.text[max(0, verb.start - 24) : verb.start]
-        coordinated = self.text[max(0, verb.start - 24) : verb.start]
-        if re.search(r"(?:\b(?:and|but|or)|,\s+then)\s+(?:[a-z]+ly\s+)?$", coordinated):
+        if re.search(r"(?:\b(?:and|but|or)|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
         return word.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before)
 

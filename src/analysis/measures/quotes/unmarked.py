@@ -53,7 +53,8 @@ _LEAD = re.compile(
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: Approximators before a number opening a source ("about 9 percent").
 _APPROXIMATELY = frozenset({"about", "nearly", "almost", "just", "only", "some", "roughly", "over"})
-#: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation.
+#: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation
+#: or a relative pronoun or participle.
 _INVERTED_PHRASE = re.compile(
     r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
     r"(?:\s+[\w'’.-]+){1,9}?)"

@@ -130,7 +130,10 @@ class Mentions(MentionFinder):
         is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
         party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
         else the first mention of the clause; a person named just before the comma is itself the
-        appositive name (*Obama's press secretary, Ben LaBolt, said*). For a participle (*..., saying*;
+        appositive name (*Obama's press secretary, Ben LaBolt, said*); a name before a *, who ...,*
+        clause that reaches the verb is the subject (*X, who lost her job in Varn, Ostland, said*). A
+        description after the last comma (*In an interview with X, the harbour master said*) leaves
+        no mention as subject (the caller takes the description). For a participle (*..., saying*;
         *while insisting*) the subject is the first mention of the main clause. Coordinated subjects
         (*Khan and President Rohani*) come back together.
         """
