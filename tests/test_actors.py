@@ -452,3 +452,19 @@ def test_small_event_headlines_glued_names_demonyms_and_types(tmp_path: Path) ->
     assert (types["Russia"], types["Ada Lowe"], types["Harbour Council"]) == (
         "country", "person", "organisation")  # fmt: skip
     assert types["Jund al-Bahr"] != "person"  # two capitalised words, but no title, no given name
+
+
+def test_coordinated_speakers_speak_jointly_as_their_actors() -> None:
+    quotes = pd.DataFrame(
+        {"article": ["a", "a"], "speaker": ["Khan; Rohani", "Hassan Rohani; Imran Khan"]}
+    )
+    mentions = pd.DataFrame(
+        {
+            "article": ["a", "a"],
+            "actor": ["Hassan Rouhani", "Imran Khan"],
+            "mention": ["Hassan Rohani", "Imran Khan"],
+        }
+    )
+    # each name finds its actor; one joint group whatever the order of the names
+    expected = ["Hassan Rouhani; Imran Khan"] * 2
+    assert list(speaker_actors(quotes, mentions)) == expected

@@ -437,14 +437,17 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
     together by the same constrained grouping as the actors
     (:func:`analysis.text.names.group_aliases`; Christen 2012, "Data Matching", chs. 4-5), and the
     speaker gets the actor most of whose mentions share its group. Event-wide: a speaker named only
-    in another article still finds the actor. Index: the index of ``quotes``.
+    in another article still finds the actor. Coordinated speakers (``"; "``-joined: *Leaders of
+    Pakistan and Iran*) speak jointly: their actors, sorted and joined the same way (one group
+    whatever the order of the names). Index: the index of ``quotes``.
     """
     by_surface: dict[str, Counter] = {}
     for surface, actor in zip(mentions["mention"], mentions["actor"], strict=True):
         by_surface.setdefault(surface, Counter())[actor] += 1
     for actor in sorted(set(mentions["actor"])):
         by_surface.setdefault(actor, Counter())[actor] += 1
-    speakers = sorted({s for s in quotes["speaker"] if s and s not in by_surface})
+    names = {name for speaker in quotes["speaker"] if speaker for name in speaker.split("; ")}
+    speakers = sorted(name for name in names if name not in by_surface)
     canonical = group_aliases([*mentions["mention"], *speakers]) if speakers else {}
     votes: dict[str, Counter] = {}
     for surface, actors in by_surface.items():
@@ -458,5 +461,8 @@ def speaker_actors(quotes: pd.DataFrame, mentions: pd.DataFrame) -> pd.Series:
             return speaker
         return sorted(found.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
 
-    actors = [actor_of(speaker) for speaker in quotes["speaker"]]
+    def actors_of(speakers: str) -> str:
+        return "; ".join(sorted({actor_of(name) for name in speakers.split("; ")}))
+
+    actors = [actors_of(speaker) for speaker in quotes["speaker"]]
     return pd.Series(actors, index=quotes.index, dtype=str)

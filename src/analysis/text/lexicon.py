@@ -566,6 +566,24 @@ PLACE_WORDS = wordset("""
 province county city town village district state region street avenue square river lake mountain
 mountains valley island islands border strait sea ocean peninsula lawn
 """)
+#: Nouns that a name can modify as the head of a subject ("the Clinton campaign said", "Bergen County
+#: land records indicate", "the New Hampshire primary threatens"): organisations and their parts,
+#: documents and data, events, people by wealth or origin (besides role, group and person nouns,
+#: which count too); the subject is then the whole
+#: phrase, not the name (analysis.measures.speakers.Mentions.subject_before).
+MODIFIED_HEAD_NOUNS = wordset("""
+campaign camp team staff office committee panel board council side faction circle ally allies
+poll polling survey study report analysis review investigation data record records filing website
+newspaper paper network channel outlet ad advertisement video email memo letter statement release
+primary caucus debate election convention rally attack attacks bombing shooting terrorism scandal
+billionaire millionaire mogul tycoon magnate native
+""")
+#: Plural nouns for people who speak for the country or organisation after "of" ("Leaders of
+#: Pakistan and Iran agreed": Pakistan and Iran speak; "supporters of X" do not speak for X).
+REPRESENTATIVE_NOUNS = wordset("""
+leaders officials representatives ministers spokesmen spokespeople envoys diplomats negotiators
+delegations delegates governments heads authorities
+""")
 #: Plural nouns for people (besides GROUP_NOUNS) that a nationality word turns into a mention of
 #: its country: "Pakistani troops" (analysis.text.names.gazetteer.demonym_pattern).
 PEOPLE_NOUNS = wordset("forces troops refugees nationals negotiators envoys ministers")

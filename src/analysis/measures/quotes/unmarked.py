@@ -22,7 +22,7 @@ from analysis.measures.quotes.context import ArticleContext, word_count
 from analysis.measures.quotes.spans import WORD
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
-from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT
+from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT, wordset
 from analysis.text.quotemarks import MARK
 
 #: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
@@ -37,6 +37,14 @@ _FINITE = re.compile(
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
     r"[a-z]{2,}ed|[a-z]{2,}s)\b"
 )
+#: Determiners of a singular noun phrase, whose verb agrees (*a report says*, never *a report say*).
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that"})
+#: Quantity nouns that make a phrase with "a" plural in meaning (*a majority say*, *a third say*).
+_QUANTITY_NOUNS = wordset(
+    "percent majority minority number third quarter half fifth plurality lot couple few handful"
+    " dozen host series"
+)
+_CLAUSE_SEPARATORS = (",", ";", ":", "(", MARK, "\u2014", "\u2013", "--")
 #: A noun phrase that can be a source: up to ten words, no verb-like or clause words inside.
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,9}[\w'’.%-]+")
 #: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas").
@@ -119,7 +127,7 @@ def noun_phrase_source(
     still cannot open with a function word other than a demonstrative (``Those surveyed say``)."""
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
-    clause_start = max(text.rfind(sep, lower, upper) for sep in (",", ";", ":", "(", MARK))
+    clause_start = _last_separator(text, lower, upper)
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
         start += 1
@@ -132,9 +140,36 @@ def noun_phrase_source(
     words = [w.lower().strip(".") for w in phrase.split()]
     if _function_word_inside(words, loose) or words[-1].endswith("ing"):
         return []
+    if _singular(words) and _base_form(text, verb, upper):
+        return []  # "A news report says": a singular subject never takes "report"
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
         return []
     return [Mention(start, upper, phrase, "description")]
+
+
+def _singular(words: list[str]) -> bool:
+    """Whether a noun phrase is singular by its determiner and holds no number or quantity noun
+    (*a news report*; not *a majority of voters*, *a mere 9 percent*)."""
+    return words[0] in _SINGULAR_DETERMINERS and not any(
+        word[:1].isdigit() or word in _QUANTITY_NOUNS for word in words
+    )
+
+
+def _base_form(text: str, verb: Verb, subject_end: int) -> bool:
+    """Whether the verb follows its subject (``subject_end``) in its base form, with no auxiliary
+    between (*report*, not *reports*, *reported* or *will report*)."""
+    return not text[subject_end : verb.start].strip() and text[verb.start : verb.end] == verb.lemma
+
+
+def _last_separator(text: str, lower: int, upper: int) -> int:
+    """Index of the last character of the last clause separator in ``[lower, upper)`` (a comma,
+    semicolon, colon, bracket, quotation mark or dash: *VARNBY (AP) — A news report says*), else
+    -1."""
+    found = [text.rfind(sep, lower, upper) for sep in _CLAUSE_SEPARATORS]
+    return max(
+        (at + len(sep) - 1 for at, sep in zip(found, _CLAUSE_SEPARATORS, strict=True) if at >= 0),
+        default=-1,
+    )
 
 
 def _function_word_inside(words: list[str], loose: bool) -> bool:

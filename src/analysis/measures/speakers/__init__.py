@@ -44,13 +44,19 @@ measure gender bias in media", PLOS ONE 16(1)):
    *it*), is taken; an unnamed person description met first (*the Pakistani diplomat said ... He
    added*) is the antecedent, so the pronoun names no one. The relative *who* stands for the mention
    right before it (*Ana Lind, who said*): the record's source mention is *who* (PolNeAR marks the
-   local mention), its speaker the antecedent's name.
+   local mention), its speaker the antecedent's name; a place before *who* is where the person is
+   from (*Ola Dahl of New Hampshire, who said*: Dahl). *It* stands for an organisation, a country
+   or a capital, never for a city, region or street (*the email from New Hampshire ... It said*).
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
    the nearest mention before the verb, skipping possessives and objects of prepositions; across an
    appositive the head it describes; for participles the first mention of the clause; coordinated
    subjects together; in inverted order the mention right after the verb, or a name after one to
    three lower-case role words (*said café owner Henrik Dahl*); in an absolute construction
    (*..., with Vik reportedly saying*) the mention after *with* (the quotes' ``absolute_subject``).
+   A name that only modifies the head noun of the subject (*the Clinton campaign said*, *Bergen
+   County land records indicate*, *a new Varnby poll shows*) is not the subject: the whole noun
+   phrase is, as a description; a place coordinated with the object of a preposition (*the
+   results in Iowa and New Hampshire show*) is no subject either.
    A gendered title makes a person even
    when the name is an outlet word (*Mr. Fox told CNN*).
 
@@ -75,7 +81,16 @@ from analysis.measures.speakers.mentions import (
     roles_compatible,
 )
 from analysis.measures.speakers.resolution import PRONOUN_WINDOW, resolve
-from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT
+from analysis.text.lexicon import (
+    CLAUSE_REJECT,
+    FUNCTION_WORDS,
+    GROUP_NOUNS,
+    MODIFIED_HEAD_NOUNS,
+    PERSON_HEADS,
+    REPRESENTATIVE_NOUNS,
+    ROLE_WORDS,
+    SOURCE_REJECT,
+)
 from analysis.text.quotemarks import Interval
 
 __all__ = [
@@ -103,6 +118,21 @@ _DESCRIPTION_GAP = re.compile(
 )
 #: A non-restrictive relative clause opening after a mention (", who lost her job ...").
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whom|whose)\b")
+#: Nouns that can head a phrase a name modifies (*the Clinton campaign*, *Varnby council officials*).
+_HEAD_NOUNS = (
+    MODIFIED_HEAD_NOUNS
+    | GROUP_NOUNS
+    | PERSON_HEADS
+    | frozenset(role for role in ROLE_WORDS if " " not in role)
+)
+_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
+_REPRESENTED_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
+_WORD_SPAN = re.compile(r"\S+")
+#: A determiner and up to two adjectives right before a name (*a new* Varnby poll).
+_PHRASE_OPENING = re.compile(
+    r"\b((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w-]*){0,2}\s+)\Z"
+)
 
 
 class Mentions(MentionFinder):
@@ -179,11 +209,38 @@ class Mentions(MentionFinder):
                 subject = heads[-1] if heads else leading[0]
         elif len(WORD.findall(gap)) > 12:
             return []
+        elif phrase := self._modified_noun(nearest, verb_start):
+            return [phrase]  # "the New Hampshire primary threatens": not New Hampshire
         else:
             subject = self._relative_head(nearest, lower, verb_start) or nearest
         if subject.link >= 0 and self.items[subject.link].kind == "name":
             subject = self.items[subject.link]
-        return self._coordinated(subject, lower)
+        return self._coordinated(subject, lower) + self._represented(subject, verb_start)
+
+    def _modified_noun(self, mention: Mention, verb_start: int) -> Mention | None:
+        """The noun phrase a name only modifies, as a description (*the Clinton campaign said*, *a
+        new Varnby poll shows*, *Ostmark land records indicate*), else None: one to three lower-case
+        words after the name end in a head noun (a role, group, person, organisation, document or
+        event noun), only function words or adverbs stand between them and the verb, and the phrase
+        opens with the determiner and adjectives before the name."""
+        if mention.kind not in {"name", "organisation"}:
+            return None
+        words = list(_WORD_SPAN.finditer(self.text, mention.end, verb_start))
+        nouns = 0
+        while nouns < len(words) and _LOWER_WORD.fullmatch(words[nouns].group()):
+            if _adverb_or_function(words[nouns].group()):
+                break
+            nouns += 1
+        if not (
+            1 <= nouns <= 3
+            and _singular_noun(words[nouns - 1].group().removesuffix("'s")) in _HEAD_NOUNS
+            and all(_adverb_or_function(word.group()) for word in words[nouns:])
+        ):
+            return None
+        opening = _PHRASE_OPENING.search(self.text, max(0, mention.start - 40), mention.start)
+        start = opening.start(1) if opening else mention.start
+        end = words[nouns - 1].end()
+        return Mention(start, end, self.text[start:end], "description")
 
     def _relative_head(self, nearest: Mention, lower: int, verb_start: int) -> Mention | None:
         """The head of a restrictive relative clause that holds ``nearest`` (*Voters who endorsed
@@ -239,6 +296,25 @@ class Mentions(MentionFinder):
         following = self.text[mention.end : mention.end + 12]
         return re.match(r"\s+(?:is|was|'s|seems|would|will|has)\b", following) is not None
 
+    def _represented(self, subject: Mention, verb_start: int) -> list[Mention]:
+        """The names a group of representatives speaks for (*Leaders of Varnby and Ostmark
+        agreed*: Varnby and Ostmark; :data:`REPRESENTATIVE_NOUNS`), coordinated after *of* up to
+        the verb; empty for other groups (*supporters of Berg* are not Berg)."""
+        if subject.kind not in {"group", "description"}:
+            return []
+        if subject.text.split()[-1].lower() not in REPRESENTATIVE_NOUNS:
+            return []
+        names: list[Mention] = []
+        joint = _REPRESENTED_OF
+        for mention in self.between(subject.end, verb_start):
+            if mention.kind not in {"name", "organisation"} or not joint.fullmatch(
+                self.text, (names[-1] if names else subject).end, mention.start
+            ):
+                break
+            names.append(mention)
+            joint = _COORDINATOR
+        return names
+
     def _coordinated(self, subject: Mention, lower: int) -> list[Mention]:
         """The subject with the mentions coordinated before it by "and"."""
         result = [subject]
@@ -287,6 +363,19 @@ class Mentions(MentionFinder):
                 names.append(mention.canonical)
         surface = self.text[mentions[0].start : mentions[-1].end]
         return "; ".join(names), surface
+
+
+def _adverb_or_function(word: str) -> bool:
+    """A function word (*has*, *also*) or an adverb in *-ly* (*recently*)."""
+    return word in FUNCTION_WORDS or word.endswith("ly")
+
+
+def _singular_noun(noun: str) -> str:
+    """A head noun's singular as the word lists hold it (*allies* → *ally*, *records* → *record*),
+    or the noun itself when the lists hold it as written (*police*, *allies*)."""
+    if noun in _HEAD_NOUNS or not noun.endswith("s"):
+        return noun
+    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
 def _role_words(gap: str) -> bool:

@@ -27,7 +27,7 @@ from analysis.text.lexicon import (
     TITLE_ROLES,
 )
 from analysis.text.names import name_candidates
-from analysis.text.names.gazetteer import actor_type
+from analysis.text.names.gazetteer import actor_type, is_capital
 from analysis.text.quotemarks import Interval, in_sorted_spans
 
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
@@ -71,6 +71,7 @@ _GROUP = re.compile(
 )  # a group noun may open the sentence: "Officials said" (the name finder takes it for no name)
 
 
+_COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 _PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
 
 
@@ -84,6 +85,19 @@ def is_place_name(tokens: tuple[str, ...]) -> bool:
         or actor_type(name, False) in {"country", "place"}
         or any(t.lower().rstrip(".") in SPEAKER_ORG_WORDS for t in tokens)
     )
+
+
+def is_mere_place(mention: Mention) -> bool:
+    """A place that does not speak for a government or an institution: a city, region, state or
+    street (*Varnby*, *New Hampshire*, *Bergen County*), not a country or a capital (*Iran said*,
+    *Beijing has warned*) nor an institution named by its seat (*the White House*)."""
+    if mention.kind not in {"name", "organisation"}:
+        return False
+    name = " ".join(mention.tokens) or mention.text
+    kind = actor_type(name, False)
+    if kind == "place":
+        return not is_capital(name)
+    return name.lower() in PLACES and kind not in {"organisation", "country"}
 
 
 @dataclass(slots=True)
@@ -225,8 +239,10 @@ class MentionFinder:
             reach = max(reach, mention.end - mention.start)
         found = [m for number, m in enumerate(found) if number not in dropped]
         found.sort(key=lambda m: (m.start, m.end))
-        for mention in found:
-            mention.prep = self._after_preposition(mention.start)
+        for index, mention in enumerate(found):
+            mention.prep = self._after_preposition(mention.start) or (
+                index > 0 and self._coordinated_place(found[index - 1], mention)
+            )
         self._link_appositives(found)
         return found
 
@@ -250,8 +266,8 @@ class MentionFinder:
         for span in spans:
             begin = span.title_start if span.title else span.start
             run = tokens[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, span.end)]
-            if not run or self._dateline(run):
-                continue  # quoted, or a dateline
+            if not run or self._dateline(run) or self._credit(run):
+                continue  # quoted, a dateline or an agency's credit
             if lone_opener(span) and common_opener(span.name, capitalised):
                 if not participle(span.name):  # "Audiences expect": an unnamed group
                     mentions.append(Mention(span.start, span.end, span.name, "group"))
@@ -259,8 +275,15 @@ class MentionFinder:
             mentions += self._parse_run(run)
         return mentions
 
+    def _credit(self, run: list[_Token]) -> bool:
+        """An agency's credit in brackets before a dash (*VARNBY (AP) — ...*): no speaker."""
+        before = self.text[max(0, run[0].start - 1) : run[0].start]
+        after = self.text[run[-1].end : run[-1].end + 6]
+        return before == "(" and re.match(r"\)\s*(?:\u2014|\u2013|--|-)", after) is not None
+
     def _dateline(self, run: list[_Token]) -> bool:
-        """'DENVER — ...', 'WASHINGTON, D.C. -- ...': an all-capitals place opening a paragraph."""
+        """'DENVER — ...', 'WASHINGTON, D.C. -- ...', 'NEW YORK (AP) — ...': an all-capitals
+        place opening a paragraph, before a dash (after an agency's name in brackets)."""
         if not all(t.text.isupper() and len(t.text) > 2 for t in run[:1]):
             return False
         before = self.text[max(0, run[0].start - 2) : run[0].start]
@@ -268,7 +291,10 @@ class MentionFinder:
         after = self.text[run[-1].end : run[-1].end + 16]
         return (
             opens
-            and re.match(r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\u2014|\u2013|--|-)", after) is not None
+            and re.match(
+                r"\s*(?:,\s*[A-Z][\w.]*\s*)?(?:\([A-Z][\w.]*\)\s*)?(?:\u2014|\u2013|--|-)", after
+            )
+            is not None
         )
 
     def _parse_run(self, run: list[_Token]) -> list[Mention]:
@@ -464,6 +490,12 @@ class MentionFinder:
         before = self.text[max(0, position - 40) : position]
         match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'-]* )*$", before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
+
+    def _coordinated_place(self, previous: Mention, mention: Mention) -> bool:
+        """A place coordinated with the object of a preposition shares the preposition (*the
+        results in Varnby and New Hampshire show*: the place is not the subject)."""
+        gap = self.text[previous.end : mention.start]
+        return previous.prep and bool(_COORDINATOR.fullmatch(gap)) and is_place_name(mention.tokens)
 
     def _link_appositives(self, found: list[Mention]) -> None:
         """Link "NAME, the ROLE," and "the ROLE, NAME," pairs and register the role with the name."""

@@ -9,6 +9,7 @@ import re
 from analysis.measures.speakers.mentions import (
     Mention,
     MentionFinder,
+    is_mere_place,
     is_place_name,
     role_key,
     roles_compatible,
@@ -124,7 +125,9 @@ def resolve(mentions: MentionFinder) -> None:
 
 def _resolve_relative(mention: Mention, index: int, mentions: MentionFinder) -> None:
     """A relative "who" stands for the mention right before it (*Ana Lind, who said*; *officials
-    who said*): its name, gender and person flag; none when another word stands between."""
+    who said*): its name, gender and person flag; none when another word stands between. A place
+    right before *who* is where the person is from (*Ola Dahl of Varnby, who said*), so *who*
+    stands for the person before it (:func:`_person_before_place`)."""
     if index == 0:
         return
     antecedent = mentions.items[index - 1]
@@ -132,9 +135,32 @@ def _resolve_relative(mention: Mention, index: int, mentions: MentionFinder) -> 
         return
     if not re.fullmatch(r",?\s*", mentions.text[antecedent.end : mention.start]):
         return
+    if mention.gender != "neuter" and is_mere_place(antecedent):
+        antecedent = _person_before_place(index - 1, mentions)
+        if antecedent is None:
+            return
     mention.canonical = antecedent.canonical
     mention.gender = antecedent.gender
     mention.person = antecedent.person
+
+
+def _person_before_place(index: int, mentions: MentionFinder) -> Mention | None:
+    """The person that the place at ``index`` describes (*Ola Dahl of Varnby*; *Ana Lind, a
+    doctor from Varnby, Ostmark*): the nearest earlier mention of the sentence that is no place,
+    a person's name or description, with at most eight words and no clause mark between."""
+    items = mentions.items
+    sentence = mentions.sentence_of(items[index].start)
+    for other in reversed(items[:index]):
+        if mentions.sentence_of(other.start) != sentence:
+            return None
+        if is_mere_place(other):
+            continue
+        between = mentions.text[other.end : items[index].start]
+        if len(between.split()) > 8 or re.search(r"[;:()\"\u201c\u201d]", between):
+            return None
+        usable = other.kind in {"name", "description"} and not other.possessive
+        return other if usable else None
+    return None
 
 
 def _fullest_forms(same: list[Mention]) -> tuple[int, frozenset[str]]:
@@ -246,8 +272,8 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
                     return ""  # "the Pakistani diplomat said ... He added": that unnamed person
                 continue
             if wanted == "neuter":
-                if other.kind == "organisation":
-                    return other.canonical
+                if other.kind == "organisation" and not is_mere_place(other):
+                    return other.canonical  # "it" is an organisation, a country or a capital
                 continue
             if other.kind == "pronoun" and other.gender == wanted and not other.prep:
                 return other.canonical  # "He said Obama ... Of Obama, he said": he, not Obama

@@ -21,6 +21,7 @@ from analysis.text.lexicon import (
     NAME_ORG_WORDS,
     PEOPLE_NOUNS,
     PLACE_WORDS,
+    PLACES,
 )
 from analysis.text.names.aliases import acronym, is_acronym, name_tokens, normalise_name
 
@@ -50,11 +51,15 @@ def countries() -> tuple[Country, ...]:
     found = []
     for country in all_countries():
         name = country.name()
+        spellings = country.alt_spellings() or ()
         aliases = tuple(
             sorted(
                 alias
-                for alias in country.alt_spellings() or ()
-                if alias.isascii() and len(alias.replace(".", "")) >= 3 and "," not in alias
+                for alias in spellings
+                if alias.isascii()
+                and len(alias.replace(".", "")) >= 3
+                and "," not in alias
+                and not _bare_code(alias, country.iso() or {}, (name, *spellings))
             )
         )
         found.append(
@@ -69,6 +74,13 @@ def countries() -> tuple[Country, ...]:
     return tuple(sorted(found, key=lambda c: c.name))
 
 
+def _bare_code(alias: str, iso: dict, names: tuple[str, ...]) -> bool:
+    """Whether an alternative spelling is only the ISO 3166 three-letter code (*BLM*: Saint
+    Barthélemy; *CAN*, *AND*), which news text writes for other things (Black Lives Matter, capitals
+    in a headline); a code that is also the initials of one of the country's names (*USA*) is kept."""
+    return alias == iso.get("alpha3") and alias not in {acronym(n) for n in names if " " in n}
+
+
 @lru_cache(maxsize=1)
 def _country_keys() -> dict[str, str]:
     keys: dict[str, str] = {}
@@ -81,8 +93,8 @@ def _country_keys() -> dict[str, str]:
 
 
 def country_of(name: str) -> str | None:
-    """The country that ``name`` names (its common name, an alternative spelling or its three-letter
-    code), else None: ``country_of("Islamic Republic of Iran") == "Iran"``."""
+    """The country that ``name`` names (its common name, an alternative spelling or initials such as
+    *USA*, *DRC*; not a bare ISO three-letter code such as *BLM*), else None: ``country_of("Islamic Republic of Iran") == "Iran"``."""
     key = name.replace(".", "") if is_acronym(name) else normalise_name(name)
     return _country_keys().get(key)
 
@@ -113,7 +125,7 @@ def actor_type(name: str, person: bool) -> str:
         return "country"
     tokens = name_tokens(name)
     words = [word.strip(".").casefold() for word in name.split()]
-    if (words and words[-1] in PLACE_WORDS) or name in _capitals():
+    if _ends_in_place_word(words) or name in _capitals():
         return "place"
     if all(word in DEMONYMS for word in words):
         return "group"  # Sunni Muslim: an affiliation
@@ -124,6 +136,25 @@ def actor_type(name: str, person: bool) -> str:
     if len(tokens) == 1 and name.endswith("s") and not name.endswith("ss"):
         return "group"
     return "other"
+
+
+def _ends_in_place_word(words: list[str]) -> bool:
+    """Whether a name's last word makes it a place (*Bergen County*, *South China Sea*); *state*
+    only after a place (*New York State*, *Washington State*), as it also names polities and
+    groups (*Islamic State*)."""
+    if not words or words[-1] not in PLACE_WORDS:
+        return False
+    if words[-1] != "state":
+        return True
+    before = " ".join(words[:-1])
+    return bool(before) and (
+        before in PLACES or country_of(before) is not None or before.title() in _capitals()
+    )
+
+
+def is_capital(name: str) -> bool:
+    """Whether ``name`` is a country's capital (*Tehran*): a government by metonymy."""
+    return name in _capitals()
 
 
 @lru_cache(maxsize=1)
