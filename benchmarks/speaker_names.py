@@ -4,15 +4,18 @@ A record's speaker (each canonical name of ``speaker``, ``"; "``-separated) is c
 
 * ``place``: the country/place gazetteer of :func:`analysis.text.names.gazetteer.actor_type` calls
   it a country or a place (a country's name, a capital, a name ending in a place word such as
-  *River*, *County*), or it is one of the lexicon's multi-word places (*New York*, *White House*);
-* ``common word``: a one-word speaker that is a common word: a lexicon function or group word
-  (*Others*, *Officials*), a role noun (*Councillor*), or a word the same article also writes in
-  lower case (*Local*, *Emergency*; the evidence for common words of Mikheev 2002, "Periods,
-  capitalized words, etc.", Computational Linguistics 28(3)).
+  *River*, *County*), or it is one of the lexicon's multi-word places (*New York*, *Wall Street*)
+  that the gazetteer does not type as an organisation (*White House*, *European Union*: an
+  institution named by its seat is a source, as a government named by its capital is);
+* ``common word``: a one-word speaker that the same article also writes in lower case (*Local*,
+  *Emergency*), or a lexicon function, group or role word (*Others*, *Officials*, *Councillor*)
+  that the article never capitalises after a lower-case word (so a party's members, *the
+  Republicans said*, are a name): the evidence for common words and proper nouns of Mikheev 2002,
+  "Periods, capitalized words, etc.", Computational Linguistics 28(3).
 
-Countries and capitals are kept apart from other places in the counts: a government named by its
-country or capital (*Iran said*, *Washington says*) is metonymy, a legitimate source, while a river,
-a county or a common word is never a speaker. The check reads only the record and the article text;
+Countries and capitals are kept apart from other places in the counts (both under ``country``): a
+government named by its country or capital (*Iran said*, *Washington says*) is metonymy, a
+legitimate source, while a river, a county or a common word is never a speaker. The check reads only the record and the article text;
 it is a measurement, not a rule of the extractor.
 """
 
@@ -24,24 +27,27 @@ from collections import Counter
 import pandas as pd
 
 from analysis.text.lexicon import COMMON_WORDS, GROUP_NOUNS, PLACES, ROLE_WORDS
-from analysis.text.names.gazetteer import actor_type
+from analysis.text.names.gazetteer import actor_type, is_capital
 
 _LOWER_WORDS = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z'-]+")
 _COMMON = COMMON_WORDS | GROUP_NOUNS | frozenset(ROLE_WORDS)
 
 
-def speaker_kind(name: str, lower_words: set[str]) -> str:
-    """'country', 'place', 'common word' or '' (a plausible person or organisation name)."""
+def speaker_kind(name: str, lower_words: set[str], proper_words: set[str] = frozenset()) -> str:
+    """'country', 'place', 'common word' or '' (a plausible person or organisation name);
+    ``lower_words``: the article's lower-case words; ``proper_words`` (lower-cased): the words it
+    capitalises after a lower-case word."""
     kind = actor_type(name, True)
-    if kind == "country":
+    if kind == "country" or is_capital(name):
         return "country"
-    if kind == "place" or name.lower() in PLACES:
+    if kind == "place" or (name.lower() in PLACES and kind != "organisation"):
         return "place"
     words = name.split()
     if len(words) == 1:
         word = words[0].strip(".").lower()
         plain = word[:-2] if word.endswith("'s") else word
-        if plain in _COMMON or plain in lower_words:
+        if plain in lower_words or (plain in _COMMON and plain not in proper_words):
             return "common word"
     return ""
 
@@ -49,10 +55,11 @@ def speaker_kind(name: str, lower_words: set[str]) -> str:
 def non_name_speakers(text: str, quotes: pd.DataFrame) -> Counter:
     """Counts of (kind, speaker) over the records of one article whose speaker is no name."""
     lower_words = set(_LOWER_WORDS.findall(text))
+    proper_words = {word.lower() for word in _CAPITALISED_INSIDE.findall(text)}
     found: Counter = Counter()
     for speaker in quotes["speaker"]:
         for name in str(speaker).split("; "):
-            kind = speaker_kind(name, lower_words) if name else ""
+            kind = speaker_kind(name, lower_words, proper_words) if name else ""
             if kind:
                 found[(kind, name)] += 1
     return found

@@ -54,3 +54,26 @@ def test_the_record_covering_more_of_the_content_wins_over_a_shorter_one(benchma
 )
 def test_source_right(benchmark, gold: str, mention: str, right: bool) -> None:
     assert benchmark.source_right(gold, mention) is right
+
+
+@pytest.fixture(scope="module")
+def speaker_names(benchmark):
+    return sys.modules["speaker_names"]  # imported by the benchmark from its folder
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "kind"),
+    [
+        ("The White House said no.", "White House", ""),  # an institution named by its seat
+        ("Tehran said no.", "Tehran", "country"),  # a government named by its capital
+        ("The Varn River said no.", "Varn River", "place"),
+        ("Islamic State said no.", "Islamic State", ""),
+        ("In the vote the Republicans said no.", "Republicans", ""),  # a party: a name
+        ("Republicans said no.", "Republicans", "common word"),  # never capitalised inside
+        ("Officials said no.", "Officials", "common word"),
+        ("Ask local people. Local said no.", "Local", "common word"),  # written in lower case
+    ],
+)
+def test_speakers_that_are_no_names(speaker_names, text: str, speaker: str, kind: str) -> None:
+    found = speaker_names.non_name_speakers(text, pd.DataFrame({"speaker": [speaker]}))
+    assert found == ({(kind, speaker): 1} if kind else {})
