@@ -584,6 +584,12 @@ REPRESENTATIVE_NOUNS = wordset("""
 leaders officials representatives ministers spokesmen spokespeople envoys diplomats negotiators
 delegations delegates governments heads authorities
 """)
+#: Reporting verbs that open an inverted frame with a capital ("Said Dahl, ..."; "Added Berg:"),
+#: which the name finder would otherwise take for a first name.
+INVERTED_FRAME_VERBS = wordset("""
+said says added adds asked asks wrote writes continued explained noted replied recalled declared
+tweeted insisted concluded argued warned
+""")
 #: Plural nouns for people (besides GROUP_NOUNS) that a nationality word turns into a mention of
 #: its country: "Pakistani troops" (analysis.text.names.gazetteer.demonym_pattern).
 PEOPLE_NOUNS = wordset("forces troops refugees nationals negotiators envoys ministers")

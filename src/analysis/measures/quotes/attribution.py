@@ -60,6 +60,8 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     verbs = [v for v in article.verbs_between(before_lower, span.open) if v.lemma != "according to"]
     for verb in reversed(verbs):
         subject = article.subject_of(verb, sentence_start)
+        if not subject and text[verb.start].isupper():  # 'Said Dahl, "..."': inverted
+            subject = article.mentions.subject_after(verb.end, span.open)
         if not subject:  # 'Another commenter wrote, "..."', 'the officer said that "..."'
             subject = noun_phrase_source(article, verb, before_lower)
         if subject:

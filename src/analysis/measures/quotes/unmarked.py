@@ -140,6 +140,8 @@ def noun_phrase_source(
     words = [w.lower().strip(".") for w in phrase.split()]
     if _function_word_inside(words, loose) or words[-1].endswith("ing"):
         return []
+    if phrase[:1].islower() and words[0].endswith("ing"):
+        return []  # "..., raising fresh questions": a participle clause, no noun phrase
     if _singular(words) and _base_form(text, verb, upper):
         return []  # "A news report says": a singular subject never takes "report"
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():

@@ -11,6 +11,7 @@ import yaml
 
 from analysis import config
 from analysis.errors import InputError
+from analysis.text.lexicon import INVERTED_FRAME_VERBS
 from analysis.text.quotemarks import in_sorted_spans
 
 REPORTING_VERBS = config.CODEBOOKS / "reporting_verbs.yaml"
@@ -137,7 +138,7 @@ class ReportingVerbs:
             for form in sorted(self.forms, key=len, reverse=True)
         )
         self.title_case = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])", re.IGNORECASE)
-        alternation = alternation.replace("according", "[Aa]ccording")  # may open a sentence
+        alternation = "|".join(_capital_allowed(form) for form in alternation.split("|"))
         self.pattern = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
 
     def find(self, text: str, quoted: list[tuple[int, int]]) -> list[Verb]:
@@ -168,6 +169,14 @@ class ReportingVerbs:
                 lemma, verb_class = self.forms[form]
                 verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
         return verbs
+
+
+def _capital_allowed(form: str) -> str:
+    """A verb form's pattern, capital first letter allowed where it may open a sentence:
+    *According to*, an inverted frame's verb (*Said Dahl, ...*)."""
+    if form.startswith("according") or form in INVERTED_FRAME_VERBS:
+        return f"[{form[0].upper()}{form[0]}]{form[1:]}"
+    return form
 
 
 class NounCues:

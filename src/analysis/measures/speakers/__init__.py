@@ -339,19 +339,31 @@ class Mentions(MentionFinder):
         return index
 
     def subject_after(self, verb_end: int, upper: int) -> list[Mention]:
-        """The subject of an inverted verb (*said the Pakistani prime minister*): the mention right after."""
-        for mention in self.between(verb_end, upper):
-            if (
-                mention.kind == "pronoun"
-            ):  # '"...," saying it means': "it" is not an inverted subject
+        """The subject of an inverted verb (*said the Pakistani prime minister*): the mention right
+        after, or a name after role words (*said café owner Henrik Dahl*, *said Liberal party
+        boss Ola Dahl*), also after an organisation (*said Varnby Ferry Company president Ola
+        Dahl*: Dahl)."""
+        found = self.between(verb_end, upper)
+        for index, mention in enumerate(found):
+            if mention.kind == "pronoun":  # '"...," saying it means': no inverted subject
                 break
             gap = self.text[verb_end : mention.start]
             if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*", gap):
-                return [mention]
+                return [self._named_after_roles(mention, found[index + 1 :]) or mention]
             if mention.kind == "name" and _role_words(gap):
-                return [mention]  # "said café owner Henrik Dahl": a lower-case role before the name
+                return [mention]
             break
         return []
+
+    def _named_after_roles(self, mention: Mention, following: list[Mention]) -> Mention | None:
+        """The first name after ``mention`` when only role words stand between (*Harbour Authority
+        spokesman Ola Dahl*), else None."""
+        for other in following[:3]:
+            if other.kind == "name":
+                return other if _role_words(self.text[mention.end : other.start]) else None
+            if other.kind not in {"group", "description"}:  # a role noun of the gap
+                return None
+        return None
 
     def name_of(self, mentions: list[Mention]) -> tuple[str, str]:
         """Speaker (canonical names joined by '; ') and surface form of subject mentions."""
@@ -379,11 +391,15 @@ def _singular_noun(noun: str) -> str:
 
 
 def _role_words(gap: str) -> bool:
-    """One to three lower-case words that can be a role before a name ("café owner", "councillor"):
-    no function words, numbers or punctuation."""
+    """One to four words that can be a role before a name, the last in lower case ("café owner",
+    "councillor", "Liberal party boss", "Democratic pollster"): no function words, numbers or
+    punctuation."""
     words = gap.split()
     return (
-        1 <= len(words) <= 3
-        and all(re.fullmatch(r"[^\W\d_A-Z][\w'-]*", word) for word in words)
-        and not any(word in CLAUSE_REJECT or word in SOURCE_REJECT for word in words)
+        1 <= len(words) <= 4
+        and re.fullmatch(r"[^\W\d_A-Z][\w'-]*", words[-1]) is not None
+        and all(re.fullmatch(r"[^\W\d_][\w'-]*", word) for word in words)
+        and not any(
+            word.lower() in CLAUSE_REJECT or word.lower() in SOURCE_REJECT for word in words
+        )
     )

@@ -17,6 +17,7 @@ from analysis.text.lexicon import (
     FIRST_NAMES,
     GENERIC_ROLES,
     GROUP_NOUNS,
+    INVERTED_FRAME_VERBS,
     MALE_ROLES,
     NAME_ABBREVIATIONS,
     PLACES,
@@ -266,6 +267,8 @@ class MentionFinder:
         for span in spans:
             begin = span.title_start if span.title else span.start
             run = tokens[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, span.end)]
+            if len(run) > 1 and run[0].text.lower() in INVERTED_FRAME_VERBS:
+                run = run[1:]  # "Said Dahl, ...": an inverted frame's verb opening the sentence
             if not run or self._dateline(run) or self._credit(run):
                 continue  # quoted, a dateline or an agency's credit
             if lone_opener(span) and common_opener(span.name, capitalised):

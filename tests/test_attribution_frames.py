@@ -1,0 +1,78 @@
+"""Frames of direct quotations (issue 12, fifth round): inverted frames with capitalised role words
+or a capitalised verb, the three marks of the ''...'' house style, *as X put it*, and participle
+clauses that are no sources. Every sentence is hand-written for its pattern."""
+
+from __future__ import annotations
+
+import pytest
+from test_attribution import extract
+
+
+def direct(text: str) -> list[tuple[str, str, str]]:
+    """(content, verb, speaker) of every direct record of ``text``."""
+    _, table = extract(text)
+    rows = table[table["kind"] == "direct"]
+    return list(zip(rows["text"], rows["verb"], rows["speaker"], strict=True))
+
+
+@pytest.mark.parametrize(
+    "frame",
+    [
+        "said Liberal party boss Ola Dahl",
+        "said Democratic pollster Ola Dahl",
+        "said Harbour Authority spokesman Ola Dahl",
+        "said Varnby Ferry Company president Ola Dahl",
+    ],
+)
+def test_an_inverted_frame_names_the_person_after_capitalised_role_words(frame: str) -> None:
+    assert direct(f'"The ferry is late," {frame}.') == [("The ferry is late", "say", "Ola Dahl")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ('Said Dahl, "The ferry is late."', "say"),
+        ('The mayor spoke first. Added Dahl: "The ferry is late."', "add"),
+    ],
+)
+def test_a_capitalised_verb_opening_the_sentence_is_an_inverted_frame(text: str, verb: str) -> None:
+    assert direct(text) == [("The ferry is late.", verb, "Dahl")]
+
+
+def test_three_marks_close_an_inner_and_an_outer_quotation() -> None:
+    found = direct("''We call it the 'old ferry,''' said Ola Dahl. ''It is late.''")
+    assert found == [
+        ("We call it the 'old ferry,'", "say", "Ola Dahl"),
+        ("It is late.", "say", "Ola Dahl"),
+    ]
+
+
+def test_three_marks_open_an_outer_and_an_inner_quotation() -> None:
+    clean, _ = extract("Ola Dahl said, '''Old ferry' is what we call it.''")
+    assert clean == "Ola Dahl said, \"'Old ferry' is what we call it.\""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'As Ola Dahl, a former harbour master, put it: "The ferry is late."',
+        'As Ola Dahl put it, "The ferry is late."',
+    ],
+)
+def test_as_someone_put_it_frames_a_quotation(text: str) -> None:
+    assert direct(text) == [("The ferry is late.", "put", "Ola Dahl")]
+
+
+def test_a_reaction_frames_a_quotation() -> None:
+    assert direct('"The ferry is late," reacted Ola Dahl.') == [
+        ("The ferry is late", "react", "Ola Dahl")
+    ]
+
+
+def test_a_participle_clause_after_a_quotation_is_no_source() -> None:
+    _, table = extract(
+        "Hundreds of commuters marched through Varnby, chanting"
+        ' "No ferry, no vote," raising fresh questions about the plan.'
+    )
+    assert "raising fresh" not in set(table["speaker_mention"])
+    assert "chant" in set(table["verb"])
