@@ -76,3 +76,33 @@ def test_a_participle_clause_after_a_quotation_is_no_source() -> None:
     )
     assert "raising fresh" not in set(table["speaker_mention"])
     assert "chant" in set(table["verb"])
+
+
+def test_a_quotation_resumes_after_an_inverted_frame_with_an_appositive() -> None:
+    found = direct(
+        '"This used to be our harbour," said Ola Dahl, director of studies at the Varnby'
+        ' Institute, "but it is changing."'
+    )
+    assert found == [
+        ("This used to be our harbour", "say", "Ola Dahl"),
+        ("but it is changing.", "say", "Ola Dahl"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The evidence is strong" than that of the harbour chief, Ola Dahl said.',
+        '"Many would call that a defeat" if she lost, said Ola Dahl, an analyst.',
+        '"The ferry is late" once again, Ola Dahl said on Tuesday.',
+    ],
+)
+def test_a_closing_frame_attributes_a_quotation_followed_by_other_words(text: str) -> None:
+    assert [speaker for _, _, speaker in direct(text)] == ["Ola Dahl"]
+
+
+def test_the_hearer_after_a_closing_frame_is_no_inverted_subject() -> None:
+    found = direct(
+        '"Yes, I support Berg," Ola Dahl, founder of the Media Centre, tells Varnby News.'
+    )
+    assert found == [("Yes, I support Berg", "tell", "Ola Dahl")]

@@ -14,6 +14,7 @@ from analysis.measures.quotes.unmarked import (
     noun_phrase_source,
 )
 from analysis.measures.quotes.verbs import Verb
+from analysis.measures.speakers import Mention
 from analysis.text.quotemarks import MARK
 
 
@@ -32,18 +33,20 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
         expects = text[span.close - 1 : span.close] in ",?!" or text[span.close + 1 :][:1] == ","
         for verb in article.verbs_between(span.close + 1, after_upper):
             gap = text[span.close + 1 : verb.start]
-            if re.match(r"[\s,]*(?:and|but|or|while|as|when|because|if|so)\b", gap):
+            final = _closing_frame(article, verb, span.close + 1, sentence_end)
+            if re.match(r"[\s,]*(?:and|but|or|while|as|when|because|if|so)\b", gap) and not final:
                 break  # '"...," and Holder urged him': a new clause, not the attribution
-            if not expects and len(WORD.findall(gap)) > 3:
+            if not expects and len(WORD.findall(gap)) > 3 and not final:
                 break  # '"Rage" is a word that ... Romano does criticize': not an attribution
-            subject = article.mentions.subject_before(verb.start, span.close + 1)
+            subject = _inverted_closing(article, verb, gap, after_upper) if final else []
+            subject = subject or article.mentions.subject_before(verb.start, span.close + 1)
             rule = "after"
             if not subject and verb.end - verb.start > 3 and article.participle(verb):
                 # '... a "phony theology," saying he ...': the main clause's subject
                 subject = [
                     m for m in article.subject_of(verb, sentence_start) if m.end <= span.open
                 ]
-            if not subject and re.fullmatch(r"[\s,.;:!?\u2014-]*", gap):
+            if not subject and (final or re.fullmatch(r"[\s,.;:!?\u2014-]*", gap)):
                 subject = article.mentions.subject_after(verb.end, after_upper)
                 subject = subject or noun_phrase_after(article, verb, after_upper)
                 rule = "inverted"
@@ -81,6 +84,33 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
     own_first = not lead.strip() or bool(found and reused)
     order = [found, before, according] if own_first else [before, found, according]
     return next((candidate for candidate in order if candidate), {})
+
+
+def _closing_frame(article: ArticleContext, verb: Verb, lower: int, sentence_end: int) -> bool:
+    """'"..." than that of the harbour chief, Dahl said.': a frame set off by a comma at the end of
+    the sentence (its subject, at most five words, between the comma and the verb, or inverted:
+    *, said Ola Dahl, an analyst.*) attributes the whole sentence, the quotation included, though
+    other words follow the quotation's mark; no quotation mark or reporting verb after it."""
+    text = article.text
+    comma = text.rfind(",", lower, verb.start)
+    if comma < 0 or len(WORD.findall(text[comma : verb.start])) > 5:
+        return False
+    if not text[verb.start - 1 : verb.start].isspace():
+        return False  # "June 28, 2016</tweet>": markup, not a frame
+    rest = text[verb.end : sentence_end]
+    inverted = not text[comma + 1 : verb.start].strip()
+    if not inverted and not _FRAME_END.match(rest):
+        return False
+    return MARK not in rest and not article.verbs_between(verb.end, sentence_end)
+
+
+def _inverted_closing(article: ArticleContext, verb: Verb, gap: str, upper: int) -> list[Mention]:
+    """The subject of an inverted closing frame right after a comma (*... if she lost, said Ola
+    Dahl, an analyst.*: Dahl, not *she*); none after a verb with a hearer (*..., tells Varnby
+    News*: the hearer)."""
+    if not re.search(r",\s*$", gap) or verb.lemma in OBJECT_VERBS:
+        return []
+    return article.mentions.subject_after(verb.end, upper)
 
 
 def _previous_quote_verb(text: str, before: dict, previous_close: int) -> bool:
@@ -150,6 +180,11 @@ def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dic
     return {}
 
 
+#: The words between an inverted frame's verb and the quotation it resumes: its subject or a time
+#: word, then an appositive of up to twelve words.
+_INVERTED_SUBJECT = re.compile(r"(?:\s+[\w.'-]+){1,4},(?:(?:\s+[\w.'-]+){1,12},)?\s*")
+
+
 def direct_position(article: ArticleContext, span: QuotedSpan, lead: str) -> bool:
     """Whether the span stands where direct speech stands (see the module docstring)."""
     stripped = lead.rstrip()
@@ -163,8 +198,8 @@ def direct_position(article: ArticleContext, span: QuotedSpan, lead: str) -> boo
         if re.fullmatch(r"\s*,?\s*", between):
             first = article.text[span.start : span.start + 1]
             return between.strip() == "," or first.isupper()
-        # "tells Etheridge, "..."", "said Monday, "...""
-        return re.fullmatch(r"(?:\s+[\w.'-]+){1,4},\s*", between) is not None
+        # "tells Etheridge, "..."", "said Monday, "..."", "said Ola Dahl, director of ..., "...""
+        return _INVERTED_SUBJECT.fullmatch(between) is not None
     return False
 
 
