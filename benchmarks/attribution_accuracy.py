@@ -32,6 +32,10 @@ match when they overlap by at least 0.3):
   pronoun or description was resolved to) names a gold Source that is a name or a description
   (``"...," he said`` resolved to Khan against a gold Source "Khan"); a gold pronoun is judged by
   the mention only. *source* judges the local mention, *actor* the resolution as well.
+* **named**: of the found gold direct quotations (a content opening with a quotation mark) whose
+  gold Source is named (opens with a capitalised word other than a determiner or pronoun: *Sen.
+  Bernie Sanders*, *Republican strategist Ryan Williams*), the share that *actor* counts right: the
+  issue's "speaker right of found named-person spans" (BASIL-style), measured on PolNeAR.
 * **cue**: of the found gold contents, the share whose best record's reporting verb is a word of the gold
   Cue (any inflection listed for the lemma in the codebook).
 * **speed**: extraction seconds divided by cleaning seconds in the same process (a machine-independent
@@ -71,6 +75,7 @@ MARKED = re.compile("[\"\u201c\u201d]|''|``")
 QUOTED = re.compile(rf"\s*(?:{MARKED.pattern})")
 SPEECH = ("direct", "partial", "indirect")
 WORDS = re.compile(r"[^\W_][\w'-]*")
+NAMED_SOURCE = re.compile(r"(?!(?:The|A|An|He|She|It|They|I|We|This|That|One|Another)\b)[A-Z][a-z]")
 PRONOUNS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which", "that"})
 
 
@@ -172,6 +177,12 @@ def actor_right(gold_source: str, speaker: str) -> bool:
     return any(source_right(gold_source, name) for name in speaker.split("; ") if name)
 
 
+def named_source(gold_source: str) -> bool:
+    """Whether a gold Source is named: it opens with a capitalised word that is no determiner or
+    pronoun ("Sen. Bernie Sanders", not "The senator" or "He")."""
+    return NAMED_SOURCE.match(gold_source.strip()) is not None
+
+
 def best_record(records: pd.DataFrame, lo: int, hi: int) -> pd.Series:
     """The record covering most of ``[lo, hi)``; of equals, the shortest (an inner report's own
     record, not the outer report that contains it)."""
@@ -224,7 +235,11 @@ def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, 
         counts["source_n"] += 1
         right = source_right(g.source_text, str(best["speaker_mention"]))
         counts["source_right"] += right
-        counts["actor_right"] += right or actor_right(g.source_text, str(best["speaker"]))
+        actor = right or actor_right(g.source_text, str(best["speaker"]))
+        counts["actor_right"] += actor
+        if is_direct and named_source(g.source_text):
+            counts["named_n"] += 1
+            counts["named_right"] += actor
         if not right:
             errors.append(("source", g, str(best["speaker_mention"])))
         cue_words = {w.lower() for w in WORDS.findall(g.cue_text)}
@@ -241,7 +256,8 @@ def ratio(a: float, b: float) -> float:
 
 
 def figures_of(counts: Counter) -> dict[str, float]:
-    """P/R/F1 for direct and all, source and cue accuracy from summed counts."""
+    """P/R/F1 for direct and all; source, actor, named-speaker and cue accuracy from summed
+    counts."""
     out: dict[str, float] = {"articles": counts["articles"]}
     for name in ("direct", "all"):
         p = ratio(counts[f"{name}_pred_right"], counts[f"{name}_pred"])
@@ -251,6 +267,7 @@ def figures_of(counts: Counter) -> dict[str, float]:
         out[f"{name}_F1"] = round(2 * p * r / (p + r), 4) if p + r else 0.0
     out["source_acc"] = ratio(counts["source_right"], counts["source_n"])
     out["actor_acc"] = ratio(counts["actor_right"], counts["source_n"])
+    out["named_acc"] = ratio(counts["named_right"], counts["named_n"])
     out["cue_acc"] = ratio(counts["cue_right"], counts["source_n"])
     return out
 

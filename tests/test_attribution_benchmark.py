@@ -77,3 +77,19 @@ def speaker_names(benchmark):
 def test_speakers_that_are_no_names(speaker_names, text: str, speaker: str, kind: str) -> None:
     found = speaker_names.non_name_speakers(text, pd.DataFrame({"speaker": [speaker]}))
     assert found == ({(kind, speaker): 1} if kind else {})
+
+
+@pytest.mark.parametrize(
+    ("source", "named"),
+    [
+        ("Sen. Bernie Sanders (I-Vt.)", True),
+        ("Republican strategist Ryan Williams", True),
+        ("Murphy, the head of Right to Rise USA,", True),
+        ("The senator", False),
+        ("He", False),
+        ("another source familiar with the talks", False),
+        ("", False),
+    ],
+)
+def test_named_sources(benchmark, source: str, named: bool) -> None:
+    assert benchmark.named_source(source) is named
