@@ -106,3 +106,26 @@ def test_the_hearer_after_a_closing_frame_is_no_inverted_subject() -> None:
         '"Yes, I support Berg," Ola Dahl, founder of the Media Centre, tells Varnby News.'
     )
     assert found == [("Yes, I support Berg", "tell", "Ola Dahl")]
+
+
+def test_an_opening_participle_is_no_name() -> None:
+    found = direct(
+        "Dashing into a closed-door lunch, Senator Anna Berg, Liberal of Varnby, called to"
+        ' reporters: "His comments are not helping."'
+    )
+    assert [speaker for _, _, speaker in found] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(("verb", "lemma"), [("cracked", "crack"), ("sings", "sing")])
+def test_manner_verbs_frame_a_quotation(verb: str, lemma: str) -> None:
+    assert direct(f'During the show, Ola Dahl {verb}, "I am a progressive."') == [
+        ("I am a progressive.", lemma, "Ola Dahl")
+    ]
+
+
+def test_a_quotation_coordinated_by_and_comma_shares_the_frame() -> None:
+    found = direct(
+        "The rally was loud. Berg took a risk by winking at the crowd, telling them,"
+        ' "I am a negotiator like you," and, "Who here does not negotiate?"'
+    )
+    assert [speaker for _, _, speaker in found] == ["Berg", "Berg"]

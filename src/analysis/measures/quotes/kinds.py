@@ -129,7 +129,7 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             for r in by_sentence.get(sentence_start, [])
             if r.get("attribution") and r["kind"] in {"direct", "partial"}
         ]
-        coordinated = re.fullmatch(r"\s*(?:,|and|or|but|,\s*and|,\s*or)\s*", lead) is not None
+        coordinated = re.fullmatch(r"\s*(?:,|and|or|but|,\s*and|,\s*or)\s*,?\s*", lead) is not None
         if not attribution and same_sentence and span.group not in by_group and coordinated:
             attribution, speaker_rule = same_sentence[-1]["attribution"], "coordinated"
             kind, kind_rule = same_sentence[-1]["kind"], "coordinated with the previous quotation"
