@@ -129,3 +129,11 @@ def test_a_quotation_coordinated_by_and_comma_shares_the_frame() -> None:
         ' "I am a negotiator like you," and, "Who here does not negotiate?"'
     )
     assert [speaker for _, _, speaker in found] == ["Berg", "Berg"]
+
+
+def test_a_coordinated_speech_verb_shares_the_previous_speech_verbs_subject() -> None:
+    found = direct(
+        "The talk was long. In an interview with Ola Dahl last year, Lind said he welcomed"
+        ' extradition to Varnby and added, "I will plead guilty, no problem."'
+    )
+    assert found == [("I will plead guilty, no problem.", "add", "Lind")]

@@ -108,15 +108,19 @@ class ArticleContext:
         """Subject of a reporting verb, found before it within ``lower``.
 
         A participle or a verb after "and" (*Obama said ... and urged*; *..., adding that*) shares
-        the subject of the previous reporting verb of its sentence, else takes the first mention of
-        its clause (:meth:`Mentions.subject_before`).
+        the subject of the previous reporting verb of its sentence (for a speech verb, a previous speech
+        verb first: *X said he welcomed Y and added* is X's), else takes the first mention of its
+        clause (:meth:`Mentions.subject_before`).
         """
         absolute = self.absolute_subject(verb, lower)
         if absolute:
             return absolute
         if not self.participle(verb):
             return self.mentions.subject_before(verb.start, lower)
-        for previous in reversed(self.verbs_between(lower, verb.start)):
+        earlier = list(reversed(self.verbs_between(lower, verb.start)))
+        if verb.cls.speech:  # "X said he welcomed Y and added": added shares said's subject
+            earlier.sort(key=lambda previous: not previous.cls.speech)  # stable: speech first
+        for previous in earlier:
             if previous.lemma == "according to" or previous is verb:
                 continue
             found = self.absolute_subject(previous, lower) or self.mentions.subject_before(
