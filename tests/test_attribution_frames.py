@@ -137,3 +137,26 @@ def test_a_coordinated_speech_verb_shares_the_previous_speech_verbs_subject() ->
         ' extradition to Varnby and added, "I will plead guilty, no problem."'
     )
     assert found == [("I will plead guilty, no problem.", "add", "Lind")]
+
+
+def test_said_after_a_noun_in_ing_is_a_verb() -> None:
+    found = direct(
+        "The race was close. Another source familiar with Berg's thinking said,"
+        ' "I think he will try."'
+    )
+    assert [verb for _, verb, _ in found] == ["say"]
+
+
+@pytest.mark.parametrize(
+    ("frame", "source"),
+    [
+        (
+            "said one of those advisers, who spoke on the condition of anonymity",
+            "one of those advisers",
+        ),
+        ("said a longtime adviser to both candidates", "a longtime adviser to both candidates"),
+    ],
+)
+def test_an_inverted_description_may_hold_of_those_and_to(frame: str, source: str) -> None:
+    _, table = extract(f'The race was close. "There will not be a path for Berg," {frame}.')
+    assert list(table["speaker_mention"]) == [source]

@@ -68,6 +68,11 @@ _INVERTED_PHRASE = re.compile(
     r"(?:\s+[\w'’.-]+){1,9}?)"
     r"(?=\s*(?:[.,;:!?]|$)|\s+(?:who|whom|whose|which|that|[a-z]{2,}ing)\s)"
 )
+#: Words that may stand inside an inverted noun-phrase source ("said one of those advisers", "said
+#: a longtime adviser to both candidates").
+_INVERTED_INNER = _NOUN_PHRASE_INNER | frozenset(
+    {"to", "the", "those", "these", "his", "her", "their", "its", "our", "both"}
+)
 #: A transcript label opening a paragraph: one to three upper-case words and a colon ("PENCE:").
 _LABEL = re.compile(r"((?:[A-Z][A-Z.'-]+\s){0,2}[A-Z][A-Z'-]{2,}):\s+(?=\S)")
 #: What may follow the source of an inverted trailing attribution: the sentence end, an adjunct or a
@@ -201,7 +206,7 @@ def noun_phrase_after(article: ArticleContext, verb: Verb, upper: int) -> list[M
     if match is None:
         return []
     words = [w.lower() for w in match.group(1).split()]
-    inner = [w for w in words[1:] if w in SOURCE_REJECT and w not in _NOUN_PHRASE_INNER]
+    inner = [w for w in words[1:] if w in SOURCE_REJECT and w not in _INVERTED_INNER]
     if inner and "close" not in words:  # "a spokesman for the board", not "a man who ..."
         return []
     phrase = match.group(1).rstrip(".")

@@ -151,7 +151,9 @@ class ReportingVerbs:
             if verb_class.copular:
                 if not _LINKING_BEFORE.search(text, max(0, match.start() - 60), match.start()):
                     continue  # "a confident mayor": an adjective, not a cue
-            elif lemma != "according to" and _not_a_report(text, match.start(), match.end()):
+            elif lemma != "according to" and _not_a_report(
+                text, match.start(), match.end(), match.group().lower() == lemma
+            ):
                 continue
             verbs.append(Verb(match.start(), match.end(), lemma, verb_class))
         return verbs
@@ -229,14 +231,14 @@ _KEEPS_ING = re.compile(
 )
 
 
-def _not_a_report(text: str, start: int, end: int) -> bool:
+def _not_a_report(text: str, start: int, end: int, base_form: bool) -> bool:
     """A verb form used as a noun, adjective or passive: "the said", "a noted author", "was
-    announced", "of term limits", "Steele's comments", "the interactions described by", the object
-    of an -ing verb ("providing support"); an -ing form after a preposition or in a progressive
-    stays ("in saying", "is calling for")."""
+    announced", "of term limits", "Steele's comments", "the interactions described by", a base form
+    after an -ing word ("providing support"; not "his thinking said"); an -ing form after a
+    preposition or in a progressive stays ("in saying", "is calling for")."""
     before = text[max(0, start - 20) : start]
     form = text[start:end]
-    if not form.endswith(("s", "ed", "ing")) and _GERUND_BEFORE.search(before):
+    if base_form and _GERUND_BEFORE.search(before):
         return True
     match = _DETERMINER_BEFORE.search(before)
     if match and form.split()[0].endswith("ing") and _KEEPS_ING.search(before):
