@@ -160,3 +160,18 @@ def test_said_after_a_noun_in_ing_is_a_verb() -> None:
 def test_an_inverted_description_may_hold_of_those_and_to(frame: str, source: str) -> None:
     _, table = extract(f'The race was close. "There will not be a path for Berg," {frame}.')
     assert list(table["speaker_mention"]) == [source]
+
+
+def test_an_inverted_frame_after_a_demonym_and_an_organisation_names_the_person() -> None:
+    found = direct(
+        'The race was close. "This is our effort," said American Ferry Fund president Ola Dahl.'
+    )
+    assert found == [("This is our effort", "say", "Ola Dahl")]
+
+
+def test_a_quotation_resumes_after_a_long_appositive() -> None:
+    found = direct(
+        'The race was close. "This used to be our harbour," said Ola Dahl, director of International Security'
+        ' Studies at the Royal United Harbour Institute in Varnby, "but it is changing."'
+    )
+    assert [speaker for _, _, speaker in found] == ["Ola Dahl", "Ola Dahl"]

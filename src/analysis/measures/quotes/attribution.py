@@ -181,8 +181,10 @@ def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dic
 
 
 #: The words between an inverted frame's verb and the quotation it resumes: its subject or a time
-#: word, then an appositive of up to twelve words.
-_INVERTED_SUBJECT = re.compile(r"(?:\s+[\w.'-]+){1,4},(?:(?:\s+[\w.'-]+){1,12},)?\s*")
+#: word, then an appositive of up to twenty words.
+_INVERTED_SUBJECT = re.compile(r"(?:\s+[\w.'-]+){1,4},(?:(?:\s+[\w.'-]+){1,20},)?\s*")
+#: Most words between a quotation and its resumption after the frame (verb, subject, appositive).
+_RESUMPTION_WORDS = 24
 
 
 def direct_position(article: ArticleContext, span: QuotedSpan, lead: str) -> bool:
@@ -225,7 +227,7 @@ def interrupted(
     block = article.blocks[span.block]
     return (
         block.start <= previous["end"] <= verb.start < span.open
-        and len(WORD.findall(between)) <= 12
+        and len(WORD.findall(between)) <= _RESUMPTION_WORDS
         and direct_position(article, span, lead)
     )
 

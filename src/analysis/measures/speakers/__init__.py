@@ -126,6 +126,8 @@ _HEAD_NOUNS = (
     | frozenset(role for role in ROLE_WORDS if " " not in role)
 )
 _LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
+#: Capitalised modifiers the name parser split off an organisation (*American* Unity Fund).
+_MODIFIERS_SPLIT_OFF = re.compile(r"\s*(?:[A-Z][\w'-]*\s+){1,2}")
 _REPRESENTED_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 _WORD_SPAN = re.compile(r"\S+")
@@ -350,10 +352,21 @@ class Mentions(MentionFinder):
             gap = self.text[verb_end : mention.start]
             if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*", gap):
                 return [self._named_after_roles(mention, found[index + 1 :]) or mention]
+            if _MODIFIERS_SPLIT_OFF.fullmatch(gap):  # a demonym split off: "said American ..."
+                named = self._named_after_roles(mention, found[index + 1 :])
+                return [named or self._with_modifiers(mention, gap.lstrip())]
             if mention.kind == "name" and _role_words(gap):
                 return [mention]
             break
         return []
+
+    def _with_modifiers(self, mention: Mention, modifiers: str) -> Mention:
+        """A group or description with the capitalised ``modifiers`` written right before it
+        (*Pakistani officials*); a name or organisation as it is (*Unity Fund*)."""
+        if mention.kind not in {"group", "description"}:
+            return mention
+        start = mention.start - len(modifiers)
+        return Mention(start, mention.end, self.text[start : mention.end], mention.kind)
 
     def _named_after_roles(self, mention: Mention, following: list[Mention]) -> Mention | None:
         """The first name after ``mention`` when only role words stand between (*Harbour Authority
