@@ -15,7 +15,10 @@ A record's speaker (each canonical name of ``speaker``, ``"; "``-separated) is c
 
 Countries and capitals are kept apart from other places in the counts (both under ``country``): a
 government named by its country or capital (*Iran said*, *Washington says*) is metonymy, a
-legitimate source, while a river, a county or a common word is never a speaker. The check reads only the record and the article text;
+legitimate source, while a river, a county or a common word is never a speaker. A country's state
+or province (``state``: *Ohio*, *Balochistan*; the gazetteer's first-level subdivisions) is counted
+apart too: it is a polity that can act (*Nebraska and Oklahoma asked the Supreme Court*) but is
+more often a place (*the Ohio primary*), so its records are worth reading. The check reads only the record and the article text;
 it is a measurement, not a rule of the extractor.
 """
 
@@ -27,7 +30,7 @@ from collections import Counter
 import pandas as pd
 
 from analysis.text.lexicon import COMMON_WORDS, GROUP_NOUNS, PLACES, ROLE_WORDS
-from analysis.text.names.gazetteer import actor_type, is_capital
+from analysis.text.names.gazetteer import actor_type, is_capital, is_region
 
 _LOWER_WORDS = re.compile(r"(?<![\w.])[a-z][a-z'-]+")
 _CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,] )[A-Z][a-z'-]+")
@@ -35,12 +38,14 @@ _COMMON = COMMON_WORDS | GROUP_NOUNS | frozenset(ROLE_WORDS)
 
 
 def speaker_kind(name: str, lower_words: set[str], proper_words: set[str] = frozenset()) -> str:
-    """'country', 'place', 'common word' or '' (a plausible person or organisation name);
+    """'country', 'state', 'place', 'common word' or '' (a plausible person or organisation name);
     ``lower_words``: the article's lower-case words; ``proper_words`` (lower-cased): the words it
     capitalises after a lower-case word."""
     kind = actor_type(name, True)
     if kind == "country" or is_capital(name):
         return "country"
+    if is_region(name):
+        return "state"
     if kind == "place" or (name.lower() in PLACES and kind != "organisation"):
         return "place"
     words = name.split()
@@ -68,7 +73,7 @@ def non_name_speakers(text: str, quotes: pd.DataFrame) -> Counter:
 def summary(found: Counter) -> str:
     """One line per kind: record count and the most frequent speakers."""
     lines = []
-    for kind in ("country", "place", "common word"):
+    for kind in ("country", "state", "place", "common word"):
         names = Counter({name: n for (k, name), n in found.items() if k == kind})
         top = ", ".join(f"{name} {n}" for name, n in names.most_common(12))
         lines.append(f"  {kind}: {sum(names.values())} records ({len(names)} names): {top}")

@@ -67,6 +67,7 @@ def speaker_names(benchmark):
         ("The White House said no.", "White House", ""),  # an institution named by its seat
         ("Tehran said no.", "Tehran", "country"),  # a government named by its capital
         ("The Varn River said no.", "Varn River", "place"),
+        ("Ohio said no.", "Ohio", "state"),  # a polity, but more often a place: counted apart
         ("Islamic State said no.", "Islamic State", ""),
         ("In the vote the Republicans said no.", "Republicans", ""),  # a party: a name
         ("Republicans said no.", "Republicans", "common word"),  # never capitalised inside

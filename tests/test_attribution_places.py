@@ -122,3 +122,86 @@ def test_representatives_speak_for_the_countries_they_lead() -> None:
     assert sources("Supporters of Anna Berg said that the vote was rigged.") == [
         ("say", "Supporters", "")
     ]
+
+
+# --- sixth round: states and provinces, places modifying nouns on every path, lists, asides ---
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Ohio", "place"), ("Balochistan", "place"), ("Ontario", "place"), ("Washington", "other")],
+)
+def test_states_and_provinces_are_places_but_not_a_capitals_name(name: str, kind: str) -> None:
+    assert actor_type(name, False) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Ms. Berg was criticized by many Wall Street traders for not raising rates.",
+            "many Wall Street traders",
+        ),
+        (
+            "The Ohio billionaire, speaking in Varnby, insisted that he would win.",
+            "The Ohio billionaire",
+        ),
+        ("The Ohio delegation has sought to block the rule.", "The Ohio delegation"),
+        ("The Arizona group said that the call came unexpectedly.", "The Arizona group"),
+        (
+            "Today Ohio veterans will come together to show that they have his back.",
+            "Ohio veterans",
+        ),
+    ],
+)
+def test_a_place_modifying_a_noun_is_no_source_on_any_path(text: str, source: str) -> None:
+    found = sources(text)
+    assert source in [mention for _, mention, _ in found]
+    assert all(speaker == "" for _, mention, speaker in found if mention == source)  # no one
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Voters in Alabama, Georgia, Tennessee and Virginia want a change of course.", "Voters"),
+        ("Officials in both Iowa and Ohio said that the vote was fair.", "Officials"),
+        ("Activists off Capitol Hill may believe that Ola Dahl can win.", "Activists"),
+        (
+            "Residents in Salem, Oregon who voted early complained that they could not see her name.",
+            "they",
+        ),
+    ],
+)
+def test_places_in_a_prepositional_list_are_no_subject(text: str, source: str) -> None:
+    assert sources(text)[-1][1] == source
+
+
+def test_a_list_after_a_fronted_phrase_is_still_the_subject() -> None:
+    assert sources("In talks with Pakistan, Iran and India agreed that trade should grow.") == [
+        ("agree", "Iran and India", "Iran; India")
+    ]
+
+
+def test_an_auxiliary_after_a_relative_clause_keeps_its_head() -> None:
+    found = sources(
+        "Ola Dahl, who won Varnby and his home state of Ohio, is calling for his rivals to drop out."
+    )
+    assert found == [("call for", "Ola Dahl", "Ola Dahl")]
+
+
+def test_a_possessive_place_before_an_inverted_name_is_no_speaker() -> None:
+    found = sources('"We will lose," said Ohio\'s Ola Dahl, a consultant.')
+    assert found == [("say", "Ola Dahl", "Ola Dahl")]
+
+
+def test_the_subject_stands_before_an_aside_between_dashes() -> None:
+    found = sources(
+        "Insiders in the next two states — Ohio and Iowa — said that the gap must close."
+    )
+    assert found == [("say", "Insiders", "")]
+
+
+@pytest.mark.parametrize("group", ["Strategists", "Insiders", "Operatives", "Donors"])
+def test_more_unnamed_groups_head_a_relative_clause(group: str) -> None:
+    found = sources(f"{group} who worked for Ola Dahl say that the race is over.")
+    assert found == [("say", group, "")]

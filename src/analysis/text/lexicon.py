@@ -279,7 +279,8 @@ NAME_ABBREVIATIONS = frozenset(
 
 PREPOSITIONS = wordset("""
 of on in at for from with to by about against into onto over under between among toward towards than
-like via per through across without within behind near despite during upon
+like via per through across without within behind near despite during upon outside inside beyond
+around throughout along amid amongst off
 """)
 
 #: Unnamed plural (or indefinite) sources that can be the subject of a reporting verb.
@@ -289,7 +290,8 @@ activists protesters protestors supporters opponents aides advocates organizers 
 investigators prosecutors researchers scientists economists doctors teachers students parents voters
 citizens people reports polls democrats republicans conservatives liberals administration spokesman
 spokeswoman spokesperson source official officers soldiers military militants rebels groups families
-members neighbors commentators historians pundits
+members neighbors commentators historians pundits insiders strategists operatives donors delegates
+pollsters consultants staffers advisers allies
 """)
 
 FEMALE_NAMES = wordset("""
@@ -570,13 +572,14 @@ mountains valley island islands border strait sea ocean peninsula lawn
 #: land records indicate", "the New Hampshire primary threatens"): organisations and their parts,
 #: documents and data, events, people by wealth or origin (besides role, group and person nouns,
 #: which count too); the subject is then the whole
-#: phrase, not the name (analysis.measures.speakers.Mentions.subject_before).
+#: phrase, not the name (analysis.measures.speakers.phrases).
 MODIFIED_HEAD_NOUNS = wordset("""
 campaign camp team staff office committee panel board council side faction circle ally allies
+delegation player trader investor banker executive group chapter organization association coalition
 poll polling survey study report analysis review investigation data record records filing website
 newspaper paper network channel outlet ad advertisement video email memo letter statement release
 primary caucus debate election convention rally attack attacks bombing shooting terrorism scandal
-billionaire millionaire mogul tycoon magnate native
+billionaire millionaire mogul tycoon magnate native veteran
 """)
 #: Plural nouns for people who speak for the country or organisation after "of" ("Leaders of
 #: Pakistan and Iran agreed": Pakistan and Iran speak; "supporters of X" do not speak for X).

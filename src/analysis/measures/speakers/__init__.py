@@ -80,15 +80,11 @@ from analysis.measures.speakers.mentions import (
     role_key,
     roles_compatible,
 )
+from analysis.measures.speakers.phrases import adverb_or_function, modified_phrase
 from analysis.measures.speakers.resolution import PRONOUN_WINDOW, resolve
 from analysis.text.lexicon import (
     CLAUSE_REJECT,
-    FUNCTION_WORDS,
-    GROUP_NOUNS,
-    MODIFIED_HEAD_NOUNS,
-    PERSON_HEADS,
     REPRESENTATIVE_NOUNS,
-    ROLE_WORDS,
     SOURCE_REJECT,
 )
 from analysis.text.quotemarks import Interval
@@ -116,25 +112,20 @@ _DESCRIPTION_GAP = re.compile(
     r",\s+(?:the|a|an|this|its|his|her|their|one|another)"
     r"(?:\s+(?!(?:who|which|that|whose)\b)\w[\w'-]*){1,8}\s*"
 )
+#: Auxiliaries and adverbs between a subject's closing comma and the verb (*X, who won Varnby, is
+#: calling for*; *X, the mayor, has also said*).
+_AUXILIARIES_AT_END = re.compile(
+    r"(?:\s+(?:is|are|was|were|has|have|had|will|would|could|should|may|might|must|can|did|does|"
+    r"do|been|also|now|still|not|already|again|never|\w+ly))+\s*\Z"
+)
+_DASH = re.compile(r"\s(?:\u2014|\u2013|--)\s")
+_CLOSING_DASH = re.compile(r"\s*(?:\u2014|\u2013|--)\s*")
 #: A non-restrictive relative clause opening after a mention (", who lost her job ...").
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whom|whose)\b")
-#: Nouns that can head a phrase a name modifies (*the Clinton campaign*, *Varnby council officials*).
-_HEAD_NOUNS = (
-    MODIFIED_HEAD_NOUNS
-    | GROUP_NOUNS
-    | PERSON_HEADS
-    | frozenset(role for role in ROLE_WORDS if " " not in role)
-)
-_LOWER_WORD = re.compile(r"[a-z][a-z'-]*")
 #: Capitalised modifiers the name parser split off an organisation (*American* Unity Fund).
 _MODIFIERS_SPLIT_OFF = re.compile(r"\s*(?:[A-Z][\w'-]*\s+){1,2}")
 _REPRESENTED_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
-_WORD_SPAN = re.compile(r"\S+")
-#: A determiner and up to two adjectives right before a name (*a new* Varnby poll).
-_PHRASE_OPENING = re.compile(
-    r"\b((?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)(?:\s+[a-z][\w-]*){0,2}\s+)\Z"
-)
 
 
 class Mentions(MentionFinder):
@@ -180,7 +171,10 @@ class Mentions(MentionFinder):
         if not candidates:
             return []
         nearest = candidates[-1]
-        gap = self.text[nearest.end : verb_start]
+        gap = _AUXILIARIES_AT_END.sub("", self.text[nearest.end : verb_start])
+        opening_dash = self._dashed_aside(gap, lower, nearest.start)
+        if opening_dash >= 0:  # "insiders in two states — Varnby and Ostland — said": insiders
+            return self.subject_before(opening_dash, lower, participle)
         if participle:
             begin = self._clause_start(lower, verb_start)
             clause = [m for m in candidates if m.start >= begin and self._can_lead(m)]
@@ -219,35 +213,32 @@ class Mentions(MentionFinder):
             subject = self.items[subject.link]
         return self._coordinated(subject, lower) + self._represented(subject, verb_start)
 
+    def _dashed_aside(self, gap: str, lower: int, upper: int) -> int:
+        """Where the aside opens when ``gap`` (before the verb) is its closing dash and an opening
+        dash stands in ``[lower, upper)`` (*X — the former chairman — said*), else -1."""
+        if not _CLOSING_DASH.fullmatch(gap):
+            return -1
+        dashes = list(_DASH.finditer(self.text, lower, upper))
+        return dashes[-1].start() if dashes else -1
+
     def _modified_noun(self, mention: Mention, verb_start: int) -> Mention | None:
         """The noun phrase a name only modifies, as a description (*the Clinton campaign said*, *a
-        new Varnby poll shows*, *Ostmark land records indicate*), else None: one to three lower-case
-        words after the name end in a head noun (a role, group, person, organisation, document or
-        event noun), only function words or adverbs stand between them and the verb, and the phrase
-        opens with the determiner and adjectives before the name."""
+        new Varnby poll shows*, *Ostmark land records indicate*: :func:`modified_phrase`), when only
+        function words or adverbs stand between it and the verb; else None."""
         if mention.kind not in {"name", "organisation"}:
             return None
-        words = list(_WORD_SPAN.finditer(self.text, mention.end, verb_start))
-        nouns = 0
-        while nouns < len(words) and _LOWER_WORD.fullmatch(words[nouns].group()):
-            if _adverb_or_function(words[nouns].group()):
-                break
-            nouns += 1
-        if not (
-            1 <= nouns <= 3
-            and _singular_noun(words[nouns - 1].group().removesuffix("'s")) in _HEAD_NOUNS
-            and all(_adverb_or_function(word.group()) for word in words[nouns:])
+        span = modified_phrase(self.text, mention.start, mention.end, verb_start)
+        if span is None or not all(
+            adverb_or_function(word) for word in self.text[span[1] : verb_start].split()
         ):
             return None
-        opening = _PHRASE_OPENING.search(self.text, max(0, mention.start - 40), mention.start)
-        start = opening.start(1) if opening else mention.start
-        end = words[nouns - 1].end()
-        return Mention(start, end, self.text[start:end], "description")
+        return Mention(*span, self.text[span[0] : span[1]], "description")
 
     def _relative_head(self, nearest: Mention, lower: int, verb_start: int) -> Mention | None:
         """The head of a restrictive relative clause that holds ``nearest`` (*Voters who endorsed
         Anna Berg say*: the subject is *Voters*): the mention right before a relative *who* that
-        stands before ``nearest`` with no comma from it to the verb; None when there is none."""
+        stands before ``nearest`` with no comma from it to the verb; None when there is none or
+        it is a preposition's object (*residents in Varnby who voted ... say*)."""
         for mention in reversed(self.between(lower, nearest.start)):
             if not mention.relative:
                 continue
@@ -255,7 +246,7 @@ class Mentions(MentionFinder):
                 return None
             index = self.position(mention)
             head = self.items[index - 1] if index > 0 else None
-            if head is None or head.start < lower or head.kind == "pronoun":
+            if head is None or head.start < lower or head.kind == "pronoun" or head.prep:
                 return None
             return head if re.fullmatch(r"\s+", self.text[head.end : mention.start]) else None
         return None
@@ -350,6 +341,8 @@ class Mentions(MentionFinder):
             if mention.kind == "pronoun":  # '"...," saying it means': no inverted subject
                 break
             gap = self.text[verb_end : mention.start]
+            if mention.possessive and not gap.strip():  # "said Varnby's Ola Dahl": Dahl
+                return [self._named_after_roles(mention, found[index + 1 :], owner=True) or mention]
             if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*", gap):
                 return [self._named_after_roles(mention, found[index + 1 :]) or mention]
             if _MODIFIERS_SPLIT_OFF.fullmatch(gap):  # a demonym split off: "said American ..."
@@ -368,12 +361,18 @@ class Mentions(MentionFinder):
         start = mention.start - len(modifiers)
         return Mention(start, mention.end, self.text[start : mention.end], mention.kind)
 
-    def _named_after_roles(self, mention: Mention, following: list[Mention]) -> Mention | None:
+    def _named_after_roles(
+        self, mention: Mention, following: list[Mention], owner: bool = False
+    ) -> Mention | None:
         """The first name after ``mention`` when only role words stand between (*Harbour Authority
-        spokesman Ola Dahl*), else None."""
+        spokesman Ola Dahl*), or nothing after a possessive ``owner`` (*Varnby's Ola Dahl*), else
+        None."""
         for other in following[:3]:
             if other.kind == "name":
-                return other if _role_words(self.text[mention.end : other.start]) else None
+                gap = self.text[mention.end : other.start]
+                if owner:
+                    gap = re.sub(r"\A's?\s", "", gap)
+                return other if (owner and not gap.strip()) or _role_words(gap) else None
             if other.kind not in {"group", "description"}:  # a role noun of the gap
                 return None
         return None
@@ -388,19 +387,6 @@ class Mentions(MentionFinder):
                 names.append(mention.canonical)
         surface = self.text[mentions[0].start : mentions[-1].end]
         return "; ".join(names), surface
-
-
-def _adverb_or_function(word: str) -> bool:
-    """A function word (*has*, *also*) or an adverb in *-ly* (*recently*)."""
-    return word in FUNCTION_WORDS or word.endswith("ly")
-
-
-def _singular_noun(noun: str) -> str:
-    """A head noun's singular as the word lists hold it (*allies* → *ally*, *records* → *record*),
-    or the noun itself when the lists hold it as written (*police*, *allies*)."""
-    if noun in _HEAD_NOUNS or not noun.endswith("s"):
-        return noun
-    return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
 def _role_words(gap: str) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.measures.speakers.openers import common_opener, lone_opener, name_key, participle
+from analysis.measures.speakers.phrases import modified_phrase
 from analysis.text.lexicon import (
     COMMON_WORDS,
     DEMONYMS,
@@ -64,6 +65,9 @@ _INSTITUTION = re.compile(
     r"(?P<noun>(?:[a-z]+\s+){0,2}(?:ministry|government|office|embassy|campaign|committee|army|"
     r"military|administration|foreign ministry|state media|media|parliament|police|presidency))\b"
 )
+
+
+_DEFINITE = re.compile(r"[Tt]he|[Tt]his|[Tt]hat")
 
 
 _GROUP = re.compile(
@@ -220,7 +224,10 @@ class MentionFinder:
         text = self.text
         tokens = [t for t in _tokens(text) if not in_sorted_spans(t.start, self.quoted)]
         lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
-        found: list[Mention] = self._names(tokens, lower_words)
+        found: list[Mention] = [
+            self._place_phrase(m) if is_mere_place(m) else m
+            for m in self._names(tokens, lower_words)
+        ]
         taken = sorted((m.start, m.end, number) for number, m in enumerate(found))
         reach = max((end - start for start, end, _ in taken), default=0)
         dropped: set[int] = set()
@@ -245,7 +252,7 @@ class MentionFinder:
         found.sort(key=lambda m: (m.start, m.end))
         for index, mention in enumerate(found):
             mention.prep = self._after_preposition(mention.start) or (
-                index > 0 and self._coordinated_place(found[index - 1], mention)
+                index > 0 and self._coordinated_place(found, index)
             )
         self._link_appositives(found)
         return found
@@ -456,6 +463,29 @@ class MentionFinder:
             possessive=possessive,
         )
 
+    def _place_phrase(self, place: Mention) -> Mention:
+        """A city, region or street that modifies a noun makes a description of the whole phrase
+        (*the Varnby billionaire*, *Tuesday's Ostland primary*, *many Wall Street traders*:
+        :func:`modified_phrase`); a place alone stays as it is. Only a definite phrase keeps its
+        role for coreference (*a Varnby senator* is someone new)."""
+        upper = self.sentences[self.sentence_of(place.start)][1] if self.sentences else 0
+        span = modified_phrase(self.text, place.start, place.end, max(upper, place.end))
+        if span is None:
+            return place
+        start, end = span
+        head = self.text[start:end].split()[-1].lower()
+        role = role_key(head) if head in ROLE_WORDS and _DEFINITE.match(self.text, start) else ""
+        return Mention(
+            start,
+            end,
+            self.text[start:end],
+            "description",
+            roles={role} if role else set(),
+            places={normalise_place(place.text)},
+            gender="f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else ""),
+            person=bool(role),
+        )
+
     def _descriptions(self) -> list[Mention]:
         """Definite descriptions: "the" + modifiers + a role noun."""
         mentions = []
@@ -505,16 +535,39 @@ class MentionFinder:
         return mentions
 
     def _after_preposition(self, position: int) -> bool:
-        """Whether a preposition (optionally + article and capitalised modifiers) precedes."""
+        """Whether a preposition (optionally + article, *both* or *either*, and capitalised
+        modifiers) precedes."""
         before = self.text[max(0, position - 40) : position]
-        match = re.search(r"(\w+) (?:(?:the|a|an) )?(?:[A-Z][\w'-]* )*$", before)
+        match = re.search(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$", before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
 
-    def _coordinated_place(self, previous: Mention, mention: Mention) -> bool:
+    def _coordinated_place(self, found: list[Mention], index: int) -> bool:
         """A place coordinated with the object of a preposition shares the preposition (*the
-        results in Varnby and New Hampshire show*: the place is not the subject)."""
+        results in Varnby and New Hampshire show*: the place is not the subject), as does a city's
+        or an institution's state or region after a comma (*in Salem, Ostland*; *at the University of
+        Varnby, North Ostland*) and any member of a longer list (*voters in Varnby, Ostland, Norway
+        and Sweden want*); but in *With Ostland, Norway and Sweden agreed* the two are the subject."""
+        previous, mention = found[index - 1], found[index]
+        if not previous.prep:
+            return False
         gap = self.text[previous.end : mention.start]
-        return previous.prep and bool(_COORDINATOR.fullmatch(gap)) and is_place_name(mention.tokens)
+        in_list = index > 1 and self._comma_joined(found[index - 2], previous)
+        if gap != ", ":
+            return bool(_COORDINATOR.fullmatch(gap)) and (in_list or is_place_name(mention.tokens))
+        following = found[index + 1] if index + 1 < len(found) else None
+        return is_place_name(mention.tokens) and (
+            is_mere_place(mention)
+            or in_list
+            or (following is not None and self._comma_joined(mention, following))
+        )
+
+    def _comma_joined(self, first: Mention, second: Mention) -> bool:
+        """Whether two places stand side by side in a list, only a comma between them."""
+        return (
+            self.text[first.end : second.start] == ", "
+            and is_place_name(first.tokens)
+            and is_place_name(second.tokens)
+        )
 
     def _link_appositives(self, found: list[Mention]) -> None:
         """Link "NAME, the ROLE," and "the ROLE, NAME," pairs and register the role with the name."""

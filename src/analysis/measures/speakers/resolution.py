@@ -180,10 +180,11 @@ def _resolve_description(
     """Canonical name for a definite description (role and places), by recency: the fitting person
     named last before it, else first after it (a bisection in each candidate's ``name_starts``).
     A generic role that is no office (*the Pakistani diplomat*) fits only a person registered with
-    that very role: it is not the prime minister the article named, and stays a description."""
+    that very role: it is not the prime minister the article named, and stays a description; so
+    does a description without a role (*many Varnby traders*)."""
     role = next(iter(mention.roles), "")
     places = {p for p in mention.places if p}
-    if role in GENERIC_ROLES and not places:
+    if not role or (role in GENERIC_ROLES and not places):
         return ""  # "the official": too vague to name anyone
     strict = role in GENERIC_ROLES and role not in OFFICE_ROLES
     candidates = []

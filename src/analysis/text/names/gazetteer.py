@@ -17,6 +17,7 @@ from countryinfo import all_countries
 
 from analysis.text.lexicon import (
     DEMONYMS,
+    FIRST_NAMES,
     GROUP_NOUNS,
     NAME_ORG_WORDS,
     PEOPLE_NOUNS,
@@ -118,9 +119,10 @@ def demonym_country(word: str) -> str | None:
 
 def actor_type(name: str, person: bool) -> str:
     """The type of an automatic actor named ``name``: country (gazetteer), organisation (an
-    acronym or an organisation word), place (a place word at the end), person (``person``: the
-    name looks like a person's and is no organisation), group (a plural proper noun such as
-    "Democrats"), else other."""
+    acronym or an organisation word), place (a place word at the end, a capital, or else a
+    country's state or province: :func:`is_region`), person (``person``: the name looks like a
+    person's and is no organisation), group (a plural proper noun such as "Democrats"), else
+    other."""
     if country_of(name):
         return "country"
     tokens = name_tokens(name)
@@ -133,6 +135,8 @@ def actor_type(name: str, person: bool) -> str:
         return "organisation"
     if person:
         return "person"
+    if name in _regions():
+        return "place"
     if len(tokens) == 1 and name.endswith("s") and not name.endswith("ss"):
         return "group"
     return "other"
@@ -155,6 +159,28 @@ def _ends_in_place_word(words: list[str]) -> bool:
 def is_capital(name: str) -> bool:
     """Whether ``name`` is a country's capital (*Tehran*): a government by metonymy."""
     return name in _capitals()
+
+
+def is_region(name: str) -> bool:
+    """Whether ``name`` is a state or province of a country (*Ohio*, *Balochistan*, *Ontario*)."""
+    return name in _regions()
+
+
+@lru_cache(maxsize=1)
+def _regions() -> frozenset[str]:
+    """The countries' first-level subdivisions (the package's ``provinces``), less those that are
+    also a first name (*Carolina*, *Victoria*) or of three letters or fewer (*Baa*), which news text
+    more often writes for people and abbreviations, and those that open a capital's name
+    (*Washington*, the government's seat by metonymy)."""
+    capital_openings = {capital.split()[0] for capital in _capitals()}
+    return frozenset(
+        province
+        for country in all_countries()
+        for province in country.provinces() or ()
+        if len(province) > 3
+        and province not in capital_openings
+        and not set(province.split()) & FIRST_NAMES
+    )
 
 
 @lru_cache(maxsize=1)
