@@ -175,3 +175,38 @@ def test_a_quotation_resumes_after_a_long_appositive() -> None:
         ' Studies at the Royal United Harbour Institute in Varnby, "but it is changing."'
     )
     assert [speaker for _, _, speaker in found] == ["Ola Dahl", "Ola Dahl"]
+
+
+# --- sixth round: documents that read, clauses with irregular past verbs ---
+
+
+def sources(text: str) -> list[tuple[str, str, str]]:
+    """(kind, verb, source mention) of every record of ``text``."""
+    _, table = extract(text)
+    return list(zip(table["kind"], table["verb"], table["speaker_mention"], strict=True))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The campaign email reads: "Repeat after me: we will win."',
+        'The letter read, "We will keep fighting for the workers of this town."',
+        '"Keep out of the harbour," the sign read.',
+    ],
+)
+def test_a_document_that_reads_gives_its_own_words(text: str) -> None:
+    assert [(kind, verb) for kind, verb, _ in sources(text)] == [("direct", "read")]
+
+
+def test_reading_the_news_reports_nothing() -> None:
+    assert sources("Ola Dahl reads the news every morning before work.") == []
+
+
+@pytest.mark.parametrize("verb", ["came", "went", "began", "grew", "took effect"])
+def test_a_bare_clause_with_an_irregular_past_verb_is_reported(verb: str) -> None:
+    found = sources(f"The council said the decision {verb} too late for the ferry.")
+    assert found == [("indirect", "say", "The council")]
+
+
+def test_a_bare_noun_phrase_after_said_is_no_clause() -> None:
+    assert sources("Ola Dahl said the cost of the new ferry.") == []

@@ -89,6 +89,18 @@ MONTH_ABBREVIATIONS: frozenset[str] = wordset("jan feb mar apr jun jul aug sep s
 
 WEEKDAYS: frozenset[str] = wordset("monday tuesday wednesday thursday friday saturday sunday")
 
+#: Past forms of irregular English verbs that are never nouns or adjectives (so not *set*, *cut*,
+#: *found*, *left*, *cost*, *read*): a clause's verb where the regular *-ed* is missing (*the plan
+#: came too late*); from the irregular-verb list of Quirk et al. (1985), A Comprehensive Grammar
+#: of the English Language, Appendix I.
+IRREGULAR_PAST: frozenset[str] = wordset("""
+came went took made gave got began became brought bought caught chose drew drove ate flew forgot
+forgave froze grew heard held kept knew led lost meant met paid ran said sought sold sent shook
+slept spoke spent stood stole swore swept taught tore told thought threw understood woke wore
+wept won wrote withdrew rode rang sang sank swam fled fought hid broke blew arose overcame overtook
+undertook upheld withheld mistook misled foresaw
+""")
+
 #: Capitalised words that open sentences but are not names (pronouns, determiners, connectives,
 #: sentence adverbs, and common news nouns). A sentence-initial word is also treated as common
 #: when it ends in -ly or occurs in lower case elsewhere in the text (singular or plural).

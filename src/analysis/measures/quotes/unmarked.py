@@ -22,7 +22,7 @@ from analysis.measures.quotes.context import ArticleContext, word_count
 from analysis.measures.quotes.spans import WORD
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
-from analysis.text.lexicon import CLAUSE_REJECT, SOURCE_REJECT, wordset
+from analysis.text.lexicon import CLAUSE_REJECT, IRREGULAR_PAST, SOURCE_REJECT, wordset
 from analysis.text.quotemarks import MARK
 
 #: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
@@ -35,7 +35,7 @@ _TAIL = re.compile(
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
-    r"[a-z]{2,}ed|[a-z]{2,}s)\b"
+    rf"[a-z]{{2,}}ed|[a-z]{{2,}}s|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
 #: Determiners of a singular noun phrase, whose verb agrees (*a report says*, never *a report say*).
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that"})
