@@ -68,7 +68,8 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   ``object_verbs`` of the other classes when no clause follows (``announced a new plan``; never an
   adjunct: ``announced on Friday``); ``infinitive_verbs`` take only a to-infinitive (``pledged to
   rebuild``, not ``pledged billions``). Raising verbs (``evidential``: *seemed to*, *appears to*,
-  *is expected to*) give the clause around them with no source (``kind_rule`` ``unsourced``). Any
+  *is expected to*) give the clause around them with no source (``kind_rule`` ``unsourced``);
+  ``document`` verbs frame a text's own words (``the email reads: "..."``), never an object. Any
   clause verb takes an embedded question opened by *whether*, *why* or *how* (``would not say
   how ...``); ``that,`` before an inserted clause and an existential ``there had been`` open a
   clause. Trailing attributions may be inverted with an appositive (``..., said Anna Berg, a
