@@ -205,3 +205,11 @@ def test_the_subject_stands_before_an_aside_between_dashes() -> None:
 def test_more_unnamed_groups_head_a_relative_clause(group: str) -> None:
     found = sources(f"{group} who worked for Ola Dahl say that the race is over.")
     assert found == [("say", group, "")]
+
+
+def test_an_event_named_after_a_capital_is_no_government() -> None:
+    found = sources("Before the Paris attacks, Ola Dahl said that the fight was over.")
+    assert found == [("say", "Ola Dahl", "Ola Dahl")]
+    assert sources("The Paris attacks showed that the city was vulnerable.") == [
+        ("show", "The Paris attacks", "")
+    ]

@@ -585,12 +585,17 @@ mountains valley island islands border strait sea ocean peninsula lawn
 #: documents and data, events, people by wealth or origin (besides role, group and person nouns,
 #: which count too); the subject is then the whole
 #: phrase, not the name (analysis.measures.speakers.phrases).
-MODIFIED_HEAD_NOUNS = wordset("""
+#: Events named after a place (*the Paris attacks*, *the Ohio primary*): even a country or a capital
+#: that modifies one is no government speaking (analysis.measures.speakers.mentions).
+EVENT_NOUNS = wordset("""
+primary caucus debate election convention rally attack attacks bombing shooting terrorism scandal
+massacre summit
+""")
+MODIFIED_HEAD_NOUNS = EVENT_NOUNS | wordset("""
 campaign camp team staff office committee panel board council side faction circle ally allies
 delegation player trader investor banker executive group chapter organization association coalition
 poll polling survey study report analysis review investigation data record records filing website
 newspaper paper network channel outlet ad advertisement video email memo letter statement release
-primary caucus debate election convention rally attack attacks bombing shooting terrorism scandal
 billionaire millionaire mogul tycoon magnate native veteran
 """)
 #: Plural nouns for people who speak for the country or organisation after "of" ("Leaders of

@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass, field
 
 from analysis.measures.speakers.openers import common_opener, lone_opener, name_key, participle
-from analysis.measures.speakers.phrases import modified_phrase
+from analysis.measures.speakers.phrases import HEAD_NOUNS, modified_phrase
 from analysis.text.lexicon import (
     COMMON_WORDS,
     DEMONYMS,
+    EVENT_NOUNS,
     FEMALE_ROLES,
     FIRST_NAMES,
     GENERIC_ROLES,
@@ -224,10 +225,7 @@ class MentionFinder:
         text = self.text
         tokens = [t for t in _tokens(text) if not in_sorted_spans(t.start, self.quoted)]
         lower_words = {t.text.lower() for t in tokens if t.text[:1].islower()}
-        found: list[Mention] = [
-            self._place_phrase(m) if is_mere_place(m) else m
-            for m in self._names(tokens, lower_words)
-        ]
+        found: list[Mention] = [self._place_phrase(m) for m in self._names(tokens, lower_words)]
         taken = sorted((m.start, m.end, number) for number, m in enumerate(found))
         reach = max((end - start for start, end, _ in taken), default=0)
         dropped: set[int] = set()
@@ -466,10 +464,18 @@ class MentionFinder:
     def _place_phrase(self, place: Mention) -> Mention:
         """A city, region or street that modifies a noun makes a description of the whole phrase
         (*the Varnby billionaire*, *Tuesday's Ostland primary*, *many Wall Street traders*:
-        :func:`modified_phrase`); a place alone stays as it is. Only a definite phrase keeps its
-        role for coreference (*a Varnby senator* is someone new)."""
+        :func:`modified_phrase`), and so does a country or capital that names an event (*the
+        Paris attacks*; but *the Ostland delegation* speaks for Ostland); any other mention stays
+        as it is. Only a definite phrase keeps its role for coreference (*a Varnby senator* is
+        someone new)."""
+        if is_mere_place(place):
+            heads = HEAD_NOUNS
+        elif place.kind in {"name", "organisation"} and is_place_name(place.tokens):
+            heads = EVENT_NOUNS
+        else:
+            return place
         upper = self.sentences[self.sentence_of(place.start)][1] if self.sentences else 0
-        span = modified_phrase(self.text, place.start, place.end, max(upper, place.end))
+        span = modified_phrase(self.text, place.start, place.end, max(upper, place.end), heads)
         if span is None:
             return place
         start, end = span

@@ -47,12 +47,15 @@ def singular_noun(noun: str) -> str:
     return noun[:-3] + "y" if noun.endswith("ies") else noun[:-1]
 
 
-def modified_phrase(text: str, start: int, end: int, upper: int) -> tuple[int, int] | None:
+def modified_phrase(
+    text: str, start: int, end: int, upper: int, heads: frozenset[str] = HEAD_NOUNS
+) -> tuple[int, int] | None:
     """The span of the noun phrase the name at ``[start, end)`` modifies, else None.
 
     Up to three lower-case content words follow the name (no function word or *-ly* adverb among
-    them, no punctuation inside, all before ``upper``); the phrase ends at the last of them that is a head
-    noun (a role, group, person, organisation, document or event noun: :data:`HEAD_NOUNS`) and opens
+    them, no punctuation inside, all before ``upper``); the phrase ends at the last of them that is
+    one of ``heads`` (by default a role, group, person, organisation, document or event noun:
+    :data:`HEAD_NOUNS`) and opens
     with the determiner, quantifier and adjectives before the name.
     """
     phrase_end = -1
@@ -60,7 +63,7 @@ def modified_phrase(text: str, start: int, end: int, upper: int) -> tuple[int, i
         form = word.group().rstrip(",;:.!?")
         if count == _MAX_NOUNS or not _LOWER_WORD.fullmatch(form) or adverb_or_function(form):
             break
-        if singular_noun(form.removesuffix("'s")) in HEAD_NOUNS:
+        if singular_noun(form.removesuffix("'s")) in heads:
             phrase_end = word.start() + len(form)
         if len(form) < len(word.group()):
             break  # punctuation ends the phrase: "the Varnby council, which"
