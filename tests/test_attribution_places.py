@@ -208,8 +208,12 @@ def test_more_unnamed_groups_head_a_relative_clause(group: str) -> None:
 
 
 def test_an_event_named_after_a_capital_is_no_government() -> None:
-    found = sources("Before the Paris attacks, Ola Dahl said that the fight was over.")
-    assert found == [("say", "Ola Dahl", "Ola Dahl")]
+    found = sources(
+        "Before the Paris terror attacks, Dahl took a more hands-off approach to the war,"
+        " suggesting the city outsource the fight to Varnby, was tepid about involvement in"
+        " Ostland and distinguished himself in the field by saying he would make nice with Berg."
+    )
+    assert [(verb, speaker) for verb, _, speaker in found] == [("suggest", "Dahl"), ("say", "Dahl")]
     assert sources("The Paris attacks showed that the city was vulnerable.") == [
         ("show", "The Paris attacks", "")
     ]
