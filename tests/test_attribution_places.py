@@ -217,3 +217,21 @@ def test_an_event_named_after_a_capital_is_no_government() -> None:
     assert sources("The Paris attacks showed that the city was vulnerable.") == [
         ("show", "The Paris attacks", "")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who scares Ola Dahl the most?; Findings show that voters fear both parties.",
+        "The network changed hands after Ola Dahl left; Network has offered a path to rivals.",
+    ],
+)
+def test_a_common_word_after_a_semicolon_is_its_clauses_unnamed_source(text: str) -> None:
+    _, mention, speaker = sources(text)[0]
+    assert (mention, speaker) == (text.split("; ")[1].split()[0], "")  # not Dahl before it
+
+
+def test_a_name_after_a_semicolon_stays_a_name() -> None:
+    assert sources("The vote was close; Dahl said that the count was fair.") == [
+        ("say", "Dahl", "Dahl")
+    ]

@@ -147,8 +147,8 @@ class Mentions(MentionFinder):
     ) -> list[Mention]:
         """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
 
-        The nearest non-possessive mention not governed by a preposition (at most 12 words before the
-        verb; a relative *who* at most three: *who is a host on the show* is not the subject of
+        The nearest non-possessive mention not governed by a preposition, after any semicolon (at
+        most 12 words before the verb; a relative *who* at most three: *who is a host on the show* is not the subject of
         *show*). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
         is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
         party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
@@ -160,6 +160,7 @@ class Mentions(MentionFinder):
         *while insisting*) the subject is the first mention of the main clause. Coordinated subjects
         (*Khan and President Rohani*) come back together.
         """
+        lower = max(lower, self.text.rfind(";", lower, verb_start) + 1)  # a clause of its own
         candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
         candidates = [
             m

@@ -214,12 +214,6 @@ class MentionFinder:
         """Index of the sentence containing (or last starting before) ``position``."""
         return max(0, bisect.bisect_right(self._sentence_starts, position) - 1)
 
-    def _sentence_initial(self, token: _Token) -> bool:
-        """Whether the token opens its sentence (after any opening marks)."""
-        index = self.sentence_of(token.start)
-        start = self.sentences[index][0] if self.sentences else 0
-        return not self.text[start : token.start].strip(" \"'(")
-
     def _find(self) -> list[Mention]:
         """All mentions outside quotations and excluded blocks, in text order, appositives linked."""
         text = self.text

@@ -123,13 +123,14 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _sentence_initial(text: str, start: int) -> bool:
-    """At the start of the text, after . ! ? or :, or just inside an opening quotation mark."""
+    """At the start of the text, after . ! ? : or ; (a headline's second clause: *Turmoil at the
+    network; Findings show ...*), or just inside an opening quotation mark."""
     end = _skip_back(text, start, str.isspace)
     if end and text[end - 1] == '"' and (end == 1 or not text[end - 2].isalnum()):
         return True  # a quotation opens a sentence: asked, "Is this ..."
     end = _skip_back(text, _skip_back(text, end, _OPENERS.__contains__), str.isspace)
     tail = text[max(end - 2, 0) : end]
-    return not tail or tail[-1] in ".!?:\n" or tail in ('."', ".'", '?"', '!"')
+    return not tail or tail[-1] in ".!?:;\n" or tail in ('."', ".'", '?"', '!"')
 
 
 def _skip_back(text: str, end: int, skipped: Callable[[str], bool]) -> int:
