@@ -8,10 +8,11 @@ A record's speaker (each canonical name of ``speaker``, ``"; "``-separated) is c
   that the gazetteer does not type as an organisation (*White House*, *European Union*: an
   institution named by its seat is a source, as a government named by its capital is);
 * ``common word``: a one-word speaker that the same article also writes in lower case (*Local*,
-  *Emergency*), or a lexicon function, group or role word (*Others*, *Officials*, *Councillor*)
-  that the article never capitalises after a lower-case word (so a party's members, *the
-  Republicans said*, are a name): the evidence for common words and proper nouns of Mikheev 2002,
-  "Periods, capitalized words, etc.", Computational Linguistics 28(3).
+  *Emergency*) or that is a lexicon function, group or role word (*Others*, *Officials*,
+  *Councillor*), unless the article capitalises it after a lower-case word too (so a party's
+  members, *the Republicans said*, and a newspaper, *the Post said* beside *a blog post*, are
+  names): the evidence for common words and proper nouns of Mikheev 2002, "Periods, capitalized
+  words, etc.", Computational Linguistics 28(3).
 
 Countries and capitals are kept apart from other places in the counts (both under ``country``): a
 government named by its country or capital (*Iran said*, *Washington says*) is metonymy, a
@@ -52,7 +53,7 @@ def speaker_kind(name: str, lower_words: set[str], proper_words: set[str] = froz
     if len(words) == 1:
         word = words[0].strip(".").lower()
         plain = word[:-2] if word.endswith("'s") else word
-        if plain in lower_words or (plain in _COMMON and plain not in proper_words):
+        if (plain in lower_words or plain in _COMMON) and plain not in proper_words:
             return "common word"
     return ""
 

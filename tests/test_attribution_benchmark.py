@@ -73,6 +73,7 @@ def speaker_names(benchmark):
         ("Republicans said no.", "Republicans", "common word"),  # never capitalised inside
         ("Officials said no.", "Officials", "common word"),
         ("Ask local people. Local said no.", "Local", "common word"),  # written in lower case
+        ("A blog post went viral. Then the Post said no.", "Post", ""),  # a newspaper: a name
     ],
 )
 def test_speakers_that_are_no_names(speaker_names, text: str, speaker: str, kind: str) -> None:
