@@ -276,3 +276,27 @@ def test_reps_is_a_title() -> None:
     found = mentions_of("Reps. Peter DeFazio of Oregon and Jim Cooper voted no.")
     name = next(m for m in found.items if m.kind == "name")
     assert (name.canonical, name.roles) == ("Peter DeFazio", {"representative"})
+
+
+# --- plural pronouns ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        (
+            "Ola Dahl and President Anna Berg met on Monday. They said the talks went well.",
+            "Ola Dahl; Anna Berg",
+        ),
+        (
+            "Ola Dahl, Anna Berg and Lars Moe met. Later they said the talks went well.",
+            "Ola Dahl; Anna Berg; Lars Moe",
+        ),
+        ("Ola Dahl met officials on Monday. They said the talks went well.", ""),  # the group
+        ("Ola Dahl met Anna Berg on Monday. They said the talks went well.", ""),  # no coordination
+        ("Talks between Ola Dahl and Anna Berg ended. They said the talks went well.", ""),
+    ],
+)
+def test_they_stands_for_coordinated_names_only(text: str, canonical: str) -> None:
+    mentions = mentions_of(text)
+    assert find(mentions, "They" if "They" in text else "they").canonical == canonical

@@ -47,6 +47,9 @@ measure gender bias in media", PLOS ONE 16(1)):
    local mention), its speaker the antecedent's name; a place before *who* is where the person is
    from (*Ola Dahl of New Hampshire, who said*: Dahl). *It* stands for an organisation, a country
    or a capital, never for a city, region or street (*the email from New Hampshire ... It said*).
+   *They* stands for coordinated names met first in this sentence or the one before (*Khan and
+   Rohani met ... they said*: both, jointly), never for a single name, and for no one when an
+   unnamed group comes first (*officials ... they*).
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
    the nearest mention before the verb, skipping possessives and objects of prepositions; across an
    appositive the head it describes; for participles the first mention of the clause; coordinated
@@ -61,8 +64,8 @@ measure gender bias in media", PLOS ONE 16(1)):
    when the name is an outlet word (*Mr. Fox told CNN*).
 
 Limits: no syntax, so subjects are found by adjacency and long or embedded subjects can be missed;
-gender is known only from honorifics, gendered role nouns and a short first-name list; *they* is not
-resolved; a Title Case word that opens a sentence and never occurs in lower case (*Officials*) can be
+gender is known only from honorifics, gendered role nouns and a short first-name list; *they* is
+resolved only to coordinated names; a Title Case word that opens a sentence and never occurs in lower case (*Officials*) can be
 taken for a name; a misspelt surname is another person.
 """
 

@@ -240,12 +240,17 @@ def _recent_person(
     return ""
 
 
+_JOINED = re.compile(r",?\s+and\s+|,\s+")
+
+
 def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> str:
     """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right;
     a resolved pronoun of the same gender met first passes its antecedent on (a coreference
     chain)."""
     wanted = mention.gender
-    if wanted in ("plural", "first"):
+    if wanted == "plural":
+        return _joint_antecedent(mention, mentions)
+    if wanted == "first":
         return ""
     sentence = mentions.sentence_of(mention.start)
     items = mentions.items
@@ -286,6 +291,30 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
                 continue
             return other.canonical
     del items
+    return ""
+
+
+def _joint_antecedent(mention: Mention, mentions: MentionFinder) -> str:
+    """*They* after coordinated names (*Khan and Rohani met ... they said*) stands for them jointly:
+    their canonical names, ``"; "``-joined in text order. The nearest candidate in this sentence
+    and the one before decides: an unnamed group met first (*officials ... they*) or no coordinated
+    names leave *they* unresolved (a single name is no antecedent of *they*)."""
+    sentence = mentions.sentence_of(mention.start)
+    lower = mentions.sentences[max(0, sentence - 1)][0] if mentions.sentences else 0
+    found = [m for m in mentions.between(lower, mention.start) if not (m.prep or m.possessive)]
+    for position in range(len(found) - 1, 0, -1):
+        last = found[position]
+        if last.kind == "group":
+            return ""
+        joint = [last]
+        while position > 0 and _JOINED.fullmatch(
+            mentions.text, found[position - 1].end, joint[0].start
+        ):
+            position -= 1
+            joint.insert(0, found[position])
+        names = list(dict.fromkeys(m.canonical for m in joint if m.canonical))
+        if len(joint) > 1 and len(names) == len(joint):
+            return "; ".join(names)
     return ""
 
 
