@@ -210,3 +210,25 @@ def test_a_bare_clause_with_an_irregular_past_verb_is_reported(verb: str) -> Non
 
 def test_a_bare_noun_phrase_after_said_is_no_clause() -> None:
     assert sources("Ola Dahl said the cost of the new ferry.") == []
+
+
+# --- colon frames without a reporting verb ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Ola Dahl issued the following statement:\n\n"Our prayers are with the families."',
+        "In response to the loss, Republican presidential nominee Ola Dahl issued the following"
+        ' statement: "Our prayers are with the families."',
+        "In response to the loss, Republican presidential nominee Ola Dahl issued the following"
+        ' statement:\n\n"Our prayers are with the families."',
+    ],
+)
+def test_a_colon_frame_names_its_clauses_first_person(text: str) -> None:
+    assert direct(text) == [("Our prayers are with the families.", "", "Ola Dahl")]
+
+
+def test_a_colon_frame_after_a_verb_and_its_object_names_no_one() -> None:
+    text = 'Yesterday the mayor met Ola Dahl:\n\n"Our prayers are with the families."'
+    assert [speaker for _, _, speaker in direct(text)] == [""]

@@ -15,6 +15,7 @@ from analysis.measures.quotes.unmarked import (
 )
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
+from analysis.text.lexicon import FUNCTION_WORDS, ROLE_WORDS
 from analysis.text.quotemarks import MARK
 
 
@@ -138,13 +139,34 @@ def _outer_speech(
     return {}
 
 
+#: What may stand before a colon frame's mention: a fronted phrase without a mention (*In response
+#: to the loss,*) and *the*.
+_FRAME_OPENING = re.compile(r"\s*(?:[^,;:\"\u201c\u201d]{1,80},\s+)?(?:[Tt]he\s+)?")
+
+
+def _role_gap(gap: str) -> bool:
+    """Nothing, or up to four words that end in a role noun, with no function word among them
+    (*Republican presidential nominee*)."""
+    words = gap.split()
+    return not words or (
+        len(words) <= 4
+        and words[-1].lower() in ROLE_WORDS
+        and not any(word.lower() in FUNCTION_WORDS for word in words)
+    )
+
+
 def _colon_frame(article: ArticleContext, lower: int, upper: int) -> dict:
     """'Ana Lind issued the following statement: "..."': a colon introduces direct speech
     (Quirk et al. 1985, 14.29), so the mention opening the introducing clause is its source even
-    without a reporting verb (no cue then)."""
+    without a reporting verb (no cue then), also after a fronted phrase that names no one and role
+    words (*In response, Republican nominee Ana Lind issued*: Lind); after an unnamed modifier, a
+    name after role words is the mention (*Republican nominee Ana Lind issued*: Lind)."""
     found = article.mentions.between(lower, upper)
-    if found and re.fullmatch(r"\s*(?:[Tt]he\s+)?", article.text[lower : found[0].start]):
-        return {"verb": None, "subject": found[:1], "rule": "colon frame"}
+    opening = _FRAME_OPENING.match(article.text, lower, found[0].start) if found else None
+    if opening and _role_gap(article.text[opening.end() : found[0].start]):
+        first = found[0]
+        named = None if first.canonical else article.mentions.named_after_roles(first, found[1:])
+        return {"verb": None, "subject": [named or first], "rule": "colon frame"}
     return {}
 
 
@@ -285,7 +307,9 @@ def share_group_speakers(article: ArticleContext, records: list[dict]) -> None:
 
 def colon_introduction(article: ArticleContext, start: int, end: int) -> dict:
     """'Caddell continued:' closing the previous paragraph introduces the quotation that opens the
-    next one: the last reporting verb of that paragraph's last sentence, and its subject."""
+    next one: the last reporting verb of that paragraph's last sentence, and its subject; without a
+    reporting verb that has a subject (*Ana Lind issued the following statement:*) the colon
+    frame's mention."""
     body = article.text[start:end].rstrip()
     if not body.endswith(":"):
         return {}
@@ -295,10 +319,11 @@ def colon_introduction(article: ArticleContext, start: int, end: int) -> dict:
         for v in article.verbs_between(sentence_start, start + len(body))
         if v.lemma != "according to"
     ]
-    if not verbs:
-        return {}
-    verb = verbs[-1]
-    subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
-        article, verb, sentence_start
-    )
-    return {"verb": verb, "subject": subject, "rule": "colon introduction"} if subject else {}
+    if verbs:
+        verb = verbs[-1]
+        subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
+            article, verb, sentence_start
+        )
+        if subject:
+            return {"verb": verb, "subject": subject, "rule": "colon introduction"}
+    return _colon_frame(article, sentence_start, start + len(body))

@@ -346,11 +346,11 @@ class Mentions(MentionFinder):
                 break
             gap = self.text[verb_end : mention.start]
             if mention.possessive and not gap.strip():  # "said Varnby's Ola Dahl": Dahl
-                return [self._named_after_roles(mention, found[index + 1 :], owner=True) or mention]
+                return [self.named_after_roles(mention, found[index + 1 :], owner=True) or mention]
             if re.fullmatch(r"\s*(?:(?:former|then|ex-|top|senior|longtime|veteran)\s*)*", gap):
-                return [self._named_after_roles(mention, found[index + 1 :]) or mention]
+                return [self.named_after_roles(mention, found[index + 1 :]) or mention]
             if _MODIFIERS_SPLIT_OFF.fullmatch(gap):  # a demonym split off: "said American ..."
-                named = self._named_after_roles(mention, found[index + 1 :])
+                named = self.named_after_roles(mention, found[index + 1 :])
                 return [named or self._with_modifiers(mention, gap.lstrip())]
             if mention.kind == "name" and _role_words(gap):
                 return [mention]
@@ -365,7 +365,7 @@ class Mentions(MentionFinder):
         start = mention.start - len(modifiers)
         return Mention(start, mention.end, self.text[start : mention.end], mention.kind)
 
-    def _named_after_roles(
+    def named_after_roles(
         self, mention: Mention, following: list[Mention], owner: bool = False
     ) -> Mention | None:
         """The first name after ``mention`` when only role words stand between (*Harbour Authority
