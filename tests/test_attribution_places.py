@@ -235,3 +235,16 @@ def test_a_name_after_a_semicolon_stays_a_name() -> None:
     assert sources("The vote was close; Dahl said that the count was fair.") == [
         ("say", "Dahl", "Dahl")
     ]
+
+
+def test_a_comma_after_a_postmodifying_phrase_goes_on_with_the_list() -> None:
+    found = sources("Most voters in Alabama, Georgia and Ohio said that they felt betrayed.")
+    assert [(verb, speaker) for verb, _, speaker in found] == [("say", "")]
+
+
+def test_they_never_stands_for_a_city_and_its_state() -> None:
+    found = sources(
+        "The march honoured a man shot by an off-duty Varnby County, Fla., deputy sheriff. As they"
+        ' made their way down Broad Street, they chanted "no justice, no peace."'
+    )
+    assert [speaker for _, _, speaker in found] == [""]

@@ -68,6 +68,10 @@ _INSTITUTION = re.compile(
 )
 
 
+#: The word right before a mention, past an article, *both*/*either* and capitalised modifiers.
+_GOVERNING_PREPOSITION = re.compile(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$")
+
+
 _DEFINITE = re.compile(r"[Tt]he|[Tt]his|[Tt]hat")
 
 
@@ -538,15 +542,16 @@ class MentionFinder:
         """Whether a preposition (optionally + article, *both* or *either*, and capitalised
         modifiers) precedes."""
         before = self.text[max(0, position - 40) : position]
-        match = re.search(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$", before)
+        match = _GOVERNING_PREPOSITION.search(before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
 
     def _coordinated_place(self, found: list[Mention], index: int) -> bool:
         """A place coordinated with the object of a preposition shares the preposition (*the
         results in Varnby and New Hampshire show*: the place is not the subject), as does a city's
         or an institution's state or region after a comma (*in Salem, Ostland*; *at the University of
-        Varnby, North Ostland*) and any member of a longer list (*voters in Varnby, Ostland, Norway
-        and Sweden want*); but in *With Ostland, Norway and Sweden agreed* the two are the subject."""
+        Varnby, North Ostland*) and any member of a list after a noun or verb (*voters in Varnby,
+        Norway and Sweden want*) or of a longer list; but in *With Ostland, Norway and Sweden
+        agreed* the two are the subject (:meth:`_fronted`)."""
         previous, mention = found[index - 1], found[index]
         if not previous.prep:
             return False
@@ -558,8 +563,18 @@ class MentionFinder:
         return is_place_name(mention.tokens) and (
             is_mere_place(mention)
             or in_list
+            or not self._fronted(previous)
             or (following is not None and self._comma_joined(mention, following))
         )
+
+    def _fronted(self, mention: Mention) -> bool:
+        """Whether ``mention`` ends a phrase that opens its sentence with a preposition (*With
+        Ostland, Norway agreed*; *In talks with Ostland, Norway agreed*: the comma ends the phrase),
+        not one after the subject (*voters in Varnby, Norway and Sweden*: the list goes on)."""
+        lower = self.sentences[self.sentence_of(mention.start)][0] if self.sentences else 0
+        opening = self.text[lower : mention.start]
+        first = re.match(r"[\s\"'(\u201c]*(\w+)", opening)
+        return first is not None and first.group(1).lower() in PREPOSITIONS and "," not in opening
 
     def _comma_joined(self, first: Mention, second: Mention) -> bool:
         """Whether two places stand side by side in a list, only a comma between them."""

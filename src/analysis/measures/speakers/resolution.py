@@ -297,8 +297,9 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
 def _joint_antecedent(mention: Mention, mentions: MentionFinder) -> str:
     """*They* after coordinated names (*Khan and Rohani met ... they said*) stands for them jointly:
     their canonical names, ``"; "``-joined in text order. The nearest candidate in this sentence
-    and the one before decides: an unnamed group met first (*officials ... they*) or no coordinated
-    names leave *they* unresolved (a single name is no antecedent of *they*)."""
+    and the one before decides: an unnamed group met first (*officials ... they*) or no names
+    coordinated by *and* leave *they* unresolved (a single name is no antecedent of *they*, nor
+    are a city and its state: *in Varnby, Ostland*)."""
     sentence = mentions.sentence_of(mention.start)
     lower = mentions.sentences[max(0, sentence - 1)][0] if mentions.sentences else 0
     found = [m for m in mentions.between(lower, mention.start) if not (m.prep or m.possessive)]
@@ -313,7 +314,8 @@ def _joint_antecedent(mention: Mention, mentions: MentionFinder) -> str:
             position -= 1
             joint.insert(0, found[position])
         names = list(dict.fromkeys(m.canonical for m in joint if m.canonical))
-        if len(joint) > 1 and len(names) == len(joint):
+        coordinated = " and " in mentions.text[joint[0].end : joint[-1].start]
+        if coordinated and len(names) == len(joint) and not any(map(is_mere_place, joint)):
             return "; ".join(names)
     return ""
 
