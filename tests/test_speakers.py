@@ -300,3 +300,17 @@ def test_reps_is_a_title() -> None:
 def test_they_stands_for_coordinated_names_only(text: str, canonical: str) -> None:
     mentions = mentions_of(text)
     assert find(mentions, "They" if "They" in text else "they").canonical == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "canonical"),
+    [
+        ("On Monday, U.S. officials said the talks were over.", "U.S. officials", "United States"),
+        ("On Monday, Pakistani diplomats said so.", "Pakistani diplomats", "Pakistan"),
+        ("Later a senior Iranian official said so.", "Iranian official", "Iran"),
+        ("Later two United States officials said so.", "United States officials", "United States"),
+        ("On Monday, Pakistani voters said so.", "voters", ""),  # voters do not speak for a state
+    ],
+)
+def test_representatives_of_a_country_speak_for_it(text: str, surface: str, canonical: str) -> None:
+    assert find(mentions_of(text), surface).canonical == canonical

@@ -47,7 +47,9 @@ measure gender bias in media", PLOS ONE 16(1)):
    local mention), its speaker the antecedent's name; a place before *who* is where the person is
    from (*Ola Dahl of New Hampshire, who said*: Dahl). *It* stands for an organisation, a country
    or a capital, never for a city, region or street (*the email from New Hampshire ... It said*).
-   *They* stands for coordinated names met first in this sentence or the one before (*Khan and
+   Representatives named after their country speak for it (*U.S. officials*, *Pakistani
+   diplomats*: the country is the canonical name). *They* stands for coordinated names met first in
+   this sentence or the one before (*Khan and
    Rohani met ... they said*: both, jointly), never for a single name, and for no one when an
    unnamed group comes first (*officials ... they*).
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):

@@ -24,13 +24,14 @@ from analysis.text.lexicon import (
     NAME_ABBREVIATIONS,
     PLACES,
     PREPOSITIONS,
+    REPRESENTATIVE_NOUNS,
     ROLE_CANON,
     ROLE_WORDS,
     SPEAKER_ORG_WORDS,
     TITLE_ROLES,
 )
 from analysis.text.names import name_candidates
-from analysis.text.names.gazetteer import actor_type, is_capital
+from analysis.text.names.gazetteer import actor_type, country_of, demonym_country, is_capital
 from analysis.text.quotemarks import Interval, in_sorted_spans
 
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
@@ -70,6 +71,10 @@ _INSTITUTION = re.compile(
 
 #: The word right before a mention, past an article, *both*/*either* and capitalised modifiers.
 _GOVERNING_PREPOSITION = re.compile(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$")
+
+
+#: One to three capitalised words right before a position (*U.S.* officials, *Pakistani* envoys).
+_CAPITALISED_BEFORE = re.compile(r"((?:[A-Z][\w.'-]*\s+){1,3})\Z")
 
 
 _DEFINITE = re.compile(r"[Tt]he|[Tt]his|[Tt]hat")
@@ -235,9 +240,11 @@ class MentionFinder:
                 contained = all(
                     mention.start <= start and end <= mention.end for start, end, _ in overlapping
                 )
-                if mention.kind not in {"organisation", "description"} or not contained:
+                replaces = mention.kind in {"organisation", "description"} or mention.canonical
+                if not (replaces and contained):
                     continue
-                # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas"
+                # "Iran's foreign ministry" replaces "Iran"; "the Texas governor" replaces "Texas";
+                # "Pakistan officials" (a group speaking for Pakistan) replaces "Pakistan"
                 for span in overlapping:
                     taken.remove(span)
                     dropped.add(span[2])
@@ -533,10 +540,24 @@ class MentionFinder:
             Mention(m.start(1), m.end(1), m.group(1), "pronoun", gender="neuter", relative=True)
             for m in re.finditer(r"(?<![\"']),\s+(which)\b", self.text)
         ]
-        mentions += [
-            Mention(m.start(), m.end(), m.group(), "group") for m in _GROUP.finditer(self.text)
-        ]
+        mentions += [self._representatives(m.start(), m.end()) for m in _GROUP.finditer(self.text)]
         return mentions
+
+    def _representatives(self, start: int, end: int) -> Mention:
+        """An unnamed group; representatives of a country named right before them speak for it
+        (*U.S. officials*, *Pakistani diplomats*, *a senior Iranian official*: the country is the
+        canonical name, as for *Leaders of X*; :data:`REPRESENTATIVE_NOUNS`, singular or plural)."""
+        noun = self.text[start:end].split()[-1].lower()
+        modifier = _CAPITALISED_BEFORE.search(self.text, max(0, start - 40), start)
+        if modifier and (noun in REPRESENTATIVE_NOUNS or f"{noun}s" in REPRESENTATIVE_NOUNS):
+            words = modifier.group(1).split()
+            for count in range(1, len(words) + 1):  # "Two U.S. officials": U.S.
+                name = " ".join(words[-count:])
+                country = country_of(name) or demonym_country(name)
+                if country:
+                    begin = self.text.rindex(name, 0, start)
+                    return Mention(begin, end, self.text[begin:end], "group", canonical=country)
+        return Mention(start, end, self.text[start:end], "group")
 
     def _after_preposition(self, position: int) -> bool:
         """Whether a preposition (optionally + article, *both* or *either*, and capitalised
