@@ -232,3 +232,21 @@ def test_a_colon_frame_names_its_clauses_first_person(text: str) -> None:
 def test_a_colon_frame_after_a_verb_and_its_object_names_no_one() -> None:
     text = 'Yesterday the mayor met Ola Dahl:\n\n"Our prayers are with the families."'
     assert [speaker for _, _, speaker in direct(text)] == [""]
+
+
+def test_a_closing_frame_may_hold_a_titled_name() -> None:
+    text = (
+        "The case went on.\n\n"
+        '"If we get more records, we will search them" in the end, Justice Department senior'
+        " trial counsel Ola Berg wrote."
+    )
+    assert direct(text) == [("If we get more records, we will search them", "write", "Ola Berg")]
+
+
+def test_a_closing_frame_with_a_long_subject_and_no_name_is_no_frame() -> None:
+    text = (
+        "The case went on.\n\n"
+        '"If we get more records, we will search them" in the end, the lawyers for the city and'
+        " the state wrote."
+    )
+    assert [verb for _, verb, _ in direct(text)] == [""]

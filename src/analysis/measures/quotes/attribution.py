@@ -89,12 +89,15 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
 
 def _closing_frame(article: ArticleContext, verb: Verb, lower: int, sentence_end: int) -> bool:
     """'"..." than that of the harbour chief, Dahl said.': a frame set off by a comma at the end of
-    the sentence (its subject, at most five words, between the comma and the verb, or inverted:
+    the sentence (its subject, at most five words or a person's name with a title of up to nine,
+    between the comma and the verb, or inverted:
     *, said Ola Dahl, an analyst.*) attributes the whole sentence, the quotation included, though
     other words follow the quotation's mark; no quotation mark or reporting verb after it."""
     text = article.text
     comma = text.rfind(",", lower, verb.start)
-    if comma < 0 or len(WORD.findall(text[comma : verb.start])) > 5:
+    if comma < 0 or len(WORD.findall(text[comma : verb.start])) > _FRAME_WORDS + (
+        _TITLED_NAME_WORDS if _named_right_before(article, comma, verb.start) else 0
+    ):
         return False
     if not text[verb.start - 1 : verb.start].isspace():
         return False  # "June 28, 2016</tweet>": markup, not a frame
@@ -103,6 +106,18 @@ def _closing_frame(article: ArticleContext, verb: Verb, lower: int, sentence_end
     if not inverted and not _FRAME_END.match(rest):
         return False
     return MARK not in rest and not article.verbs_between(verb.end, sentence_end)
+
+
+#: Words a closing frame's subject may have, and how many more a person's name with its title
+#: may take (*, Justice Department senior trial counsel Ola Dahl wrote.*).
+_FRAME_WORDS = 5
+_TITLED_NAME_WORDS = 4
+
+
+def _named_right_before(article: ArticleContext, lower: int, upper: int) -> bool:
+    """Whether a person's name in ``[lower, upper)`` ends right before ``upper``."""
+    found = article.mentions.between(lower, upper)
+    return bool(found) and found[-1].person and not article.text[found[-1].end : upper].strip()
 
 
 def _inverted_closing(article: ArticleContext, verb: Verb, gap: str, upper: int) -> list[Mention]:
