@@ -48,10 +48,9 @@ measure gender bias in media", PLOS ONE 16(1)):
    from (*Ola Dahl of New Hampshire, who said*: Dahl). *It* stands for an organisation, a country
    or a capital, never for a city, region or street (*the email from New Hampshire ... It said*).
    Representatives named after their country speak for it (*U.S. officials*, *Pakistani
-   diplomats*: the country is the canonical name). *They* stands for coordinated names met first in
-   this sentence or the one before (*Khan and
-   Rohani met ... they said*: both, jointly), never for a single name, and for no one when an
-   unnamed group comes first (*officials ... they*).
+   diplomats*: the country is the canonical name). *They* stands for coordinated names met first
+   in this sentence or the one before (*Khan and Rohani met ... they said*: both, jointly), never
+   for a single name, and for no one when an unnamed group comes first (*officials ... they*).
 6. **Subjects of reporting verbs** (:meth:`Mentions.subject_before`, :meth:`Mentions.subject_after`):
    the nearest mention before the verb, skipping possessives and objects of prepositions; across an
    appositive the head it describes; for participles the first mention of the clause; coordinated
@@ -67,8 +66,8 @@ measure gender bias in media", PLOS ONE 16(1)):
 
 Limits: no syntax, so subjects are found by adjacency and long or embedded subjects can be missed;
 gender is known only from honorifics, gendered role nouns and a short first-name list; *they* is
-resolved only to coordinated names; a Title Case word that opens a sentence and never occurs in lower case (*Officials*) can be
-taken for a name; a misspelt surname is another person.
+resolved only to coordinated names; a Title Case word that opens a sentence and never occurs in
+lower case (*Officials*) can be taken for a name; a misspelt surname is another person.
 """
 
 from __future__ import annotations
@@ -153,17 +152,18 @@ class Mentions(MentionFinder):
         """The subject of a verb at ``verb_start``: mentions found in ``[lower, verb_start)``.
 
         The nearest non-possessive mention not governed by a preposition, after any semicolon (at
-        most 12 words before the verb; a relative *who* at most three: *who is a host on the show* is not the subject of
-        *show*). When a comma stands right after it (*X, the former chairman of ..., told*), the subject
-        is the nearest mention followed by an appositive (a comma and a lower-case word, a number or a
-        party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr. Romney, then governor, ...*),
-        else the first mention of the clause; a person named just before the comma is itself the
-        appositive name (*Obama's press secretary, Ben LaBolt, said*); a name before a *, who ...,*
-        clause that reaches the verb is the subject (*X, who lost her job in Varn, Ostland, said*). A
-        description after the last comma (*In an interview with X, the harbour master said*) leaves
-        no mention as subject (the caller takes the description). For a participle (*..., saying*;
-        *while insisting*) the subject is the first mention of the main clause. Coordinated subjects
-        (*Khan and President Rohani*) come back together.
+        most 12 words before the verb; a relative *who* at most three: *who is a host on the show*
+        is not the subject of *show*). When a comma stands right after it (*X, the former chairman
+        of ..., told*), the subject is the nearest mention followed by an appositive (a comma and a
+        lower-case word, a number or a party designation: *Rep. Jerrold Nadler, D-N.Y., ...*; *Mr.
+        Romney, then governor, ...*), else the first mention of the clause; a person named just
+        before the comma is itself the appositive name (*Obama's press secretary, Ben LaBolt,
+        said*); a name before a *, who ...,* clause that reaches the verb is the subject (*X, who
+        lost her job in Varn, Ostland, said*). A description after the last comma (*In an interview
+        with X, the harbour master said*) leaves no mention as subject (the caller takes the
+        description). For a participle (*..., saying*; *while insisting*) the subject is the first
+        mention of the main clause. Coordinated subjects (*Khan and President Rohani*) come back
+        together.
         """
         lower = max(lower, self.text.rfind(";", lower, verb_start) + 1)  # a clause of its own
         candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]

@@ -138,6 +138,11 @@ class Mention:
     relative: bool = False  # relative "who" / ", which": resolved to the mention just before it
 
 
+def _role_gender(role: str) -> str:
+    """ "f" or "m" for a gendered role noun (*chairwoman*, *king*), else ""."""
+    return "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
+
+
 def normalise_place(word: str) -> str:
     """A modifier word made a place/affiliation key: ``Iranian`` → ``iran``, ``Iran's`` → ``iran``."""
     word = _POSSESSIVE.sub("", word.strip()).lower().rstrip(".")
@@ -493,7 +498,7 @@ class MentionFinder:
             "description",
             roles={role} if role else set(),
             places={normalise_place(place.text)},
-            gender="f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else ""),
+            gender=_role_gender(role),
             person=bool(role),
         )
 
@@ -504,7 +509,7 @@ class MentionFinder:
             role = re.sub(r"\s+", " ", match["role"].lower())
             modifiers = match["mod"].split()
             places = {normalise_place(m) for m in modifiers}
-            gender = "f" if role in FEMALE_ROLES else ("m" if role in MALE_ROLES else "")
+            gender = _role_gender(role)
             mentions.append(
                 Mention(
                     match.start(),

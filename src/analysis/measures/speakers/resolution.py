@@ -307,12 +307,12 @@ def _joint_antecedent(mention: Mention, mentions: MentionFinder) -> str:
         last = found[position]
         if last.kind == "group":
             return ""
-        joint = [last]
-        while position > 0 and _JOINED.fullmatch(
-            mentions.text, found[position - 1].end, joint[0].start
+        first = position  # walk back over the names joined to the last one
+        while first > 0 and _JOINED.fullmatch(
+            mentions.text, found[first - 1].end, found[first].start
         ):
-            position -= 1
-            joint.insert(0, found[position])
+            first -= 1
+        joint = found[first : position + 1]
         names = list(dict.fromkeys(m.canonical for m in joint if m.canonical))
         coordinated = " and " in mentions.text[joint[0].end : joint[-1].start]
         if coordinated and len(names) == len(joint) and not any(map(is_mere_place, joint)):

@@ -135,7 +135,7 @@ def actor_type(name: str, person: bool) -> str:
         return "organisation"
     if person:
         return "person"
-    if name in _regions():
+    if is_region(name):
         return "place"
     if len(tokens) == 1 and name.endswith("s") and not name.endswith("ss"):
         return "group"
