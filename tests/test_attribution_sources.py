@@ -126,3 +126,32 @@ def test_a_leading_nationality_word_stays_in_an_organisation_name() -> None:
     ]:
         _, table = extract(text)
         assert only(table, "indirect").speaker_mention == source
+
+
+def test_an_anticipatory_it_is_no_source_but_keeps_the_report() -> None:
+    """*It's easy to criticize X* (Quirk et al. 1985, 18.33): the infinitive's report stands,
+    without a source; a straight or curly apostrophe alike."""
+    for text in (
+        "The plan was read out on Monday.\n\nIt's easy to criticize the length of the ferry route.",
+        "The plan was read out on Monday.\n\nIt\u2019s worth pointing out that the ferry was late.",
+    ):
+        _, table = extract(text)
+        row = only(table, "indirect")
+        assert (row.speaker_mention, row.speaker) == ("", ""), text
+
+
+def test_a_referring_it_still_speaks() -> None:
+    """An organisation's *it* with a progressive or a perfect is no anticipatory *it*."""
+    for text in (
+        "The Varnby Harbour Trust met on Monday.\n\nIt's asking the council to reconsider the plan.",
+        "The Varnby Harbour Trust met on Monday.\n\nIt has urged the council to reconsider the plan.",
+    ):
+        _, table = extract(text)
+        assert only(table, "indirect").speaker_mention == "It", text
+
+
+def test_a_contracted_it_is_never_part_of_a_noun_phrase_source() -> None:
+    _, table = extract(
+        "The plan was read out on Monday.\n\nIt's a route some believe the ferry could take."
+    )
+    assert "It's a route some" not in set(table["speaker_mention"])

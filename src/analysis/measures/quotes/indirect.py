@@ -251,7 +251,9 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
                 article, verb, sentence_start, loose=True
             )
-            if not subject:
+            if not (
+                subject or article.mentions.anticipatory_it(verb.start, verb.end, sentence_start)
+            ):
                 continue
         if (start, end) in seen:
             continue

@@ -107,6 +107,8 @@ HEARER = re.compile(
 
 #: Subject pronouns: a bare clause they open is a clause whatever its verb ("saying it set a record").
 _SUBJECT_PRONOUN = frozenset({"i", "we", "you", "he", "she", "they"})
+#: A word with a contracted verb (*it's*, *there's*, *that'll*).
+_CONTRACTED_VERB = re.compile(r"(\w+)['\u2019](?:s|re|ll|m|ve|d)")
 #: Coordinators that may open a content before a trailing attribution ("But the plan failed, he said").
 _COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
 
@@ -183,6 +185,9 @@ def _function_word_inside(words: list[str], loose: bool) -> bool:
     """Whether a candidate source has a word that cannot be in a noun phrase (see
     :func:`noun_phrase_source`)."""
     for index, word in enumerate(words):
+        contracted = _CONTRACTED_VERB.fullmatch(word)
+        if contracted and contracted.group(1) in SOURCE_REJECT:
+            return True  # "It's a strategy some (believe)": a clause, no noun phrase
         if word not in SOURCE_REJECT:
             continue
         if not loose:

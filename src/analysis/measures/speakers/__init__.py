@@ -128,6 +128,14 @@ _CLOSING_DASH = re.compile(r"\s*(?:\u2014|\u2013|--)\s*")
 _RELATIVE_AFTER = re.compile(r",\s+(?:who|whom|whose)\b")
 #: Capitalised modifiers the name parser split off an organisation (*American* Unity Fund).
 _MODIFIERS_SPLIT_OFF = re.compile(r"\s*(?:[A-Z][\w'-]*\s+){1,2}")
+#: What follows an anticipatory *it*: a form of *be* or a raising verb, but not a progressive or an
+#: infinitive (*it's easy to*, *it has been common for*, *it seems*; not *it's asking*, *it was to
+#: report*).
+_EXPLETIVE_AFTER = re.compile(
+    r"(?:['\u2019]s|\s+(?:is|was|seems|seemed|appears|appeared|remains|"
+    r"(?:has|had|will|would|may|might|could) been?))\b"
+    r"(?!\s+(?:\w+ly\s+)?\w+ing\b|\s+to\b)"
+)
 _REPRESENTED_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 _COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 
@@ -219,6 +227,20 @@ class Mentions(MentionFinder):
             subject = self.items[subject.link]
         return self._coordinated(subject, lower) + self._represented(subject, verb_start)
 
+    def anticipatory_it(self, verb_start: int, verb_end: int, lower: int) -> bool:
+        """Whether a non-finite verb's last subject candidate is an anticipatory *it* (Quirk et al.
+        1985, 18.33: *It's easy to criticize X*, *it's worth pointing out*): a report without a
+        source, not one by "it"."""
+        if not (
+            self.text[verb_start:verb_end].split()[0].endswith("ing")
+            or self.text[max(0, verb_start - 3) : verb_start] == "to "
+        ):
+            return False
+        lower = max(lower, self.text.rfind(";", lower, verb_start) + 1)
+        candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
+        last = candidates[-1] if candidates else None
+        return last is not None and last.text.lower() == "it" and self._expletive(last)
+
     def _dashed_aside(self, gap: str, lower: int, upper: int) -> int:
         """Where the aside opens when ``gap`` (before the verb) is its closing dash and an opening
         dash stands in ``[lower, upper)`` (*X — the former chairman — said*), else -1."""
@@ -291,9 +313,9 @@ class Mentions(MentionFinder):
         return start
 
     def _expletive(self, mention: Mention) -> bool:
-        """An expletive "it" ("it is", "it seems")."""
-        following = self.text[mention.end : mention.end + 12]
-        return re.match(r"\s+(?:is|was|'s|seems|would|will|has)\b", following) is not None
+        """An anticipatory "it" (Quirk et al. 1985, 18.33: *it is easy to criticize*, *it's been
+        common for X to portray*, *it seems*), not a progressive *it's asking* (an organisation)."""
+        return _EXPLETIVE_AFTER.match(self.text, mention.end) is not None
 
     def _represented(self, subject: Mention, verb_start: int) -> list[Mention]:
         """The names a group of representatives speaks for (*Leaders of Varnby and Ostmark
