@@ -4,6 +4,7 @@ hand-written for the pattern it tests."""
 
 from __future__ import annotations
 
+import pytest
 from test_attribution import extract, spans
 
 
@@ -155,3 +156,59 @@ def test_a_contracted_it_is_never_part_of_a_noun_phrase_source() -> None:
         "The plan was read out on Monday.\n\nIt's a route some believe the ferry could take."
     )
     assert "It's a route some" not in set(table["speaker_mention"])
+
+
+INTRO = "The port reopened on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        # a verb after "and then" shares the subject of the verb before, not the last object
+        (
+            'Berg blasted the ferry firm, calling it "a horrible firm," and then tweeted that it'
+            ' was "Disgraceful!"',
+            "tweet",
+            "Berg",
+        ),
+        # the subject of a clause opened by a subordinator, not the main clause
+        ('The square was quiet when a young boy said, "Ferries are coming!"', "say", "a young boy"),
+        (
+            "The mood changed after one resident said that the ferry was late.",
+            "say",
+            "one resident",
+        ),
+        # a noun phrase with a prepositional modifier after a quotation ending in a comma or "?"
+        (
+            '"Will he be the next mayor?" a council staffer in the room asked.',
+            "ask",
+            "a council staffer in the room",
+        ),
+        # an inverted noun phrase ends before a participle that modifies it
+        (
+            '"There never was an order," said the harbour chief known as Bob.',
+            "say",
+            "the harbour chief",
+        ),
+        (
+            '"There never was an order," said the harbour pilot hired by the council.',
+            "say",
+            "the harbour pilot",
+        ),
+    ],
+)
+def test_a_source_in_its_own_clause(text: str, verb: str, source: str) -> None:
+    _, table = extract(INTRO + text)
+    assert source in set(table.loc[table["verb"] == verb, "speaker_mention"]), table[
+        ["verb", "speaker_mention"]
+    ]
+
+
+def test_an_inverted_parenthetical_source_splits_the_content() -> None:
+    """*X, says Ola Berg, a historian, is Y*: both pieces are Ola Berg's, the appositive neither."""
+    clean, table = extract(
+        INTRO
+        + "The paradox of Varnby, says Ola Berg, a historian at the museum, is that it never grew."
+    )
+    pieces = {clean[row.start : row.end] for row in table.itertuples() if row.speaker == "Ola Berg"}
+    assert pieces == {"The paradox of Varnby", "is that it never grew"}

@@ -51,8 +51,8 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
                 subject = article.mentions.subject_after(verb.end, after_upper)
                 subject = subject or noun_phrase_after(article, verb, after_upper)
                 rule = "inverted"
-            if not subject:  # '"...," the person added': a noun-phrase source
-                subject = noun_phrase_source(article, verb, span.close + 1)
+            if not subject:  # '"...," the person (in the room) added': a noun-phrase source
+                subject = noun_phrase_source(article, verb, span.close + 1, loose=expects)
                 rule = "after"
             if subject:
                 found = {"verb": verb, "subject": subject, "rule": rule}

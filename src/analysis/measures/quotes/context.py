@@ -97,10 +97,11 @@ class ArticleContext:
 
     def participle(self, verb: Verb) -> bool:
         """An -ing form after a comma or a subordinator (", saying", "while insisting"), or a verb
-        coordinated by *and*, *but*, *or* or *, then* (an adverb in -ly may stand between)."""
+        coordinated by *and*, *but*, *or*, *and then* or *, then* (an adverb in -ly may stand
+        between)."""
         word = self.text[verb.start : verb.end]
         before = self.text[max(0, verb.start - 24) : verb.start]
-        if re.search(r"(?:\b(?:and|but|or)|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
+        if re.search(r"(?:\b(?:and|but|or)(?:\s+then)?|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
         return word.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before)
 

@@ -56,17 +56,25 @@ _LEAD = re.compile(
     r"until|once)\s+",
     re.IGNORECASE,
 )
+#: A subordinator inside a clause and the determiner of the subject of its own clause ("... when a
+#: young boy said"): the source phrase starts at the determiner.
+_SUBORDINATE_SUBJECT = re.compile(
+    r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
+    r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s)"
+)
 #: Demonstratives that may open a loose noun-phrase source ("Those surveyed say", "This study
 #: found"), when a word follows.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 #: Approximators before a number opening a source ("about 9 percent").
 _APPROXIMATELY = frozenset({"about", "nearly", "almost", "just", "only", "some", "roughly", "over"})
 #: An inverted noun-phrase source: a determiner or number, then up to nine words, then punctuation
-#: or a relative pronoun or participle.
+#: or a relative pronoun or participle (*going by*, *known as*, *based in*).
 _INVERTED_PHRASE = re.compile(
     r"\s+((?:an?|the|one|another|some|two|three|several|many|[Aa]\s+senior|[Aa]\s+former)\b"
     r"(?:\s+[\w'’.-]+){1,9}?)"
-    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:who|whom|whose|which|that|[a-z]{2,}ing)\s)"
+    r"(?=\s*(?:[.,;:!?]|$)|\s+(?:who|whom|whose|which|that|[a-z]{2,}ing|"
+    r"known|named|called|based|involved|tasked|charged|hired|appointed|identified|elected|"
+    r"employed|assigned)\s)"
 )
 #: Words that may stand inside an inverted noun-phrase source ("said one of those advisers", "said
 #: a longtime adviser to both candidates").
@@ -82,6 +90,9 @@ _APPOSITIVE_TAIL = re.compile(
     r"(?:\s*[,;(][^\"]*|\s+(?:on|in|at|during|last|this|earlier|for|of|with|from)\b[^\"]*)?"
     r"[.!?)]?\s*"
 )
+#: An appositive after an inverted parenthetical source, up to the comma that ends it (", a
+#: historian at the Varnby Museum").
+_APPOSITIVE_BEFORE_COMMA = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][^,;:\"]*(?=,)")
 #: A Title Case label of one to three words and a colon opening a line ("Bernie Sanders: ...").
 _TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)")
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said", "the
@@ -138,6 +149,8 @@ def noun_phrase_source(
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
         start += 1
+    for subordinate in _SUBORDINATE_SUBJECT.finditer(text, start, upper):
+        start = subordinate.start(1)  # "The square was quiet when a boy said": a boy
     lead = _LEAD.match(text, start, upper)
     if loose and lead:
         start = lead.end()
@@ -344,6 +357,9 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             continue
         hearer = HEARER.match(after) if verb.lemma in OBJECT_VERBS and not inverted else None
         comma_after = verb.end + (hearer.end() if hearer else 0)  # "X, he told them, Y"
+        if inverted:  # "X, says Ola Berg, a historian, is Y": after the source and its appositive
+            appositive = _APPOSITIVE_BEFORE_COMMA.match(text, subject[-1].end, sentence_end)
+            comma_after = appositive.end() if appositive else subject[-1].end
         after = text[comma_after:sentence_end]
         if after.startswith(",") and MARK not in after[:2].strip(", "):
             tail_start, tail_end = trim_span(text, comma_after + 1, sentence_end)
