@@ -435,3 +435,23 @@ def test_a_passive_report_without_agent_has_no_source(
     sentence: str, content: str, cue: str
 ) -> None:
     assert (content, "", cue) in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # post-operator ellipsis: a subject pronoun and an operator are a whole clause
+        (
+            "Councillors are split on the ferry. Ola Berg said she would.",
+            ("she would", "Ola Berg", "say"),
+        ),
+        ("The ferry plan was put to Dahl. Dahl said he agreed.", ("he agreed", "Dahl", "say")),
+        # a short quoted title between the verb and "that" does not hide the that-clause
+        (
+            'Berg attacked again, stating on NRK\'s "Morning Show" that the ferry was late.',
+            ("the ferry was late", "Berg", "state"),
+        ),
+    ],
+)
+def test_short_clauses_and_quoted_titles_before_that(text: str, expected: tuple) -> None:
+    assert expected in contents("The port reopened on Monday.\n\n" + text)

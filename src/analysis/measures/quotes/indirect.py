@@ -47,6 +47,8 @@ _ADJUNCTS = re.compile(
 )
 #: A short insert between commas right after the verb, then a clause ("says, rain or shine, the
 #: ferry will run"): not a quotation, not a participle (", saying").
+#: A closed quotation of one to five words (a title or a term: *on NRK's "Morning Show"*).
+_SHORT_QUOTE = re.compile(r'"[^"\s]+(?:\s[^"\s]+){0,4}"')
 _INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
 #: A conditional clause, then its main clause after a comma ("said if X, Y").
 _CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
@@ -156,9 +158,11 @@ def _unsourced(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | No
 
 def _that_window(rest: str) -> int | None:
     """Offset in ``rest`` just after a "that" within 12 words after the verb (not across ``.;:`` or a
-    quotation mark, not after "to": "continues to feel that"), unless it opens a relative clause."""
+    quotation mark other than a short closed title's: *stating on NRK's "Morning Show" that*; not
+    after "to": "continues to feel that"), unless it opens a relative clause."""
     if re.match(r"\s+to\s", rest):
         return None
+    rest = _SHORT_QUOTE.sub(lambda quoted: "_" * len(quoted.group()), rest)  # a title: one word
     stop = re.search(r"[;:\"]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])\.(?=\s|$)", rest)
     window = _THAT.search(rest[: stop.start() if stop else len(rest)])
     if window is None or len(WORD.findall(rest[: window.start()])) > 12:

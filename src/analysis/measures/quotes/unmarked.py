@@ -126,8 +126,12 @@ _COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
 
 def clause_like(clause: str) -> bool:
     """Whether a bare clause has at least three words and a verb-like word after the first, or opens
-    with a subject pronoun."""
+    with a subject pronoun; two words do when they are a subject pronoun and a finite verb (*said he
+    agreed*), an operator whose predicate is left out included (*said she would*; Quirk et al.
+    1985, 12.21)."""
     words = WORD.findall(clause)
+    if len(words) == 2 and words[0].lower() in _SUBJECT_PRONOUN:
+        return _FINITE.fullmatch(words[1].lower()) is not None
     if len(words) < 3:
         return False
     pronoun = words[0].lower().split("'")[0] in _SUBJECT_PRONOUN  # "they're" too
