@@ -455,3 +455,30 @@ def test_a_passive_report_without_agent_has_no_source(
 )
 def test_short_clauses_and_quoted_titles_before_that(text: str, expected: tuple) -> None:
     assert expected in contents("The port reopened on Monday.\n\n" + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "often" before a finite verb keeps it a verb (an adjective only after a determiner)
+        (
+            "Berg often questions Dahl's ties to the shipping firms.",
+            ("Dahl's ties to the shipping firms", "Berg", "question"),
+        ),
+        # the head of a restrictive relative clause that runs to the verb is the source
+        (
+            "Even those who have sketched out paths for Berg to win acknowledge that they are slim.",
+            ("they are slim", "those", "acknowledge"),
+        ),
+    ],
+)
+def test_adverbs_and_relative_clauses_before_the_verb(text: str, expected: tuple) -> None:
+    assert expected in contents("The port reopened on Monday.\n\n" + text)
+
+
+def test_an_often_cited_report_is_no_cue() -> None:
+    """After a determiner, *often* + participle is an adjective: *cited* reports nothing."""
+    found = contents(
+        "The port reopened on Monday.\n\nAn often cited report says the port is small."
+    )
+    assert [cue for _, _, cue in found] == ["say"]

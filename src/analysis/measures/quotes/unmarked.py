@@ -62,6 +62,11 @@ _SUBORDINATE_SUBJECT = re.compile(
     r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
     r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s)"
 )
+#: The head of a restrictive relative clause that runs to the verb (*Even those who have sketched
+#: a path say*, *Voters who backed the plan say*): a focusing adverb, then up to four words.
+_RELATIVE_HEAD = re.compile(
+    r"(?:(?:[Ee]ven|[Oo]nly|[Jj]ust|[Aa]lso)\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+who\s+\S"
+)
 #: Demonstratives that may open a loose noun-phrase source ("Those surveyed say", "This study
 #: found"), when a word follows.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -159,6 +164,10 @@ def noun_phrase_source(
     if loose and lead:
         start = lead.end()
     phrase = text[start:upper]
+    head = _RELATIVE_HEAD.match(phrase)
+    if head and not _function_word_inside(head.group(1).lower().split()[1:], loose):
+        begin = start + head.start(1)  # "Even those who have ... acknowledge": those
+        return [Mention(begin, begin + len(head.group(1)), head.group(1), "description")]
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
     words = [w.lower().strip(".") for w in phrase.split()]

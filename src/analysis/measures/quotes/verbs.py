@@ -15,9 +15,13 @@ from analysis.text.lexicon import INVERTED_FRAME_VERBS
 from analysis.text.quotemarks import in_sorted_spans
 
 REPORTING_VERBS = config.CODEBOOKS / "reporting_verbs.yaml"
+#: A determiner or a form of *be* (*often* may follow), a preposition or a premodifying adverb right
+#: before a verb form makes it a noun, an adjective or a passive (*the often cited report*, *was
+#: widely praised*; not *Berg often questioned*).
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|these|those|was|were|been|being|is|are|be"
-    r"|widely|much|often|so-called|well|self|of|for|in|on|at|with|from|about|under|over|into|by)[\s-]+"
+    r"(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|these|those|was|were|been|being|is|are|be)"
+    r"(?:\s+often)?[\s-]+"
+    r"|\b(?:widely|much|so-called|well|self|of|for|in|on|at|with|from|about|under|over|into|by)[\s-]+"
     r"|[']s\s+)$",
     re.IGNORECASE,
 )
