@@ -482,3 +482,32 @@ def test_an_often_cited_report_is_no_cue() -> None:
         "The port reopened on Monday.\n\nAn often cited report says the port is small."
     )
     assert [cue for _, _, cue in found] == ["say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an existential clause with an adverb after "there"
+        (
+            "Berg said there certainly was more room for a second ferry.",
+            ("there certainly was more room for a second ferry", "Berg", "say"),
+        ),
+        # an approximate quantity opens the clause: "about" is no preposition here
+        (
+            "The harbour board said about half of the loss reflected lower fares.",
+            ("about half of the loss reflected lower fares", "The harbour board", "say"),
+        ),
+        # a day's possessive is the clause's subject, not a time adjunct
+        (
+            "Ola Dahl said Thursday's vote had led her to back Berg.",
+            ("Thursday's vote had led her to back Berg", "Ola Dahl", "say"),
+        ),
+        # a locative adverb after a noun phrase source belongs to it
+        (
+            "Her campaign workers here said they had knocked on every door.",
+            ("they had knocked on every door", "Her campaign workers", "say"),
+        ),
+    ],
+)
+def test_clause_openings_that_look_like_adjuncts(text: str, expected: tuple) -> None:
+    assert expected in contents("The port reopened on Monday.\n\n" + text)

@@ -30,25 +30,33 @@ _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s")
 _OPEN_QUESTION = re.compile(r"\s+(?:whether|why|how)\s")
 #: "that" opening a reported clause, also before an inserted clause ("said that, if ..., X").
 _THAT = re.compile(r"\s+that(?:\s+|\s*,\s*)")
-#: An existential clause ("said there had been gains"): "there" before an auxiliary.
+#: An existential clause ("said there had been gains", "said there certainly was room"): "there"
+#: before an auxiliary.
 _EXISTENTIAL = re.compile(
-    r"\s+there\s+(?:is|are|was|were|has|have|had|will|would|could|may|might)\b"
+    r"\s+there\s+(?:[a-z]{3,}ly\s+)?(?:is|are|was|were|has|have|had|will|would|could|may|might)\b"
+)
+#: An approximate quantity opening a clause ("said about half of the gain reflected ...", "said
+#: more than 40 people were hurt"): its first word is no preposition or comparative here.
+_APPROXIMATE_QUANTITY = re.compile(
+    r"\s+(?:about|over|around|more\s+than|less\s+than|fewer\s+than)\s+"
+    r"(?:\$?\d|(?:half|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|fifth|"
+    r"half|dozen|majority|few))\b)"
 )
 _RELATIVE_THAT = re.compile(
     r"(?:[a-z]{2,}ed|is|are|was|were|has|have|had|will|would|could|can|may)\b"
 )
 _AUX_AFTER = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would|could|can|may|might)\b")
 #: Adverbs in -ly and adjuncts of time between a verb and its clause ("said Tuesday the ...",
-#: "said on Monday the ...", "said last week the ...").
+#: "said on Monday the ...", "said last week the ..."; not the possessive "said Thursday's ...").
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _ADJUNCTS = re.compile(
     rf"(?:\s+(?:[a-z]{{3,}}ly|(?:on\s+)?{_DAY}|(?:last|this|next)\s+(?:week|month|year|night|"
-    rf"weekend|{_DAY})|yesterday|today|tonight|earlier|again)\b)+"
+    rf"weekend|{_DAY})|yesterday|today|tonight|earlier|again)\b(?!['\u2019]))+"
 )
-#: A short insert between commas right after the verb, then a clause ("says, rain or shine, the
-#: ferry will run"): not a quotation, not a participle (", saying").
 #: A closed quotation of one to five words (a title or a term: *on NRK's "Morning Show"*).
 _SHORT_QUOTE = re.compile(r'"[^"\s]+(?:\s[^"\s]+){0,4}"')
+#: A short insert between commas right after the verb, then a clause ("says, rain or shine, the
+#: ferry will run"): not a quotation, not a participle (", saying").
 _INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
 #: A conditional clause, then its main clause after a comma ("said if X, Y").
 _CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
@@ -108,7 +116,11 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
             return _embedded(article, verb, sentence_start, sentence_end)
         if (
             verb.lemma in verb.cls.bare_clause
-            and (word.lower() not in CLAUSE_REJECT or _EXISTENTIAL.match(rest))
+            and (
+                word.lower() not in CLAUSE_REJECT
+                or _EXISTENTIAL.match(rest)
+                or _APPROXIMATE_QUANTITY.match(rest)
+            )
             and not re.match(r"\s*[\"(,.;:]", rest)
         ):
             start = cursor + first.start(1)

@@ -62,6 +62,8 @@ _SUBORDINATE_SUBJECT = re.compile(
     r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
     r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s)"
 )
+#: A locative adverb after the noun phrase it modifies (*officials there said*, *workers here say*).
+_LOCATIVE_AFTER = re.compile(r"(?:(?<=\w)\s+(?:here|there))?$")
 #: The head of a restrictive relative clause that runs to the verb (*Even those who have sketched
 #: a path say*, *Voters who backed the plan say*): a focusing adverb, then up to four words.
 _RELATIVE_HEAD = re.compile(
@@ -163,6 +165,7 @@ def noun_phrase_source(
     lead = _LEAD.match(text, start, upper)
     if loose and lead:
         start = lead.end()
+    upper -= len(_LOCATIVE_AFTER.search(text, start, upper).group())  # "workers here said"
     phrase = text[start:upper]
     head = _RELATIVE_HEAD.match(phrase)
     if head and not _function_word_inside(head.group(1).lower().split()[1:], loose):
