@@ -511,3 +511,37 @@ def test_an_often_cited_report_is_no_cue() -> None:
 )
 def test_clause_openings_that_look_like_adjuncts(text: str, expected: tuple) -> None:
     assert expected in contents("The port reopened on Monday.\n\n" + text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an -ing head noun after a determiner or a possessive
+        (
+            "A person familiar with Thursday's meeting says the talks will focus on fares.",
+            ("the talks will focus on fares", "A person familiar with Thursday's meeting", "say"),
+        ),
+        (
+            "Another ranking says he is not a billionaire.",
+            ("he is not a billionaire", "Another ranking", "say"),
+        ),
+        # "by" inside a document's noun phrase; "at least" before a quantity
+        (
+            "The poll by the Varnby Institute showed Berg leading Dahl.",
+            ("Berg leading Dahl", "The poll by the Varnby Institute", "show"),
+        ),
+        (
+            "At least half of voters in each town say the fares are too high.",
+            ("the fares are too high", "At least half of voters in each town", "say"),
+        ),
+    ],
+)
+def test_noun_phrase_sources_with_ing_heads_agents_and_quantities(
+    text: str, expected: tuple
+) -> None:
+    assert expected in contents("The port reopened on Monday.\n\n" + text)
+
+
+def test_a_participle_before_the_verb_is_not_the_head() -> None:
+    found = contents("The port reopened on Monday.\n\nTravellers waiting say the ferry is late.")
+    assert ("the ferry is late", "Travellers waiting", "say") not in found

@@ -37,6 +37,11 @@ _FINITE = re.compile(
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
     rf"[a-z]{{2,}}ed|[a-z]{{2,}}s|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
+#: Determiners and possessive pronouns.
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "these", "those", "another", "each", "every", "his", "her"}
+    | {"its", "their", "our", "my", "your"}
+)
 #: Determiners of a singular noun phrase, whose verb agrees (*a report says*, never *a report say*).
 _SINGULAR_DETERMINERS = frozenset({"a", "an", "each", "every", "this", "that"})
 #: Quantity nouns that make a phrase with "a" plural in meaning (*a majority say*, *a third say*).
@@ -47,8 +52,11 @@ _QUANTITY_NOUNS = wordset(
 _CLAUSE_SEPARATORS = (",", ";", ":", "(", MARK, "\u2014", "\u2013", "--")
 #: A noun phrase that can be a source: up to ten words, no verb-like or clause words inside.
 _NOUN_PHRASE = re.compile(r"(?:[\w'’.%$-]+\s+){0,9}[\w'’.%-]+")
-#: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas").
-_NOUN_PHRASE_INNER = frozenset({"and", "of", "in", "at", "from", "on", "for", "with", "about"})
+#: Words that may stand inside a loose noun-phrase source ("workers in Ohio and Texas", "a study by
+#: the institute").
+_NOUN_PHRASE_INNER = frozenset(
+    {"and", "of", "in", "at", "from", "on", "for", "with", "about", "by"}
+)
 #: A coordinator or subordinator opening the clause of a loose noun-phrase source, not part of it
 #: ("But workers in Ohio say", "While one survey says").
 _LEAD = re.compile(
@@ -174,8 +182,8 @@ def noun_phrase_source(
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
     words = [w.lower().strip(".") for w in phrase.split()]
-    if _function_word_inside(words, loose) or words[-1].endswith("ing"):
-        return []
+    if _function_word_inside(words, loose) or (words[-1].endswith("ing") and not _nominal(words)):
+        return []  # "Critics citing the report say": a participle, not the phrase's head
     if phrase[:1].islower() and words[0].endswith("ing"):
         return []  # "..., raising fresh questions": a participle clause, no noun phrase
     if _singular(words) and _base_form(text, verb, upper):
@@ -183,6 +191,13 @@ def noun_phrase_source(
     if clause_start >= lower and text[clause_start] == "," and not text[lower:clause_start].strip():
         return []
     return [Mention(start, upper, phrase, "description")]
+
+
+def _nominal(words: list[str]) -> bool:
+    """Whether an -ing word ending a phrase is its head noun: a determiner or a possessive stands
+    before it (*Another ranking*, *A person familiar with Thursday's meeting*; Quirk et al. 1985,
+    17.54)."""
+    return any(w in _DETERMINERS or w.endswith(("'s", "\u2019s")) for w in words[:-1])
 
 
 def _singular(words: list[str]) -> bool:
@@ -222,6 +237,8 @@ def _function_word_inside(words: list[str], loose: bool) -> bool:
         if not loose:
             return True
         if index == 0:
+            if word == "at" and words[1:2] in (["least"], ["most"]):
+                continue  # "At least half of voters say"
             quantity = word in _APPROXIMATELY and len(words) > 1 and words[1][:1].isdigit()
             if not (quantity or (word in _DEMONSTRATIVES and len(words) > 1)):
                 return True
