@@ -545,3 +545,12 @@ def test_noun_phrase_sources_with_ing_heads_agents_and_quantities(
 def test_a_participle_before_the_verb_is_not_the_head() -> None:
     found = contents("The port reopened on Monday.\n\nTravellers waiting say the ferry is late.")
     assert ("the ferry is late", "Travellers waiting", "say") not in found
+
+
+def test_a_number_appositive_and_that_way() -> None:
+    """*A third of voters, 33%, say they feel that way*: the source skips the number; *that way*
+    opens no that-clause."""
+    found = contents(
+        "The port reopened on Monday.\n\nA third of voters, 33%, say they feel that way."
+    )
+    assert found == [("they feel that way", "A third of voters", "say")]

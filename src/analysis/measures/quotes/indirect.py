@@ -28,8 +28,9 @@ EMBEDDING_VERBS = frozenset({"say", "claim", "allege"})
 QUESTION_VERBS = frozenset({"ask", "wonder", "question", "ask about"})
 _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s")
 _OPEN_QUESTION = re.compile(r"\s+(?:whether|why|how)\s")
-#: "that" opening a reported clause, also before an inserted clause ("said that, if ..., X").
-_THAT = re.compile(r"\s+that(?:\s+|\s*,\s*)")
+#: "that" opening a reported clause, also before an inserted clause ("said that, if ..., X"); not
+#: the determiner of "feel that way".
+_THAT = re.compile(r"\s+that(?:\s+|\s*,\s*)(?!(?:way|much|far|long|kind|sort|day|time)\b)")
 #: An existential clause ("said there had been gains", "said there certainly was room"): "there"
 #: before an auxiliary.
 _EXISTENTIAL = re.compile(

@@ -70,6 +70,8 @@ _SUBORDINATE_SUBJECT = re.compile(
     r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
     r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s)"
 )
+#: A number set off by commas after a noun phrase, before its verb (*A third of voters, 33%, say*).
+_NUMBER_APPOSITIVE = re.compile(r"(?:,\s*\d[\d.,]*\s*(?:%|percent)?,\s*)?$")
 #: A locative adverb after the noun phrase it modifies (*officials there said*, *workers here say*).
 _LOCATIVE_AFTER = re.compile(r"(?:(?<=\w)\s+(?:here|there))?$")
 #: The head of a restrictive relative clause that runs to the verb (*Even those who have sketched
@@ -164,6 +166,7 @@ def noun_phrase_source(
     still cannot open with a function word other than a demonstrative (``Those surveyed say``)."""
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
+    upper -= len(_NUMBER_APPOSITIVE.search(text, lower, upper).group())  # "A third, 33%, say"
     clause_start = _last_separator(text, lower, upper)
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
