@@ -248,3 +248,26 @@ def test_they_never_stands_for_a_city_and_its_state() -> None:
         ' made their way down Broad Street, they chanted "no justice, no peace."'
     )
     assert [speaker for _, _, speaker in found] == [""]
+
+
+@pytest.mark.parametrize("abbreviation", ["Tex", "Calif", "Okla"])
+def test_a_states_news_abbreviation_is_a_place(abbreviation: str) -> None:
+    assert actor_type(abbreviation, False) == "place"
+
+
+def test_a_city_placed_by_its_state_is_no_subject_and_no_person() -> None:
+    """*at a rally in Varnby, Tex., Mr. Berg was blunt, claiming*: neither the unknown city nor the
+    state abbreviation is the participle's subject."""
+    found = sources(
+        "The rally was held on Monday.\n\nThe day before, at a rally in Varnby, Tex., Mr. Berg was"
+        " just as blunt, claiming that the council had lied."
+    )
+    assert ("claim", "Mr. Berg", "Berg") in found
+
+
+def test_a_city_coordinated_before_its_state_shares_the_preposition() -> None:
+    found = sources(
+        "The port reopened on Monday.\n\nThe scrutiny grew after floods in Ostby and Sandvik,"
+        " Calif., last year, because of concerns that the dikes were weak."
+    )
+    assert [mention for verb, mention, _ in found if verb == "concern"] == [""]

@@ -78,6 +78,14 @@ def test_sentence_openers_and_labels_are_not_names() -> None:
     assert [m.text for m in mentions.items if m.kind == "name"] == ["Rick Santorum"]
 
 
+@pytest.mark.parametrize("word", ["Hostility", "Polarization", "Radicalisation"])
+def test_a_rare_abstract_noun_opening_a_sentence_is_no_name(word: str) -> None:
+    """Too rare for the frequency test, but its suffix makes it a common noun (Quirk et al. 1985,
+    Appendix I); a surname with a suffix that also ends names stays a name."""
+    mentions = mentions_of(f"The port reopened. {word} grew, Clement said.")
+    assert [m.text for m in mentions.items if m.canonical] == ["Clement"]
+
+
 def test_calendar_words_continue_but_never_start_a_name() -> None:
     mentions = mentions_of("On Monday Theresa May spoke. Arizona Gov. Jan Brewer vetoed it.")
     assert find(mentions, "Theresa May").person

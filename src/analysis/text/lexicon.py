@@ -263,6 +263,14 @@ PLACES = frozenset({
     "white house", "oval office", "ground zero",
 })  # fmt: skip
 
+#: Abbreviations of U.S. states after a city (*Beaumont, Tex.*; the AP Stylebook's, and *Tex.* of
+#: older AP and the New York Times), less those that are also words, titles or names (*Miss.*,
+#: *Wash.*, *Ill.*, *Pa.*, *Del.*) or written with inner points (*N.Y.*).
+US_STATE_ABBREVIATIONS = frozenset({
+    "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Kan", "Ky", "Md", "Mich", "Minn",
+    "Mont", "Neb", "Nev", "Okla", "Tenn", "Tex", "Vt", "Wis", "Wyo",
+})  # fmt: skip
+
 NAME_ABBREVIATIONS = frozenset(
     {
         "Mr",

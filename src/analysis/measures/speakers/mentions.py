@@ -31,7 +31,13 @@ from analysis.text.lexicon import (
     TITLE_ROLES,
 )
 from analysis.text.names import name_candidates
-from analysis.text.names.gazetteer import actor_type, country_of, demonym_country, is_capital
+from analysis.text.names.gazetteer import (
+    actor_type,
+    country_of,
+    demonym_country,
+    is_capital,
+    is_region,
+)
 from analysis.text.quotemarks import Interval, in_sorted_spans
 
 _MAX_TITLE = max(len(key) for key in TITLE_ROLES)
@@ -259,6 +265,8 @@ class MentionFinder:
         found = [m for number, m in enumerate(found) if number not in dropped]
         found.sort(key=lambda m: (m.start, m.end))
         for index, mention in enumerate(found):
+            if self._placed_by_region(found, index):
+                mention.person = False  # "San Bernardino, Calif.": a city, no person
             mention.prep = self._after_preposition(mention.start) or (
                 index > 0 and self._coordinated_place(found, index)
             )
@@ -584,13 +592,26 @@ class MentionFinder:
         gap = self.text[previous.end : mention.start]
         in_list = index > 1 and self._comma_joined(found[index - 2], previous)
         if gap != ", ":
-            return bool(_COORDINATOR.fullmatch(gap)) and (in_list or is_place_name(mention.tokens))
+            return bool(_COORDINATOR.fullmatch(gap)) and (
+                in_list or is_place_name(mention.tokens) or self._placed_by_region(found, index)
+            )
         following = found[index + 1] if index + 1 < len(found) else None
         return is_place_name(mention.tokens) and (
             is_mere_place(mention)
             or in_list
             or not self._fronted(previous)
             or (following is not None and self._comma_joined(mention, following))
+        )
+
+    def _placed_by_region(self, found: list[Mention], index: int) -> bool:
+        """Whether a name is a city that the next mention places in its state or province after
+        a comma (*San Bernardino, Calif.*; *Quetta, Balochistan*), though no gazetteer knows it."""
+        following = found[index + 1] if index + 1 < len(found) else None
+        return (
+            following is not None
+            and found[index].kind in {"name", "organisation"}
+            and self.text[found[index].end : following.start] == ", "
+            and is_region(" ".join(following.tokens))
         )
 
     def _fronted(self, mention: Mention) -> bool:

@@ -9,7 +9,8 @@ the article never writes that word capitalised elsewhere (with a first name or a
 longer name, or in mid-sentence: *Theresa May*, *Sen. Brown* keep *May*, *Brown*), it is no known
 first name or organisation word, and it is a group noun of the lexicon (*Polls show*, *Aides said*)
 or a frequent English word, at least :data:`OPENER_FREQUENCY` in wordfreq's English background
-(:mod:`analysis.measures.background`; *Audiences*, *Source*, *Having*). Such a word is read as an
+(:mod:`analysis.measures.background`; *Audiences*, *Source*, *Having*) or ends in a suffix of
+abstract nouns (*Polarization*). Such a word is read as an
 unnamed group (a source without a name, as *officials*), except a participle (*Led by*, *Having*,
 *Talking*: a word ending in *-ing* or *-ed*), which is no source at all.
 A function word or pronoun (lexicon ``COMMON_WORDS``) left alone after places are split off
@@ -49,9 +50,18 @@ def common_opener(word: str, capitalised: set[str]) -> bool:
     key = name_key(word)
     if key in capitalised or word in FIRST_NAMES or key in SPEAKER_ORG_WORDS:
         return False
-    return key in GROUP_NOUNS or background_frequency(key) >= OPENER_FREQUENCY
+    return (
+        key in GROUP_NOUNS
+        or _ABSTRACT_NOUN.search(key) is not None
+        or background_frequency(key) >= OPENER_FREQUENCY
+    )
 
 
+#: Suffixes that derive abstract nouns (Quirk et al. 1985, Appendix I.29-I.35: *-ity*, *-tion*,
+#: *-sion*, *-ism*; not *-ment* or *-ness*, which end names such as *Clement* and *Guinness*): an
+#: opener ending in one is a common word however rare (*Polarization*, *Hostility*), as Mikheev
+#: (2002) uses suffixes.
+_ABSTRACT_NOUN = re.compile(r"\w{3,}(?:ity|ities|tions?|sions?|isms?)$")
 _PARTICIPLE = re.compile(r"(?:ing|ed)$")
 
 

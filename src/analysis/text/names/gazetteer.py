@@ -23,6 +23,7 @@ from analysis.text.lexicon import (
     PEOPLE_NOUNS,
     PLACE_WORDS,
     PLACES,
+    US_STATE_ABBREVIATIONS,
 )
 from analysis.text.names.aliases import acronym, is_acronym, name_tokens, normalise_name
 
@@ -171,9 +172,10 @@ def _regions() -> frozenset[str]:
     """The countries' first-level subdivisions (the package's ``provinces``), less those that are
     also a first name (*Carolina*, *Victoria*) or of three letters or fewer (*Baa*), which news text
     more often writes for people and abbreviations, and those that open a capital's name
-    (*Washington*, the government's seat by metonymy)."""
+    (*Washington*, the government's seat by metonymy); with the U.S. states' news abbreviations
+    (*Calif.*, *Tex.*)."""
     capital_openings = {capital.split()[0] for capital in _capitals()}
-    return frozenset(
+    return US_STATE_ABBREVIATIONS | frozenset(
         province
         for country in all_countries()
         for province in country.provinces() or ()
