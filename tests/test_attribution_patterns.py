@@ -554,3 +554,29 @@ def test_a_number_appositive_and_that_way() -> None:
         "The port reopened on Monday.\n\nA third of voters, 33%, say they feel that way."
     )
     assert found == [("they feel that way", "A third of voters", "say")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "estimate" is a cognition cue with a bare clause
+        (
+            "Based on earlier counts, advocates estimate there could be 18,000 such cases.",
+            ("there could be 18,000 such cases", "advocates", "estimate"),
+        ),
+        # a noun phrase before an auxiliary is the clause's subject, not a hearer
+        (
+            "Berg assured the ferry will run on time.",
+            ("the ferry will run on time", "Berg", "assure"),
+        ),
+    ],
+)
+def test_estimates_and_subjects_that_look_like_hearers(text: str, expected: tuple) -> None:
+    assert expected in contents("The port reopened on Monday.\n\n" + text)
+
+
+def test_a_hearer_before_that_is_still_no_content() -> None:
+    found = contents(
+        "The port reopened on Monday.\n\nBerg assured the council panel that it would work."
+    )
+    assert ("it would work", "Berg", "assure") in found

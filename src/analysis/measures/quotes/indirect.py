@@ -91,8 +91,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
             cursor = objects[0].end
         else:
             match = HEARER.match(after)
-            if match:
-                cursor = verb.end + match.end()
+            if match and not _AUX_AFTER.match(after, match.end()):
+                cursor = verb.end + match.end()  # not "warned the plan will fail": its subject
     adverbs = _ADJUNCTS.match(text, cursor, sentence_end)
     if adverbs:  # "reported incorrectly that ...", "said Tuesday the ..."
         cursor = adverbs.end()

@@ -123,13 +123,14 @@ _BEFORE_VERB = re.compile(
 #: Verbs that take an object (the hearer) before a reported clause ("assure Iran his country is
 #: ...") or after a trailing attribution ("..., the mayor told reporters."), and that hearer: an
 #: object pronoun, a group of listeners, a capitalised name (an outlet) or a determiner and up to
-#: three words ("a council panel"; no "that" or preposition among them).
+#: three words ("a council panel"; no "that", preposition or auxiliary among them).
 OBJECT_VERBS = frozenset({"tell", "assure", "warn", "remind", "promise", "inform", "urge", "ask"})
+_AUXILIARY = r"is|are|was|were|has|have|had|will|would|can|could|may|might|should|must"
 HEARER = re.compile(
     r"\s+(?:him|her|them|us|me|reporters|journalists|voters|supporters|lawmakers|"
     r"(?:[Tt]he\s+)?(?:[A-Z][\w.'-]*\s+)*[A-Z][\w.'-]*|"
-    r"(?:an?|the|his|her|their|its)\s+(?:(?!(?:that|whether|if|to|about|on|in|at|for|of|with)\b)"
-    r"[\w-]+\s+){0,2}(?!(?:that|whether|if)\b)\w[\w-]*)(?=[\s,.]|$)"
+    r"(?:an?|the|his|her|their|its)\s+(?:(?!(?:that|whether|if|to|about|on|in|at|for|of|with|"
+    rf"{_AUXILIARY})\b)[\w-]+\s+){{0,2}}(?!(?:that|whether|if|{_AUXILIARY})\b)\w[\w-]*)(?=[\s,.]|$)"
 )
 
 
