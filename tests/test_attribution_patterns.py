@@ -429,6 +429,17 @@ def test_answers_attributes_a_quotation() -> None:
             "ask",
         ),
         ("The harbour staff were told that the ferry would stop.", "the ferry would stop", "tell"),
+        # a participial clause after a subordinator is passive too, and ends at its comma
+        (
+            "Berg shrugged when asked whether the ferry would run.",
+            "whether the ferry would run",
+            "ask",
+        ),
+        (
+            "When asked specifically what the ferry would cost, Berg left.",
+            "what the ferry would cost",
+            "ask",
+        ),
     ],
 )
 def test_a_passive_report_without_agent_has_no_source(
@@ -580,3 +591,8 @@ def test_a_hearer_before_that_is_still_no_content() -> None:
         "The port reopened on Monday.\n\nBerg assured the council panel that it would work."
     )
     assert ("it would work", "Berg", "assure") in found
+
+
+def test_once_before_a_verb_is_an_adverb_not_a_subordinator() -> None:
+    found = contents("The port reopened on Monday.\n\nBerg, who once praised the ferry plan, left.")
+    assert [(source, cue) for _, source, cue in found] == [("who", "praise")]

@@ -34,11 +34,13 @@ _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being)\s+(?:(?:not|also|first|then|never|[a-z]{3,}ly)\s+)*$"
 )
 _COMMA_BEFORE = re.compile(r",\s+(?:(?:first|then|also|[a-z]{3,}ly)\s+)*$")
-#: A passive participle of a form of "be", no agent, then a that-clause or an embedded question.
+#: A passive participle of a form of "be" or after a subordinator (a participial clause: *when
+#: asked whether*, Quirk et al. 1985, 15.57), no agent, then a that-clause or an embedded question.
 _AGENTLESS = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:(?:not|also|then|repeatedly|[a-z]{3,}ly)\s+)?"
+    r"\b(?:is|are|was|were|been|being|(?i:when|if|while|unless|until|though|although))\s+"
+    r"(?:(?:not|also|then|repeatedly|[a-z]{3,}ly)\s+)?"
     r"(?P<verb>asked|told|questioned|pressed|informed|assured|warned|reminded)\s+"
-    r"(?P<clause>whether|if|about|what|how|why|when|who|that)\s"
+    r"(?:[a-z]{3,}ly\s+)?(?P<clause>whether|if|about|what|which|how|why|when|who|that)\s"
 )
 #: What opens a content clause after the agent, and what opens a reason adjunct.
 _CLAUSE = re.compile(r"\s+(?:whether|if|that|why|how|what|to)\s")
@@ -89,9 +91,12 @@ def agentless_reports(article: ArticleContext) -> list[dict]:
         ):
             continue
         verb = Verb(match.start("verb"), match.end("verb"), lemma, verb_class)
-        sentence_end = article.sentence(verb.start)[1]
+        end = article.sentence(verb.start)[1]
         start = match.start("clause") + (5 if match.group("clause") == "that" else 0)
-        span = trim_span(article.text, start, sentence_end)
+        if not re.match(r"(?:is|are|was|were|been|being)\b", match.group()):
+            comma = article.text.find(",", start, end)  # "When asked X, he said": X ends there
+            end = comma if comma >= 0 else end
+        span = trim_span(article.text, start, end)
         if span[1] - span[0] >= 3 and article.text[span[0]] != MARK:
             records.append(report_record(article, span, verb, [], "passive without agent"))
     return records

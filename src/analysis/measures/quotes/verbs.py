@@ -226,6 +226,11 @@ _LINKING_BEFORE = re.compile(
     r"appears|appeared|feel|feels|felt|become|becomes|became|grew)|['’](?:s|re|m))"
     r"\s+(?:(?:not|very|so|too|more|less|most|also|still|already|all|[a-z]{3,}ly)\s+)*$"
 )
+#: A subordinator right before a participle opens a participial clause (*when asked*, *if elected*;
+#: not *once*, mostly an adverb: *who once praised*).
+_SUBORDINATOR_BEFORE = re.compile(
+    r"\b(?i:when|if|while|unless|until|though|although)\s+(?:[a-z]{3,}ly\s+)?$"
+)
 #: Words before an -ing form that keep it a verb: a preposition ("in saying") or a progressive's "be"
 #: ("is calling for", "has been asking", "he's saying", not the possessive "Lind's warning");
 #: "being" is not among them ("being asked" is passive).
@@ -237,9 +242,9 @@ _KEEPS_ING = re.compile(
 
 def _not_a_report(text: str, start: int, end: int, base_form: bool) -> bool:
     """A verb form used as a noun, adjective or passive: "the said", "a noted author", "was
-    announced", "of term limits", "Steele's comments", "the interactions described by", a base form
-    after an -ing word ("providing support"; not "his thinking said"); an -ing form after a
-    preposition or in a progressive stays ("in saying", "is calling for")."""
+    announced", "when asked", "of term limits", "Steele's comments", "the interactions described
+    by", a base form after an -ing word ("providing support"; not "his thinking said"); an -ing form
+    after a preposition or in a progressive stays ("in saying", "is calling for")."""
     before = text[max(0, start - 20) : start]
     form = text[start:end]
     if base_form and _GERUND_BEFORE.search(before):
@@ -247,6 +252,8 @@ def _not_a_report(text: str, start: int, end: int, base_form: bool) -> bool:
     match = _DETERMINER_BEFORE.search(before)
     if match and form.split()[0].endswith("ing") and _KEEPS_ING.search(before):
         return False
+    if form.endswith("ed") and _SUBORDINATOR_BEFORE.search(before):
+        return True  # "when asked whether": a passive participial clause (Quirk et al. 1985, 15.57)
     return match is not None or re.match(r"\s+by\b", text[end : end + 4]) is not None
 
 
