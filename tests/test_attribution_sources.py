@@ -212,3 +212,43 @@ def test_an_inverted_parenthetical_source_splits_the_content() -> None:
     )
     pieces = {clean[row.start : row.end] for row in table.itertuples() if row.speaker == "Ola Berg"}
     assert pieces == {"The paradox of Varnby", "is that it never grew"}
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source"),
+    [
+        # a finite verb inside a subordinate clause takes its subject there, not the main clause's
+        (
+            "Berg left the hall because several ferrymen said the port was closed.",
+            "say",
+            "several ferrymen",
+        ),
+        ("Berg stayed home while a neighbour claimed the port was closed.", "claim", "a neighbour"),
+        # a pronoun takes no modifiers: "September" is the preposition's object, not "she"
+        ("Although in September she said the plan was a mistake, she kept it.", "say", "she"),
+    ],
+)
+def test_subjects_of_subordinate_clauses(text: str, verb: str, source: str) -> None:
+    _, table = extract(INTRO + text)
+    assert source in set(table.loc[table["verb"] == verb, "speaker_mention"]), table[
+        ["verb", "speaker_mention"]
+    ]
+
+
+def test_contents_end_where_their_clause_ends() -> None:
+    """*Although she said X, Y*: X ends at the comma; *warned it could sell*: *it* belongs to X."""
+    clean, table = extract(
+        INTRO + "Although in September she said the plan was a mistake, she kept it. The board"
+        " has warned it could sell the port."
+    )
+    contents = {row.verb: clean[row.start : row.end] for row in table.itertuples()}
+    assert contents["say"] == "the plan was a mistake"
+    assert contents["warn"] == "it could sell the port"
+
+
+def test_a_report_in_a_subordinate_clause_without_a_subject_found_keeps_no_source() -> None:
+    """*after leaked emails showed X*: the main clause's subject did not show X; the report
+    stays, without a source."""
+    _, table = extract(INTRO + "Berg left the hall after leaked emails showed the port was closed.")
+    row = only(table, "indirect")
+    assert (row.verb, row.speaker_mention) == ("show", "")

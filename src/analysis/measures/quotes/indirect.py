@@ -58,6 +58,11 @@ _ADJUNCTS = re.compile(
 _SHORT_QUOTE = re.compile(r'"[^"\s]+(?:\s[^"\s]+){0,4}"')
 #: A short insert between commas right after the verb, then a clause ("says, rain or shine, the
 #: ferry will run"): not a quotation, not a participle (", saying").
+#: A subordinator opening a sentence (its clause ends at the first comma before the main clause).
+_OPENING_SUBORDINATOR = re.compile(
+    r"[\"'(]?(?:Although|Though|Even though|When|Whenever|If|Unless|Because|Since|While|Whereas|"
+    r"After|Before|Until|Once|As)\s"
+)
 _INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
 #: A conditional clause, then its main clause after a comma ("said if X, Y").
 _CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
@@ -88,7 +93,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
         if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
-            cursor = objects[0].end
+            if not _AUX_AFTER.match(text, objects[0].end):  # "warned it could": its subject
+                cursor = objects[0].end
         else:
             match = HEARER.match(after)
             if match and not _AUX_AFTER.match(after, match.end()):
@@ -265,11 +271,15 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             start, end, rule = clause
             if text[start : start + 1] == MARK:
                 continue
+            end = _opening_clause_end(text, sentence_start, verb.start, start, end)
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
                 article, verb, sentence_start, loose=True
             )
+            subordinate = article.mentions.subordinate_clause_start(sentence_start, verb.start)
             if not (
-                subject or article.mentions.anticipatory_it(verb.start, verb.end, sentence_start)
+                subject
+                or article.mentions.anticipatory_it(verb.start, verb.end, sentence_start)
+                or subordinate > sentence_start  # "even though others are wary": no mention
             ):
                 continue
         if (start, end) in seen:
@@ -283,6 +293,20 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             record["speaker_rule"] = "according_to" if record["speaker_mention"] else ""
         records.append(record)
     return records + [r for r in noun_reports(article) if (r["start"], r["end"]) not in seen]
+
+
+def _opening_clause_end(
+    text: str, sentence_start: int, verb_start: int, start: int, end: int
+) -> int:
+    """Where a content inside a sentence-opening subordinate clause ends: at the clause's comma
+    (*Although she said X was a mistake, she changed course*: X ends before the main clause)."""
+    if (
+        not _OPENING_SUBORDINATOR.match(text, sentence_start)
+        or "," in text[sentence_start:verb_start]
+    ):
+        return end
+    comma = text.find(",", start, end)
+    return comma if comma > start else end
 
 
 #: Where the noun phrase after a stance noun's preposition ends ("support for the bill, which ...").

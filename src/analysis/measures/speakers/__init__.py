@@ -174,6 +174,8 @@ class Mentions(MentionFinder):
         together.
         """
         lower = max(lower, self.text.rfind(";", lower, verb_start) + 1)  # a clause of its own
+        if not participle:
+            lower = self.subordinate_clause_start(lower, verb_start)
         candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
         candidates = [
             m
@@ -240,6 +242,19 @@ class Mentions(MentionFinder):
         candidates = [m for m in self.between(lower, verb_start) if not m.possessive and not m.prep]
         last = candidates[-1] if candidates else None
         return last is not None and last.text.lower() == "it" and self._expletive(last)
+
+    def subordinate_clause_start(self, lower: int, verb_start: int) -> int:
+        """Where a subordinate clause that holds the verb opens (after *because*, *even though*,
+        *when* ... with no comma before the verb: *X warned ... even though many observers doubt*:
+        the subject is after *though*), else ``lower``."""
+        found = list(_SUBORDINATOR.finditer(self.text, lower, verb_start))
+        if not found:
+            return lower
+        last = found[-1]
+        between = self.text[last.end() : verb_start]
+        if "," in between or not _AUXILIARIES_AT_END.sub("", " " + between).strip():
+            return lower  # "who once praised", "has since said": an adverb, no clause
+        return last.end()
 
     def _dashed_aside(self, gap: str, lower: int, upper: int) -> int:
         """Where the aside opens when ``gap`` (before the verb) is its closing dash and an opening

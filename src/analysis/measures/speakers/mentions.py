@@ -77,6 +77,7 @@ _INSTITUTION = re.compile(
 
 #: The word right before a mention, past an article, *both*/*either* and capitalised modifiers.
 _GOVERNING_PREPOSITION = re.compile(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$")
+_PRONOUN_PREPOSITION = re.compile(r"(\w+) $")
 
 
 #: One to three capitalised words right before a position (*U.S.* officials, *Pakistani* envoys).
@@ -267,7 +268,7 @@ class MentionFinder:
         for index, mention in enumerate(found):
             if self._placed_by_region(found, index):
                 mention.person = False  # "San Bernardino, Calif.": a city, no person
-            mention.prep = self._after_preposition(mention.start) or (
+            mention.prep = self._after_preposition(mention) or (
                 index > 0 and self._coordinated_place(found, index)
             )
         self._link_appositives(found)
@@ -572,11 +573,14 @@ class MentionFinder:
                     return Mention(begin, end, self.text[begin:end], "group", canonical=country)
         return Mention(start, end, self.text[start:end], "group")
 
-    def _after_preposition(self, position: int) -> bool:
+    def _after_preposition(self, mention: Mention) -> bool:
         """Whether a preposition (optionally + article, *both* or *either*, and capitalised
-        modifiers) precedes."""
-        before = self.text[max(0, position - 40) : position]
-        match = _GOVERNING_PREPOSITION.search(before)
+        modifiers) precedes; right before a pronoun, which takes no modifiers (*in September she
+        said*: *September* is the object)."""
+        before = self.text[max(0, mention.start - 40) : mention.start]
+        match = (
+            _PRONOUN_PREPOSITION if mention.kind == "pronoun" else _GOVERNING_PREPOSITION
+        ).search(before)
         return match is not None and match.group(1).lower() in PREPOSITIONS
 
     def _coordinated_place(self, found: list[Mention], index: int) -> bool:
