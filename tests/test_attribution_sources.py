@@ -252,3 +252,10 @@ def test_a_report_in_a_subordinate_clause_without_a_subject_found_keeps_no_sourc
     _, table = extract(INTRO + "Berg left the hall after leaked emails showed the port was closed.")
     row = only(table, "indirect")
     assert (row.verb, row.speaker_mention) == ("show", "")
+
+
+def test_a_parenthetical_report_may_carry_an_adjunct() -> None:
+    """*X, Ash argued in his email, Y*: both pieces are Ash's."""
+    clean, table = extract(INTRO + "The ferry, Ola Dahl argued in her email, will never pay.")
+    pieces = {clean[row.start : row.end] for row in table.itertuples() if row.speaker == "Ola Dahl"}
+    assert pieces == {"The ferry", "will never pay"}

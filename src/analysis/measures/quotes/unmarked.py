@@ -110,6 +110,10 @@ _APPOSITIVE_TAIL = re.compile(
 #: An appositive after an inverted parenthetical source, up to the comma that ends it (", a
 #: historian at the Varnby Museum").
 _APPOSITIVE_BEFORE_COMMA = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][^,;:\"]*(?=,)")
+#: A short adjunct of time, place or medium between a parenthetical verb and its closing comma.
+_SHORT_ADJUNCT = re.compile(
+    r"\s+(?:in|on|at|during|last|this|earlier|late|early|over|via)\b[^,;:\"]{1,40}(?=,)"
+)
 #: A Title Case label of one to three words and a colon opening a line ("Bernie Sanders: ...").
 _TITLE_LABEL = re.compile(r"((?:[A-Z][\w.'-]*\s){0,2}[A-Z][\w'-]{2,}):\s+(?=\S)")
 #: Adverbs and auxiliaries allowed between a source and its verb ("the company also said", "the
@@ -397,6 +401,9 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
         if inverted:  # "X, says Ola Berg, a historian, is Y": after the source and its appositive
             appositive = _APPOSITIVE_BEFORE_COMMA.match(text, subject[-1].end, sentence_end)
             comma_after = appositive.end() if appositive else subject[-1].end
+        adjunct = _SHORT_ADJUNCT.match(text, comma_after, sentence_end)
+        if adjunct:  # "X, Ash argued in his email, Y"
+            comma_after = adjunct.end()
         after = text[comma_after:sentence_end]
         if after.startswith(",") and MARK not in after[:2].strip(", "):
             tail_start, tail_end = trim_span(text, comma_after + 1, sentence_end)
