@@ -259,3 +259,25 @@ def test_a_parenthetical_report_may_carry_an_adjunct() -> None:
     clean, table = extract(INTRO + "The ferry, Ola Dahl argued in her email, will never pay.")
     pieces = {clean[row.start : row.end] for row in table.itertuples() if row.speaker == "Ola Dahl"}
     assert pieces == {"The ferry", "will never pay"}
+
+
+def test_a_dash_and_a_name_sign_the_quotation_before() -> None:
+    """A reader's letter or a tweet quoted in a paragraph of its own, signed on the next line."""
+    _, table = extract(
+        'Readers wrote in about the ferry.\n\n"The free ferry is something we hear about all the'
+        ' time, and it needs to stop."\n\n-Michelle Marks, Varnby.\n\n"Great plan. She is ready."'
+        "\n\n\u2014 Mayor Ola Berg, tweeting after the speech."
+    )
+    direct = table[table["kind"] == "direct"]
+    assert list(zip(direct["speaker"], direct["speaker_rule"], strict=True)) == [
+        ("Michelle Marks", "signature"),
+        ("Ola Berg", "signature"),
+    ]
+
+
+def test_a_paragraph_without_a_dash_signs_nothing() -> None:
+    _, table = extract(
+        'Readers wrote in about the ferry.\n\n"The free ferry needs to stop."\n\nMichelle Marks'
+        " lives in Varnby."
+    )
+    assert set(table.loc[table["kind"] == "direct", "speaker_rule"]) != {"signature"}

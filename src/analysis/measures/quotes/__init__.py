@@ -104,8 +104,13 @@ close to X``): its surface form and offsets, no resolved name. Subjects are foun
 source mention is the local one (PolNeAR's Source): a pronoun or a relative *who* (``Ana Lind, who
 said``: mention *who*, speaker Ana Lind); in an absolute construction (``..., with X reportedly
 saying``) the subject is X; a verb after *but* or *or* shares its clause's subject; an attribution
-right after the quotation wins over a verb before it that attributes the previous quotation. Scare quotes, glosses and echoes have no
-speaker.
+right after the quotation wins over a verb before it that attributes the previous quotation; a
+paragraph opened by a dash and a name (``-Michelle Marks, Varnby.``) signs the quotation that ends
+the paragraph before it (``signature``, no cue). A finite verb inside a subordinate clause
+(``... because several ferrymen said``) takes its subject there, and keeps its report without a
+source when none is found; a participle after a subordinator is passive (``when asked whether
+...``: the question, no source); an anticipatory *it* (``It's easy to criticize X``) is no source.
+Scare quotes, glosses and echoes have no speaker.
 
 **Source and cue spans** (Pareti 2016's source-cue-content triple): ``source_start``/``source_end``
 cover the subject mentions, ``cue_start``/``cue_end`` the reporting verb; -1 when absent.

@@ -58,7 +58,7 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
                 found = {"verb": verb, "subject": subject, "rule": rule}
             break
     if not found and span.close is not None and sentence_end == span.close + 1:
-        found = _next_sentence_attribution(article, span)
+        found = _next_sentence_attribution(article, span) or _signature(article, span)
     before = {}
     colon = lead.rstrip().endswith(":")
     verbs = [v for v in article.verbs_between(before_lower, span.open) if v.lemma != "according to"]
@@ -217,6 +217,24 @@ def _next_sentence_attribution(article: ArticleContext, span: QuotedSpan) -> dic
     return {}
 
 
+def _signature(article: ArticleContext, span: QuotedSpan) -> dict:
+    """'"..." / -Michelle Marks, Varnby.': a paragraph opened by a dash and a name signs the
+    quotation that ends the paragraph before it (a letter's, a comment's or a tweet's signature)."""
+    text = article.text
+    if span.close is None or span.block + 1 >= len(article.blocks):
+        return {}
+    if text[span.close + 1 : article.blocks[span.block].end].strip():
+        return {}
+    block = article.blocks[span.block + 1]
+    dash = _SIGNATURE_DASH.match(text, block.start, block.end)
+    if dash is None:
+        return {}
+    signed = [m for m in article.mentions.between(dash.end(), block.end) if m.start == dash.end()]
+    return {"verb": None, "subject": signed[:1], "rule": "signature"} if signed else {}
+
+
+#: The dash that opens a signature line.
+_SIGNATURE_DASH = re.compile(r"\s*[-\u2013\u2014]\s*")
 #: The words between an inverted frame's verb and the quotation it resumes: its subject or a time
 #: word, then an appositive of up to twenty words.
 _INVERTED_SUBJECT = re.compile(r"(?:\s+[\w.'-]+){1,4},(?:(?:\s+[\w.'-]+){1,20},)?\s*")
