@@ -224,6 +224,11 @@ def test_an_inverted_parenthetical_source_splits_the_content() -> None:
             "several ferrymen",
         ),
         ("Berg stayed home while a neighbour claimed the port was closed.", "claim", "a neighbour"),
+        (
+            "The board apologised after leaked emails showed staff favoring Berg.",
+            "show",
+            "leaked emails",
+        ),
         # a pronoun takes no modifiers: "September" is the preposition's object, not "she"
         ("Although in September she said the plan was a mistake, she kept it.", "say", "she"),
     ],
@@ -247,11 +252,13 @@ def test_contents_end_where_their_clause_ends() -> None:
 
 
 def test_a_report_in_a_subordinate_clause_without_a_subject_found_keeps_no_source() -> None:
-    """*after leaked emails showed X*: the main clause's subject did not show X; the report
-    stays, without a source."""
-    _, table = extract(INTRO + "Berg left the hall after leaked emails showed the port was closed.")
+    """*after most of those at the meeting said X*: the main clause's subject did not say X; the
+    report stays, without a source."""
+    _, table = extract(
+        INTRO + "Berg left the hall after most of those at the meeting said the port was closed."
+    )
     row = only(table, "indirect")
-    assert (row.verb, row.speaker_mention) == ("show", "")
+    assert (row.verb, row.speaker_mention) == ("say", "")
 
 
 def test_a_parenthetical_report_may_carry_an_adjunct() -> None:

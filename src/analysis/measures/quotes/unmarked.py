@@ -65,10 +65,11 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 #: A subordinator inside a clause and the determiner of the subject of its own clause ("... when a
-#: young boy said"): the source phrase starts at the determiner.
+#: young boy said"), or a bare plural right before the verb ("after leaked emails showed"): the
+#: source phrase starts there.
 _SUBORDINATE_SUBJECT = re.compile(
     r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
-    r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s)"
+    r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s|(?:[a-z]+\s)?[a-z]+s$)"
 )
 #: A number set off by commas after a noun phrase, before its verb (*A third of voters, 33%, say*).
 _NUMBER_APPOSITIVE = re.compile(r"(?:,\s*\d[\d.,]*\s*(?:%|percent)?,\s*)?$")
