@@ -288,3 +288,11 @@ def test_a_paragraph_without_a_dash_signs_nothing() -> None:
         " lives in Varnby."
     )
     assert set(table.loc[table["kind"] == "direct", "speaker_rule"]) != {"signature"}
+
+
+def test_an_adverb_between_subordinator_and_participle_keeps_the_main_subject() -> None:
+    """*Mr. Berg, after initially saying X, ...*: the participle's subject is Mr. Berg."""
+    _, table = extract(
+        INTRO + "Mr. Berg, after initially saying he would not run, joined the race in May."
+    )
+    assert set(table.loc[table["verb"] == "say", "speaker_mention"]) == {"Mr. Berg"}

@@ -319,8 +319,8 @@ class Mentions(MentionFinder):
         stormed back and said*)."""
         start = lower
         for match in _SUBORDINATOR.finditer(self.text, lower, upper):
-            if match.end() >= upper:  # the "while" of "while insisting" itself
-                continue
+            if re.fullmatch(r"(?:[a-z]+ly\s+)*", self.text[match.end() : upper]):
+                continue  # the "while" of "while (firmly) insisting" itself
             start = match.end()
             if not self.text[lower : match.start()].strip():
                 comma = self.text.find(",", match.end(), upper)
