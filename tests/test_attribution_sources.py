@@ -296,3 +296,9 @@ def test_an_adverb_between_subordinator_and_participle_keeps_the_main_subject() 
         INTRO + "Mr. Berg, after initially saying he would not run, joined the race in May."
     )
     assert set(table.loc[table["verb"] == "say", "speaker_mention"]) == {"Mr. Berg"}
+
+
+def test_a_one_word_answer_is_the_content_of_a_trailing_attribution() -> None:
+    clean, table = extract(INTRO + "Dahl offered to debate in May. Sorry, Berg said.")
+    row = table[table["verb"] == "say"].iloc[0]
+    assert (clean[row.start : row.end], row.speaker) == ("Sorry", "Berg")

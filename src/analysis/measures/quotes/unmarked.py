@@ -111,6 +111,9 @@ _APPOSITIVE_TAIL = re.compile(
 #: An appositive after an inverted parenthetical source, up to the comma that ends it (", a
 #: historian at the Varnby Museum").
 _APPOSITIVE_BEFORE_COMMA = re.compile(r",\s+(?:an?\s+|the\s+)?[a-z][^,;:\"]*(?=,)")
+#: A one-word answer or interjection that a trailing attribution closes (*Sorry, Berg said.*).
+_ANSWER = re.compile(r"(?:Yes|No|Sorry|Maybe|Absolutely|Never|Nope|Yeah|Sure|Thanks|Exactly)")
+_SENTENCE_END = re.compile(r"[.!?]?\s*")
 #: A short adjunct of time, place or medium between a parenthetical verb and its closing comma.
 _SHORT_ADJUNCT = re.compile(
     r"\s+(?:in|on|at|during|last|this|earlier|late|early|over|via)\b[^,;:\"]{1,40}(?=,)"
@@ -393,7 +396,10 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             tail = after[hearer.end() :] if hearer else after
             tail_ok = _TAIL.fullmatch(tail.split(";", 1)[0]) is not None
         clause = bracket is not None or _clause_head(text[head_start:head_end])
-        if head_words >= 2 and clause and tail_ok:  # in a bracket, a phrase will do
+        answer = _ANSWER.fullmatch(text, head_start, head_end) and _SENTENCE_END.fullmatch(
+            text, subject[-1].end if inverted else verb.end, sentence_end
+        )  # "Sorry, Sanders said."
+        if ((head_words >= 2 and clause) or answer) and tail_ok:  # in a bracket, a phrase will do
             span = (head_start, head_end)
             records.append(report_record(article, span, verb, subject, "trailing report", key))
             continue
