@@ -271,3 +271,14 @@ def test_a_city_coordinated_before_its_state_shares_the_preposition() -> None:
         " Calif., last year, because of concerns that the dikes were weak."
     )
     assert [mention for verb, mention, _ in found if verb == "concern"] == [""]
+
+
+@pytest.mark.parametrize(
+    ("name", "speaker"), [("Rep. Dahl", "Dahl"), ("Mr. Dahl", "Dahl"), ("Ola Berg", "Ola Berg")]
+)
+def test_a_titled_or_first_named_person_before_a_state_stays_a_person(
+    name: str, speaker: str
+) -> None:
+    """*Rep. Dahl, Ohio, said*: a person's state in apposition, not a city's."""
+    found = sources(f"The port reopened on Monday.\n\n{name}, Ohio, said the dikes were weak.")
+    assert [who for verb, _, who in found if verb == "say"] == [speaker]

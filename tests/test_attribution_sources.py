@@ -161,6 +161,12 @@ def test_a_contracted_it_is_never_part_of_a_noun_phrase_source() -> None:
 INTRO = "The port reopened on Monday.\n\n"
 
 
+def source_mentions(text: str, verb: str) -> set[str]:
+    """The source mentions of the records of ``verb`` in ``text`` (after an intro paragraph)."""
+    _, table = extract(INTRO + text)
+    return set(table.loc[table["verb"] == verb, "speaker_mention"])
+
+
 @pytest.mark.parametrize(
     ("text", "verb", "source"),
     [
@@ -198,10 +204,7 @@ INTRO = "The port reopened on Monday.\n\n"
     ],
 )
 def test_a_source_in_its_own_clause(text: str, verb: str, source: str) -> None:
-    _, table = extract(INTRO + text)
-    assert source in set(table.loc[table["verb"] == verb, "speaker_mention"]), table[
-        ["verb", "speaker_mention"]
-    ]
+    assert source in source_mentions(text, verb)
 
 
 def test_an_inverted_parenthetical_source_splits_the_content() -> None:
@@ -234,10 +237,7 @@ def test_an_inverted_parenthetical_source_splits_the_content() -> None:
     ],
 )
 def test_subjects_of_subordinate_clauses(text: str, verb: str, source: str) -> None:
-    _, table = extract(INTRO + text)
-    assert source in set(table.loc[table["verb"] == verb, "speaker_mention"]), table[
-        ["verb", "speaker_mention"]
-    ]
+    assert source in source_mentions(text, verb)
 
 
 def test_contents_end_where_their_clause_ends() -> None:

@@ -275,11 +275,12 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
                 article, verb, sentence_start, loose=True
             )
-            subordinate = article.mentions.subordinate_clause_start(sentence_start, verb.start)
             if not (
                 subject
                 or article.mentions.anticipatory_it(verb.start, verb.end, sentence_start)
-                or subordinate > sentence_start  # "even though others are wary": no mention
+                # "even though others are wary": a subordinate clause whose subject is no mention
+                or article.mentions.subordinate_clause_start(sentence_start, verb.start)
+                > sentence_start
             ):
                 continue
         if (start, end) in seen:

@@ -78,6 +78,8 @@ _INSTITUTION = re.compile(
 #: The word right before a mention, past an article, *both*/*either* and capitalised modifiers.
 _GOVERNING_PREPOSITION = re.compile(r"(\w+) (?:(?:the|a|an|both|either) )?(?:[A-Z][\w'-]* )*$")
 _PRONOUN_PREPOSITION = re.compile(r"(\w+) $")
+#: What ends a city's state or province (*San Bernardino, Calif., last year*; not *Ohio Republican*).
+_REGION_END = re.compile(r"\.?(?:[,;)]|\s*$|\s+[a-z])")
 
 
 #: One to three capitalised words right before a position (*U.S.* officials, *Pakistani* envoys).
@@ -610,12 +612,19 @@ class MentionFinder:
     def _placed_by_region(self, found: list[Mention], index: int) -> bool:
         """Whether a name is a city that the next mention places in its state or province after
         a comma (*San Bernardino, Calif.*; *Quetta, Balochistan*), though no gazetteer knows it."""
+        mention = found[index]
         following = found[index + 1] if index + 1 < len(found) else None
         return (
             following is not None
-            and found[index].kind in {"name", "organisation"}
-            and self.text[found[index].end : following.start] == ", "
+            and mention.kind in {"name", "organisation"}
+            and mention.text == " ".join(mention.tokens)  # no title: "Rep. Dahl, Ohio" is a person
+            and not mention.roles
+            and bool(mention.tokens)
+            and mention.tokens[0] not in FIRST_NAMES  # "Ola Berg, Ohio, ...": a person still
+            and self.text[mention.end : following.start] == ", "
+            and not following.possessive
             and is_region(" ".join(following.tokens))
+            and _REGION_END.match(self.text, following.end) is not None
         )
 
     def _fronted(self, mention: Mention) -> bool:
