@@ -116,6 +116,18 @@ def test_quote_continued_across_paragraphs() -> None:
     assert table["quotation"].nunique() == 1
 
 
+def test_a_quoted_markup_value_is_no_quotation() -> None:
+    """An embedded post's markup (``<post id="4412" ...>``) left in a text file: its attribute
+    values stand after ``=`` and are no one's words; the post's own quotation still is."""
+    text = INTRO + (
+        'The mayor posted <post id="4412" author="@varnhall">Ferries run "all winter"</post> '
+        'on Friday.\n\n"We will win," Khan said.'
+    )
+    table = quotes(text)
+    assert not table["text"].isin(["4412", "@varnhall"]).any(), table[["text", "kind"]]
+    assert {"all winter", "We will win"} <= set(table["text"])
+
+
 def test_quote_open_at_paragraph_end_without_continuation() -> None:
     table = quotes(INTRO + 'Khan called it "a disaster for us all.\n\nThe talks then ended.')
     row = only(table, "partial")  # the object of "called" is an indirect record of its own

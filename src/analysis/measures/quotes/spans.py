@@ -67,7 +67,7 @@ def find_spans(text: str, blocks: tuple[Block, ...]) -> list[QuotedSpan]:
         for index, (opened, closed) in enumerate(pairs):
             end_at = closed if closed is not None else len(body)
             start, end = _content(body, opened, end_at)
-            if start >= end:
+            if start >= end or body[opened - 1 : opened] == "=":  # a markup value: id="72"
                 continue
             span = QuotedSpan(
                 number,
