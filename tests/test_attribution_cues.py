@@ -94,6 +94,42 @@ def test_an_adjunct_is_not_an_object() -> None:
     assert contents("Mayor Anna Berg announced on Friday.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The mayor drew support from most of the harbour workers.",  # a noun: no object
+        "The mayor enjoys 48% support in the city, a jump from May.",
+        "The dock union was backing down on the tolls.",  # phrasal verbs: a particle
+        "Hundreds more showed up to hear the mayor.",
+        "The council called off the vote on the tolls.",
+    ],
+)
+def test_a_preposition_or_particle_is_no_object(sentence: str) -> None:
+    assert contents(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Senator Ann Berg called on the mayor to resign over the tolls.",
+            ("the mayor to resign over the tolls", "Senator Ann Berg", "call on"),
+        ),
+        (
+            "Ann Berg called out the mayor for ignoring the tolls.",
+            ("the mayor for ignoring the tolls", "Ann Berg", "call out"),
+        ),
+    ],
+)
+def test_phrasal_cues_call_on_and_call_out(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+def test_a_gapped_object_keeps_the_for_phrase_of_a_judgement_verb() -> None:
+    found = contents("The council condemned the gangs it blamed for the fire.")
+    assert ("for the fire", "it", "blame") in found
+
+
 def test_a_clause_still_wins_over_the_object() -> None:
     found = contents("Mayor Anna Berg announced that the harbour will reopen.")
     assert found == [("the harbour will reopen", "Mayor Anna Berg", "announce")]
@@ -200,6 +236,14 @@ def test_codebook_object_verbs_must_be_verbs_of_the_class(tmp_path) -> None:
         load_verb_classes(bad)
 
 
+def test_codebook_prepositions_must_be_words(tmp_path) -> None:
+    """YAML reads a bare ``on`` as true: the loader names the class instead of matching "True"."""
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("noun_cues:\n  x:\n    prepositions: [about, on]\n    verbs: {view: [views]}\n")
+    with pytest.raises(InputError, match="'x': prepositions"):
+        load_verb_classes(bad, section="noun_cues")
+
+
 def test_codebook_marks_raising_verbs_as_sourceless() -> None:
     classes = load_verb_classes()
     assert classes["evidential"].no_source and not classes["neutral"].no_source
@@ -273,6 +317,13 @@ NOUN_CUES = {
         "criticism",
     ),
     "Per Holm renewed his support for the new bridge.": ("the new bridge", "his", "support"),
+    "Per Holm voiced support for the new bridge.": ("the new bridge", "Per Holm", "support"),
+    "Ana Lind raised questions about the harbour audit.": (
+        "the harbour audit",
+        "Ana Lind",
+        "question",
+    ),
+    "Per Holm shared his views on the ferry tax.": ("the ferry tax", "his", "view"),
 }
 
 
@@ -292,4 +343,4 @@ def test_noun_cues_attribute_their_content(sentence: str, expected: tuple) -> No
 )
 def test_nouns_outside_the_cue_patterns_are_no_cues(sentence: str) -> None:
     classes = set(indirect(sentence)["verb_class"])
-    assert not classes & {"statement_nouns", "stance_nouns", "support_nouns"}
+    assert not classes & {"statement_nouns", "stance_nouns", "support_nouns", "topic_nouns"}

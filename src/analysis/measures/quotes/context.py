@@ -55,9 +55,11 @@ class ArticleContext:
             for s in self.spans
         )
         self._opens = sorted(span.open for span in self.spans)
-        self.verbs = lexicon.find(text, self.quoted)
+        verbs = lexicon.find(text, self.quoted)
+        self.noun_cues = lexicon.nouns.find(text, self.quoted, verbs)
+        nouns = {(cue.start, cue.end) for cue in self.noun_cues}  # "support for": no verb
+        self.verbs = [verb for verb in verbs if (verb.start, verb.end) not in nouns]
         self._verb_starts = [verb.start for verb in self.verbs]
-        self.noun_cues = lexicon.nouns.find(text, self.quoted, self.verbs)
         titles = [(b.start, b.end) for b in blocks if title_like(b)]
         self.mentions = Mentions(text, self.sentences, self.quoted, exclude=titles)
 

@@ -16,9 +16,7 @@ from analysis.measures.quotes.unmarked import (
 )
 from analysis.measures.quotes.verbs import Verb
 from analysis.measures.speakers import Mention
-from analysis.text.lexicon import (
-    CLAUSE_REJECT,
-)
+from analysis.text.lexicon import CLAUSE_REJECT, PREPOSITIONS
 from analysis.text.quotemarks import MARK
 
 #: Verbs that report inside a noun phrase ("a move analysts say is fueling ...").
@@ -79,6 +77,12 @@ _NEW_CLAUSE = re.compile(
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted", ", then
 #: says".
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}ly)*\s+$")
+#: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
+#: phrasal verb (*back down*, *show up*, *call off*; Quirk et al. 1985, 16.2-16.5).
+_OBJECT_START = re.compile(
+    rf"\s+(?!(?:{'|'.join(sorted(PREPOSITIONS - {'to'}))}|up|down|out|away|back)\b)[\w'$\"-]",
+    re.IGNORECASE,
+)
 
 
 def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
@@ -89,6 +93,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     cursor = verb.end
     if verb.cls.object_content:
         start = verb.end + len(after) - len(after.lstrip())
+        if not _object_start(verb, after):
+            return None  # "drew support from", "backing down", "36% support, and": no object
         return _bounded(article, start, sentence_end, verb, "object")
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
@@ -153,11 +159,20 @@ def _object(article: ArticleContext, verb: Verb, end: int) -> tuple[int, int, st
     if first is None:
         return None
     word = first.group(1).lower()
-    if word in CLAUSE_REJECT and word != "to":
+    if (word in CLAUSE_REJECT and word != "to") or not _object_start(verb, first.group()):
         return None
     if verb.lemma in verb.cls.infinitive_verbs and word != "to":
         return None  # "pledged to rebuild", not "pledged billions"
     return _bounded(article, verb.end + first.start(1), end, verb, "object")
+
+
+def _object_start(verb: Verb, after: str) -> bool:
+    """Whether ``after`` (the text after ``verb``) can open its object: no punctuation, preposition
+    or particle, but a preposition of the class's ``object_prepositions`` ("it blamed for")."""
+    if _OBJECT_START.match(after):
+        return True
+    first = re.match(r"\s+(\w+)", after)
+    return first is not None and first.group(1).lower() in verb.cls.object_prepositions
 
 
 def _unsourced(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:

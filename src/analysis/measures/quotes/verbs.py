@@ -48,6 +48,7 @@ class VerbClass:
     prepositions: tuple[str, ...] = ()  # noun cues: "N P NP" ("criticism of the plan")
     copular: bool = False  # adjectives: a cue only after a linking verb ("is confident that")
     speech: bool = True  # False: reports a thought, stance or topic, not words
+    object_prepositions: frozenset[str] = frozenset()  # may open a gapped object's content
 
     def takes_object(self, lemma: str) -> bool:
         """Whether the object of ``lemma`` can be its attributed content ("accused X of Y")."""
@@ -91,6 +92,11 @@ def load_verb_classes(
         bare = _known_lemmas(path, name, entry, "bare_clause", forms)
         objects = _known_lemmas(path, name, entry, "object_verbs", forms)
         infinitives = _known_lemmas(path, name, entry, "infinitive_verbs", forms)
+        prepositions = entry.get("prepositions") or []
+        if any(not isinstance(word, str) for word in prepositions):
+            raise InputError(
+                path, f"class {name!r}: prepositions must be quoted words ({prepositions})"
+            )
         parsed[str(name)] = VerbClass(
             str(name),
             str(entry.get("description", "")),
@@ -102,9 +108,10 @@ def load_verb_classes(
             objects,
             infinitives,
             bool(entry.get("no_source", False)),
-            tuple(str(word) for word in entry.get("prepositions") or ()),
+            tuple(prepositions),
             bool(entry.get("copular", False)),
             bool(entry.get("speech", True)),
+            frozenset(str(word) for word in entry.get("object_prepositions") or ()),
         )
     return parsed
 
@@ -207,8 +214,10 @@ class NounCues:
             self.patterns.append((pattern, forms, noun_class))
 
     def find(self, text: str, quoted: list[tuple[int, int]], verbs: list[Verb]) -> list[Verb]:
-        """Noun cues of ``text`` outside ``quoted`` and not read as one of ``verbs``, in order."""
-        taken = {(verb.start, verb.end) for verb in verbs}
+        """Noun cues of ``text`` outside ``quoted`` and not read as one of ``verbs``, in order; a
+        verb whose object is its content takes no preposition, so before one it is the noun
+        ("voiced support for", "questions about")."""
+        taken = {(verb.start, verb.end) for verb in verbs if not verb.cls.object_content}
         cues = []
         for pattern, forms, noun_class in self.patterns:
             for match in pattern.finditer(text):
