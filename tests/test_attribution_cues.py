@@ -204,6 +204,16 @@ def test_inverted_trailing_attribution_with_an_appositive() -> None:
     assert found == [("The harbour will close in May", "Anna Berg", "say")]
 
 
+def test_an_inverted_subject_is_no_bare_clause() -> None:
+    found = contents('Ms. Dahl is "not a joiner," said Mr. Berg, but she runs the kiosk.')
+    assert [row for row in found if "Berg" in row[0]] == []
+
+
+def test_a_subject_with_a_relative_clause_keeps_its_bare_clause() -> None:
+    found = contents("Berg, who fought the plan for a year, said Dahl was wrong.")
+    assert found == [("Dahl was wrong", "Berg", "say")]
+
+
 def test_trailing_attribution_after_a_coordinator_and_before_a_semicolon() -> None:
     assert contents("But the toll plan was rolled out badly, she said.") == [
         ("But the toll plan was rolled out badly", "she", "say")

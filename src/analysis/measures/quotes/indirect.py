@@ -77,6 +77,7 @@ _NEW_CLAUSE = re.compile(
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted", ", then
 #: says".
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}ly)*\s+$")
+_COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
 #: phrasal verb (*back down*, *show up*, *call off*; Quirk et al. 1985, 16.2-16.5).
 _OBJECT_START = re.compile(
@@ -129,6 +130,7 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
             return _embedded(article, verb, sentence_start, sentence_end)
         if (
             verb.lemma in verb.cls.bare_clause
+            and not _inverted_subject(article, verb, sentence_start, sentence_end)
             and (
                 word.lower() not in CLAUSE_REJECT
                 or _EXISTENTIAL.match(rest)
@@ -164,6 +166,20 @@ def _object(article: ArticleContext, verb: Verb, end: int) -> tuple[int, int, st
     if verb.lemma in verb.cls.infinitive_verbs and word != "to":
         return None  # "pledged to rebuild", not "pledged billions"
     return _bounded(article, verb.end + first.start(1), end, verb, "object")
+
+
+def _inverted_subject(article: ArticleContext, verb: Verb, sentence_start: int, end: int) -> bool:
+    """Whether the verb follows a comma and a mention right after it ends at a comma or the
+    sentence's end: an inverted frame (", said Ola Berg, a historian."; Quirk et al. 1985, 18.47),
+    whose words after the verb are its subject, not a bare clause ("Berg, who ..., said he")."""
+    if not _COMMA_BEFORE.search(article.text, sentence_start, verb.start):
+        return False
+    after = article.mentions.between(verb.end, end)
+    return (
+        bool(after)
+        and not article.text[verb.end : after[0].start].strip()
+        and re.match(r"\s*(?:[,.;]|$)", article.text[after[0].end : end]) is not None
+    )
 
 
 def _object_start(verb: Verb, after: str) -> bool:
