@@ -282,3 +282,14 @@ def test_a_titled_or_first_named_person_before_a_state_stays_a_person(
     """*Rep. Dahl, Ohio, said*: a person's state in apposition, not a city's."""
     found = sources(f"The port reopened on Monday.\n\n{name}, Ohio, said the dikes were weak.")
     assert [who for verb, _, who in found if verb == "say"] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bergen County said on Monday that the ferry would run all winter.",
+        '"The ferry will run all winter," Bergen County said.',
+    ],
+)
+def test_a_mere_place_as_subject_keeps_its_mention_but_names_no_speaker(text: str) -> None:
+    assert sources(text) == [("say", "Bergen County", "")]

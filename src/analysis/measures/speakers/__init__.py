@@ -79,6 +79,7 @@ from analysis.measures.speakers.mentions import (
     WORD,
     Mention,
     MentionFinder,
+    is_mere_place_name,
     is_place_name,
     normalise_place,
     role_key,
@@ -91,6 +92,7 @@ from analysis.text.lexicon import (
     REPRESENTATIVE_NOUNS,
     SOURCE_REJECT,
 )
+from analysis.text.names.gazetteer import is_region
 from analysis.text.quotemarks import Interval
 
 __all__ = [
@@ -421,13 +423,16 @@ class Mentions(MentionFinder):
         return None
 
     def name_of(self, mentions: list[Mention]) -> tuple[str, str]:
-        """Speaker (canonical names joined by '; ') and surface form of subject mentions."""
+        """Speaker (canonical names joined by '; ') and surface form of subject mentions; a mere
+        place (a city, county or street: *Bergen County said*; a state or province can act, so it
+        stays) names no speaker, its mention stays the source's words."""
         if not mentions:
             return "", ""
         names = []
         for mention in mentions:
-            if mention.canonical and mention.canonical not in names:
-                names.append(mention.canonical)
+            name = mention.canonical
+            if name and name not in names and (is_region(name) or not is_mere_place_name(name)):
+                names.append(name)
         surface = self.text[mentions[0].start : mentions[-1].end]
         return "; ".join(names), surface
 

@@ -120,7 +120,11 @@ def is_mere_place(mention: Mention) -> bool:
     *Beijing has warned*) nor an institution named by its seat (*the White House*)."""
     if mention.kind not in {"name", "organisation"}:
         return False
-    name = " ".join(mention.tokens) or mention.text
+    return is_mere_place_name(" ".join(mention.tokens) or mention.text)
+
+
+def is_mere_place_name(name: str) -> bool:
+    """:func:`is_mere_place` for a name alone (a mention's canonical name)."""
     kind = actor_type(name, False)
     if kind == "place":
         return not is_capital(name)
