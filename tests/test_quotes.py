@@ -266,6 +266,19 @@ def test_gloss_in_parentheses() -> None:
     assert (row.text, row.kind) == ("Army of Justice", "gloss")
 
 
+@pytest.mark.parametrize(
+    "frame",
+    [
+        '"We will win," Khan said on TV2\'s "Morning Show."',
+        '"We will win," Khan told the talk show "Morning Show."',
+    ],
+)
+def test_a_title_named_by_its_network_or_work_noun_is_no_quotation(frame: str) -> None:
+    table = quotes(INTRO + frame)
+    row = table[table["text"].str.startswith("Morning Show")].iloc[0]
+    assert (row.kind, row.speaker) == ("gloss", "")
+
+
 def test_echo_of_an_earlier_quote() -> None:
     text = (
         INTRO + 'Rohani announced a "joint rapid reaction force to fight terrorism".\n\n'

@@ -52,19 +52,38 @@ _WORK_NOUNS = re.compile(
 )
 
 
+#: What names a title right before its opening mark: a network's or a medium's possessive (*CNN's*,
+#: *television's*) or a work noun (*the show*, *his book,*).
+_TITLE_OWNER = re.compile(
+    r"(?:\b(?:[A-Z][\w.&-]*|television|radio)['\u2019]s|\b(?:show|program|programme|series|book|"
+    r"film|movie|song|album|documentary|magazine|newspaper|podcast|titled|entitled)),?\s*$"
+)
+
+
+def _title_case(article: ArticleContext, span: QuotedSpan) -> list[str] | None:
+    """The words of a quoted span of one to six words in Title Case, else None."""
+    words = WORD.findall(article.text[span.start : span.end])
+    if not words or len(words) > 6 or not words[0][:1].isupper():
+        return None
+    return words if all(w[:1].isupper() or w.lower() in QUOTE_STOP_WORDS for w in words) else None
+
+
+def _owned_title(article: ArticleContext, span: QuotedSpan) -> bool:
+    """A Title Case name after its network's possessive or a work noun (on CNN's "State of the
+    Union", the reality show "Cake Boss"): a title, even right after a reporting frame."""
+    lower = max(0, span.open - 40)
+    return _title_case(article, span) is not None and bool(
+        _TITLE_OWNER.search(article.text, lower, span.open)
+    )
+
+
 def _is_title(article: ArticleContext, span: QuotedSpan, attribution: dict) -> bool:
     """A name in quotation marks: Title Case (a show, a motto) with no verb, or before a work noun."""
-    text = article.text
-    words = WORD.findall(text[span.start : span.end])
-    if not words or len(words) > 6:
+    words = _title_case(article, span)
+    if words is None:
         return False
-    title_case = words[0][:1].isupper() and all(
-        w[:1].isupper() or w.lower() in QUOTE_STOP_WORDS for w in words
-    )
-    after = text[span.close + 1 : span.close + 30] if span.close is not None else ""
-    if title_case and _WORK_NOUNS.match(after):
-        return True
-    return title_case and not attribution and len(words) >= 2
+    after = article.text[span.close + 1 : span.close + 30] if span.close is not None else ""
+    return bool(_WORK_NOUNS.match(after)) or (not attribution and len(words) >= 2)
 
 
 def _record(
@@ -140,6 +159,8 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             kind, kind_rule = first["kind"], "continues quotation"
             if not attribution and first.get("attribution"):
                 attribution, speaker_rule = first["attribution"], "same quotation"
+        elif _owned_title(article, span):
+            kind, kind_rule, attribution = "gloss", "title or name in quotation marks", {}
         elif direct_position(article, span, lead):
             kind, kind_rule = "direct", "sentence-initial or after a reporting frame"
             if not attribution:
