@@ -204,6 +204,16 @@ def test_inverted_trailing_attribution_with_an_appositive() -> None:
     assert found == [("The harbour will close in May", "Anna Berg", "say")]
 
 
+def test_the_hearer_after_a_quotation_frame_is_no_content() -> None:
+    text = '"We have come a long way," Ola Dahl told cheering supporters in Varnby on Monday.'
+    assert contents(text) == []
+
+
+def test_a_relative_frame_after_a_quotation_keeps_its_own_clause() -> None:
+    found = contents('"The rule is harsh," which Ola Dahl thinks will cut jobs in Varnby.')
+    assert ("will cut jobs in Varnby", "Ola Dahl", "think") in found
+
+
 def test_an_inverted_subject_is_no_bare_clause() -> None:
     found = contents('Ms. Dahl is "not a joiner," said Mr. Berg, but she runs the kiosk.')
     assert [row for row in found if "Berg" in row[0]] == []

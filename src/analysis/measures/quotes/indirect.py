@@ -77,6 +77,9 @@ _NEW_CLAUSE = re.compile(
 #: A conjunction (and adverbs) right before a later report verb: "but firmly insisted", ", then
 #: says".
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}ly)*\s+$")
+#: Up to six words before a verb, no comma or relative among them: a frame's subject.
+_FRAME_SUBJECT = r'\s*(?!(?:which|who|that)\b)(?:[^\s,;:"]+\s+){0,6}'
+_QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
 #: phrasal verb (*back down*, *show up*, *call off*; Quirk et al. 1985, 16.2-16.5).
@@ -166,6 +169,12 @@ def _object(article: ArticleContext, verb: Verb, end: int) -> tuple[int, int, st
     if verb.lemma in verb.cls.infinitive_verbs and word != "to":
         return None  # "pledged to rebuild", not "pledged billions"
     return _bounded(article, verb.end + first.start(1), end, verb, "object")
+
+
+def _frames_a_quotation(text: str, sentence_start: int, verb_start: int) -> bool:
+    """Whether the verb frames the quotation that opens its sentence ('"...," Berg told host Ola
+    Dahl'): the words after the verb are then its hearer and adjuncts, no content."""
+    return _QUOTATION_FRAME.fullmatch(text, sentence_start, verb_start) is not None
 
 
 def _inverted_subject(article: ArticleContext, verb: Verb, sentence_start: int, end: int) -> bool:
@@ -302,6 +311,10 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             start, end, rule = clause
             if text[start : start + 1] == MARK:
                 continue
+            if rule in {"bare clause", "object"} and _frames_a_quotation(
+                text, sentence_start, verb.start
+            ):
+                continue  # '"...," he told cheering supporters': the hearer, not a content
             end = _opening_clause_end(text, sentence_start, verb.start, start, end)
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
                 article, verb, sentence_start, loose=True
