@@ -130,6 +130,29 @@ def test_a_gapped_object_keeps_the_for_phrase_of_a_judgement_verb() -> None:
     assert ("for the fire", "it", "blame") in found
 
 
+def test_a_reflexive_object_is_no_report() -> None:
+    """*find oneself* is no finding (Quirk et al. 1985, 6.23: a reflexive is no clause subject)."""
+    assert contents("The union finds itself in a bind that nobody expected.") == []
+    assert contents("The harbour council has found itself at the centre of the row.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ola Berg described himself as a ferry man.",
+            ("himself as a ferry man", "Ola Berg", "describe"),
+        ),
+        (
+            "Ola Berg told himself that the ferry would run.",
+            ("the ferry would run", "Ola Berg", "tell"),
+        ),
+    ],
+)
+def test_naming_and_telling_keep_a_reflexive(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
 def test_a_clause_still_wins_over_the_object() -> None:
     found = contents("Mayor Anna Berg announced that the harbour will reopen.")
     assert found == [("the harbour will reopen", "Mayor Anna Berg", "announce")]

@@ -510,6 +510,7 @@ thursday friday saturday sunday last this next earlier later recently repeatedly
 here there not no nothing more less shortly instead afterward afterwards responsibility and or but nor
 including according following regarding concerning considering excluding pending citing adding noting
 saying speaking referring pointing
+itself himself herself themselves myself ourselves yourself yourselves
 """)
 
 

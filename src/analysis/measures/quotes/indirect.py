@@ -80,6 +80,7 @@ _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}l
 #: Up to six words before a verb, no comma or relative among them: a frame's subject.
 _FRAME_SUBJECT = r'\s*(?!(?:which|who|that)\b)(?:[^\s,;:"]+\s+){0,6}'
 _QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
+_REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|myself|ourselves|yourself)\b")
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
 #: phrasal verb (*back down*, *show up*, *call off*; Quirk et al. 1985, 16.2-16.5).
@@ -95,6 +96,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     sentence_start, sentence_end = article.sentence(verb.start)
     after = text[verb.end : sentence_end]
     cursor = verb.end
+    if _REFLEXIVE.match(after) and not verb.cls.object_content and verb.lemma not in OBJECT_VERBS:
+        return None  # "found itself in a bind that": no report ("called himself", "told himself")
     if verb.cls.object_content:
         start = verb.end + len(after) - len(after.lstrip())
         if not _object_start(verb, after):
