@@ -153,6 +153,13 @@ def test_naming_and_telling_keep_a_reflexive(sentence: str, expected: tuple) -> 
     assert expected in contents(sentence)
 
 
+def test_a_name_given_by_called_is_no_label() -> None:
+    found = contents("Berg founded a group called Open Harbour, which has 300 members.")
+    assert [row for row in found if row[2] == "call"] == []
+    kept = contents("Berg called Mr. Dahl, a former teacher, an outstanding leader.")
+    assert ("Mr. Dahl, a former teacher, an outstanding leader", "Berg", "call") in kept
+
+
 def test_a_clause_still_wins_over_the_object() -> None:
     found = contents("Mayor Anna Berg announced that the harbour will reopen.")
     assert found == [("the harbour will reopen", "Mayor Anna Berg", "announce")]

@@ -80,6 +80,11 @@ _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}l
 #: Up to six words before a verb, no comma or relative among them: a frame's subject.
 _FRAME_SUBJECT = r'\s*(?!(?:which|who|that)\b)(?:[^\s,;:"]+\s+){0,6}'
 _QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
+#: A name alone after a naming verb, then the end of its phrase: the verb's participle names a
+#: thing (*a group called Open Harbour, which*), no object and label are attributed.
+_LONE_NAME = re.compile(
+    r"\s+(?:[A-Z][\w'&!-]*\.?\s+){0,4}[A-Z][\w'&!-]*(?=\s*(?:[;:)]|\.?\s*$)|,?\s+(?:which|who)\b)"
+)
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|myself|ourselves|yourself)\b")
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
@@ -102,6 +107,8 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         start = verb.end + len(after) - len(after.lstrip())
         if not _object_start(verb, after):
             return None  # "drew support from", "backing down", "36% support, and": no object
+        if verb.cls.name == "naming" and _LONE_NAME.match(after):
+            return None  # "a group called Open Harbour, which": a name given, no label
         return _bounded(article, start, sentence_end, verb, "object")
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
