@@ -279,6 +279,11 @@ def test_loose_noun_phrase_sources_of_unmarked_reports(sentence: str, source: st
     assert source in set(rows[rows["verb"] == "say"]["speaker_mention"])
 
 
+def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
+    found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
+    assert found == [("the tolls were legal", "whose lawyers", "argue")]
+
+
 def test_codebook_object_verbs_must_be_verbs_of_the_class(tmp_path) -> None:
     bad = tmp_path / "verbs.yaml"
     bad.write_text("classes:\n  x:\n    object_verbs: [say]\n    verbs: {tell: [told]}\n")

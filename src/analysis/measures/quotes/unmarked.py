@@ -80,6 +80,9 @@ _LOCATIVE_AFTER = re.compile(r"(?:(?<=\w)\s+(?:here|there))?$")
 _RELATIVE_HEAD = re.compile(
     r"(?:(?:[Ee]ven|[Oo]nly|[Jj]ust|[Aa]lso)\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+who\s+\S"
 )
+#: A relative possessive and its noun (*whose lawyers*, *whose own aides*): a source of its own,
+#: not the name it follows.
+_WHOSE_PHRASE = re.compile(r"whose\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*")
 #: Demonstratives that may open a loose noun-phrase source ("Those surveyed say", "This study
 #: found"), when a word follows.
 _DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
@@ -191,6 +194,8 @@ def noun_phrase_source(
     if head and not _function_word_inside(head.group(1).lower().split()[1:], loose):
         begin = start + head.start(1)  # "Even those who have ... acknowledge": those
         return [Mention(begin, begin + len(head.group(1)), head.group(1), "description")]
+    if _WHOSE_PHRASE.fullmatch(phrase):  # "Berg, whose lawyers argued": the lawyers
+        return [Mention(start, upper, phrase, "description")]
     if not phrase or not _NOUN_PHRASE.fullmatch(phrase):
         return []
     words = [w.lower().strip(".") for w in phrase.split()]
