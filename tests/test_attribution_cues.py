@@ -279,6 +279,11 @@ def test_loose_noun_phrase_sources_of_unmarked_reports(sentence: str, source: st
     assert source in set(rows[rows["verb"] == "say"]["speaker_mention"])
 
 
+def test_a_content_in_a_non_restrictive_relative_clause_ends_at_its_comma() -> None:
+    found = contents("Ola Berg, who says the ferry is late again, will resign on Monday.")
+    assert found == [("the ferry is late again", "who", "say")]
+
+
 def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
     found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
     assert found == [("the tolls were legal", "whose lawyers", "argue")]

@@ -85,6 +85,7 @@ _QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
 _LONE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'&!-]*\.?\s+){0,4}[A-Z][\w'&!-]*(?=\s*(?:[;:)]|\.?\s*$)|,?\s+(?:which|who)\b)"
 )
+_RELATIVE_SOURCE = re.compile(r"(?:who|whose|which)\b")
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|myself|ourselves|yourself)\b")
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
@@ -329,6 +330,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             subject = article.subject_of(verb, sentence_start) or noun_phrase_source(
                 article, verb, sentence_start, loose=True
             )
+            end = _relative_clause_end(text, subject, start, end)
             if not (
                 subject
                 or article.mentions.anticipatory_it(verb.start, verb.end, sentence_start)
@@ -348,6 +350,18 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             record["speaker_rule"] = "according_to" if record["speaker_mention"] else ""
         records.append(record)
     return records + [r for r in noun_reports(article) if (r["start"], r["end"]) not in seen]
+
+
+def _relative_clause_end(text: str, subject: list[Mention], start: int, end: int) -> int:
+    """Where a content inside a non-restrictive relative clause ends: at the clause's comma (*Berg,
+    who says the ferry is late, will resign*: the content ends before *will resign*; Quirk et al.
+    1985, 17.22)."""
+    if not subject or not _RELATIVE_SOURCE.match(text, subject[0].start):
+        return end
+    if not re.search(r",\s*$", text[max(0, subject[0].start - 3) : subject[0].start]):
+        return end
+    comma = text.find(",", start, end)
+    return comma if comma > start else end
 
 
 def _opening_clause_end(
