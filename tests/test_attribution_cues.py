@@ -284,6 +284,23 @@ def test_a_content_in_a_non_restrictive_relative_clause_ends_at_its_comma() -> N
     assert found == [("the ferry is late again", "who", "say")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The poll, released on Monday by the institute, showed that Berg leads Dahl.",
+            ("Berg leads Dahl", "The poll", "show"),
+        ),
+        (
+            "The audit, which came out in May, found that the ferry is unsafe.",
+            ("the ferry is unsafe", "The audit", "find"),
+        ),
+    ],
+)
+def test_a_noun_phrase_source_before_a_parenthetical(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
 def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
     found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
     assert found == [("the tolls were legal", "whose lawyers", "argue")]

@@ -80,6 +80,10 @@ _LOCATIVE_AFTER = re.compile(r"(?:(?<=\w)\s+(?:here|there))?$")
 _RELATIVE_HEAD = re.compile(
     r"(?:(?:[Ee]ven|[Oo]nly|[Jj]ust|[Aa]lso)\s+)?((?:[\w'’-]+\s+){0,3}?[\w'’-]+)\s+who\s+\S"
 )
+#: A parenthetical between a subject and its verb: a participle clause, a non-restrictive relative
+#: clause or an age between commas (*The poll, released on Monday, showed*; *The report, which
+#: came out in May, found*; Quirk et al. 1985, 17.22, 17.54).
+_PARENTHETICAL = re.compile(r",\s+(?:[a-z]+(?:ed|en|ing)|which|who|\d{1,3})\b[^,;:\"()]{0,80},\s*$")
 #: A relative possessive and its noun (*whose lawyers*, *whose own aides*): a source of its own,
 #: not the name it follows.
 _WHOSE_PHRASE = re.compile(r"whose\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z][\w'’-]*")
@@ -179,6 +183,9 @@ def noun_phrase_source(
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
     upper -= len(_NUMBER_APPOSITIVE.search(text, lower, upper).group())  # "A third, 33%, say"
+    parenthetical = _PARENTHETICAL.search(text, lower, upper)
+    if parenthetical:  # "The poll, released on Monday, showed": the phrase before it
+        upper = parenthetical.start()
     clause_start = _last_separator(text, lower, upper)
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
