@@ -301,6 +301,11 @@ def test_a_noun_phrase_source_before_a_parenthetical(sentence: str, expected: tu
     assert expected in contents(sentence)
 
 
+def test_a_colon_after_a_speech_verb_introduces_its_content() -> None:
+    found = contents("Ola Berg said: The ferry will run all winter.")
+    assert found == [("The ferry will run all winter", "Ola Berg", "say")]
+
+
 def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
     found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
     assert found == [("the tolls were legal", "whose lawyers", "argue")]

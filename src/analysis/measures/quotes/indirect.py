@@ -86,6 +86,7 @@ _LONE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'&!-]*\.?\s+){0,4}[A-Z][\w'&!-]*(?=\s*(?:[;:)]|\.?\s*$)|,?\s+(?:which|who)\b)"
 )
 _RELATIVE_SOURCE = re.compile(r"(?:who|whose|which)\b")
+_COLON = re.compile(r"\s*:\s+(?=[\w$])")
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|myself|ourselves|yourself)\b")
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
@@ -129,6 +130,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
     if _CONDITION.match(rest):  # "said if the council agrees, the ferry will run"
         return _bounded(article, cursor + 1, sentence_end, verb, "conditional clause")
+    colon = _COLON.match(rest)
+    if colon and verb.cls.speech:  # "Berg said: The ferry will run" (Quirk et al. 1985, 14.29)
+        return _bounded(article, cursor + colon.end(), sentence_end, verb, "after a colon")
     that = _THAT.match(rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
