@@ -306,6 +306,14 @@ def test_a_colon_after_a_speech_verb_introduces_its_content() -> None:
     assert found == [("The ferry will run all winter", "Ola Berg", "say")]
 
 
+def test_thats_according_to_attributes_the_sentence_before() -> None:
+    text = "Most voters want the ferry to run all winter.\n\nThat's according to a new Varn poll."
+    found = contents(text)
+    assert ("Most voters want the ferry to run all winter", "a new Varn poll", "according to") in (
+        found
+    )
+
+
 def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
     found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
     assert found == [("the tolls were legal", "whose lawyers", "argue")]

@@ -439,6 +439,11 @@ def _noun_source(article: ArticleContext, cue: Verb) -> list[Mention]:
     return article.subject_of(cue, sentence_start)
 
 
+#: "That's according to": the source of the sentence before (Halliday & Hasan 1976, 2.4: a
+#: demonstrative referring back to a whole clause).
+_ANAPHORIC_ACCORDING = re.compile(r"(?:That|This)(?:['\u2019]s|\s+is|\s+was)")
+
+
 def _according_to(
     article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int, has_quote: bool
 ) -> tuple[int, int, list[Mention], str] | None:
@@ -465,4 +470,10 @@ def _according_to(
     if before.endswith(","):
         end = sentence_start + len(before) - 1
         return sentence_start, end, subject, rule
+    if _ANAPHORIC_ACCORDING.fullmatch(before) and sentence_start > 0:
+        last = len(text[:sentence_start].rstrip()) - 1  # "X. That's according to Y."
+        previous_start, previous_end = article.sentence(max(0, last))
+        bounded = _bounded(article, previous_start, min(previous_end, last + 1), verb, rule)
+        if bounded is not None:
+            return bounded[0], bounded[1], subject, rule
     return None
