@@ -279,6 +279,12 @@ def test_a_title_named_by_its_network_or_work_noun_is_no_quotation(frame: str) -
     assert (row.kind, row.speaker) == ("gloss", "")
 
 
+def test_a_title_case_quotation_before_the_noun_it_names_is_no_quotation() -> None:
+    table = quotes(INTRO + 'The "Varn Harbour" star posted a long message on Monday.')
+    row = table[table["text"] == "Varn Harbour"].iloc[0]
+    assert (row.kind, row.speaker) == ("gloss", "")
+
+
 def test_echo_of_an_earlier_quote() -> None:
     text = (
         INTRO + 'Rohani announced a "joint rapid reaction force to fight terrorism".\n\n'

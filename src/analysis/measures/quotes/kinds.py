@@ -16,9 +16,7 @@ from analysis.measures.quotes.attribution import (
 from analysis.measures.quotes.context import ArticleContext, content_words, word_count
 from analysis.measures.quotes.spans import WORD, QuotedSpan, title_like
 from analysis.measures.quotes.verbs import Verb
-from analysis.text.lexicon import (
-    QUOTE_STOP_WORDS,
-)
+from analysis.text.lexicon import FUNCTION_WORDS, QUOTE_STOP_WORDS
 
 _GLOSS_LEAD = re.compile(
     r"(?:,\s*(?:the|or|a|an|aka|i\.e\.)?\s*|\(\s*(?:the|or|meaning|literally|i\.e\.)?\s*|"
@@ -83,7 +81,22 @@ def _is_title(article: ArticleContext, span: QuotedSpan, attribution: dict) -> b
     if words is None:
         return False
     after = article.text[span.close + 1 : span.close + 30] if span.close is not None else ""
-    return bool(_WORK_NOUNS.match(after)) or (not attribution and len(words) >= 2)
+    return (
+        bool(_WORK_NOUNS.match(after))
+        or _modifies_a_noun(after)
+        or (not attribution and len(words) >= 2)
+    )
+
+
+def _modifies_a_noun(after: str) -> bool:
+    """Whether a Title Case quotation stands right before a lower-case noun that it names (*the
+    "Broad City" star*, *"Make America Great Again" hats*): no function word, no -ed or -ing form."""
+    noun = re.match(r"\s([a-z][a-z-]+)\b", after)
+    return (
+        noun is not None
+        and noun.group(1) not in FUNCTION_WORDS
+        and not noun.group(1).endswith(("ed", "ing"))
+    )
 
 
 def _record(
