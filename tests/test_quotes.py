@@ -271,6 +271,7 @@ def test_gloss_in_parentheses() -> None:
     [
         '"We will win," Khan said on TV2\'s "Morning Show."',
         '"We will win," Khan told the talk show "Morning Show."',
+        '"We will win," Khan said in an interview with "Morning Show With Ola Berg."',
     ],
 )
 def test_a_title_named_by_its_network_or_work_noun_is_no_quotation(frame: str) -> None:

@@ -58,20 +58,30 @@ _TITLE_OWNER = re.compile(
 )
 
 
-def _title_case(article: ArticleContext, span: QuotedSpan) -> list[str] | None:
-    """The words of a quoted span of one to six words in Title Case, else None."""
+def _title_case(article: ArticleContext, span: QuotedSpan, longest: int = 6) -> list[str] | None:
+    """The words of a quoted span of one to ``longest`` words in Title Case, else None."""
     words = WORD.findall(article.text[span.start : span.end])
-    if not words or len(words) > 6 or not words[0][:1].isupper():
+    if not words or len(words) > longest or not words[0][:1].isupper():
         return None
     return words if all(w[:1].isupper() or w.lower() in QUOTE_STOP_WORDS for w in words) else None
 
 
+#: A programme named after an interview or an appearance on it (*in an interview with "Fox and
+#: Friends"*, *said on "New Day"*).
+_PROGRAMME_BEFORE = re.compile(
+    r"\b(?:interview|appearance|appeared|appearing|speaking|spoke|said|told)\b[^.;:\"]{0,30}"
+    r"\b(?:on|with)\s*$"
+)
+
+
 def _owned_title(article: ArticleContext, span: QuotedSpan) -> bool:
-    """A Title Case name after its network's possessive or a work noun (on CNN's "State of the
-    Union", the reality show "Cake Boss"): a title, even right after a reporting frame."""
-    lower = max(0, span.open - 40)
-    return _title_case(article, span) is not None and bool(
+    """A Title Case name of up to ten words after its network's possessive, a work noun or an
+    interview on it (on CNN's "State of the Union", the reality show "Cake Boss", in an interview
+    with "Fox and Friends"): a title, even right after a reporting frame."""
+    lower = max(0, span.open - 60)
+    return _title_case(article, span, longest=10) is not None and bool(
         _TITLE_OWNER.search(article.text, lower, span.open)
+        or _PROGRAMME_BEFORE.search(article.text, lower, span.open)
     )
 
 
