@@ -33,7 +33,11 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
 * ``gloss``: an appositive translation or name gloss after a name (``the Jaïch al-Adl group, the
   "Justice Army,"``, ``Jaish al-Adl ("Army of Justice")``, ``known as "..."``, ``a group called
   "..."``), or a title or name in quotation marks: Title Case with no attribution, or before a noun
-  such as *show*, *ad*, *motto* (``NBC's "Today" show``, ``the national motto, "In God We Trust"``).
+  such as *show*, *ad*, *motto* or any lower-case noun it names (``NBC's "Today" show``, ``the
+  national motto, "In God We Trust"``, ``"Ferry For All" hats``), or after a network's possessive, a
+  work noun or an interview on it (``said on CNN's "State of the Union"``, ``in an interview with
+  "Fox and Friends"``). A double-quoted value right after ``=`` is markup (``<post id="4412">``),
+  no quotation.
 * ``partial``: a quotation inside the narrator's sentence governed by a reporting verb with a speaker,
   before or after it (``called it "a turning point"``). With one or two words the verb's class must
   allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do too:
@@ -59,7 +63,11 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   trailing attribution (``The plant will close, officials said.``: the clause before the comma) and a
   parenthetical one (``The plant, he said, will close.``: two records of one report); an embedded
   question after *ask* (``asked whether ...``); for the codebook's ``object_content`` classes
-  (*want*, *endorse*, *call for*, ...) the object or to-infinitive up to the clause end. Verbs of
+  (*want*, *endorse*, *call for*, ...) the object or to-infinitive up to the clause end, never after
+  a preposition or a particle (``drew support from``, ``backing down``; a gapped object's
+  ``object_prepositions`` excepted: ``the militants it blamed for``), never a reflexive of a verb
+  that is no naming or telling (``found itself in``), never a name alone given by ``called``; before
+  a noun cue's preposition the noun reads (``voiced support for``, ``questions about``). Verbs of
   thought (*believe*), evidence (*the report found*) and stance come from the codebook's
   ``cognition``, ``evidence`` and ``stance`` classes (PARC 3.0, Pareti 2016; PolNeAR's guidelines).
   Wider cue classes (Levin 1993 / VerbNet; Krestel et al. 2008): judgement and naming verbs take
@@ -79,7 +87,13 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   stand between the verb and its clause (``said Tuesday the ...``), and a conditional clause opens
   the content (``said if X, Y``); a trailing *told* may keep its hearer (``..., the mayor told
   reporters.``), and a one-word lead leaves the parenthetical's second piece alone (``Otherwise, she
-  said, ...``). Three more patterns, each in its own module: Title Case headlines
+  said, ...``). A colon after a speech verb opens unquoted words (``Berg said: The ferry ...``);
+  ``That's according to X.`` attributes the sentence before; a content inside a non-restrictive
+  relative clause ends at its comma (``Berg, who says X, will resign``); after a sentence-opening
+  quotation, the frame verb's following words are its hearer, no content (``"...," Dahl told
+  cheering supporters``), and after ``, said`` a mention ending at a comma is the inverted subject,
+  no clause. A noun-phrase source may stand before a parenthetical (``The poll, released on
+  Monday, showed``) or be a relative possessive (``whose lawyers argued``). Three more patterns, each in its own module: Title Case headlines
   (:mod:`.headlines`: ``Varn Mayor Says Ferry Will Run``), sentence-opening participle clauses
   (:mod:`.participles`: ``Noting that ..., X called for``; ``Asked whether ..., X said``, the
   question without source), and comment clauses and impersonal passives (:mod:`.comment_clauses`:

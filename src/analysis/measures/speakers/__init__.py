@@ -60,7 +60,9 @@ measure gender bias in media", PLOS ONE 16(1)):
    A name that only modifies the head noun of the subject (*the Clinton campaign said*, *Bergen
    County land records indicate*, *a new Varnby poll shows*) is not the subject: the whole noun
    phrase is, as a description; a place coordinated with the object of a preposition (*the
-   results in Iowa and New Hampshire show*) is no subject either.
+   results in Iowa and New Hampshire show*) is no subject either. A mere place that is the subject
+   (a city, county or street: *Bergen County said*; not a country, capital, state or province)
+   keeps its mention as the record's source words but names no speaker.
    A gendered title makes a person even
    when the name is an outlet word (*Mr. Fox told CNN*).
 
