@@ -85,9 +85,13 @@ _QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
 _LONE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'&!-]*\.?\s+){0,4}[A-Z][\w'&!-]*(?=\s*(?:[;:)]|\.?\s*$)|,?\s+(?:which|who)\b)"
 )
+#: A relative pronoun opening a source (*who says*, *whose lawyers argued*).
 _RELATIVE_SOURCE = re.compile(r"(?:who|whose|which)\b")
+#: A colon after the verb, then words (*said: The ferry will run*).
 _COLON = re.compile(r"\s*:\s+(?=[\w$])")
+#: A reflexive object right after the verb (*found itself*).
 _REFLEXIVE = re.compile(r"\s+(?:itself|himself|herself|themselves|myself|ourselves|yourself)\b")
+#: A comma (a closing quotation mark may follow it) right before the verb.
 _COMMA_BEFORE = re.compile(r",[\"']?\s*$")
 #: An object's first word: no punctuation, preposition (but the infinitive's *to*) or particle of a
 #: phrasal verb (*back down*, *show up*, *call off*; Quirk et al. 1985, 16.2-16.5).
