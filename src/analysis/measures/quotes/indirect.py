@@ -79,7 +79,7 @@ _NEW_CLAUSE = re.compile(
 _JOINED_VERB = re.compile(r"\s*(?:,|\band\b|\bbut\b)(?:\s+then)?(?:\s+[a-z]{2,}ly)*\s+$")
 #: Up to six words before a verb, no comma or relative among them: a frame's subject.
 _FRAME_SUBJECT = r'\s*(?!(?:which|who|that)\b)(?:[^\s,;:"]+\s+){0,6}'
-_QUOTATION_FRAME = re.compile(rf'\s*"[^"]+[,?!.]"{_FRAME_SUBJECT}')
+_QUOTATION_FRAME = re.compile(rf'[,?!.]"{_FRAME_SUBJECT}$')
 #: A name alone after a naming verb, then the end of its phrase: the verb's participle names a
 #: thing (*a group called Open Harbour, which*), no object and label are attributed.
 _LONE_NAME = re.compile(
@@ -193,7 +193,13 @@ def _object(article: ArticleContext, verb: Verb, end: int) -> tuple[int, int, st
 def _frames_a_quotation(text: str, sentence_start: int, verb_start: int) -> bool:
     """Whether the verb frames the quotation that opens its sentence ('"...," Berg told host Ola
     Dahl'): the words after the verb are then its hearer and adjuncts, no content."""
-    return _QUOTATION_FRAME.fullmatch(text, sentence_start, verb_start) is not None
+    opening = sentence_start
+    while opening < verb_start and text[opening].isspace():
+        opening += 1
+    if text[opening : opening + 1] != MARK:
+        return False
+    lower = max(opening + 1, verb_start - 160)  # a closing mark and six words: a short window
+    return _QUOTATION_FRAME.search(text, lower, verb_start) is not None
 
 
 def _inverted_subject(article: ArticleContext, verb: Verb, sentence_start: int, end: int) -> bool:
@@ -475,7 +481,9 @@ def _according_to(
         end = sentence_start + len(before) - 1
         return sentence_start, end, subject, rule
     if _ANAPHORIC_ACCORDING.fullmatch(before) and sentence_start > 0:
-        last = len(text[:sentence_start].rstrip()) - 1  # "X. That's according to Y."
+        last = sentence_start - 1  # "X. That's according to Y.": the sentence before
+        while last > 0 and text[last].isspace():
+            last -= 1
         previous_start, previous_end = article.sentence(max(0, last))
         bounded = _bounded(article, previous_start, min(previous_end, last + 1), verb, rule)
         if bounded is not None:

@@ -183,7 +183,7 @@ def noun_phrase_source(
     text = article.text
     upper = verb.start - len(_BEFORE_VERB.search(text, lower, verb.start).group())
     upper -= len(_NUMBER_APPOSITIVE.search(text, lower, upper).group())  # "A third, 33%, say"
-    parenthetical = _PARENTHETICAL.search(text, lower, upper)
+    parenthetical = _PARENTHETICAL.search(text, max(lower, upper - 120), upper)
     if parenthetical:  # "The poll, released on Monday, showed": the phrase before it
         upper = parenthetical.start()
     clause_start = _last_separator(text, lower, upper)
