@@ -364,6 +364,18 @@ def test_title_case_label_and_colon_introduce_the_named_persons_words() -> None:
     )
 
 
+def test_a_list_heading_after_a_name_label_is_no_speech() -> None:
+    """A list of candidates' chances (*Berg: Win in a walk*) has labels but no one's words; a
+    label's clause or quotation still is."""
+    text = (
+        "Mayor Anna Berg and Ola Dahl are running.\n\nBerg: Win in a walk\n\n"
+        "Dahl: A closing surge\n\nBerg: I will win the harbour vote"
+    )
+    _, table = extract(text)
+    labels = table[table["kind_rule"] == "colon label"]
+    assert list(labels["text"]) == ["I will win the harbour vote"]
+
+
 def test_a_label_naming_nobody_is_not_a_source() -> None:
     _, table = extract("Update: Harbour Will Reopen In May\n\nMayor Anna Berg spoke on Friday.")
     assert table.empty

@@ -434,6 +434,10 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
     return records
 
 
+#: Quotation marks of a headline, single or double (*Ryan: 'Anti-Semitic Images' Have No Place*).
+_QUOTE_MARKS = re.compile("[\"\u201c\u201d\u2018]|(?<!\\w)'|'(?!\\w)")
+
+
 def people_by_surname(article: ArticleContext) -> dict[str, str]:
     """Canonical name of each person the article names, by the last word of the name, case-folded."""
     return {
@@ -460,6 +464,9 @@ def transcript_turns(article: ArticleContext) -> list[dict]:
         start, end = trim_span(article.text, match.end(), block.end)
         if not name or end - start < 3:
             continue
+        content = article.text[start:end]
+        if not upper and not (_QUOTE_MARKS.search(content) or clause_like(content.lower())):
+            continue  # "Sanders: Win in a walk": a list item's heading, no one's words
         rule = "transcript label" if upper else "colon label"
         label = Mention(match.start(1), match.end(1), match.group(1), "name", canonical=name)
         record = report_record(article, (start, end), None, [label], rule)
