@@ -306,6 +306,12 @@ def test_a_colon_after_a_speech_verb_introduces_its_content() -> None:
     assert found == [("The ferry will run all winter", "Ola Berg", "say")]
 
 
+def test_according_to_after_that_opens_the_reported_clause() -> None:
+    text = "The Varn Post reported that, according to an audit of the books, the tolls were high."
+    found = [row for row in contents(text) if row[2] == "according to"]
+    assert found == [("the tolls were high", "an audit of the books", "according to")]
+
+
 def test_thats_according_to_attributes_the_sentence_before() -> None:
     text = "Most voters want the ferry to run all winter.\n\nThat's according to a new Varn poll."
     found = contents(text)

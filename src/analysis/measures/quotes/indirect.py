@@ -454,6 +454,11 @@ def _noun_source(article: ArticleContext, cue: Verb) -> list[Mention]:
 _ANAPHORIC_ACCORDING = re.compile(r"(?:That|This)(?:['\u2019]s|\s+is|\s+was)")
 
 
+#: A clause opener and a comma right before "according to": the phrase opens that clause (*The AP
+#: reported that, according to an analysis, X*), whose content follows the phrase.
+_CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:that|because|while|although),\s*$")
+
+
 def _according_to(
     article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int, has_quote: bool
 ) -> tuple[int, int, list[Mention], str] | None:
@@ -465,8 +470,11 @@ def _according_to(
     source_end = re.search(r"[,.;]|$", text[verb.end : sentence_end])
     source = text[verb.end : verb.end + source_end.start()].strip() if source_end else ""
     rule = "according to" if subject else f"according to:{source}"
-    if not text[sentence_start : verb.start].strip():  # "According to X, ..."
-        comma = text.find(",", verb.end, sentence_end)
+    opening = not text[sentence_start : verb.start].strip()  # "According to X, ..."
+    if opening or _CLAUSE_OPENER_BEFORE.search(
+        text, max(sentence_start, verb.start - 40), verb.start
+    ):
+        comma = text.find(",", verb.end, sentence_end)  # "reported that, according to X, ..."
         if comma < 0:
             return None
         bounded = _bounded(article, comma + 1, sentence_end, verb, rule)
