@@ -37,7 +37,9 @@ match when they overlap by at least 0.3):
   Bernie Sanders*, *Republican strategist Ryan Williams*), the share that *actor* counts right: the
   issue's "speaker right of found named-person spans" (BASIL-style), measured on PolNeAR.
 * **cue**: of the found gold contents, the share whose best record's reporting verb is a word of the gold
-  Cue (any inflection listed for the lemma in the codebook).
+  Cue (any inflection listed for the lemma in the codebook, a phrasal one by its verb: a record
+  cued by *call for* is right against a gold Cue *called for*; before 2026-12-08 a phrasal
+  lemma's inflections were compared whole with the gold's single words and never counted right).
 * **speed**: extraction seconds divided by cleaning seconds in the same process (a machine-independent
   ratio: compare it before and after a change).
 
@@ -242,12 +244,26 @@ def score_article(doc, quotes: pd.DataFrame, gold: list[Gold], forms: dict[str, 
             counts["named_right"] += actor
         if not right:
             errors.append(("source", g, str(best["speaker_mention"])))
-        cue_words = {w.lower() for w in WORDS.findall(g.cue_text)}
-        counts["cue_right"] += bool(forms.get(str(best["verb"]), set()) & cue_words) or (
-            best["verb"] == "according to" and "according" in cue_words
-        )
+        counts["cue_right"] += cue_right(str(best["verb"]), g.cue_text, forms)
     counts["errors"] = errors
     return counts
+
+
+def cue_forms() -> dict[str, set[str]]:
+    """Lemma -> the verb word of each of its inflections in the codebook (a phrasal form by its verb:
+    *called for* -> *called*; a noun cue's forms count as its cue words too)."""
+    forms: dict[str, set[str]] = {}
+    for section in ("classes", "noun_cues"):
+        for verb_class in load_verb_classes(section=section).values():
+            for lemma, inflections in verb_class.verbs.items():
+                forms.setdefault(lemma, set()).update(form.split()[0] for form in inflections)
+    return forms
+
+
+def cue_right(verb: str, gold_cue: str, forms: dict[str, set[str]]) -> bool:
+    """Whether a record's cue lemma is a word of the gold Cue (see the module docstring)."""
+    cue_words = {w.lower() for w in WORDS.findall(gold_cue)}
+    return bool(forms.get(verb, set()) & cue_words)
 
 
 def ratio(a: float, b: float) -> float:
@@ -279,11 +295,7 @@ def evaluate(
     speakers that are no names, per split (:mod:`speaker_names`) (``only``: that part's articles
     alone)."""
     rules = load_rules()
-    forms: dict[str, set[str]] = {}
-    for section in ("classes", "noun_cues"):  # a noun cue's forms count as its cue words too
-        for verb_class in load_verb_classes(section=section).values():
-            for lemma, inflections in verb_class.verbs.items():
-                forms.setdefault(lemma, set()).update(inflections)
+    forms = cue_forms()
     groups: dict[str, Counter] = {}
     errors: list = []
     not_names: dict[str, Counter] = {"tuning": Counter(), "checking": Counter()}

@@ -95,3 +95,18 @@ def test_speakers_that_are_no_names(speaker_names, text: str, speaker: str, kind
 )
 def test_named_sources(benchmark, source: str, named: bool) -> None:
     assert benchmark.named_source(source) is named
+
+
+@pytest.mark.parametrize(
+    ("verb", "gold_cue", "right"),
+    [
+        ("call for", "called for", True),  # a phrasal cue by its verb
+        ("talk about", "talked more about", True),
+        ("according to", "according to", True),
+        ("say", "said", True),
+        ("according to", "wants to", False),  # a shared particle is no shared cue
+        ("call for", "voted for", False),
+    ],
+)
+def test_cue_right(benchmark, verb: str, gold_cue: str, right: bool) -> None:
+    assert benchmark.cue_right(verb, gold_cue, benchmark.cue_forms()) is right
