@@ -31,6 +31,11 @@ _DETERMINER_BEFORE = re.compile(
 _GERUND_BEFORE = re.compile(r"\b(?![a-z]*(?:thing|morning|evening)\b)[a-z]{3,}ing\s+$")
 
 
+#: Between the verb and the particle of a phrasal cue, an adverb may stand (*talked more about*,
+#: *spoke highly of*, *called again for*; Quirk et al. 1985, 16.5).
+_PHRASE_GAP = r"\s+(?:(?:[a-z]{3,}ly|more|much|again|out|briefly)\s+)?"
+
+
 @dataclass(frozen=True)
 class VerbClass:
     """One class of reporting verbs from the codebook."""
@@ -149,7 +154,10 @@ class ReportingVerbs:
             for form in sorted(self.forms, key=len, reverse=True)
         )
         self.title_case = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])", re.IGNORECASE)
-        alternation = "|".join(_capital_allowed(form) for form in alternation.split("|"))
+        alternation = "|".join(
+            _capital_allowed(form).replace(r"\s+", _PHRASE_GAP, 1)
+            for form in alternation.split("|")
+        )
         self.pattern = re.compile(rf"(?<![\w'-])(?:{alternation})(?![\w'-])")
 
     def find(self, text: str, quoted: list[tuple[int, int]]) -> list[Verb]:
@@ -158,7 +166,11 @@ class ReportingVerbs:
         for match in self.pattern.finditer(text):
             if in_sorted_spans(match.start(), quoted):
                 continue
-            lemma, verb_class = self.forms[re.sub(r"\s+", " ", match.group()).lower()]
+            words = match.group().lower().split()
+            form = " ".join(words)
+            if form not in self.forms:  # "talked more about": without the adverb
+                form = " ".join([words[0], *words[2:]])
+            lemma, verb_class = self.forms[form]
             if verb_class.copular:
                 if not _LINKING_BEFORE.search(text, max(0, match.start() - 60), match.start()):
                     continue  # "a confident mayor": an adjective, not a cue
