@@ -315,6 +315,25 @@ def test_a_noun_phrase_source_before_a_parenthetical(sentence: str, expected: tu
     assert expected in contents(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "In May, the harbour board announced it would cut 300 jobs.",
+            ("it would cut 300 jobs", "the harbour board", "announce"),
+        ),
+        (
+            "Ola Berg promised they will keep the ferry.",
+            ("they will keep the ferry", "Ola Berg", "promise"),
+        ),
+    ],
+)
+def test_a_pronoun_and_a_finite_verb_are_a_clause_after_any_clause_verb(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in contents(sentence)
+
+
 def test_a_colon_after_a_speech_verb_introduces_its_content() -> None:
     found = contents("Ola Berg said: The ferry will run all winter.")
     assert found == [("The ferry will run all winter", "Ola Berg", "say")]

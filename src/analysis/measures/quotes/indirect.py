@@ -85,6 +85,12 @@ _QUOTATION_FRAME = re.compile(rf'[,?!.]"{_FRAME_SUBJECT}$')
 _LONE_NAME = re.compile(
     r"\s+(?:[A-Z][\w'&!-]*\.?\s+){0,4}[A-Z][\w'&!-]*(?=\s*(?:[;:)]|\.?\s*$)|,?\s+(?:which|who)\b)"
 )
+#: A subject pronoun and a finite verb or modal: a clause after any clause-taking verb, even one
+#: that rarely drops "that" (*announced it would slash jobs*, *promised they will*).
+_PRONOUN_CLAUSE = re.compile(
+    r"\s+(?:he|she|they|it|we|I)\s+(?:would|will|could|can|may|might|should|must|had|has|have|"
+    r"is|are|was|were|did|does|do|wo|ca)(?:n't|n['\u2019]t)?\b"
+)
 #: A relative pronoun opening a source (*who says*, *whose lawyers argued*).
 _RELATIVE_SOURCE = re.compile(r"(?:who|whose|which)\b")
 #: A colon after the verb, then words (*said: The ferry will run*).
@@ -151,7 +157,7 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         if _AUX_AFTER.match(rest) and verb.lemma in EMBEDDING_VERBS:
             return _embedded(article, verb, sentence_start, sentence_end)
         if (
-            verb.lemma in verb.cls.bare_clause
+            (verb.lemma in verb.cls.bare_clause or _PRONOUN_CLAUSE.match(rest))
             and not _inverted_subject(article, verb, sentence_start, sentence_end)
             and (
                 word.lower() not in CLAUSE_REJECT
