@@ -353,6 +353,15 @@ def test_thats_according_to_attributes_the_sentence_before() -> None:
     )
 
 
+def test_a_colon_ending_its_paragraph_introduces_the_next_one() -> None:
+    text = (
+        "In a speech in July, Ola Berg said:\n\nThe ferry plan is a mistake, and it must be "
+        "stopped.\n\nThe council met again on Monday."
+    )
+    found = contents(text)
+    assert ("The ferry plan is a mistake, and it must be stopped", "Ola Berg", "say") in found
+
+
 def test_a_relative_possessive_phrase_is_a_source_of_its_own() -> None:
     found = contents("It was a blow for Berg, whose lawyers argued that the tolls were legal.")
     assert found == [("the tolls were legal", "whose lawyers", "argue")]

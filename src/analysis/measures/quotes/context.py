@@ -35,6 +35,7 @@ class ArticleContext:
         text, blocks = document.text, document.blocks
         self.text = text
         self.blocks = blocks
+        self._block_starts = [block.start for block in blocks]
         self.lexicon = lexicon
         self.spans = find_spans(text, blocks)
         #: The spans of each block, in text order (look-ups per paragraph, not over the article).
@@ -62,6 +63,13 @@ class ArticleContext:
         self._verb_starts = [verb.start for verb in self.verbs]
         titles = [(b.start, b.end) for b in blocks if title_like(b)]
         self.mentions = Mentions(text, self.sentences, self.quoted, exclude=titles)
+
+    def next_paragraph(self, position: int) -> tuple[int, int] | None:
+        """``(start, end)`` of the first paragraph block that starts at or after ``position``."""
+        index = bisect.bisect_left(self._block_starts, position)
+        if index == len(self.blocks) or self.blocks[index].kind != "paragraph":
+            return None
+        return self.blocks[index].start, self.blocks[index].end
 
     def sentence(self, position: int) -> tuple[int, int]:
         """``(start, end)`` of the sentence containing ``position``."""

@@ -143,6 +143,10 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     colon = _COLON.match(rest)
     if colon and verb.cls.speech:  # "Berg said: The ferry will run" (Quirk et al. 1985, 14.29)
         return _bounded(article, cursor + colon.end(), sentence_end, verb, "after a colon")
+    if verb.cls.speech and re.fullmatch(r"\s*:\s*", rest):  # "he said:" ending its paragraph
+        following = article.next_paragraph(sentence_end)
+        if following and text[following[0]] != MARK:  # a quoted one is a direct quotation
+            return _bounded(article, following[0], following[1], verb, "after a colon")
     that = _THAT.match(rest)
     if that:
         return _bounded(article, cursor + that.end(), sentence_end, verb, "that-clause")
