@@ -286,6 +286,7 @@ def test_an_introductory_phrase_is_still_not_a_trailing_content() -> None:
         ("Two in three said they would vote for the bridge.", "Two in three"),
         ("About 9 percent said they had no preference.", "About 9 percent"),
         ("But ferry workers from Varn say they have not been paid.", "ferry workers from Varn"),
+        ("The line is old, which is why workers there say the ferry must go.", "workers"),
     ],
 )
 def test_loose_noun_phrase_sources_of_unmarked_reports(sentence: str, source: str) -> None:

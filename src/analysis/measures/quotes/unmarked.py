@@ -68,7 +68,7 @@ _LEAD = re.compile(
 #: young boy said"), or a bare plural right before the verb ("after leaked emails showed"): the
 #: source phrase starts there.
 _SUBORDINATE_SUBJECT = re.compile(
-    r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if)\s+"
+    r"\s(?:when|while|whereas|because|after|before|since|although|though|until|once|if|why)\s+"
     r"((?:an?|the|one|another|some|several|many|two|three|his|her|their|its)\s|(?:[a-z]+\s)?[a-z]+s$)"
 )
 #: A number set off by commas after a noun phrase, before its verb (*A third of voters, 33%, say*).
@@ -190,12 +190,12 @@ def noun_phrase_source(
     start = max(lower, clause_start + 1)
     while start < upper and text[start].isspace():
         start += 1
+    upper -= len(_LOCATIVE_AFTER.search(text, start, upper).group())  # "workers here said"
     for subordinate in _SUBORDINATE_SUBJECT.finditer(text, start, upper):
         start = subordinate.start(1)  # "The square was quiet when a boy said": a boy
     lead = _LEAD.match(text, start, upper)
     if loose and lead:
         start = lead.end()
-    upper -= len(_LOCATIVE_AFTER.search(text, start, upper).group())  # "workers here said"
     phrase = text[start:upper]
     head = _RELATIVE_HEAD.match(phrase)
     if head and not _function_word_inside(head.group(1).lower().split()[1:], loose):
