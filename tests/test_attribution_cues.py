@@ -320,6 +320,20 @@ def test_a_noun_phrase_source_before_a_parenthetical(sentence: str, expected: tu
     ("sentence", "expected"),
     [
         (
+            "Ola Berg promises the council will keep the ferry.",
+            ("the council will keep the ferry", "Ola Berg", "promise"),
+        ),
+        ("Ana Lind vowed the ferry would run.", ("the ferry would run", "Ana Lind", "vow")),
+    ],
+)
+def test_promise_and_vow_take_a_bare_clause(sentence: str, expected: tuple) -> None:
+    assert expected in contents(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
             "In May, the harbour board announced it would cut 300 jobs.",
             ("it would cut 300 jobs", "the harbour board", "announce"),
         ),
