@@ -91,6 +91,11 @@ def test_a_conditional_clause_after_the_verb_is_content() -> None:
     )
 
 
+def test_a_conditional_without_a_comma_before_a_pronoun_and_modal() -> None:
+    found = contents("Mayor Anna Berg said if elected again she could keep the ferry running.")
+    assert ("if elected again she could keep the ferry running", "Mayor Anna Berg", "say") in found
+
+
 def test_a_one_word_lead_before_a_parenthetical_attribution() -> None:
     found = contents("Otherwise, she said, the ferry will stop in May.")
     assert ("the ferry will stop in May", "she", "say") in found

@@ -62,8 +62,12 @@ _OPENING_SUBORDINATOR = re.compile(
     r"After|Before|Until|Once|As)\s"
 )
 _INSERT = re.compile(r",\s+(?![a-z]+ing\b)[^,;:\"]{1,40},\s+[\w']")
-#: A conditional clause, then its main clause after a comma ("said if X, Y").
-_CONDITION = re.compile(r"\s+if\s[^,;:\"]{3,},\s+\w")
+#: A conditional clause, then its main clause after a comma ("said if X, Y") or a subject pronoun
+#: and a modal ("said if elected she would").
+_CONDITION = re.compile(
+    r"\s+if\s[^,;:\"]{3,},\s+\w"
+    r"|\s+if\s[^,;:\"]{3,40}?\s(?:he|she|they|we|I)\s+(?:would|could|will|can|might|may)\b"
+)
 _PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
 #: A new main clause before a later report verb: a comma, perhaps a conjunction, a subject (a
 #: capitalised name or a pronoun) and perhaps an adverb (", Mr. Santorum said", ", although she
