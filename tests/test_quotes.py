@@ -280,10 +280,24 @@ def test_a_title_named_by_its_network_or_work_noun_is_no_quotation(frame: str) -
     assert (row.kind, row.speaker) == ("gloss", "")
 
 
-def test_a_title_case_quotation_before_the_noun_it_names_is_no_quotation() -> None:
-    table = quotes(INTRO + 'The "Varn Harbour" star posted a long message on Monday.')
-    row = table[table["text"] == "Varn Harbour"].iloc[0]
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('The "Varn Harbour" star posted a long message on Monday.', "Varn Harbour"),
+        ('"Varn Harbour Nights" star Ana Lind opened up about her role.', "Varn Harbour Nights"),
+    ],
+)
+def test_a_title_case_quotation_before_the_noun_it_names_is_no_quotation(
+    text: str, title: str
+) -> None:
+    table = quotes(INTRO + text)
+    row = table[table["text"] == title].iloc[0]
     assert (row.kind, row.speaker) == ("gloss", "")
+
+
+def test_a_quotation_closed_by_its_own_comma_before_a_noun_stays_direct() -> None:
+    row = only(quotes(INTRO + '"Yes," officials said on Monday.'))
+    assert row.kind == "direct"
 
 
 def test_echo_of_an_earlier_quote() -> None:

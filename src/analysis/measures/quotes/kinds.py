@@ -77,12 +77,24 @@ _PROGRAMME_BEFORE = re.compile(
 def _owned_title(article: ArticleContext, span: QuotedSpan) -> bool:
     """A Title Case name of up to ten words after its network's possessive, a work noun or an
     interview on it (on CNN's "State of the Union", the reality show "Cake Boss", in an interview
-    with "Fox and Friends"): a title, even right after a reporting frame."""
+    with "Fox and Friends"), or before a noun it names ("Orange Is the New Black" star): a title,
+    even where a direct quotation could stand."""
     lower = max(0, span.open - 60)
-    return _title_case(article, span, longest=10) is not None and bool(
+    if _title_case(article, span, longest=10) is None:
+        return False
+    return bool(
         _TITLE_OWNER.search(article.text, lower, span.open)
         or _PROGRAMME_BEFORE.search(article.text, lower, span.open)
+        or _names_a_noun(article, span)
     )
+
+
+def _names_a_noun(article: ArticleContext, span: QuotedSpan) -> bool:
+    """Whether a quotation with no closing punctuation of its own stands right before a lower-case
+    noun it names (*the "Varn Harbour" star*; not *"Yes," officials said*)."""
+    if span.close is None or article.text[span.close - 1 : span.close] in {",", ".", "!", "?"}:
+        return False
+    return _modifies_a_noun(article.text[span.close + 1 : span.close + 30])
 
 
 def _is_title(article: ArticleContext, span: QuotedSpan, attribution: dict) -> bool:
@@ -91,11 +103,7 @@ def _is_title(article: ArticleContext, span: QuotedSpan, attribution: dict) -> b
     if words is None:
         return False
     after = article.text[span.close + 1 : span.close + 30] if span.close is not None else ""
-    return (
-        bool(_WORK_NOUNS.match(after))
-        or _modifies_a_noun(after)
-        or (not attribution and len(words) >= 2)
-    )
+    return bool(_WORK_NOUNS.match(after)) or (not attribution and len(words) >= 2)
 
 
 def _modifies_a_noun(after: str) -> bool:
