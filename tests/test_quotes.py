@@ -295,6 +295,12 @@ def test_a_title_case_quotation_before_the_noun_it_names_is_no_quotation(
     assert (row.kind, row.speaker) == ("gloss", "")
 
 
+def test_a_quotation_cited_with_its_year_is_a_title() -> None:
+    text = INTRO + 'The party ran on slogans. "Safe harbour, fair tolls" (2005) was the first.'
+    row = only(quotes(text))
+    assert (row.kind, row.speaker) == ("gloss", "")
+
+
 def test_a_quotation_closed_by_its_own_comma_before_a_noun_stays_direct() -> None:
     row = only(quotes(INTRO + '"Yes," officials said on Monday.'))
     assert row.kind == "direct"
