@@ -295,9 +295,15 @@ def test_a_title_case_quotation_before_the_noun_it_names_is_no_quotation(
     assert (row.kind, row.speaker) == ("gloss", "")
 
 
-def test_a_quotation_cited_with_its_year_is_a_title() -> None:
-    text = INTRO + 'The party ran on slogans. "Safe harbour, fair tolls" (2005) was the first.'
-    row = only(quotes(text))
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The party ran on slogans. "Safe harbour, fair tolls" (2005) was the first.',
+        "Today's reading: \"Ferry to stop in May,\" by the Post's Ola Berg.",
+    ],
+)
+def test_a_quotation_cited_with_its_year_or_byline_is_a_title(text: str) -> None:
+    row = only(quotes(INTRO + text))
     assert (row.kind, row.speaker) == ("gloss", "")
 
 

@@ -66,7 +66,9 @@ def _title_case(article: ArticleContext, span: QuotedSpan, longest: int = 6) -> 
     return words if all(w[:1].isupper() or w.lower() in QUOTE_STOP_WORDS for w in words) else None
 
 
-_YEAR_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)")
+#: A year in brackets or a byline right after a quotation: a citation (*"No to Schengen" (2005)*,
+#: *"Ferry to stop in May," by the Post's Ola Berg*).
+_CITATION_AFTER = re.compile(r"\s*\((?:1[89]|20)\d\d\)|,?\s+by\s+(?:the\s+)?[A-Z]")
 #: A programme named after an interview or an appearance on it (*in an interview with "Fox and
 #: Friends"*, *said on "New Day"*).
 _PROGRAMME_BEFORE = re.compile(
@@ -90,12 +92,13 @@ def _owned_title(article: ArticleContext, span: QuotedSpan) -> bool:
     )
 
 
-def _cited_with_year(article: ArticleContext, span: QuotedSpan) -> bool:
-    """A quotation of up to twelve words followed by a year in brackets is a cited title or
-    slogan (*"No to Schengen" (2005)*, *"Backfire" (2003)*), no one's speech in the sentence."""
+def _cited(article: ArticleContext, span: QuotedSpan) -> bool:
+    """A quotation of up to twelve words followed by a year in brackets or a byline is a cited
+    title or slogan (*"No to Schengen" (2005)*, *"Ferry to stop in May," by the Post's Ola Berg*),
+    no one's speech in the sentence."""
     if span.close is None or len(WORD.findall(article.text[span.start : span.end])) > 12:
         return False
-    return _YEAR_AFTER.match(article.text, span.close + 1) is not None
+    return _CITATION_AFTER.match(article.text, span.close + 1) is not None
 
 
 def _names_a_noun(article: ArticleContext, span: QuotedSpan) -> bool:
@@ -199,7 +202,7 @@ def classify_quotations(article: ArticleContext) -> list[dict]:
             kind, kind_rule = first["kind"], "continues quotation"
             if not attribution and first.get("attribution"):
                 attribution, speaker_rule = first["attribution"], "same quotation"
-        elif _owned_title(article, span) or _cited_with_year(article, span):
+        elif _owned_title(article, span) or _cited(article, span):
             kind, kind_rule, attribution = "gloss", "title or name in quotation marks", {}
         elif direct_position(article, span, lead):
             kind, kind_rule = "direct", "sentence-initial or after a reporting frame"
