@@ -36,8 +36,9 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   such as *show*, *ad*, *motto* or any lower-case noun it names (``NBC's "Today" show``, ``the
   national motto, "In God We Trust"``, ``"Ferry For All" hats``), or after a network's possessive, a
   work noun or an interview on it (``said on CNN's "State of the Union"``, ``in an interview with
-  "Fox and Friends"``). A double-quoted value right after ``=`` is markup (``<post id="4412">``),
-  no quotation.
+  "Fox and Friends"``), or a quotation cited with its year or a byline (``"No to Schengen" (2005)``,
+  ``"Ferry to stop," by the Post's Ola Berg``). A double-quoted value right after ``=`` is markup
+  (``<post id="4412">``), no quotation.
 * ``partial``: a quotation inside the narrator's sentence governed by a reporting verb with a speaker,
   before or after it (``called it "a turning point"``). With one or two words the verb's class must
   allow short partial quotes (``short_partial`` in the codebook; accusatory verbs do too:
@@ -88,16 +89,20 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   the content (``said if X, Y``); a trailing *told* may keep its hearer (``..., the mayor told
   reporters.``), and a one-word lead leaves the parenthetical's second piece alone (``Otherwise, she
   said, ...``). A colon after a speech verb opens unquoted words (``Berg said: The ferry ...``);
-  ``That's according to X.`` attributes the sentence before; a content inside a non-restrictive
-  relative clause ends at its comma (``Berg, who says X, will resign``); after a sentence-opening
-  quotation, the frame verb's following words are its hearer, no content (``"...," Dahl told
-  cheering supporters``), and after ``, said`` a mention ending at a comma is the inverted subject,
-  no clause. A noun-phrase source may stand before a parenthetical (``The poll, released on
-  Monday, showed``) or be a relative possessive (``whose lawyers argued``). Three more patterns, each in its own module: Title Case headlines
-  (:mod:`.headlines`: ``Varn Mayor Says Ferry Will Run``), sentence-opening participle clauses
-  (:mod:`.participles`: ``Noting that ..., X called for``; ``Asked whether ..., X said``, the
-  question without source), and comment clauses and impersonal passives (:mod:`.comment_clauses`:
-  ``As the Gazette reported, ...``, ``As reported by X, ...``, ``It was reported that ...``).
+  ``That's according to X.`` attributes the sentence before (and ``reported that, according to X,
+  Y`` gives it Y); a speech verb's colon that ends its paragraph introduces the next, unquoted one;
+  a subject pronoun and a finite verb open a clause after any clause verb (``promised they will``),
+  and an adverb may stand inside a phrasal cue (``talked more about``); a content inside a
+  non-restrictive relative clause ends at its comma (``Berg, who says X, will resign``); after a
+  sentence-opening quotation, the frame verb's following words are its hearer, no content
+  (``"...," Dahl told cheering supporters``), and after ``, said`` a mention ending at a comma is
+  the inverted subject, no clause. A noun-phrase source may stand before a parenthetical (``The
+  poll, released on Monday, showed``) or be a relative possessive (``whose lawyers argued``). Three
+  more patterns, each in its own module: Title Case headlines (:mod:`.headlines`: ``Varn Mayor Says
+  Ferry Will Run``), sentence-opening participle clauses (:mod:`.participles`: ``Noting that ...,
+  X called for``; ``Asked whether ..., X said``, the question without source), and comment
+  clauses and impersonal passives (:mod:`.comment_clauses`: ``As the Gazette reported, ...``, ``As
+  reported by X, ...``, ``It was reported that ...``).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing
