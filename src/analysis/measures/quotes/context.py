@@ -110,6 +110,8 @@ class ArticleContext:
         coordinated by *and*, *but*, *or*, *and then* or *, then* (an adverb in -ly may stand
         between)."""
         word = self.text[verb.start : verb.end]
+        if verb.lemma != "according to":  # a preposition, not the participle of a phrasal verb
+            word = word.split()[0]
         before = self.text[max(0, verb.start - 24) : verb.start]
         if re.search(r"(?:\b(?:and|but|or)(?:\s+then)?|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject

@@ -32,11 +32,15 @@ _TAIL = re.compile(
     r"recently|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:!?\"]*)?"
     r"[.!?]?\s*$"
 )
+#: A that-clause after a short adjunct of the verb (*said Friday that*): the verb's own content.
+_THAT_CLAUSE_AFTER_ADJUNCT = re.compile(r"(?:\s+[\w']+){1,4}?,?\s+that\s+(?!is\b|was\b)")
 _FINITE = re.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|do|"
     r"isn't|aren't|wasn't|weren't|won't|wouldn't|can't|couldn't|shouldn't|didn't|doesn't|don't|"
     rf"[a-z]{{2,}}ed|[a-z]{{2,}}s|{'|'.join(sorted(IRREGULAR_PAST))})\b"
 )
+#: An operator, a past or an -es form: finite verbs that no possessive resembles (*his*, *its*).
+_OPERATOR_OR_PAST = re.compile(_FINITE.pattern.replace(r"[a-z]{2,}s|", r"[a-z]{3,}es|"))
 #: Determiners and possessive pronouns.
 _DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "these", "those", "another", "each", "every", "his", "her"}
@@ -354,10 +358,17 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _clause_head(head: str) -> bool:
     """A content before a trailing attribution: a clause, not an introductory phrase ("For his part,
-    the diplomat said: ...")."""
-    first = WORD.match(head)
-    word = first.group().lower() if first is not None else ""
-    opener = word in CLAUSE_REJECT and word not in _COORDINATORS and "," not in head
+    the diplomat said: ..."); an opener followed by a finite verb is the clause's subject (*This is
+    new*, *There are two*, *Nothing has changed*)."""
+    words = [word.lower() for word in WORD.findall(head, 0, 200)[:2]]
+    subject = len(words) == 2 and _OPERATOR_OR_PAST.fullmatch(words[1]) is not None
+    opener = (
+        bool(words)
+        and words[0] in CLAUSE_REJECT
+        and words[0] not in _COORDINATORS
+        and "," not in head
+        and not subject
+    )
     return clause_like(head) and not opener
 
 
@@ -373,6 +384,20 @@ def _open_bracket(
     return (opening + 1, closing) if closing >= 0 else None
 
 
+def _ends_partial_quotation(text: str, sentence_start: int, comma: int, verb_start: int) -> bool:
+    """Whether the report's comma closes a quotation that a clause opened outside the marks
+    (``The fare may be "strategic," Dahl said``: the clause is the content, the quotation a partial
+    quote within it); a quotation opening the sentence is direct speech, read elsewhere."""
+    if text[comma + 1 : comma + 2] != MARK or MARK in text[comma + 2 : verb_start]:
+        return False
+    opening = text.rfind(MARK, sentence_start, comma)
+    return (
+        opening >= 0
+        and MARK not in text[sentence_start:opening]
+        and word_count(text[sentence_start:opening]) >= 2
+    )
+
+
 def attribution_after_content(article: ArticleContext) -> list[dict]:
     """Records of trailing (``X, officials said.``) and parenthetical (``X, he said, Y``) reports,
     also inside brackets (``(X, she said)``)."""
@@ -383,19 +408,24 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             continue
         sentence_start, sentence_end = article.sentence(verb.start)
         comma = text.rfind(",", sentence_start, verb.start)
-        if comma < 0 or MARK in text[comma : verb.start] or text[comma - 1 : comma] == MARK:
+        if comma < 0 or text[comma - 1 : comma] == MARK:
             continue
-        inverted = not text[comma + 1 : verb.start].strip()
+        gap = comma + 1  # where the words between the content and the verb start
+        if MARK in text[comma : verb.start]:
+            if not _ends_partial_quotation(text, sentence_start, comma, verb.start):
+                continue
+            gap = comma + 2  # the content keeps its closing mark
+        inverted = not text[gap : verb.start].strip()
         bracket = _open_bracket(text, sentence_start, comma, verb.end, sentence_end)
         if bracket:  # "(as low as 19 percent, Dahl says)": the report is the bracket's
             sentence_start, sentence_end = bracket
         if inverted:
             subject = _inverted_source(article, verb, sentence_end)
         else:
-            subject = _source(article, verb, comma + 1)
-        if not subject or (subject[0].start < comma and not inverted):
+            subject = _source(article, verb, gap)
+        if not subject or (subject[0].start < gap and not inverted):
             continue
-        head_start, head_end = trim_span(text, sentence_start, comma)
+        head_start, head_end = trim_span(text, sentence_start, gap if gap > comma + 1 else comma)
         head_words = word_count(text[head_start:head_end])
         if text[head_start : head_start + 1] == MARK:
             continue
@@ -407,6 +437,7 @@ def attribution_after_content(article: ArticleContext) -> list[dict]:
             hearer = HEARER.match(after) if verb.lemma in OBJECT_VERBS else None
             tail = after[hearer.end() :] if hearer else after
             tail_ok = _TAIL.fullmatch(tail.split(";", 1)[0]) is not None
+            tail_ok = tail_ok and _THAT_CLAUSE_AFTER_ADJUNCT.match(tail) is None
         clause = bracket is not None or _clause_head(text[head_start:head_end])
         answer = _ANSWER.fullmatch(text, head_start, head_end) and _SENTENCE_END.fullmatch(
             text, subject[-1].end if inverted else verb.end, sentence_end

@@ -1,0 +1,69 @@
+"""Attribution patterns of the ninth round (issue 12): contents that open with a subject word of the
+closed class, contents that end in a partial quotation, and phrasal participles. Every sentence is
+hand-written for the pattern it tests."""
+
+from __future__ import annotations
+
+import pytest
+from test_attribution_cues import contents
+
+INTRO = "The port reopened on Monday.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("This is a new ferry, Berg said.", "This is a new ferry"),
+        ("There are two ferries, Berg said.", "There are two ferries"),
+        ("Nothing has changed, Berg said.", "Nothing has changed"),
+    ],
+)
+def test_a_closed_class_subject_opens_a_trailing_content(sentence: str, content: str) -> None:
+    assert (content, "Berg", "say") in contents(INTRO + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This week the ferry stops in Varn, Berg said.",
+        "For his part, Berg said Friday that the fare would fall.",  # "his" is no -s verb
+    ],
+)
+def test_an_introductory_phrase_is_still_no_trailing_content(sentence: str) -> None:
+    opener = " ".join(sentence.split()[:2]).rstrip(",")
+    assert [row for row in contents(INTRO + sentence) if row[0].startswith(opener)] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The fare may be "strategic," Berg said.',
+        'The fare may be "strategic," said Berg, a professor at the college.',
+    ],
+)
+def test_a_clause_ending_in_a_partial_quotation_is_the_content(sentence: str) -> None:
+    assert ('The fare may be "strategic,"', "Berg", "say") in contents(INTRO + sentence)
+
+
+def test_a_quotation_opening_the_sentence_stays_direct() -> None:
+    assert contents(INTRO + '"The fare may be strategic," Berg said.') == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The fare will fall, referring to the new timetable.",
+        'Berg said fares "will fall by May," referring to the new timetable.',
+    ],
+)
+def test_a_phrasal_participle_takes_no_inverted_source(sentence: str) -> None:
+    assert [row for row in contents(INTRO + sentence) if row[1] == "the new timetable"] == []
+
+
+def test_a_verb_with_its_own_that_clause_reports_no_trailing_content() -> None:
+    """*Having criticised the plan, Berg said Friday that ...*: the clause after *that* is the content,
+    the words before the comma an adjunct."""
+    found = contents(
+        INTRO + "Having criticised the plan for weeks, Berg said Friday that fares would fall."
+    )
+    assert found == [("fares would fall", "Berg", "say")]
