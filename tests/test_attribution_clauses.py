@@ -67,3 +67,37 @@ def test_a_verb_with_its_own_that_clause_reports_no_trailing_content() -> None:
         INTRO + "Having criticised the plan for weeks, Berg said Friday that fares would fall."
     )
     assert found == [("fares would fall", "Berg", "say")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "His chief aide doubled down on the mayor, saying she is experienced.",
+            ("she is experienced", "His chief aide", "say"),
+        ),
+        ("Her lawyers argued the ferry was late.", ("the ferry was late", "Her lawyers", "argue")),
+    ],
+)
+def test_a_possessive_description_is_a_source(sentence: str, expected: tuple) -> None:
+    assert expected in contents(INTRO + sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Berg argued that would be a mistake.", "that would be a mistake"),
+        ("Berg said fares rose, suggesting that was not enough.", "that was not enough"),
+    ],
+)
+def test_a_demonstrative_that_before_a_verb_is_the_clause_subject(
+    sentence: str, content: str
+) -> None:
+    assert content in [row[0] for row in contents(INTRO + sentence)]
+
+
+def test_a_phrasal_cue_in_an_absolute_construction_is_its_subjects() -> None:
+    """*..., with Vik calling for ...*: the -ing form of a phrasal cue has the subject after *with*
+    (Quirk et al. 1985, 15.58), not the main clause's."""
+    found = contents(INTRO + "Berg spoke on Monday, with Vik calling for a second ferry.")
+    assert ("a second ferry", "Vik", "call for") in found

@@ -105,13 +105,17 @@ class ArticleContext:
             index += 1
         return result
 
+    def verb_word(self, verb: Verb) -> str:
+        """The verb of a cue as written, a phrasal verb by its first word (*calling* of *calling
+        for*); *according to* whole, a preposition."""
+        word = self.text[verb.start : verb.end]
+        return word if verb.lemma == "according to" else word.split()[0]
+
     def participle(self, verb: Verb) -> bool:
         """An -ing form after a comma or a subordinator (", saying", "while insisting"), or a verb
         coordinated by *and*, *but*, *or*, *and then* or *, then* (an adverb in -ly may stand
         between)."""
-        word = self.text[verb.start : verb.end]
-        if verb.lemma != "according to":  # a preposition, not the participle of a phrasal verb
-            word = word.split()[0]
+        word = self.verb_word(verb)
         before = self.text[max(0, verb.start - 24) : verb.start]
         if re.search(r"(?:\b(?:and|but|or)(?:\s+then)?|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
@@ -148,7 +152,7 @@ class ArticleContext:
         reportedly shouting*, the mention right after *with* is the subject of the -ing verb, not
         the main clause's subject (an adverb in -ly may stand between); so is a lower-case noun
         phrase opened by a determiner (*with each candidate questioning*)."""
-        if not self.text[verb.start : verb.end].endswith("ing"):
+        if not self.verb_word(verb).endswith("ing"):
             return []
         phrase = _WITH_PHRASE.search(self.text, max(lower, verb.start - 80), verb.start)
         if phrase:  # "..., with each candidate questioning"

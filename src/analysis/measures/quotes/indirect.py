@@ -28,7 +28,10 @@ _QUESTION = re.compile(r"\s+(?:whether|if|why|how|what|when|where|who)\s")
 _OPEN_QUESTION = re.compile(r"\s+(?:whether|why|how)\s")
 #: "that" opening a reported clause, also before an inserted clause ("said that, if ..., X"); not
 #: the determiner of "feel that way".
-_THAT = re.compile(r"\s+that(?:\s+|\s*,\s*)(?!(?:way|much|far|long|kind|sort|day|time)\b)")
+_THAT = re.compile(
+    r"\s+that(?:\s+|\s*,\s*)(?!(?:way|much|far|long|kind|sort|day|time)\b)"
+    r"(?!(?:is|was|would|will|could|might|may|must|should|can|has|had|does|did)\b)"
+)
 #: An existential clause ("said there had been gains", "said there certainly was room"): "there"
 #: before an auxiliary.
 _EXISTENTIAL = re.compile(

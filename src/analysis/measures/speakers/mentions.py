@@ -60,7 +60,7 @@ _ROLE_ALT = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in ROLE_WOR
 
 
 _DESCRIPTION = re.compile(
-    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat)\s+"
+    r"\b(?P<det>[Tt]he|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+"
     r"(?P<adj>(?:(?:former|then|new|current|outgoing|incoming|top|senior|same|veteran|embattled|"
     r"fellow|longtime|powerful|visiting|deputy|chief)\s+)*)"
     r"(?P<mod>(?:(?:[A-Z][\w'.-]*|U\.S\.)\s+){0,3}?)"
