@@ -5,6 +5,7 @@ hand-written for the pattern it tests."""
 from __future__ import annotations
 
 import pytest
+from test_attribution import extract
 from test_attribution_cues import contents
 
 INTRO = "The port reopened on Monday.\n\n"
@@ -101,3 +102,13 @@ def test_a_phrasal_cue_in_an_absolute_construction_is_its_subjects() -> None:
     (Quirk et al. 1985, 15.58), not the main clause's."""
     found = contents(INTRO + "Berg spoke on Monday, with Vik calling for a second ferry.")
     assert ("a second ferry", "Vik", "call for") in found
+
+
+def test_a_comment_clause_names_the_source_of_the_quotation_after_it() -> None:
+    """*As one employee told the Weekly, "..."*: the phrase after *As* speaks (Quirk et al. 1985,
+    15.53), though it names nobody."""
+    _, table = extract(INTRO + 'As one employee told the Weekly, "The ferry is always late."')
+    direct = table[table["kind"] == "direct"]
+    assert list(zip(direct["speaker_mention"], direct["verb"], strict=True)) == [
+        ("one employee", "tell")
+    ]

@@ -67,7 +67,7 @@ def find_attribution(article: ArticleContext, span: QuotedSpan) -> dict:
         if not subject and text[verb.start].isupper():  # 'Said Dahl, "..."': inverted
             subject = article.mentions.subject_after(verb.end, span.open)
         if not subject:  # 'Another commenter wrote, "..."', 'the officer said that "..."'
-            subject = noun_phrase_source(article, verb, before_lower)
+            subject = noun_phrase_source(article, verb, before_lower, loose=True)
         if subject:
             before = {"verb": verb, "subject": subject, "rule": "before"}
             before = _outer_speech(article, verbs, before, sentence_start) or before
