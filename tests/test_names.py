@@ -341,6 +341,19 @@ def test_month_and_modal_words_stay_names_where_they_are_names() -> None:
     assert names("They will mark the date in May.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Recognizing this, Mr. Berg joined the council.", ["Berg"]),
+        ("Speaking to reporters, Ada Lowe left.", ["Ada Lowe"]),
+        ("Manning said the ferry was late.", ["Manning"]),  # a surname before its verb
+        ("Sterling Brown said the ferry was late.", ["Sterling Brown"]),
+    ],
+)
+def test_a_sentence_opening_participle_is_no_name(text: str, expected: list[str]) -> None:
+    assert [span.name for span in name_candidates(text)] == expected
+
+
 def test_north_and_south_never_merge_nor_chain() -> None:
     grouped = group_aliases(["North Korea", "South Korea", "North Koreans", "Korea"])
     assert len({grouped["North Korea"], grouped["South Korea"], grouped["Korea"]}) == 3

@@ -276,6 +276,16 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     return [], run
 
 
+#: An -ing form of at least six letters, capitalised (*Recognizing*, *Joining*).
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
+#: What opens a participle's object or adjunct: a determiner, a pronoun or a preposition (not a
+#: verb, *Manning said*; not a capitalised word, *Irving Berlin*).
+_PARTICIPLE_OBJECT = re.compile(
+    r"\s+(?:this|that|these|those|the|a|an|his|her|its|their|our|my|your|it|them|him|"
+    r"us|me|to|with|on|for|from|into|up|out|back|down|off|over|through|about)\b"
+)
+
+
 def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -> bool:
     """An article, or a sentence-initial word that is common (:func:`_is_common_opener`) or a label
     before a colon ("Updated: ..."); a title opening the sentence stays ("Prime Minister Khan")."""
@@ -283,7 +293,21 @@ def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -
         return True
     if not _sentence_initial(text, token.start) or is_title(token.text):
         return False
-    return _is_common_opener(token.text, lower_words) or text[token.end : token.end + 1] == ":"
+    return (
+        _is_common_opener(token.text, lower_words)
+        or text[token.end : token.end + 1] == ":"
+        or _participle_opener(text, token)
+    )
+
+
+def _participle_opener(text: str, token: _Token) -> bool:
+    """A sentence-opening -ing form before its object or adjunct (*Recognizing this*, *Speaking to
+    reporters*; Quirk et al. 1985, 15.58): a participle clause, no name (*Manning said* stays)."""
+    return (
+        _PARTICIPLE.fullmatch(token.text) is not None
+        and token.text not in FIRST_NAMES
+        and _PARTICIPLE_OBJECT.match(text, token.end) is not None
+    )
 
 
 def _given_name_opener(run: list[_Token]) -> bool:
