@@ -112,3 +112,13 @@ def test_a_comment_clause_names_the_source_of_the_quotation_after_it() -> None:
     assert list(zip(direct["speaker_mention"], direct["verb"], strict=True)) == [
         ("one employee", "tell")
     ]
+
+
+def test_a_coordinated_verb_shares_the_main_verbs_subject_not_a_participles() -> None:
+    """*X said he ... since raising them and added that ...*: *added* is coordinated with *said*,
+    not with the -ing form inside its clause."""
+    found = contents(
+        INTRO + "Mayor Berg said he had cut no routes since announcing the fares and added that "
+        "the timetable would stay."
+    )
+    assert ("the timetable would stay", "Mayor Berg", "add") in found

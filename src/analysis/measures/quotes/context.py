@@ -137,9 +137,12 @@ class ArticleContext:
         earlier = list(reversed(self.verbs_between(lower, verb.start)))
         if verb.cls.speech:  # "X said he welcomed Y and added": added shares said's subject
             earlier.sort(key=lambda previous: not previous.cls.speech)  # stable: speech first
+        finite = not self.verb_word(verb).endswith("ing")
         for previous in earlier:
             if previous.lemma == "according to" or previous is verb:
                 continue
+            if finite and self.verb_word(previous).endswith("ing"):
+                continue  # "said he ... since announcing it and suggested": said's partner
             found = self.absolute_subject(previous, lower) or self.mentions.subject_before(
                 previous.start, lower
             )
