@@ -122,3 +122,28 @@ def test_a_coordinated_verb_shares_the_main_verbs_subject_not_a_participles() ->
         "the timetable would stay."
     )
     assert ("the timetable would stay", "Mayor Berg", "add") in found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Berg has asked the council to disavow Mayor Dahl and has repeatedly described "
+            "him as a danger.",
+            ("him as a danger", "Berg", "describe"),
+        ),
+        (
+            "Berg declined at first to criticize Mayor Dahl, and most recently defended the "
+            "new ferry.",
+            ("the new ferry", "Berg", "defend"),
+        ),
+        (  # the infinitive's subject is the object of "asked": no partner of "defended"
+            "Berg asked the Varn Party to endorse the plan and then defended the new ferry.",
+            ("the new ferry", "Berg", "defend"),
+        ),
+    ],
+)
+def test_an_operator_or_adverbs_after_and_keep_the_coordinated_subject(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in contents(INTRO + sentence)

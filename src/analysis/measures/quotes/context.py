@@ -14,6 +14,14 @@ from analysis.text.lexicon import (
 )
 from analysis.text.segment import tokenize
 
+#: "to" before an infinitive, an adverb between (*to criticize*, *to publicly back*).
+_TO_BEFORE = re.compile(r"\bto\s+(?:[a-z]{3,}ly\s+)?$")
+#: A coordinator before a verb (*and*, *but then*, *, then*), an operator and up to two adverbs
+#: between (*and has repeatedly said*, *and most recently defended*).
+_COORDINATED = re.compile(
+    r"(?:\b(?:and|but|or)(?:\s+then)?|,\s+then)\s+(?:(?:has|have|had|will|would)\s+)?"
+    r"(?:(?:most|more|also|later|then|[a-z]{3,}ly)\s+){0,2}$"
+)
 #: An auxiliary (and "not", an adverb) before an -ing form: a progressive, with its own subject ("is
 #: calling for", "she's not predicting", "was still backing"), not a participle.
 _PROGRESSIVE_BEFORE = re.compile(
@@ -111,13 +119,18 @@ class ArticleContext:
         word = self.text[verb.start : verb.end]
         return word if verb.lemma == "according to" else word.split()[0]
 
+    def nonfinite(self, verb: Verb) -> bool:
+        """An -ing form or a to-infinitive (*to criticize*): no partner of a coordinated verb."""
+        before = self.text[max(0, verb.start - 20) : verb.start]
+        return self.verb_word(verb).endswith("ing") or _TO_BEFORE.search(before) is not None
+
     def participle(self, verb: Verb) -> bool:
         """An -ing form after a comma or a subordinator (", saying", "while insisting"), or a verb
-        coordinated by *and*, *but*, *or*, *and then* or *, then* (an adverb in -ly may stand
-        between)."""
+        coordinated by *and*, *but*, *or*, *and then* or *, then* (an operator and up to two
+        adverbs may stand between: *and has repeatedly said*, *and most recently defended*)."""
         word = self.verb_word(verb)
-        before = self.text[max(0, verb.start - 24) : verb.start]
-        if re.search(r"(?:\b(?:and|but|or)(?:\s+then)?|,\s+then)\s+(?:[a-z]+ly\s+)?$", before):
+        before = self.text[max(0, verb.start - 40) : verb.start]
+        if _COORDINATED.search(before):
             return True  # "confirmed ... and said", "He thinks ..., but believes": the main subject
         return word.endswith("ing") and not _PROGRESSIVE_BEFORE.search(before)
 
@@ -141,7 +154,7 @@ class ArticleContext:
         for previous in earlier:
             if previous.lemma == "according to" or previous is verb:
                 continue
-            if finite and self.verb_word(previous).endswith("ing"):
+            if finite and self.nonfinite(previous):
                 continue  # "said he ... since announcing it and suggested": said's partner
             found = self.absolute_subject(previous, lower) or self.mentions.subject_before(
                 previous.start, lower
