@@ -147,3 +147,20 @@ def test_an_operator_or_adverbs_after_and_keep_the_coordinated_subject(
     sentence: str, expected: tuple
 ) -> None:
     assert expected in contents(INTRO + sentence)
+
+
+def test_reports_is_a_verb_after_its_subject() -> None:
+    found = contents(INTRO + "She became the first mayor to speak, Ola Dahl reports.")
+    assert ("She became the first mayor to speak", "Ola Dahl", "report") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Several reports said the ferry was late.",
+        "News reports said the ferry was late.",
+        "Amid fears of a strike, the ferry was late.",
+    ],
+)
+def test_an_s_form_after_a_quantifier_or_preposition_is_a_plural_noun(sentence: str) -> None:
+    assert [row for row in contents(INTRO + sentence) if row[2] in {"report", "fear"}] == []

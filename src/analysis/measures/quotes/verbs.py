@@ -252,6 +252,13 @@ _LINKING_BEFORE = re.compile(
 _SUBORDINATOR_BEFORE = re.compile(
     r"\b(?i:when|if|while|unless|until|though|although)\s+(?:[a-z]{3,}ly\s+)?$"
 )
+#: A quantifier, an adjective of news or a preposition before an -s form makes it a plural noun
+#: (*several reports*, *news reports*, *amid fears*, *hours before reports that*).
+_PLURAL_NOUN_BEFORE = re.compile(
+    r"(?:\b(?i:several|many|some|multiple|recent|new|numerous|news|media|press|earlier|previous|"
+    r"other|conflicting|unconfirmed|initial|before|after|amid|despite|following|without|such|no|"
+    r"any|all|two|three|four|five)|\d)\s+$"
+)
 #: Words before an -ing form that keep it a verb: a preposition ("in saying") or a progressive's "be"
 #: ("is calling for", "has been asking", "he's saying", not the possessive "Lind's warning");
 #: "being" is not among them ("being asked" is passive).
@@ -273,6 +280,8 @@ def _not_a_report(text: str, start: int, end: int, base_form: bool) -> bool:
     match = _DETERMINER_BEFORE.search(before)
     if match and form.split()[0].endswith("ing") and _KEEPS_ING.search(before):
         return False
+    if form.endswith("s") and _PLURAL_NOUN_BEFORE.search(before):
+        return True  # "several reports said", "hours before reports that": a plural noun
     if form.endswith("ed") and _SUBORDINATOR_BEFORE.search(before):
         return True  # "when asked whether": a passive participial clause (Quirk et al. 1985, 15.57)
     return match is not None or re.match(r"\s+by\b", text[end : end + 4]) is not None
