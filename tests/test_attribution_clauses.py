@@ -164,3 +164,17 @@ def test_reports_is_a_verb_after_its_subject() -> None:
 )
 def test_an_s_form_after_a_quantifier_or_preposition_is_a_plural_noun(sentence: str) -> None:
     assert [row for row in contents(INTRO + sentence) if row[2] in {"report", "fear"}] == []
+
+
+def test_according_to_reports_a_clause_with_a_partial_quotation() -> None:
+    found = contents(
+        INTRO + 'The council is paying "dozens" of workers to knock on doors, according to '
+        "campaign manager Ola Dahl."
+    )
+    content = 'The council is paying "dozens" of workers to knock on doors'
+    assert (content, "Ola Dahl", "according to") in found
+
+
+def test_according_to_after_a_direct_quotation_reports_no_clause() -> None:
+    found = contents(INTRO + '"The ferry is late," Berg said, according to the Gazette.')
+    assert [row for row in found if row[2] == "according to"] == []

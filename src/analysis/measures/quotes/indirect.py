@@ -479,9 +479,23 @@ _CLAUSE_OPENER_BEFORE = re.compile(r"\b(?:that|because|while|although),\s*$")
 def _according_to(
     article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int, has_quote: bool
 ) -> tuple[int, int, list[Mention], str] | None:
-    """'According to X, ...' / '..., according to X.': the clause, the subject and the rule."""
-    if has_quote:
+    """'According to X, ...' / '..., according to X.': the clause, the subject and the rule; in a
+    sentence with quotation marks only a clause that opens outside them (a direct quotation's
+    *according to* is its attribution, :mod:`.attribution`)."""
+    found = _according_to_clause(article, verb, sentence_start, sentence_end)
+    if found is None or not has_quote:
+        return found
+    start, end = found[0], found[1]
+    quoted = sum(len(mark) for mark in re.findall(r'"[^"]*"', article.text[start:end]))
+    if article.text[start : start + 1] == MARK or quoted * 2 > end - start:
         return None
+    return found
+
+
+def _according_to_clause(
+    article: ArticleContext, verb: Verb, sentence_start: int, sentence_end: int
+) -> tuple[int, int, list[Mention], str] | None:
+    """The clause, subject and rule of an *according to* report (see :func:`_according_to`)."""
     text = article.text
     subject = article.mentions.subject_after(verb.end, sentence_end)
     source_end = re.search(r"[,.;]|$", text[verb.end : sentence_end])
