@@ -178,3 +178,20 @@ def test_according_to_reports_a_clause_with_a_partial_quotation() -> None:
 def test_according_to_after_a_direct_quotation_reports_no_clause() -> None:
     found = contents(INTRO + '"The ferry is late," Berg said, according to the Gazette.')
     assert [row for row in found if row[2] == "according to"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The union wrote to the mayor that it had no permit.",
+            ("it had no permit", "The union", "write"),
+        ),
+        (
+            "Berg complained to Dahl that the ferry was late.",
+            ("the ferry was late", "Berg", "complain"),
+        ),
+    ],
+)
+def test_to_before_the_addressee_opens_no_infinitive(sentence: str, expected: tuple) -> None:
+    assert expected in contents(INTRO + sentence)

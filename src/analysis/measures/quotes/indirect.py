@@ -257,11 +257,18 @@ def _unsourced(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | No
     return _bounded(article, start, sentence_end, verb, "unsourced")
 
 
+#: "to" opening an infinitive after the verb (*continues to feel that*), not a phrase naming the
+#: addressee (*wrote to the council that*, *said to Berg that*).
+_INFINITIVE_TO = re.compile(
+    r"\s+to\s+(?![A-Z]|(?:the|a|an|his|her|its|their|our|my|your|him|them|me|us|reporters)\b)"
+)
+
+
 def _that_window(rest: str) -> int | None:
     """Offset in ``rest`` just after a "that" within 12 words after the verb (not across ``.;:`` or a
     quotation mark other than a short closed title's: *stating on NRK's "Morning Show" that*; not
     after "to": "continues to feel that"), unless it opens a relative clause."""
-    if re.match(r"\s+to\s", rest):
+    if _INFINITIVE_TO.match(rest):
         return None
     rest = _SHORT_QUOTE.sub(lambda quoted: "_" * len(quoted.group()), rest)  # a title: one word
     stop = re.search(r"[;:\"]|(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)(?<!\b[A-Z])\.(?=\s|$)", rest)
