@@ -195,3 +195,24 @@ def test_according_to_after_a_direct_quotation_reports_no_clause() -> None:
 )
 def test_to_before_the_addressee_opens_no_infinitive(sentence: str, expected: tuple) -> None:
     assert expected in contents(INTRO + sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "As the Varn Party parade rolled through Bergen, CNN reported that the ferry was late.",
+            ("the ferry was late", "CNN", "report"),
+        ),
+        (  # "at least" opens a quantity, no adjunct of a trailing report
+            "On Friday, as the Varn Party parade rolled past, CNN reported at least six ferries were late.",
+            ("at least six ferries were late", "CNN", "report"),
+        ),
+    ],
+)
+def test_a_capitalised_subject_after_a_fronted_clause_is_the_source(
+    sentence: str, expected: tuple
+) -> None:
+    found = contents(INTRO + sentence)
+    assert expected in found
+    assert [row for row in found if row[1] == "Varn Party"] == []

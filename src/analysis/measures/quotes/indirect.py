@@ -38,9 +38,11 @@ _EXISTENTIAL = re.compile(
     r"\s+there\s+(?:[a-z]{3,}ly\s+)?(?:is|are|was|were|has|have|had|will|would|could|may|might)\b"
 )
 #: An approximate quantity opening a clause ("said about half of the gain reflected ...", "said
-#: more than 40 people were hurt"): its first word is no preposition or comparative here.
+#: more than 40 people were hurt", "reported at least six planes"): its first word is no
+#: preposition or comparative here.
 _APPROXIMATE_QUANTITY = re.compile(
-    r"\s+(?:about|over|around|more\s+than|less\s+than|fewer\s+than)\s+"
+    r"\s+(?:about|over|around|more\s+than|less\s+than|fewer\s+than|at\s+least|at\s+most|"
+    r"up\s+to|nearly|almost|roughly)\s+"
     r"(?:\$?\d|(?:half|one|two|three|four|five|six|seven|eight|nine|ten|a\s+(?:third|quarter|fifth|"
     r"half|dozen|majority|few))\b)"
 )

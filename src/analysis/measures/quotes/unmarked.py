@@ -28,7 +28,8 @@ from analysis.text.quotemarks import MARK
 #: What may follow a trailing attribution's verb before the sentence ends: an adjunct of time, place
 #: or medium ("on Friday", "in a statement", "last week", "Tuesday").
 _TAIL = re.compile(
-    r"(?:\s+(?:on|in|at|during|to|while|of|about|after|before|last|this|earlier|late|early|"
+    r"(?:\s+(?:on|in|at(?!\s+(?:least|most)\b)|during|to|while|of|about|after|before|last|this|"
+    r"earlier|late|early|"
     r"recently|today|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^.;:!?\"]*)?"
     r"[.!?]?\s*$"
 )

@@ -117,8 +117,9 @@ _APPOSITIVE_AFTER = re.compile(r"^,\s+(?:\d{1,3}\b|[RDI]-[A-Z][\w.]*|[a-z])")
 #: that description, not a mention inside the fronted clause (but ", a group that" opens a
 #: relative clause whose antecedent is the subject).
 _DESCRIPTION_GAP = re.compile(
-    r",\s+(?:the|a|an|this|its|his|her|their|one|another)"
-    r"(?:\s+(?!(?:who|which|that|whose)\b)\w[\w'-]*){1,8}\s*"
+    r",\s+(?:(?:the|a|an|this|its|his|her|their|one|another)"
+    r"(?:\s+(?!(?:who|which|that|whose)\b)\w[\w'-]*){1,8}"
+    r"|[A-Z][\w'.&-]*(?:\s+[A-Z][\w'.&-]*){0,3})\s*"
 )
 #: Auxiliaries and adverbs between a subject's closing comma and the verb (*X, who won Varnby, is
 #: calling for*; *X, the mayor, has also said*).
