@@ -216,3 +216,11 @@ def test_a_capitalised_subject_after_a_fronted_clause_is_the_source(
     found = contents(INTRO + sentence)
     assert expected in found
     assert [row for row in found if row[1] == "Varn Party"] == []
+
+
+def test_according_to_opens_a_bracketed_sentence() -> None:
+    _, table = extract(INTRO + "The ferry is full. (According to the police, fares are low.)")
+    rows = table[table["verb"] == "according to"]
+    assert list(zip(rows["text"], rows["speaker_mention"], strict=True)) == [
+        ("fares are low", "the police")
+    ]

@@ -306,6 +306,8 @@ def _bounded(
             break
     while end > start and text[end - 1] in " ,;:":
         end -= 1
+    if text[end - 1 : end] == ")" and "(" not in text[start:end]:
+        end -= 1  # "(According to X, Y.)": the bracketed sentence's closing bracket
     if end > start and text[end - 1] in ".!?" and (end == len(text) or text[end] != MARK):
         end -= 1
     while end > start and text[end - 1] in " ,;:":
@@ -510,7 +512,7 @@ def _according_to_clause(
     source_end = re.search(r"[,.;]|$", text[verb.end : sentence_end])
     source = text[verb.end : verb.end + source_end.start()].strip() if source_end else ""
     rule = "according to" if subject else f"according to:{source}"
-    opening = not text[sentence_start : verb.start].strip()  # "According to X, ..."
+    opening = not text[sentence_start : verb.start].strip(" (")  # "(According to X, ...)"
     if opening or _CLAUSE_OPENER_BEFORE.search(
         text, max(sentence_start, verb.start - 40), verb.start
     ):
