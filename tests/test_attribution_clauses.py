@@ -224,3 +224,36 @@ def test_according_to_opens_a_bracketed_sentence() -> None:
     assert list(zip(rows["text"], rows["speaker_mention"], strict=True)) == [
         ("fares are low", "the police")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        (
+            'Berg said "it makes me angry" every time the ferry is late.',
+            '"it makes me angry" every time the ferry is late',
+        ),
+        (
+            'Berg said that "we need more time" to judge the ferry plan.',
+            '"we need more time" to judge the ferry plan',
+        ),
+    ],
+)
+def test_a_content_opening_with_a_partial_quotation_is_a_mixed_report(
+    sentence: str, content: str
+) -> None:
+    assert (content, "Berg", "say") in contents(INTRO + sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence", ['Berg said "The ferry is late," and left.', 'Berg said that "the ferry is late."']
+)
+def test_a_whole_quotation_after_the_verb_is_no_indirect_content(sentence: str) -> None:
+    assert [row for row in contents(INTRO + sentence) if row[2] == "say"] == []
+
+
+def test_a_participle_inserted_after_that_stays_in_the_content() -> None:
+    found = contents(
+        INTRO + "Berg says it is fitting that, having lost twice, the ferry runs again."
+    )
+    assert ("it is fitting that, having lost twice, the ferry runs again", "Berg", "say") in found

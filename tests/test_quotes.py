@@ -178,7 +178,8 @@ def test_missing_closing_mark_is_repaired() -> None:
 
 def test_stray_closing_mark_is_ignored() -> None:
     table = quotes(INTRO + 'It was over." Khan said "a new era" had begun.')
-    assert list(table["text"]) == ["a new era"]
+    marked = table[table["kind"] != "indirect"]  # the mixed report '"a new era" had begun' aside
+    assert list(marked["text"]) == ["a new era"]
 
 
 def test_double_pairs_directly() -> None:

@@ -73,7 +73,9 @@ _CONDITION = re.compile(
     r"\s+if\s[^,;:\"]{3,},\s+\w"
     r"|\s+if\s[^,;:\"]{3,40}?\s(?:he|she|they|we|I)\s+(?:would|could|will|can|might|may)\b"
 )
-_PARTICIPLE_CUT = re.compile(r",\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
+#: Where a reported clause ends: a participle after a comma, "according to" or a semicolon; not a
+#: participle clause inserted after "that," (*fitting that, having lost twice, she runs again*).
+_PARTICIPLE_CUT = re.compile(r"(?<!\bthat),\s+(?!including\b)[a-z]{3,}ing\b|,\s+according to\b|;")
 #: A new main clause before a later report verb: a comma, perhaps a conjunction, a subject (a
 #: capitalised name or a pronoun) and perhaps an adverb (", Mr. Santorum said", ", although she
 #: also warned").
@@ -162,11 +164,15 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     window = _that_window(rest)
     if window is not None and _nearer_cue(article, cursor, cursor + window):
         window = None  # "says, but she cautions that ...": the "that" is the nearer cue's
-    if window is not None and len(WORD.findall(rest[:window])) <= 4:  # "told reporters that"
+    if (  # "told reporters that"; not "says it is fitting that": the "that" of a clause's own
+        window is not None
+        and len(WORD.findall(rest[:window])) <= 4
+        and not _OPERATOR.search(rest[:window], len(rest) - len(rest.lstrip()) + 1)
+    ):
         return _bounded(article, cursor + window, sentence_end, verb, "that-clause")
-    first = re.match(r"\s+([\w'$-]+)", rest)
+    first = re.match(r"\s+(\"?)([\w'$-]+)", rest)  # a quotation may open a mixed clause
     if first and rest[: first.start(1)].strip() == "":
-        word = first.group(1)
+        word = first.group(2)
         if _AUX_AFTER.match(rest) and verb.lemma in EMBEDDING_VERBS:
             return _embedded(article, verb, sentence_start, sentence_end)
         if (
@@ -177,9 +183,9 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
                 or _EXISTENTIAL.match(rest)
                 or _APPROXIMATE_QUANTITY.match(rest)
             )
-            and not re.match(r"\s*[\"(,.;:]", rest)
+            and not re.match(r"\s*[(,.;:]", rest)
         ):
-            start = cursor + first.start(1)
+            start = cursor + first.start(1)  # at the quotation's mark: a mixed clause's start
             bounded = _bounded(article, start, sentence_end, verb, "bare clause")
             if bounded and clause_like(text[bounded[0] : bounded[1]]):
                 return bounded
@@ -264,6 +270,24 @@ def _unsourced(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | No
 _INFINITIVE_TO = re.compile(
     r"\s+to\s+(?![A-Z]|(?:the|a|an|his|her|its|their|our|my|your|him|them|me|us|reporters)\b)"
 )
+
+
+#: An operator verb after the first word: its clause has begun before a later "that" (*says it is
+#: fitting that*; not *claim is that*, the noun's copula).
+_OPERATOR = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|can|may|might|must)\b|['’]s\b"
+)
+
+
+def _opens_with_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the content ``[start, end)`` is a quotation, a record of its own; one whose words go
+    on after the closing mark (*said that "we need more time" to decide*) is a mixed report."""
+    if text[start : start + 1] != MARK:
+        return False
+    closing = text.find(MARK, start + 1, end)
+    if closing < 0 or text[closing - 1] in ",.!?" or re.match(r"\s*[,.;:]", text[closing + 1 :]):
+        return True  # '"The ferry is late," and left': a whole quotation, then a new verb
+    return WORD.search(text, closing + 1, end) is None
 
 
 def _that_window(rest: str) -> int | None:
@@ -362,7 +386,7 @@ def indirect_reports(article: ArticleContext) -> list[dict]:
             if clause is None:
                 continue
             start, end, rule = clause
-            if text[start : start + 1] == MARK:
+            if _opens_with_quotation(text, start, end):
                 continue
             if rule in {"bare clause", "object"} and _frames_a_quotation(
                 text, sentence_start, verb.start
