@@ -89,6 +89,19 @@ def test_multi_dot_abbreviation_before_sentence_starter_splits() -> None:
     assert sentences(text) == ["Iran imposed sanctions on the U.S.", "The talks ended."]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('The mayor said the U.S. "clearly" needed ferries.', 1),  # a partial quote goes on
+        ('The ferry left the U.S. "We are done," Berg said.', 2),  # a new quotation opens
+    ],
+)
+def test_a_quotation_after_an_abbreviation_splits_only_before_a_capital(
+    text: str, expected: int
+) -> None:
+    assert len(sentences(text)) == expected
+
+
 @pytest.mark.parametrize("starter", ["The", "He", "She", "It", "They", "We", "But", "This"])
 def test_every_documented_starter_splits_after_abbreviation(starter: str) -> None:
     text = f"They met at 5 p.m. {starter} waited."

@@ -10,7 +10,7 @@ Rather than learn abbreviations from a corpus, this module uses fixed, documente
 * :data:`analysis.text.lexicon.NO_BREAK_ABBREVIATIONS` never end a sentence (``Mr.``, ``Gen.``, ``Inc.``, ``Jan.`` ...);
 * multi-dot abbreviations (``U.S.``, ``a.m.``, ``e.g.``) and single-letter initials (``F.``) end
   a sentence only when the next word is one of :data:`SENTENCE_STARTERS` (``The``, ``He`` ...)
-  or opens with a quote or bracket.
+  or opens with a quote or bracket before a capital (``U.S. "clearly" needed`` goes on).
 
 Input is assumed to be cleaned text: straight quotes, single spaces, NFC-normalised Unicode.
 Everything is deterministic and uses only precompiled :mod:`re` patterns.
@@ -99,8 +99,10 @@ def _is_boundary(match: re.Match[str]) -> bool:
     if word in NO_BREAK_ABBREVIATIONS:
         return False
     if _MULTI_DOT_RE.fullmatch(word) or (len(word) == 1 and word.isalpha() and word.isupper()):
-        if first in _OPENERS:
-            return True
+        if (
+            first in _OPENERS
+        ):  # a quotation or bracket opening in lower case goes on (U.S. "clearly")
+            return not following[1:2].islower()
         next_word = _NEXT_WORD_RE.match(following)
         return next_word is not None and next_word.group() in SENTENCE_STARTERS
     return True
