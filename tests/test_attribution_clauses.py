@@ -257,3 +257,12 @@ def test_a_participle_inserted_after_that_stays_in_the_content() -> None:
         INTRO + "Berg says it is fitting that, having lost twice, the ferry runs again."
     )
     assert ("it is fitting that, having lost twice, the ferry runs again", "Berg", "say") in found
+
+
+def test_a_plural_verb_after_a_mid_position_adverb_makes_a_clause() -> None:
+    found = contents(INTRO + "The owners say inspectors still check the ferry every day.")
+    assert ("inspectors still check the ferry every day", "The owners", "say") in found
+
+
+def test_a_phrase_with_an_adverb_but_no_verb_is_no_bare_clause() -> None:
+    assert contents(INTRO + "Berg said the line just once.") == []

@@ -156,6 +156,12 @@ HEARER = re.compile(
 
 #: Subject pronouns: a bare clause they open is a clause whatever its verb ("saying it set a record").
 _SUBJECT_PRONOUN = frozenset({"i", "we", "you", "he", "she", "they"})
+#: A mid-position adverb and the word after it: the verb of a plural subject that has no -s
+#: (*officers still scrutinize*, *voters often prefer*; Quirk et al. 1985, 8.20).
+_ADVERB_VERB = re.compile(
+    r"\b(?:still|also|often|never|always|already|usually|generally|rarely|sometimes|increasingly|"
+    r"largely|mostly|strongly|overwhelmingly)\s+[a-z]{3,}\b"
+)
 #: A word with a contracted verb (*it's*, *there's*, *that'll*).
 _CONTRACTED_VERB = re.compile(r"(\w+)['\u2019](?:s|re|ll|m|ve|d)")
 #: Coordinators that may open a content before a trailing attribution ("But the plan failed, he said").
@@ -163,8 +169,9 @@ _COORDINATORS = frozenset({"and", "but", "or", "nor", "so", "yet"})
 
 
 def clause_like(clause: str) -> bool:
-    """Whether a bare clause has at least three words and a verb-like word after the first, or opens
-    with a subject pronoun; two words do when they are a subject pronoun and a finite verb (*said he
+    """Whether a bare clause has at least three words and a verb-like word after the first (an
+    operator, a past or -s form, or a word after a mid-position adverb), or opens with a subject
+    pronoun; two words do when they are a subject pronoun and a finite verb (*said he
     agreed*), an operator whose predicate is left out included (*said she would*; Quirk et al.
     1985, 12.21)."""
     words = WORD.findall(clause)
@@ -173,7 +180,10 @@ def clause_like(clause: str) -> bool:
     if len(words) < 3:
         return False
     pronoun = words[0].lower().split("'")[0] in _SUBJECT_PRONOUN  # "they're" too
-    return pronoun or _FINITE.search(" ".join(words[1:])) is not None
+    lowered = " ".join(words[1:]).lower()
+    return (
+        pronoun or _FINITE.search(lowered) is not None or _ADVERB_VERB.search(lowered) is not None
+    )
 
 
 def noun_phrase_source(
