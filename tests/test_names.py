@@ -346,6 +346,8 @@ def test_month_and_modal_words_stay_names_where_they_are_names() -> None:
     [
         ("Recognizing this, Mr. Berg joined the council.", ["Berg"]),
         ("Speaking to reporters, Ada Lowe left.", ["Ada Lowe"]),
+        ("Asked about the ferry, Ada Lowe left.", ["Ada Lowe"]),
+        ("Dashing into the hall, Senator Lowe spoke.", ["Lowe"]),
         ("Manning said the ferry was late.", ["Manning"]),  # a surname before its verb
         ("Sterling Brown said the ferry was late.", ["Sterling Brown"]),
     ],

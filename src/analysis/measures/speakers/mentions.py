@@ -95,9 +95,6 @@ _GROUP = re.compile(
 )  # a group noun may open the sentence: "Officials said" (the name finder takes it for no name)
 
 
-_NEXT_WORD = re.compile(r"\s+(\w+)")
-#: Words that follow an opening participle, not a name: prepositions (not *of*) and determiners.
-_AFTER_PARTICIPLE = (PREPOSITIONS - {"of"}) | frozenset({"the", "a", "an", "his", "her", "their"})
 _COORDINATOR = re.compile(r",?\s+(?:and|or)\s+(?:the\s+)?")
 _PERSON_APPOSITIVE = re.compile(r"^,\s+(?:\d{1,3},|[RDI]-[A-Z][\w.]*|(?:the|a|an)\s)")
 
@@ -304,25 +301,12 @@ class MentionFinder:
                 run = run[1:]  # "Said Dahl, ...": an inverted frame's verb opening the sentence
             if not run or self._dateline(run) or self._credit(run):
                 continue  # quoted, a dateline or an agency's credit
-            if lone_opener(span) and self._opening_participle(span.name, span.end):
-                continue  # "Dashing into the hall, Senator Berg called": no name
             if lone_opener(span) and common_opener(span.name, capitalised):
                 if not participle(span.name):  # "Audiences expect": an unnamed group
                     mentions.append(Mention(span.start, span.end, span.name, "group"))
                 continue
             mentions += self._parse_run(run)
         return mentions
-
-    def _opening_participle(self, word: str, end: int) -> bool:
-        """A sentence-opening word in *-ing* or *-ed* before a preposition or determiner
-        (*Dashing into*, *Citing the*, *Asked about*): a participle clause, no name (*Manning of
-        Texas* keeps its *of*)."""
-        following = _NEXT_WORD.match(self.text, end)
-        return (
-            participle(word)
-            and following is not None
-            and following.group(1).lower() in _AFTER_PARTICIPLE
-        )
 
     def _credit(self, run: list[_Token]) -> bool:
         """An agency's credit in brackets before a dash (*VARNBY (AP) — ...*): no speaker."""

@@ -18,6 +18,7 @@ from analysis.text.lexicon import (
     NAME_ORG_WORDS,
     NAME_PARTICLES,
     NO_BREAK_ABBREVIATIONS,
+    PREPOSITIONS,
     TITLE_OBJECTS,
     TITLE_WORDS,
     WEEKDAYS,
@@ -276,14 +277,34 @@ def _split_title(run: list[_Token]) -> tuple[list[_Token], list[_Token]]:
     return [], run
 
 
-#: An -ing form of at least six letters, capitalised (*Recognizing*, *Joining*).
-_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}ing")
-#: What opens a participle's object or adjunct: a determiner, a pronoun or a preposition (not a
-#: verb, *Manning said*; not a capitalised word, *Irving Berlin*).
-_PARTICIPLE_OBJECT = re.compile(
-    r"\s+(?:this|that|these|those|the|a|an|his|her|its|their|our|my|your|it|them|him|"
-    r"us|me|to|with|on|for|from|into|up|out|back|down|off|over|through|about)\b"
+#: A capitalised -ing or -ed form (*Recognizing*, *Dashing*, *Asked*).
+_PARTICIPLE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed)")
+#: What opens a participle's object or adjunct: a preposition (not "of": *Manning of Texas*), a
+#: determiner or a pronoun; not a verb (*Manning said*) nor a capitalised word (*Irving Berlin*).
+_AFTER_PARTICIPLE = (PREPOSITIONS - {"of"}) | frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "them",
+        "him",
+        "us",
+        "me",
+    ]
 )
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
 
 
 def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -> bool:
@@ -301,12 +322,15 @@ def _not_a_name_opener(text: str, token: _Token, lower_words: Collection[str]) -
 
 
 def _participle_opener(text: str, token: _Token) -> bool:
-    """A sentence-opening -ing form before its object or adjunct (*Recognizing this*, *Speaking to
-    reporters*; Quirk et al. 1985, 15.58): a participle clause, no name (*Manning said* stays)."""
+    """A sentence-opening -ing or -ed form before its object or adjunct (*Recognizing this*,
+    *Dashing into*, *Asked about*; Quirk et al. 1985, 15.58): a participle clause, no name
+    (*Manning said* stays)."""
+    following = _NEXT_WORD.match(text, token.end)
     return (
         _PARTICIPLE.fullmatch(token.text) is not None
         and token.text not in FIRST_NAMES
-        and _PARTICIPLE_OBJECT.match(text, token.end) is not None
+        and following is not None
+        and following.group(1) in _AFTER_PARTICIPLE
     )
 
 
