@@ -266,3 +266,11 @@ def test_a_plural_verb_after_a_mid_position_adverb_makes_a_clause() -> None:
 
 def test_a_phrase_with_an_adverb_but_no_verb_is_no_bare_clause() -> None:
     assert contents(INTRO + "Berg said the line just once.") == []
+
+
+@pytest.mark.parametrize(("subject", "speaker"), [("Media", ""), ("NBC", "NBC")])
+def test_an_organisation_word_alone_names_no_speaker_unless_an_acronym(
+    subject: str, speaker: str
+) -> None:
+    _, table = extract(INTRO + f"{subject} warned that the ferry would be late.")
+    assert list(table["speaker"]) == [speaker]

@@ -46,10 +46,11 @@ def lone_opener(span: NameSpan) -> bool:
 def common_opener(word: str, capitalised: set[str]) -> bool:
     """Whether a lone sentence-opening ``word`` is a common word, not a name (module docstring):
     never capitalised elsewhere (``capitalised``: the case-folded words of the article's other
-    name runs), no first name or organisation word, and a group noun or a frequent English word."""
+    name runs), no first name or organisation acronym, and a group noun or a frequent English word
+    (*Media shares blame*: an organisation word alone is a common word)."""
     key = name_key(word)
-    if key in capitalised or word in FIRST_NAMES or key in SPEAKER_ORG_WORDS:
-        return False
+    if key in capitalised or word in FIRST_NAMES or (key in SPEAKER_ORG_WORDS and word.isupper()):
+        return False  # an acronym names its organisation alone (NBC); "Media" does not
     return (
         key in GROUP_NOUNS
         or _ABSTRACT_NOUN.search(key) is not None
