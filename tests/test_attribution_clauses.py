@@ -274,3 +274,11 @@ def test_an_organisation_word_alone_names_no_speaker_unless_an_acronym(
 ) -> None:
     _, table = extract(INTRO + f"{subject} warned that the ferry would be late.")
     assert list(table["speaker"]) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "organisation", ["National Conference of Harbour Masters", "Nordic Forum of Ferry Owners"]
+)
+def test_an_organisation_joined_by_of_stays_one_speaker(organisation: str) -> None:
+    _, table = extract(INTRO + f"The {organisation} said the ferry was late.")
+    assert list(table["speaker"]) == [organisation]

@@ -22,6 +22,7 @@ from analysis.text.lexicon import (
     INVERTED_FRAME_VERBS,
     MALE_ROLES,
     NAME_ABBREVIATIONS,
+    NAME_ORG_WORDS,
     PLACES,
     PREPOSITIONS,
     REPRESENTATIVE_NOUNS,
@@ -339,8 +340,9 @@ class MentionFinder:
         if "of" in keys:
             cut = keys.index("of")
             head = keys[cut - 1] if cut else ""
-            if not (
+            if not (  # "Conference of Catholic Bishops": the name finder's "of" join stays
                 head in SPEAKER_ORG_WORDS
+                or head in NAME_ORG_WORDS
                 or (head,) in TITLE_ROLES
                 or head in {"secretary", "chief", "head"}
             ):
