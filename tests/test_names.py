@@ -356,6 +356,14 @@ def test_a_sentence_opening_participle_is_no_name(text: str, expected: list[str]
     assert [span.name for span in name_candidates(text)] == expected
 
 
+def test_a_word_after_a_dateline_is_sentence_initial() -> None:
+    """*VARN — Ferries were late*: a dateline's dash opens the story's first sentence, so a common
+    opener there is no name; a name stays one."""
+    text = "VARN — Ferries were late on Monday. Their owner Berg agreed."
+    found = [span.name for span in name_candidates(text, lower_words={"ferries"})]
+    assert found == ["VARN", "Berg"]
+
+
 def test_north_and_south_never_merge_nor_chain() -> None:
     grouped = group_aliases(["North Korea", "South Korea", "North Koreans", "Korea"])
     assert len({grouped["North Korea"], grouped["South Korea"], grouped["Korea"]}) == 3

@@ -54,7 +54,8 @@ def common_opener(word: str, capitalised: set[str]) -> bool:
     return (
         key in GROUP_NOUNS
         or _ABSTRACT_NOUN.search(key) is not None
-        or background_frequency(key) >= OPENER_FREQUENCY
+        or max(background_frequency(key), background_frequency(key.replace("-", "")))
+        >= OPENER_FREQUENCY  # a hyphenated spelling counts as its closed one (E-mails, emails)
     )
 
 

@@ -125,13 +125,20 @@ def _tokens(text: str) -> list[_Token]:
 
 def _sentence_initial(text: str, start: int) -> bool:
     """At the start of the text, after . ! ? : or ; (a headline's second clause: *Turmoil at the
-    network; Findings show ...*), or just inside an opening quotation mark."""
+    network; Findings show ...*), after a dateline's dash, or just inside an opening quotation
+    mark."""
     end = _skip_back(text, start, str.isspace)
     if end and text[end - 1] == '"' and (end == 1 or not text[end - 2].isalnum()):
         return True  # a quotation opens a sentence: asked, "Is this ..."
     end = _skip_back(text, _skip_back(text, end, _OPENERS.__contains__), str.isspace)
     tail = text[max(end - 2, 0) : end]
+    if tail[-1:] in ("\u2014", "\u2013", "-") and _DATELINE.search(text, max(0, end - 80), end):
+        return True  # "WASHINGTON — E-mails released ...": the story's first sentence
     return not tail or tail[-1] in ".!?:;\n" or tail in ('."', ".'", '?"', '!"')
+
+
+#: A dateline before its dash: a line opening with a capitalised place (and an agency's credit).
+_DATELINE = re.compile(r"(?:^|\n)[A-Z][A-Z.,' ]+(?:\s\([A-Za-z.]+\))?\s*[\u2014\u2013-]$")
 
 
 def _skip_back(text: str, end: int, skipped: Callable[[str], bool]) -> int:
