@@ -289,3 +289,21 @@ def test_a_hyphenated_common_noun_after_a_dateline_names_no_speaker() -> None:
     hyphenated spelling counts as the frequent *emails*."""
     _, table = extract(INTRO + "VARN — E-mails released by the council revealed a bitter fight.")
     assert list(table["speaker"]) == [""]
+
+
+def test_a_headline_label_is_the_source_of_its_line() -> None:
+    _, table = extract("Gazette: Harbour Master Used Private Email\n\nThe harbour council met.")
+    found = list(zip(table["text"], table["speaker_mention"], table["speaker"], strict=True))
+    assert found == [("Harbour Master Used Private Email", "Gazette", "")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysis: The Ferry Is Always Late\n\nThe harbour council met.",  # a genre label
+        "The harbour council met.\n\nGazette: the harbour master used private email.",  # no headline
+    ],
+)
+def test_a_genre_label_or_a_label_below_the_headline_names_no_source(text: str) -> None:
+    _, table = extract(text)
+    assert [row for row in table.itertuples() if row.kind_rule == "colon label"] == []

@@ -489,11 +489,20 @@ def people_by_surname(article: ArticleContext) -> dict[str, str]:
     }
 
 
+#: Headline labels that name a genre or a format, not a source (*Analysis: ...*, *Watch: ...*).
+_GENRE_LABELS = wordset(
+    "analysis opinion editorial exclusive update updated live watch video photos photo breaking "
+    "review commentary explainer podcast quiz correction"
+)
+
+
 def transcript_turns(article: ArticleContext) -> list[dict]:
     """``PENCE: We will win.``: a paragraph opened by an upper-case label and a colon is the direct
     speech of the person the article names with that last name (no record when it names nobody).
     A Title Case label (``Rubio: Trump can't be trusted``, a headline convention) introduces an
-    ``indirect`` record of that person's words: such lines paraphrase as often as they quote."""
+    ``indirect`` record of that person's words: such lines paraphrase as often as they quote; in
+    the article's headline any label but a genre's (``Report: Half the meetings were with donors``)
+    is the source, a description when it names no person of the article."""
     people = people_by_surname(article)
     records = []
     for block in article.blocks:
@@ -504,13 +513,23 @@ def transcript_turns(article: ArticleContext) -> list[dict]:
             continue
         name = people.get(match.group(1).split()[-1].lower().rstrip("."))
         start, end = trim_span(article.text, match.end(), block.end)
-        if not name or end - start < 3:
+        headline = block is article.blocks[0] and not upper  # "Newspaper: Minister used email"
+        if (
+            not (name or (headline and match.group(1).lower() not in _GENRE_LABELS))
+            or end - start < 3
+        ):
             continue
         content = article.text[start:end]
         if not upper and not (_QUOTE_MARKS.search(content) or clause_like(content.lower())):
             continue  # "Sanders: Win in a walk": a list item's heading, no one's words
         rule = "transcript label" if upper else "colon label"
-        label = Mention(match.start(1), match.end(1), match.group(1), "name", canonical=name)
+        label = Mention(
+            match.start(1),
+            match.end(1),
+            match.group(1),
+            "name" if name else "description",
+            canonical=name or "",
+        )
         record = report_record(article, (start, end), None, [label], rule)
         record.update(kind="direct" if upper else "indirect", speaker_rule=rule)
         record["attribution"] = {"verb": None, "subject": [label], "rule": rule}
