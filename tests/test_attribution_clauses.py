@@ -307,3 +307,18 @@ def test_a_headline_label_is_the_source_of_its_line() -> None:
 def test_a_genre_label_or_a_label_below_the_headline_names_no_source(text: str) -> None:
     _, table = extract(text)
     assert [row for row in table.itertuples() if row.kind_rule == "colon label"] == []
+
+
+def test_you_is_a_source_that_names_no_one() -> None:
+    """*Do you think ...?* (an interview's question): *you* is the source mention, resolved to no
+    one, like the narrator's *I*."""
+    _, table = extract(INTRO + "Ola Berg met the council. Do you think the ferry should run?")
+    rows = table[table["verb"] == "think"]
+    assert list(zip(rows["text"], rows["speaker_mention"], rows["speaker"], strict=True)) == [
+        ("the ferry should run", "you", "")
+    ]
+
+
+def test_a_name_after_of_is_the_subject_of_its_gerund() -> None:
+    _, table = extract(INTRO + 'What do you think of Berg privately saying "pray for him" then?')
+    assert list(zip(table["text"], table["speaker"], strict=True)) == [("pray for him", "Berg")]

@@ -165,8 +165,9 @@ class ArticleContext:
 
     def absolute_subject(self, verb: Verb, lower: int) -> list[Mention]:
         """The subject of an absolute construction (Quirk et al. 1985, 15.58): in *..., with Vik
-        reportedly shouting*, the mention right after *with* is the subject of the -ing verb, not
-        the main clause's subject (an adverb in -ly may stand between); so is a lower-case noun
+        reportedly shouting*, the mention right after *with* (or *of*, *about*: *think of Berg
+        saying*) is the subject of the -ing verb, not the main clause's subject (an adverb in -ly
+        may stand between); so is a lower-case noun
         phrase opened by a determiner (*with each candidate questioning*)."""
         if not self.verb_word(verb).endswith("ing"):
             return []
@@ -180,7 +181,9 @@ class ArticleContext:
         nearest = found[-1]
         before = self.text[max(lower, nearest.start - 6) : nearest.start]
         gap = self.text[nearest.end : verb.start]
-        if re.search(r"\bwith\s+$", before) and re.fullmatch(r"\s+(?:[a-z]+ly\s+)?", gap):
+        if re.search(r"\b(?:with|of|about)\s+$", before) and re.fullmatch(
+            r"\s+(?:[a-z]+ly\s+)?", gap
+        ):
             return [nearest]
         return []
 

@@ -53,8 +53,17 @@ WORD = re.compile(r"[^\W_](?:[\w'.-]*[^\W_])?")
 _POSSESSIVE = re.compile(r"'s?$")
 
 
-#: Subject pronouns and their gender; "first" (the narrator: "I guess", "we thought") names no one.
-_PRONOUNS = {"he": "m", "she": "f", "they": "plural", "it": "neuter", "i": "first", "we": "first"}
+#: Subject pronouns and their gender; "first" (the narrator: "I guess", "we thought") and "second"
+#: (an interview's addressee: "Do you think") name no one.
+_PRONOUNS = {
+    "he": "m",
+    "she": "f",
+    "they": "plural",
+    "it": "neuter",
+    "i": "first",
+    "we": "first",
+    "you": "second",
+}
 
 
 _ROLE_ALT = "|".join(re.escape(role).replace(r"\ ", r"\s+") for role in ROLE_WORDS)
@@ -536,7 +545,9 @@ class MentionFinder:
         """Subject pronouns, the relative pronouns "who" and ", which", and unnamed plural sources."""
         mentions = [
             Mention(m.start(), m.end(), m.group(), "pronoun", gender=_PRONOUNS[m.group().lower()])
-            for m in re.finditer(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I(?![.-])|[Ww]e)\b", self.text)
+            for m in re.finditer(
+                r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|I(?![.-])|[Ww]e|[Yy]ou)\b", self.text
+            )
         ]
         mentions += [  # not after a closing mark: 'an "honorable choice" who favors' is no source
             Mention(m.start(), m.end(), m.group(), "pronoun", relative=True)

@@ -250,7 +250,7 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
     wanted = mention.gender
     if wanted == "plural":
         return _joint_antecedent(mention, mentions)
-    if wanted == "first":
+    if wanted in ("first", "second"):
         return ""
     sentence = mentions.sentence_of(mention.start)
     items = mentions.items
