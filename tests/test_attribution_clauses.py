@@ -322,3 +322,11 @@ def test_you_is_a_source_that_names_no_one() -> None:
 def test_a_name_after_of_is_the_subject_of_its_gerund() -> None:
     _, table = extract(INTRO + 'What do you think of Berg privately saying "pray for him" then?')
     assert list(zip(table["text"], table["speaker"], strict=True)) == [("pray for him", "Berg")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [("Berg said it's late.", "it's late"), ("Berg thinks that's wrong.", "that's wrong")],
+)
+def test_a_contracted_subject_and_verb_make_a_two_word_clause(sentence: str, content: str) -> None:
+    assert content in [row[0] for row in contents(INTRO + sentence)]

@@ -162,6 +162,8 @@ _ADVERB_VERB = re.compile(
     r"\b(?:still|also|often|never|always|already|usually|generally|rarely|sometimes|increasingly|"
     r"largely|mostly|strongly|overwhelmingly)\s+[a-z]{3,}\b"
 )
+#: Subjects that carry a contracted verb in a two-word clause (*it's good*, *they're wrong*).
+_CONTRACTED_SUBJECTS = frozenset({"it", "that", "there", "he", "she", "they", "we", "i", "you"})
 #: A word with a contracted verb (*it's*, *there's*, *that'll*).
 _CONTRACTED_VERB = re.compile(r"(\w+)['\u2019](?:s|re|ll|m|ve|d)")
 #: Coordinators that may open a content before a trailing attribution ("But the plan failed, he said").
@@ -177,6 +179,9 @@ def clause_like(clause: str) -> bool:
     words = WORD.findall(clause)
     if len(words) == 2 and words[0].lower() in _SUBJECT_PRONOUN:
         return _FINITE.fullmatch(words[1].lower()) is not None
+    contracted = _CONTRACTED_VERB.fullmatch(words[0].lower()) if words else None
+    if len(words) == 2 and contracted and contracted.group(1) in _CONTRACTED_SUBJECTS:
+        return True  # "it's good", "that's wrong": a subject and its verb in one word
     if len(words) < 3:
         return False
     pronoun = words[0].lower().split("'")[0] in _SUBJECT_PRONOUN  # "they're" too
