@@ -330,3 +330,27 @@ def test_a_name_after_of_is_the_subject_of_its_gerund() -> None:
 )
 def test_a_contracted_subject_and_verb_make_a_two_word_clause(sentence: str, content: str) -> None:
     assert content in [row[0] for row in contents(INTRO + sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Berg told Dahl to take the next ferry.", ("to take the next ferry", "Berg", "tell")),
+        ("Berg was heard telling Dahl not to vote.", ("not to vote", "Berg", "tell")),
+    ],
+)
+def test_a_to_infinitive_after_the_hearer_is_a_directive_content(
+    sentence: str, expected: tuple
+) -> None:
+    assert expected in contents(INTRO + sentence)
+
+
+def test_an_object_verbs_content_keeps_its_hearer() -> None:
+    """*asked Iran to act*: the object rule's content names the addressee."""
+    found = contents(INTRO + "Berg asked Dahl to take the next ferry.")
+    assert ("Dahl to take the next ferry", "Berg", "ask") in found
+
+
+def test_to_before_a_determiner_after_the_hearer_is_no_infinitive() -> None:
+    found = contents(INTRO + "Berg told Dahl to his face that the ferry was late.")
+    assert found == [("the ferry was late", "Berg", "tell")]

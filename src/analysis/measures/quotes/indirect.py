@@ -118,6 +118,14 @@ _OBJECT_START = re.compile(
 )
 
 
+#: A to-infinitive (not a preposition's "to the"): a directive's content after its hearer
+#: (*told Dahl to go home*, *warned them not to vote*; Quirk et al. 1985, 16.63).
+_TO_INFINITIVE = re.compile(
+    r"\s+(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)"
+    r"[a-z]{2,}\b"
+)
+
+
 def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     """The reported clause of a clause-taking verb: (start, end, rule), or None."""
     text = article.text
@@ -146,6 +154,14 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
     if adverbs:  # "reported incorrectly that ...", "said Tuesday the ..."
         cursor = adverbs.end()
     rest = text[cursor:sentence_end]
+    if (  # an object verb's content keeps its hearer: "asked Iran to act" (the object rule)
+        cursor > verb.end
+        and verb.lemma in OBJECT_VERBS
+        and verb.lemma not in verb.cls.object_verbs
+        and _TO_INFINITIVE.match(rest)
+    ):
+        start = cursor + len(rest) - len(rest.lstrip())  # "told Dahl to go home": a directive
+        return _bounded(article, start, sentence_end, verb, "infinitive after a hearer")
     question = (_QUESTION if verb.lemma in QUESTION_VERBS else _OPEN_QUESTION).match(rest)
     if question:  # "asked whether ...", "would not say how ...": an embedded question
         return _bounded(article, cursor + question.start() + 1, sentence_end, verb, "question")
