@@ -354,3 +354,9 @@ def test_an_object_verbs_content_keeps_its_hearer() -> None:
 def test_to_before_a_determiner_after_the_hearer_is_no_infinitive() -> None:
     found = contents(INTRO + "Berg told Dahl to his face that the ferry was late.")
     assert found == [("the ferry was late", "Berg", "tell")]
+
+
+def test_a_subordinator_is_never_a_source() -> None:
+    found = contents(INTRO + "Since announcing Ola Dahl as his deputy, Berg said fares would fall.")
+    assert ("Ola Dahl as his deputy", "Since", "announce") not in found
+    assert [row[1] for row in found if row[2] == "announce"] == ["Berg"]
