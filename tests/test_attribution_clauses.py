@@ -360,3 +360,10 @@ def test_a_subordinator_is_never_a_source() -> None:
     found = contents(INTRO + "Since announcing Ola Dahl as his deputy, Berg said fares would fall.")
     assert ("Ola Dahl as his deputy", "Since", "announce") not in found
     assert [row[1] for row in found if row[2] == "announce"] == ["Berg"]
+
+
+def test_a_name_in_an_opening_participle_clause_is_no_antecedent_of_the_subject() -> None:
+    """*Asked about Ola Dahl, she said*: the participle's understood subject is *she* (Quirk et
+    al. 1985, 15.58), so *she* is Ada Berg of the sentence before, not Ola Dahl."""
+    _, table = extract("Ada Berg met voters.\n\nAsked about Ola Dahl, she said the ferry was late.")
+    assert list(table["speaker"]) == ["Ada Berg"]

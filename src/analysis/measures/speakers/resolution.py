@@ -243,6 +243,16 @@ def _recent_person(
 _JOINED = re.compile(r",?\s+and\s+|,\s+")
 
 
+#: A sentence-opening participle clause, with or without a subordinator, up to its comma and the
+#: subject pronoun right after it (*Since naming Dahl his deputy, he*; *Asked about Dahl, she*):
+#: the clause's understood subject is the main clause's (Quirk et al. 1985, 15.58, the attachment
+#: rule), so no name inside it is the pronoun's antecedent.
+_OPENING_PARTICIPLE = re.compile(
+    r"(?:(?:[Ss]ince|[Aa]fter|[Bb]efore|[Ww]hile|[Ww]hen|[Uu]pon|[Oo]n)\s+)?"
+    r"[A-Za-z][a-z]{2,}(?:ing|ed)\b[^,;:\"]{0,150},\s*$"
+)
+
+
 def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> str:
     """Hobbs-style recency: this sentence before the pronoun, then earlier sentences, left to right;
     a resolved pronoun of the same gender met first passes its antecedent on (a coreference
@@ -260,6 +270,8 @@ def _resolve_pronoun(mention: Mention, index: int, mentions: MentionFinder) -> s
             break
         lower, upper = mentions.sentences[number]
         upper = mention.start if back == 0 else upper
+        if back == 0 and (adjunct := _OPENING_PARTICIPLE.match(mentions.text, lower, upper)):
+            lower = adjunct.end()  # "Since naming Dahl his deputy, he": his subject, not Dahl
         found = mentions.between(lower, upper)
         if back == 0:  # "Of Obama, he said": a fronted prepositional phrase is not the antecedent
             found = [
