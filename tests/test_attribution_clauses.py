@@ -367,3 +367,8 @@ def test_a_name_in_an_opening_participle_clause_is_no_antecedent_of_the_subject(
     al. 1985, 15.58), so *she* is Ada Berg of the sentence before, not Ola Dahl."""
     _, table = extract("Ada Berg met voters.\n\nAsked about Ola Dahl, she said the ferry was late.")
     assert list(table["speaker"]) == ["Ada Berg"]
+
+
+def test_a_participle_after_a_possessive_and_an_adverb_is_an_adjective() -> None:
+    found = contents(INTRO + "Berg also discussed Pres. Dahl's highly criticized ferry plan.")
+    assert found == [("Pres. Dahl's highly criticized ferry plan", "Berg", "discuss")]

@@ -130,8 +130,8 @@ def test_abbreviation_followed_by_opening_quote_splits() -> None:
 
 
 REQUIRED_TITLES = [
-    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov", "Sen", "Rep", "Prof",
-    "Rev", "St", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov", "Sen", "Rep", "Prof", "Pres",
+    "Rev", "Amb", "Atty", "Supt", "St", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
     "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ]  # fmt: skip
 

@@ -39,7 +39,7 @@ NO_BREAK_ABBREVIATIONS: frozenset[str] = frozenset(
         # titles and ranks
         "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Rev",
         "Gen", "Gens", "Lt", "Col", "Maj", "Sgt", "Capt", "Cpl", "Pvt", "Adm", "Cmdr",
-        "Gov", "Sen", "Sens", "Rep", "Reps",
+        "Gov", "Sen", "Sens", "Rep", "Reps", "Pres", "Amb", "Atty", "Supt",
         # places, name and company suffixes, numbering
         "St", "Mt", "Ft", "Jr", "Sr", "No", "vs", "Inc", "Corp", "Co", "Ltd",
         # months

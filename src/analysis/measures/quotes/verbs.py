@@ -22,7 +22,7 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:the|a|an|its|his|her|their|our|my|your|this|these|those|was|were|been|being|is|are|be)"
     r"(?:\s+often)?[\s-]+"
     r"|\b(?:widely|much|so-called|well|self|of|for|in|on|at|with|from|about|under|over|into|by)[\s-]+"
-    r"|[']s\s+)$",
+    r"|[']s\s+(?:[a-z]{3,}ly\s+)?)$",
     re.IGNORECASE,
 )
 
