@@ -97,8 +97,14 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   sentence-opening quotation, the frame verb's following words are its hearer, no content
   (``"...," Dahl told cheering supporters``), and after ``, said`` a mention ending at a comma is
   the inverted subject, no clause. A noun-phrase source may stand before a parenthetical (``The
-  poll, released on Monday, showed``) or be a relative possessive (``whose lawyers argued``). Three
-  more patterns, each in its own module: Title Case headlines (:mod:`.headlines`: ``Varn Mayor Says
+  poll, released on Monday, showed``) or be a relative possessive (``whose lawyers argued``). A
+  content may open with a quotation that goes on after its closing mark (``said "it gets me mad"
+  every time ...``: a mixed report beside its partial quote) or end in one (``The fare may be
+  "strategic," Berg said``); ``according to`` reports a clause holding a partial or scare quotation,
+  and opens a bracketed sentence; a to-infinitive after the hearer of *tell* is a directive's content
+  (``told Dahl to go home``; an object verb keeps its hearer: ``asked Iran to act``); in the
+  article's headline a Title Case label is the source of its line (``Report: ...``; not a genre
+  label such as ``Analysis:``). Three more patterns, each in its own module: Title Case headlines (:mod:`.headlines`: ``Varn Mayor Says
   Ferry Will Run``), sentence-opening participle clauses (:mod:`.participles`: ``Noting that ...,
   X called for``; ``Asked whether ..., X said``, the question without source), and comment
   clauses and impersonal passives (:mod:`.comment_clauses`: ``As the Gazette reported, ...``, ``As
@@ -127,7 +133,9 @@ right after the quotation wins over a verb before it that attributes the previou
 paragraph opened by a dash and a name (``-Michelle Marks, Varnby.``) signs the quotation that ends
 the paragraph before it (``signature``, no cue). A finite verb inside a subordinate clause
 (``... because several ferrymen said``) takes its subject there, and keeps its report without a
-source when none is found; a participle after a subordinator is passive (``when asked whether
+source when none is found; a verb after *and* shares the subject of an earlier finite cue, not of an
+-ing form or a to-infinitive inside its clause; *you* is a source that names no one (an interview's
+``Do you think ...?``); a participle after a subordinator is passive (``when asked whether
 ...``: the question, no source); an anticipatory *it* (``It's easy to criticize X``) is no source.
 Scare quotes, glosses and echoes have no speaker.
 

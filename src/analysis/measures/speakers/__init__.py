@@ -38,11 +38,14 @@ measure gender bias in media", PLOS ONE 16(1)):
    governs Texas).
 5. **Pronouns** resolve by recency in the manner of Hobbs (1978, "Resolving pronoun references",
    Lingua 44): first the current sentence left to right before the pronoun (skipping a fronted
-   prepositional phrase: *Of Obama, he said*), then each earlier sentence left to right, up to
+   prepositional phrase, *Of Obama, he said*, and a sentence-opening participle clause, *Asked about
+   Dahl, she said*, whose understood subject is the pronoun's; Quirk et al. 1985, 15.58), then each
+   earlier sentence left to right, up to
    :data:`PRONOUN_WINDOW` sentences back, subjects before objects of prepositions (so the subject of the
    closest sentence wins); the first person (for *he*/*she*) of compatible gender, or organisation (for
    *it*), is taken; an unnamed person description met first (*the Pakistani diplomat said ... He
-   added*) is the antecedent, so the pronoun names no one. The relative *who* stands for the mention
+   added*) is the antecedent, so the pronoun names no one; *I*, *we* (the narrator) and *you* (an
+   interview's addressee) name no one. The relative *who* stands for the mention
    right before it (*Ana Lind, who said*): the record's source mention is *who* (PolNeAR marks the
    local mention), its speaker the antecedent's name; a place before *who* is where the person is
    from (*Ola Dahl of New Hampshire, who said*: Dahl). *It* stands for an organisation, a country

@@ -7,9 +7,10 @@ when the same document writes it capitalised where capitals are not forced). A o
 that opens its sentence without a title, followed by no further capitalised word, is no person when
 the article never writes that word capitalised elsewhere (with a first name or a title, inside a
 longer name, or in mid-sentence: *Theresa May*, *Sen. Brown* keep *May*, *Brown*), it is no known
-first name or organisation word, and it is a group noun of the lexicon (*Polls show*, *Aides said*)
-or a frequent English word, at least :data:`OPENER_FREQUENCY` in wordfreq's English background
-(:mod:`analysis.measures.background`; *Audiences*, *Source*, *Having*) or ends in a suffix of
+first name or organisation acronym (*NBC*; an organisation word alone, *Media*, is common), and it
+is a group noun of the lexicon (*Polls show*, *Aides said*) or a frequent English word, at least
+:data:`OPENER_FREQUENCY` in wordfreq's English background (:mod:`analysis.measures.background`;
+*Audiences*, *Source*, *Having*; a hyphenated word as its closed spelling, *E-mails*) or ends in a suffix of
 abstract nouns (*Polarization*). Such a word is read as an
 unnamed group (a source without a name, as *officials*), except a participle (*Led by*, *Having*,
 *Talking*: a word ending in *-ing* or *-ed*), which is no source at all.
