@@ -571,8 +571,8 @@ GENERIC_COUNT_HEADS: frozenset[str] = frozenset({"", "people", "person", "them",
 SOURCE_REJECT = wordset("""
 is are was were be been being has have had will would could should can may might must do does did not
 that which who whom whose when where while if because although though but and or so as than to for with
-by from on in at into about after before since until unless whereas whether there here it this these those what
-why how also still just
+by from on in at into about after before since until unless whereas whether there here it this these
+those what why how also still just
 """)
 # --- actor grouping (analysis.text.names.aliases) ------------------------------------------------
 

@@ -100,15 +100,17 @@ the ``quotation`` number, the kind and the speaker; indirect reports get a numbe
   poll, released on Monday, showed``) or be a relative possessive (``whose lawyers argued``). A
   content may open with a quotation that goes on after its closing mark (``said "it gets me mad"
   every time ...``: a mixed report beside its partial quote) or end in one (``The fare may be
-  "strategic," Berg said``); ``according to`` reports a clause holding a partial or scare quotation,
-  and opens a bracketed sentence; a to-infinitive after the hearer of *tell* is a directive's content
-  (``told Dahl to go home``; an object verb keeps its hearer: ``asked Iran to act``); in the
+  "strategic," Berg said``); ``according to`` reports a clause holding a partial or scare
+  quotation, and opens a bracketed sentence; a to-infinitive after the hearer of *tell* is a
+  directive's content (``told Dahl to go home``; an object verb keeps its hearer: ``asked Iran to
+  act``); in the
   article's headline a Title Case label is the source of its line (``Report: ...``; not a genre
-  label such as ``Analysis:``). Three more patterns, each in its own module: Title Case headlines (:mod:`.headlines`: ``Varn Mayor Says
-  Ferry Will Run``), sentence-opening participle clauses (:mod:`.participles`: ``Noting that ...,
-  X called for``; ``Asked whether ..., X said``, the question without source), and comment
-  clauses and impersonal passives (:mod:`.comment_clauses`: ``As the Gazette reported, ...``, ``As
-  reported by X, ...``, ``It was reported that ...``).
+  label such as ``Analysis:``). Three more patterns, each in its own module: Title Case
+  headlines (:mod:`.headlines`: ``Varn Mayor Says Ferry Will Run``), sentence-opening participle
+  clauses (:mod:`.participles`: ``Noting that ..., X called for``; ``Asked whether ..., X said``,
+  the question without source), and comment clauses and impersonal passives
+  (:mod:`.comment_clauses`: ``As the Gazette reported, ...``, ``As reported by X, ...``, ``It was
+  reported that ...``).
 
 **Speakers** (``speaker`` canonical in-article name, ``""`` when unnamed or unknown; ``speaker_mention``
 the surface form; ``speaker_rule``): for each quotation, the first reporting verb after the closing

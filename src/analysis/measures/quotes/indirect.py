@@ -119,7 +119,7 @@ _OBJECT_START = re.compile(
 
 
 #: A to-infinitive (not a preposition's "to the"): a directive's content after its hearer
-#: (*told Dahl to go home*, *warned them not to vote*; Quirk et al. 1985, 16.63).
+#: (*told Dahl to go home*, *telling him not to vote*; Quirk et al. 1985, 16.63).
 _TO_INFINITIVE = re.compile(
     r"\s+(?:not\s+)?to\s+(?!(?:the|a|an|his|her|their|its|our|my|your|this|that|these|those)\b)"
     r"[a-z]{2,}\b"
@@ -295,13 +295,17 @@ _OPERATOR = re.compile(
 )
 
 
+#: Punctuation right after a closing mark: the quotation is whole (*"The ferry is late," and left*).
+_PUNCTUATION_AFTER = re.compile(r"\s*[,.;:]")
+
+
 def _opens_with_quotation(text: str, start: int, end: int) -> bool:
     """Whether the content ``[start, end)`` is a quotation, a record of its own; one whose words go
     on after the closing mark (*said that "we need more time" to decide*) is a mixed report."""
     if text[start : start + 1] != MARK:
         return False
     closing = text.find(MARK, start + 1, end)
-    if closing < 0 or text[closing - 1] in ",.!?" or re.match(r"\s*[,.;:]", text[closing + 1 :]):
+    if closing < 0 or text[closing - 1] in ",.!?" or _PUNCTUATION_AFTER.match(text, closing + 1):
         return True  # '"The ferry is late," and left': a whole quotation, then a new verb
     return WORD.search(text, closing + 1, end) is None
 
@@ -537,7 +541,7 @@ def _according_to(
     if found is None or not has_quote:
         return found
     start, end = found[0], found[1]
-    quoted = sum(len(mark) for mark in re.findall(r'"[^"]*"', article.text[start:end]))
+    quoted = sum(len(quotation) for quotation in re.findall(r'"[^"]*"', article.text[start:end]))
     if article.text[start : start + 1] == MARK or quoted * 2 > end - start:
         return None
     return found

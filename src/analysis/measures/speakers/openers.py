@@ -10,8 +10,8 @@ longer name, or in mid-sentence: *Theresa May*, *Sen. Brown* keep *May*, *Brown*
 first name or organisation acronym (*NBC*; an organisation word alone, *Media*, is common), and it
 is a group noun of the lexicon (*Polls show*, *Aides said*) or a frequent English word, at least
 :data:`OPENER_FREQUENCY` in wordfreq's English background (:mod:`analysis.measures.background`;
-*Audiences*, *Source*, *Having*; a hyphenated word as its closed spelling, *E-mails*) or ends in a suffix of
-abstract nouns (*Polarization*). Such a word is read as an
+*Audiences*, *Source*, *Having*; a hyphenated word as its closed spelling, *E-mails*) or ends in a
+suffix of abstract nouns (*Polarization*). Such a word is read as an
 unnamed group (a source without a name, as *officials*), except a participle (*Led by*, *Having*,
 *Talking*: a word ending in *-ing* or *-ed*), which is no source at all.
 A function word or pronoun (lexicon ``COMMON_WORDS``) left alone after places are split off
