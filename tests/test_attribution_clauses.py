@@ -372,3 +372,25 @@ def test_a_name_in_an_opening_participle_clause_is_no_antecedent_of_the_subject(
 def test_a_participle_after_a_possessive_and_an_adverb_is_an_adjective() -> None:
     found = contents(INTRO + "Berg also discussed Pres. Dahl's highly criticized ferry plan.")
     assert found == [("Pres. Dahl's highly criticized ferry plan", "Berg", "discuss")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The Gazette told a slightly different tale.",
+            ("a slightly different tale", "Gazette", "tell"),
+        ),
+        (
+            "The film will tell the story of six guards who defended the port.",
+            ("the story of six guards who defended the port", "The film", "tell"),
+        ),
+    ],
+)
+def test_a_narrative_told_is_the_content(sentence: str, expected: tuple) -> None:
+    assert expected in contents(INTRO + sentence)
+
+
+def test_a_hearer_before_a_narrative_noun_is_no_narrative() -> None:
+    found = contents(INTRO + "Berg told reporters the story was false.")
+    assert found == [("the story was false", "Berg", "tell")]

@@ -118,6 +118,14 @@ _OBJECT_START = re.compile(
 )
 
 
+#: A narrative noun phrase after *tell* (*told a slightly different tale*, *telling their family
+#: stories*, *told the story of X*: to the clause end): the object is what is told, not a hearer
+#: (Levin 1993, 37.1 "transfer of a message").
+_TOLD_NARRATIVE = re.compile(
+    r"\s+((?:(?:a|an|the|his|her|their|its|our|my|your|this|that|these|those|one)\s+"
+    r"(?:[\w-]+\s+){0,3}?)?(?:story|stories|tale|tales|joke|jokes|truth|lie|lies|anecdotes?))\b"
+    r"(\s+(?:of|about)\b)?"
+)
 #: A to-infinitive (not a preposition's "to the"): a directive's content after its hearer
 #: (*told Dahl to go home*, *telling him not to vote*; Quirk et al. 1985, 16.63).
 _TO_INFINITIVE = re.compile(
@@ -141,6 +149,10 @@ def _clause(article: ArticleContext, verb: Verb) -> tuple[int, int, str] | None:
         if verb.cls.name == "naming" and _LONE_NAME.match(after):
             return None  # "a group called Open Harbour, which": a name given, no label
         return _bounded(article, start, sentence_end, verb, "object")
+    if verb.lemma == "tell" and (told := _TOLD_NARRATIVE.match(after)):
+        start = verb.end + told.start(1)  # "told a different tale": the narrative is the content
+        end = sentence_end if told.group(2) else verb.end + told.end(1)  # "the story of X"
+        return _bounded(article, start, end, verb, "object")
     if verb.lemma in OBJECT_VERBS:
         objects = article.mentions.between(verb.end, sentence_end)
         if objects and re.fullmatch(r"\s*(?:[Tt]he\s+)?", text[verb.end : objects[0].start]):
